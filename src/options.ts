@@ -1,0 +1,169 @@
+/**
+ * Shared by the parsers: recognising option labels ("Yes", "No", "N/A") and the
+ * box and tick characters people type or converters leave beside them.
+ */
+import type { Block, Mark, MarkState, OptionValue, Provenance } from './document.js';
+
+const LABELS: ReadonlyArray<[RegExp, OptionValue]> = [
+  [/^yes$/i, 'yes'],
+  [/^no$/i, 'no'],
+  [/^(n\/a|n\.a\.?|na|not applicable)$/i, 'na'],
+];
+
+/** The option a label names, or null when it is not an option label. */
+export function optionValue(label: string): OptionValue | null {
+  const t = label.trim().replace(/[.:;,]+$/, '');
+  for (const [re, value] of LABELS) if (re.test(t)) return value;
+  return null;
+}
+
+/**
+ * Box and tick characters, including the private-use code points that Symbol
+ * fonts (Wingdings, Wingdings 2, MS Gothic fallbacks) leave in extracted text.
+ */
+const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
+  ['☒', 'checked'],
+  ['☑', 'checked'],
+  ['✓', 'checked'],
+  ['✔', 'checked'],
+  ['✗', 'checked'],
+  ['✘', 'checked'],
+  ['⊠', 'checked'],
+  ['■', 'checked'],
+  ['☐', 'unchecked'],
+  ['□', 'unchecked'],
+  ['❑', 'unchecked'],
+  ['❒', 'unchecked'],
+  ['◻', 'unchecked'],
+  ['\uF0FE', 'checked'], // Wingdings: box with tick
+  ['\uF0FD', 'checked'], // Wingdings: box with cross
+  ['\uF0FC', 'checked'], // Wingdings: tick
+  ['\uF078', 'checked'], // Wingdings: box with x
+  ['\uF0FB', 'checked'], // Wingdings: cross
+  ['\uF0A8', 'unchecked'], // Wingdings: empty box
+  ['\uF06F', 'unchecked'], // Wingdings: empty box (o)
+  ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)
+]);
+
+/** Bracket forms typed in text: [x], [X], [✓], [ ], [] and the `|_|` placeholder. */
+const BRACKET = /^\[\s*([xX✓✔*]?)\s*\]$/;
+const PLACEHOLDER = /^\|_\|$/;
+
+export function glyphMark(token: string): Mark | null {
+  const state = GLYPHS.get(token);
+  if (state) return { state, source: 'glyph', detail: `U+${token.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+  const bracket = BRACKET.exec(token);
+  if (bracket) return { state: bracket[1] ? 'checked' : 'unchecked', source: 'glyph', detail: token };
+  if (PLACEHOLDER.test(token)) return { state: 'unknown', source: 'placeholder', detail: token };
+  return null;
+}
+
+const GLYPH_CLASS = [...GLYPHS.keys()].join('');
+const MARK_TOKEN = `\\[\\s*[xX✓✔*]?\\s*\\]|\\|_\\||[${GLYPH_CLASS}]`;
+const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
+const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
+
+export interface OptionRun {
+  /** Text before the options (a question printed on the same line), trimmed; may be empty. */
+  lead: string;
+  options: Array<{ label: string; value: OptionValue | null; mark: Mark | null }>;
+}
+
+/**
+ * Reads a line that ends in options, e.g. "☒ Yes ☐ No", "Yes [x]  No [ ]",
+ * "|_|", "X Yes", or "Do you …?  Yes  No". Returns null when the line is not
+ * (or does not end in) a run of options. Marks attach to the label they
+ * precede when the run starts with a mark, else to the label they follow.
+ * A bare "X" counts as a typed mark only inside such a run; a bare single
+ * label ("No") is left to the matcher, which knows the question around it.
+ */
+export function readOptionRun(line: string): OptionRun | null {
+  const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string }> = [];
+  for (const m of line.matchAll(TOKEN)) {
+    const index = m.index ?? 0;
+    const end = index + m[0].length;
+    if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, m[1].startsWith('[') ? ' ' : '')) ?? glyphMark(m[1])! });
+    else if (m[2]) tokens.push({ index, end, label: m[2] });
+    else if (m[3]) tokens.push({ index, end, mark: { state: 'checked', source: 'typed-mark', detail: m[3] } });
+  }
+  // The run is the longest suffix of tokens separated only by whitespace/punctuation.
+  let first = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const gapEnd = i + 1 < tokens.length ? tokens[i + 1]!.index : line.length;
+    if (!/^[\s:;,.\-–|]*$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
+    first = i;
+  }
+  const run = tokens.slice(first);
+  if (run.length === 0) return null;
+  const labels = run.filter((t) => t.label).length;
+  const marks = run.length - labels;
+  const before = line.slice(0, run[0]!.index);
+  const lead = before.trim();
+  // Options printed after a question are set apart by a wide gap or follow its punctuation.
+  const setApart = /(\s{2,}|\t)$/.test(before) || /[?:.)]$/.test(lead);
+  const typedOnly = run.every((t) => t.label || t.mark?.source === 'typed-mark');
+  if (lead && !setApart) return null;
+  // Labels alone make an options row only when two or more are printed.
+  if (marks === 0 && !isPrintedOptionRow(line, run)) return null;
+  // An "X" is a typed mark only beside a label on a line of options.
+  if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
+  const options: OptionRun['options'] = [];
+  const markFirst = run[0]!.mark !== undefined;
+  let pending: Mark | null = null;
+  for (const t of run) {
+    if (t.label) {
+      const option = { label: t.label, value: optionValue(t.label), mark: markFirst ? pending : null };
+      pending = null;
+      options.push(option);
+    } else if (markFirst) {
+      if (pending) options.push({ label: '', value: null, mark: pending });
+      pending = t.mark!;
+    } else {
+      const last = options[options.length - 1];
+      if (last && !last.mark) last.mark = t.mark!;
+      else options.push({ label: '', value: null, mark: t.mark! });
+    }
+  }
+  if (pending) options.push({ label: '', value: null, mark: pending });
+  return { lead, options };
+}
+
+/** "Yes  No" or "Yes No N/A": the template's labels, in its order, apart only by spaces. */
+function isPrintedOptionRow(line: string, run: Array<{ index: number; end: number; label?: string }>): boolean {
+  if (run.length < 2) return false;
+  const values = run.map((t) => optionValue(t.label ?? ''));
+  const order = ['yes', 'no', 'na'];
+  const inOrder = values.every((v, i) => v !== null && (i === 0 || order.indexOf(v) > order.indexOf(values[i - 1]!)));
+  const spaced = run.every((t, i) => i === 0 || /^\s+$/.test(line.slice(run[i - 1]!.end, t.index)));
+  return inOrder && spaced;
+}
+
+/** Builds `option` blocks from a run, all with the given provenance. */
+export function optionBlocks(run: OptionRun, provenance: Provenance): Block[] {
+  return run.options.map((o) => ({
+    kind: 'option' as const,
+    text: o.label,
+    provenance,
+    option: { value: o.value, mark: o.mark },
+  }));
+}
+
+/**
+ * Joins a box that stands on its own (its label on the next line or cell, as
+ * in "|_|" then "Yes") with that label, so that every parser hands the
+ * matcher options that carry both.
+ */
+export function pairMarksWithLabels(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (b.kind === 'option' && b.option?.value === null && b.option.mark && next && next.kind !== 'option' && optionValue(next.text)) {
+      out.push({ ...b, text: next.text.trim(), option: { value: optionValue(next.text), mark: b.option.mark } });
+      i++;
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
