@@ -167,3 +167,28 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
   }
   return out;
 }
+
+/**
+ * One line of text as blocks: cells split at tabs (a table row or a
+ * "label<TAB>value" pair), and each cell either a paragraph or, when it holds a
+ * run of options, the question before them and one `option` block per option.
+ */
+export function lineBlocks(line: string, provenance: Provenance, kind: 'paragraph' | 'listItem' | 'heading' = 'paragraph'): Block[] {
+  const cells = line
+    .split('\t')
+    .map((c) => c.replace(/[ \u00a0]+/g, ' ').trim())
+    .filter((c) => c.length > 0);
+  const blocks: Block[] = [];
+  cells.forEach((cell, column) => {
+    const base: Pick<Block, 'provenance' | 'table'> = cells.length > 1 ? { provenance, table: { row: 0, column } } : { provenance };
+    const blockKind = cells.length > 1 ? 'tableCell' : kind;
+    const run = readOptionRun(cell);
+    if (run) {
+      if (run.lead) blocks.push({ kind: blockKind, text: run.lead, ...base });
+      blocks.push(...optionBlocks(run, provenance));
+    } else {
+      blocks.push({ kind: blockKind, text: cell, ...base });
+    }
+  });
+  return blocks;
+}

@@ -1,0 +1,87 @@
+/**
+ * Markdown, as document converters write it: ATX headings, bold labels,
+ * numbered questions as ordered lists, "Label<TAB>value" lines.
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, BlockKind, NormalisedDocument, ParseOptions } from '../../src/document.js';
+import { DEFAULT_LIMITS } from '../../src/document.js';
+import { ExtractError } from '../../src/errors.js';
+import { lineBlocks, pairMarksWithLabels } from '../../src/options.js';
+import { decodeText } from '../text/decode.js';
+
+const processor = unified().use(remarkParse);
+
+export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.byteLength > limits.maxInputBytes) {
+    throw new ExtractError('too-large', `Markdown file of ${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte limit`);
+  }
+  const source = decodeText(bytes);
+  const tree = processor.parse(source) as Root;
+  const blocks: Block[] = [];
+  const lineStarts = lineOffsets(source);
+  const emit = (text: string, startLine: number, kind: Exclude<BlockKind, 'option' | 'tableCell'>, level?: number) => {
+    text.split('\n').forEach((line, i) => {
+      const lineNo = startLine + i;
+      const start = lineStarts[lineNo - 1] ?? 0;
+      const end = (lineStarts[lineNo] ?? source.length + 1) - 1;
+      for (const b of lineBlocks(line, { line: lineNo, start, end }, kind)) {
+        if (level !== undefined && b.kind === 'heading') b.level = level;
+        blocks.push(b);
+      }
+    });
+  };
+  const visit = (node: Nodes, listPrefix?: string): void => {
+    switch (node.type) {
+      case 'heading':
+        emit(inlineText((node as Heading).children), line(node), 'heading', (node as Heading).depth);
+        return;
+      case 'paragraph': {
+        const text = inlineText((node as Paragraph).children);
+        emit(listPrefix ? listPrefix + text : text, line(node), listPrefix !== undefined ? 'listItem' : 'paragraph');
+        return;
+      }
+      case 'list': {
+        const list = node as List;
+        list.children.forEach((item: ListItem, i) => {
+          const prefix = list.ordered ? `${(list.start ?? 1) + i}. ` : '';
+          item.children.forEach((child, j) => visit(child, j === 0 ? prefix : undefined));
+        });
+        return;
+      }
+      case 'code':
+        emit(node.value, line(node) + 1, 'paragraph');
+        return;
+      case 'html':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    }
+  };
+  visit(tree);
+  return { format: 'markdown', blocks: pairMarksWithLabels(blocks), diagnostics: [] };
+}
+
+function line(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** Inline content as plain text: emphasis and link syntax dropped, soft breaks kept as newlines. */
+function inlineText(nodes: PhrasingContent[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    else if (n.type === 'break') out += '\n';
+    else if (n.type === 'html') out += /^<br\s*\/?>$/i.test(n.value) ? '\n' : '';
+    else if ('children' in n) out += inlineText(n.children as PhrasingContent[]);
+  }
+  return out;
+}
+
+function lineOffsets(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,145 @@
+/**
+ * Plain text: what "Save as text", pdftotext (with or without -layout) and
+ * copy-paste give. Form feeds separate pages; tabs separate table cells.
+ */
+import type { Block, NormalisedDocument, ParseOptions, Provenance } from '../../src/document.js';
+import { DEFAULT_LIMITS } from '../../src/document.js';
+import { ExtractError } from '../../src/errors.js';
+import { lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
+import { decodeText } from './decode.js';
+
+interface Line {
+  text: string;
+  page: number;
+  line: number;
+  start: number;
+  end: number;
+}
+
+export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.byteLength > limits.maxInputBytes) {
+    throw new ExtractError('too-large', `text file of ${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte limit`);
+  }
+  const source = decodeText(bytes);
+  const lines = splitLines(source);
+  const pages = lines.length ? lines[lines.length - 1]!.page : 1;
+  const furniture = pageFurniture(lines, pages);
+  const blocks: Block[] = [];
+  for (const para of paragraphs(lines)) {
+    const provenance: Provenance = { line: para.line, start: para.start, end: para.end };
+    if (pages > 1) provenance.page = para.page;
+    const made = lineBlocks(para.text, provenance);
+    if (furniture.has(para.line)) for (const b of made) b.furniture = true;
+    blocks.push(...made);
+  }
+  return { format: 'text', pages: pages > 1 ? pages : undefined, blocks: pairMarksWithLabels(blocks), diagnostics: [] };
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let page = 1;
+  let start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let number = 1;
+  const re = /\r\n|\r|\n/g;
+  for (;;) {
+    const m = re.exec(source);
+    const end = m ? m.index : source.length;
+    let text = source.slice(start, end);
+    // pdftotext puts a form feed at the start of each new page's first line.
+    while (text.includes('\f')) {
+      const at = text.indexOf('\f');
+      if (text.slice(0, at).trim()) lines.push({ text: text.slice(0, at), page, line: number, start, end: start + at });
+      page++;
+      text = text.slice(at + 1);
+      start += at + 1;
+    }
+    lines.push({ text, page, line: number, start, end });
+    if (!m) break;
+    start = m.index + m[0].length;
+    number++;
+  }
+  return lines;
+}
+
+const SENTENCE_END = /[.?!:;]["'’”)]?$/;
+
+/**
+ * Consecutive lines are one paragraph when the first was wrapped by a layout
+ * tool: long, not ending a sentence, and the next carrying on in lower case.
+ * Lines of options, tab-separated cells and short lines stay on their own.
+ */
+function paragraphs(lines: Line[]): Line[] {
+  const widest = lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0);
+  const wrapWidth = Math.min(widest * 0.6, 60);
+  const out: Line[] = [];
+  for (const line of lines) {
+    if (!line.text.trim()) {
+      out.push({ ...line, text: '' });
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (prev && prev.text && prev.page === line.page && isWrapped(prev.text, line.text, wrapWidth)) {
+      const head = prev.text.trimEnd();
+      const tail = line.text.trim();
+      prev.text = /[a-z]-$/.test(head) ? head + tail : `${head} ${tail}`;
+      prev.end = line.end;
+      continue;
+    }
+    out.push({ ...line });
+  }
+  return out.filter((l) => l.text.trim());
+}
+
+function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
+  const head = prev.trimEnd();
+  const tail = next.trim();
+  if (head.trim().length < wrapWidth || SENTENCE_END.test(head)) return false;
+  if (prev.includes('\t') || next.includes('\t')) return false;
+  if (readOptionRun(head) || readOptionRun(tail) || optionValue(tail)) return false;
+  return /^[a-z(]/.test(tail);
+}
+
+const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+
+/**
+ * Running headers and footers: with page breaks known, a line among the first
+ * or last two of a page whose text (digits aside) recurs on most pages, or a
+ * bare page number there.
+ */
+function pageFurniture(lines: Line[], pages: number): Set<number> {
+  const found = new Set<number>();
+  if (pages < 2) return found;
+  const edges = new Map<number, Line[]>();
+  for (const l of lines) {
+    if (!l.text.trim()) continue;
+    const list = edges.get(l.page) ?? [];
+    list.push(l);
+    edges.set(l.page, list);
+  }
+  const counts = new Map<string, number>();
+  const edgeLines: Line[] = [];
+  for (const list of edges.values()) {
+    const picked = new Set([...list.slice(0, 2), ...list.slice(-2)].filter((l) => !isStructural(l.text)));
+    for (const l of picked) {
+      edgeLines.push(l);
+      const key = furnitureKey(l.text);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  for (const l of edgeLines) {
+    const text = l.text.trim();
+    if (PAGE_NUMBER.test(text) || (counts.get(furnitureKey(text)) ?? 0) >= Math.max(2, pages / 2)) found.add(l.line);
+  }
+  return found;
+}
+
+function furnitureKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+/** Lines that recur because the template repeats them, not because they are page furniture. */
+function isStructural(text: string): boolean {
+  const t = text.trim();
+  return optionValue(t) !== null || readOptionRun(t) !== null || /^action\s+plan\b/i.test(t) || /^principle\s+\d/i.test(t);
+}

@@ -1,0 +1,48 @@
+/** Sign-off dates as organisations write them, to ISO 8601. UK order (day first) for numeric dates. */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthNumber(word: string): number | null {
+  const i = MONTHS.indexOf(word.toLowerCase().slice(0, 3));
+  return i < 0 ? null : i + 1;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+function iso(year: number, month: number, day?: number): string | null {
+  if (year < 1990 || year > 2100 || month < 1 || month > 12) return null;
+  const ym = `${year}-${String(month).padStart(2, '0')}`;
+  if (day === undefined) return ym;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= last ? `${ym}-${String(day).padStart(2, '0')}` : null;
+}
+
+/** yyyy-mm-dd, or yyyy-mm when only a month is given; null when the text is not a date. */
+export function parseSignOffDate(raw: string): string | null {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$/.exec(t);
+  if (m) return iso(fullYear(m[3]!), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?,? (\d{4})$/i.exec(t);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    return month ? iso(Number(m[3]), month, Number(m[1])) : null;
+  }
+  m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(t);
+  if (m) {
+    const month = monthNumber(m[1]!);
+    return month ? iso(Number(m[3]), month, Number(m[2])) : null;
+  }
+  m = /^([a-z]+)\.?,? (\d{4})$/i.exec(t);
+  if (m) {
+    const month = monthNumber(m[1]!);
+    return month ? iso(Number(m[2]), month) : null;
+  }
+  m = /^(\d{1,2})[/.\-](\d{4})$/.exec(t);
+  if (m) return iso(Number(m[2]), Number(m[1]));
+  return null;
+}

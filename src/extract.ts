@@ -1,0 +1,64 @@
+/** One document, from bytes to a validated record. */
+import { createHash } from 'node:crypto';
+import { detectFormat } from './detect.js';
+import type { Format, Limits, NormalisedDocument, Parse, ParseOptions } from './document.js';
+import { DEFAULT_LIMITS } from './document.js';
+import { ExtractError } from './errors.js';
+import { match } from './matcher.js';
+import { RecordSchema, SCHEMA_VERSION, type ExtractRecord } from './schema.js';
+
+/** Parsers load on first use, so a batch of text files never pays for pdf.js. */
+const PARSERS: Partial<Record<Format, () => Promise<{ parse: Parse }>>> = {
+  text: () => import('../parsers/text/index.js'),
+  markdown: () => import('../parsers/markdown/index.js'),
+};
+
+export interface ExtractOptions {
+  /** The path as given; recorded in the record, never opened here. */
+  path: string;
+  password?: string;
+  limits?: Partial<Limits>;
+  signal?: AbortSignal;
+}
+
+export async function parseDocument(bytes: Uint8Array, options: ExtractOptions): Promise<NormalisedDocument> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.byteLength === 0) throw new ExtractError('corrupt', 'empty file');
+  if (bytes.byteLength > limits.maxInputBytes) {
+    throw new ExtractError('too-large', `${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte input limit (--max-bytes)`);
+  }
+  const format = detectFormat(bytes, options.path);
+  const load = PARSERS[format];
+  if (!load) throw new ExtractError('unsupported-format', `${format} input is not supported by this build`);
+  const { parse } = await load();
+  const parseOptions: ParseOptions = { name: options.path, password: options.password, limits, signal: options.signal };
+  return parse(bytes, parseOptions);
+}
+
+export async function extract(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractRecord> {
+  const doc = await parseDocument(bytes, options);
+  const matched = match(doc);
+  const record = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: options.path,
+      sha256: sha256(bytes),
+      format: doc.format,
+      pages: doc.pages ?? null,
+    },
+    organisation: matched.organisation,
+    answers: matched.answers,
+    actionPlans: matched.actionPlans,
+    diagnostics: matched.diagnostics,
+  };
+  const checked = RecordSchema.safeParse(record);
+  if (!checked.success) {
+    const first = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ExtractError('invalid-record', `record failed validation: ${first.join('; ')}`);
+  }
+  return checked.data;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

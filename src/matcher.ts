@@ -1,0 +1,536 @@
+/**
+ * Lines the blocks of a normalised document up with the template's 75
+ * questions, in document order, and reads each answer. Format-blind: it sees
+ * blocks, options and marks, never where they came from.
+ */
+import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
+import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
+import { ExtractError } from './errors.js';
+import { optionValue } from './options.js';
+import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
+import { contentWords, likeness } from './similarity.js';
+import { findStatements, type Statement } from './statements.js';
+import { readTitleBlock } from './title.js';
+
+export interface MatchResult {
+  organisation: Organisation;
+  answers: Answer[];
+  actionPlans: ActionPlan[];
+  diagnostics: Diagnostic[];
+}
+
+/** Below this many template questions found, the document is not a self-assessment. */
+const MIN_QUESTIONS = 15;
+/** Likeness a block needs to be taken for a question. */
+const QUESTION_THRESHOLD = 0.5;
+/** Looser likeness for a question between two found neighbours. */
+const GAP_THRESHOLD = 0.3;
+
+const MARK_CONFIDENCE: Record<string, number> = {
+  'form-field': 0.99,
+  'content-control': 0.99,
+  acroform: 0.97,
+  symbol: 0.95,
+  glyph: 0.95,
+  vector: 0.9,
+  'typed-mark': 0.85,
+  'struck-option': 0.8,
+};
+const SOLE_OPTION_CONFIDENCE = 0.8;
+const INFERRED_CONFIDENCE = 0.6;
+
+const PRINCIPLE_HEADING = /^principle\s+(\d{1,2})\b\s*[:.\-–—]?\s*(.*)$/i;
+const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(.*)$/i;
+const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^page\s+\d{1,4}$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectively marked|unclassified|restricted|protect)$/i;
+const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
+const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
+const THEMATIC = /^([-*_=]\s*){3,}$/;
+
+const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
+const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
+const GUIDANCE_WORDS = TEMPLATE_GUIDANCE.map((g) => contentWords(g));
+
+export function match(doc: NormalisedDocument): MatchResult {
+  const blocks = keepContent(doc.blocks);
+  const principles = findPrinciples(blocks);
+  const questionAt = alignQuestions(blocks, principles);
+  const found = questionAt.filter((x) => x !== null).length;
+  const principleCount = principles.filter((x) => x !== undefined).length;
+  if (found < MIN_QUESTIONS) {
+    throw new ExtractError(
+      'not-self-assessment',
+      `not a self-assessment: found ${found} of 75 template questions and ${principleCount} of 12 principle headings`,
+    );
+  }
+  const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
+  const organisation = readTitleBlock(blocks, firstAnchor);
+
+  const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null)]);
+  const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
+  for (const a of actionAt) if (a !== undefined) boundaries.add(a);
+
+  const actionPlans: ActionPlan[] = PRINCIPLES.map((p, i) => {
+    const at = actionAt[i];
+    if (at === undefined) return { principle: p.number, text: null, provenance: null };
+    const inline = ACTION_PLAN.exec(blocks[at]!.text)?.[1]?.trim();
+    const body = regionText(blocks, at + 1, nextBoundary(boundaries, at, blocks.length));
+    const text = [inline, body.text].filter((t): t is string => !!t).join('\n') || null;
+    return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
+  });
+
+  const statements = blocks.flatMap((b) => (b.kind === 'option' ? [] : findStatements(b.text, b.provenance)));
+  const numbering = numberingStyle(blocks, questionAt);
+  const answers = QUESTIONS.map((q, qi) => {
+    const at = questionAt[qi] ?? null;
+    const region = at === null ? [] : blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length));
+    const plan = actionPlans[q.principle - 1]!;
+    const stated = statements.filter((s) => refersTo(s, q, numbering));
+    return readAnswer(q, at === null ? null : blocks[at]!, region, plan, stated);
+  });
+  return { organisation, answers, actionPlans, diagnostics: [...doc.diagnostics] };
+}
+
+/** Blocks that can carry content: page furniture, rules and the template's header dropped. */
+function keepContent(blocks: readonly Block[]): Block[] {
+  const kept = blocks.filter(
+    (b) =>
+      b.kind === 'option' ||
+      (!b.furniture && b.text.trim() !== '' && !PAGE_NUMBER.test(b.text.trim()) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
+  );
+  return dropRepeatedHeaders(kept);
+}
+
+/**
+ * A short line printed before Principle 1 that recurs three or more times
+ * is a running header a converter left in the text.
+ */
+function dropRepeatedHeaders(blocks: Block[]): Block[] {
+  const firstPrinciple = blocks.findIndex((b) => PRINCIPLE_HEADING.exec(b.text)?.[2] === '');
+  if (firstPrinciple < 0) return blocks;
+  const key = (b: Block) => b.text.trim().toLowerCase().replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  for (const b of blocks) if (b.kind !== 'option') counts.set(key(b), (counts.get(key(b)) ?? 0) + 1);
+  const early = new Set(blocks.slice(0, firstPrinciple).map(key));
+  const isHeader = (b: Block) =>
+    b.kind !== 'option' &&
+    b.text.length <= 60 &&
+    early.has(key(b)) &&
+    (counts.get(key(b)) ?? 0) >= 3 &&
+    optionValue(b.text) === null &&
+    !ACTION_PLAN.test(b.text) &&
+    !NIL_ANSWER.test(b.text.trim());
+  return blocks.filter((b) => !isHeader(b));
+}
+
+/** Block index of each principle's heading (or of its statement where the heading is missing). */
+function findPrinciples(blocks: readonly Block[]): Array<number | undefined> {
+  const at: Array<number | undefined> = new Array(12).fill(undefined);
+  let last = 0;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'option') return;
+    const m = PRINCIPLE_HEADING.exec(b.text.trim());
+    if (!m) return;
+    const n = Number(m[1]);
+    if (n <= last || n > 12) return;
+    const rest = m[2]!;
+    if (rest && b.kind !== 'heading' && likeness(STATEMENT_WORDS[n - 1]!, rest).score < 0.5 && rest.length > 60) return;
+    at[n - 1] = i;
+    last = n;
+  });
+  for (let p = 0; p < 12; p++) {
+    if (at[p] !== undefined) continue;
+    const lo = Math.max(-1, ...at.slice(0, p).filter((x): x is number => x !== undefined));
+    const hiCandidates = at.slice(p + 1).filter((x): x is number => x !== undefined);
+    const hi = hiCandidates.length ? Math.min(...hiCandidates) : blocks.length;
+    for (let i = lo + 1; i < hi; i++) {
+      if (blocks[i]!.kind !== 'option' && likeness(STATEMENT_WORDS[p]!, blocks[i]!.text).score >= 0.8) {
+        at[p] = i;
+        break;
+      }
+    }
+  }
+  return at;
+}
+
+function leadingNumber(text: string): number | null {
+  const m = /^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s*\S/i.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function questionScore(q: Question, b: Block): number {
+  if (b.kind === 'option' || b.text.length > 1200) return 0;
+  const l = likeness(QUESTION_WORDS.get(q.id)!, b.text);
+  if (l.recall < 0.3) return 0;
+  let s = l.score;
+  if (/\?\s*$/.test(b.text)) s += 0.08;
+  const printed = leadingNumber(b.text);
+  if (printed !== null && (printed === q.number || printed === q.index)) s += 0.08;
+  return s;
+}
+
+/**
+ * A monotone alignment of questions to blocks maximising total likeness,
+ * each question kept inside its principle's span where headings are known.
+ */
+function alignQuestions(blocks: readonly Block[], principles: ReadonlyArray<number | undefined>): Array<number | null> {
+  const span = (p: number): [number, number] => {
+    const before = principles.slice(0, p).filter((x): x is number => x !== undefined);
+    const after = principles.slice(p).filter((x): x is number => x !== undefined);
+    return [before.length ? Math.max(...before) : -1, after.length ? Math.min(...after) : blocks.length];
+  };
+  const Q = QUESTIONS.length;
+  const B = blocks.length;
+  const scores: Array<Map<number, number>> = QUESTIONS.map((q) => {
+    const [lo, hi] = span(q.principle);
+    const m = new Map<number, number>();
+    for (let b = lo + 1; b < hi; b++) {
+      const s = questionScore(q, blocks[b]!);
+      if (s >= QUESTION_THRESHOLD) m.set(b, s);
+    }
+    return m;
+  });
+  // best[q][j]: best total for questions < q using blocks < j.
+  const best: Float64Array[] = Array.from({ length: Q + 1 }, () => new Float64Array(B + 1));
+  const move: Uint8Array[] = Array.from({ length: Q + 1 }, () => new Uint8Array(B + 1));
+  for (let q = 1; q <= Q; q++) {
+    const row = best[q]!;
+    const prev = best[q - 1]!;
+    const mv = move[q]!;
+    const sc = scores[q - 1]!;
+    for (let j = 0; j <= B; j++) {
+      let v = prev[j]!;
+      let m = 1; // question q-1 not found
+      if (j > 0 && row[j - 1]! > v) {
+        v = row[j - 1]!;
+        m = 2; // block j-1 unused
+      }
+      const s = j > 0 ? sc.get(j - 1) : undefined;
+      if (s !== undefined && prev[j - 1]! + s > v) {
+        v = prev[j - 1]! + s;
+        m = 3; // question q-1 at block j-1
+      }
+      row[j] = v;
+      mv[j] = m;
+    }
+  }
+  const at: Array<number | null> = new Array(Q).fill(null);
+  for (let q = Q, j = B; q > 0; ) {
+    const m = move[q]![j];
+    if (m === 3) {
+      at[q - 1] = j - 1;
+      q--;
+      j--;
+    } else if (m === 2) j--;
+    else q--;
+  }
+  fillGaps(blocks, at);
+  return at;
+}
+
+/** A question left out between two found neighbours may still be there, reworded more heavily. */
+function fillGaps(blocks: readonly Block[], at: Array<number | null>): void {
+  for (let qi = 0; qi < at.length; qi++) {
+    if (at[qi] !== null) continue;
+    const q = QUESTIONS[qi]!;
+    const prev = at.slice(0, qi).reverse().find((x) => x !== null) ?? -1;
+    const next = at.slice(qi + 1).find((x) => x !== null) ?? blocks.length;
+    let bestBlock: number | null = null;
+    let bestScore = GAP_THRESHOLD;
+    for (let b = prev + 1; b < next; b++) {
+      const block = blocks[b]!;
+      if (!/\?\s*$/.test(block.text) || PRINCIPLE_HEADING.test(block.text)) continue;
+      const s = questionScore(q, block);
+      if (s > bestScore) {
+        bestScore = s;
+        bestBlock = b;
+      }
+    }
+    if (bestBlock !== null) at[qi] = bestBlock;
+  }
+}
+
+function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {
+  for (let i = from + 1; i < end; i++) if (boundaries.has(i)) return i;
+  return end;
+}
+
+/** The "Action Plan" label of each principle: after its last question, before the next principle. */
+function findActionPlans(
+  blocks: readonly Block[],
+  principles: ReadonlyArray<number | undefined>,
+  questionAt: ReadonlyArray<number | null>,
+  boundaries: ReadonlySet<number>,
+): Array<number | undefined> {
+  return PRINCIPLES.map((p) => {
+    const ids = QUESTIONS.map((q, i) => (q.principle === p.number ? questionAt[i] : null)).filter((x): x is number => x !== null);
+    const from = ids.length ? Math.max(...ids) : principles[p.number - 1];
+    if (from === undefined) return undefined;
+    const later = principles.slice(p.number).filter((x): x is number => x !== undefined);
+    const to = Math.min(later.length ? Math.min(...later) : blocks.length, nextQuestionAfter(questionAt, from) ?? blocks.length);
+    for (let i = from + 1; i < to; i++) {
+      const b = blocks[i]!;
+      if (b.kind !== 'option' && ACTION_PLAN.test(b.text.trim()) && b.text.length < 400 && !boundaries.has(i)) return i;
+    }
+    return undefined;
+  });
+}
+
+function nextQuestionAfter(questionAt: ReadonlyArray<number | null>, from: number): number | null {
+  let next: number | null = null;
+  for (const x of questionAt) if (x !== null && x > from && (next === null || x < next)) next = x;
+  return next;
+}
+
+/** Printed numbers restart in each principle (so "point 3" means the third of this principle). */
+function numberingStyle(blocks: readonly Block[], questionAt: ReadonlyArray<number | null>): 'restart' | 'template' {
+  let restarts = 0;
+  QUESTIONS.forEach((q, i) => {
+    const at = questionAt[i];
+    if (at === null || at === undefined || q.principle < 3) return;
+    const printed = leadingNumber(blocks[at]!.text);
+    if (printed !== null && q.index > 1 && printed === q.index && printed !== q.number) restarts++;
+  });
+  return restarts >= 2 ? 'restart' : 'template';
+}
+
+function refersTo(s: Statement, q: Question, numbering: 'restart' | 'template'): boolean {
+  if (s.principle !== null) return s.principle === q.principle && s.number === q.index;
+  return numbering === 'restart' ? false : s.number === q.number;
+}
+
+function isGuidance(text: string): boolean {
+  const t = text.trim();
+  if (/^<?https?:\/\/\S+>?$/.test(t) && TEMPLATE_GUIDANCE.some((g) => g.includes(t.replace(/^<|>$/g, '')))) return true;
+  if (/^guidance on single point of contact\b/i.test(t)) return true;
+  const w = contentWords(t);
+  return w.length > 0 && GUIDANCE_WORDS.some((g) => likeness(g, t).recall >= 0.8 && likeness(g, t).precision >= 0.8);
+}
+
+function regionText(blocks: readonly Block[], from: number, to: number): { text: string | null; provenance: Provenance | null } {
+  const parts = blocks.slice(from, to).filter((b) => b.kind !== 'option' && !isGuidance(b.text));
+  return { text: parts.length ? parts.map((b) => b.text.trim()).join('\n') : null, provenance: parts[0]?.provenance ?? null };
+}
+
+interface ChoiceReading {
+  choice: OptionValue | null;
+  status: Answer['status'];
+  reason: string | null;
+  confidence: number;
+  evidence: Evidence;
+}
+
+const NO_EVIDENCE: Evidence = { kind: 'none', source: null, quote: null, provenance: null };
+
+function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[]): Answer {
+  const base = {
+    id: q.id,
+    principle: q.principle,
+    index: q.index,
+    number: q.number,
+    question: q.text,
+    printedQuestion: questionBlock?.text ?? null,
+    type: q.type,
+  };
+  if (!questionBlock) {
+    return {
+      ...base,
+      choice: null,
+      text: null,
+      status: 'missing',
+      reason: 'question not found',
+      confidence: 0,
+      evidence: NO_EVIDENCE,
+      provenance: { question: null, text: null },
+    };
+  }
+  const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
+  const content = region.filter((b) => b.kind === 'option' || !isGuidance(b.text));
+  const options = content.filter((b) => b.kind === 'option');
+  const labels = q.type === 'open' ? [] : content.filter((b) => b.kind !== 'option' && optionValue(b.text) !== null);
+  const { printed, typed } = splitLabels(labels);
+  // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
+  const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na');
+  const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
+
+  let text = textual.length ? textual.map((b) => b.text.trim()).join('\n') : null;
+  let textProvenance = textual[0]?.provenance ?? null;
+  if (q.actionQuestion && q.type === 'open' && !text && plan.text) {
+    text = plan.text;
+    textProvenance = plan.provenance;
+  }
+
+  if (q.type === 'open') {
+    return {
+      ...base,
+      choice: null,
+      text,
+      status: text ? 'answered' : 'missing',
+      reason: text ? null : 'no answer text',
+      confidence: matchConfidence,
+      evidence: NO_EVIDENCE,
+      provenance: { question: questionBlock.provenance, text: textProvenance },
+    };
+  }
+  const reading = readChoice(q, options, printed, typedChoices, text, textual, plan, stated);
+  return {
+    ...base,
+    choice: reading.choice,
+    text,
+    status: reading.status,
+    reason: reading.reason,
+    confidence: Math.round(reading.confidence * matchConfidence * 100) / 100,
+    evidence: reading.evidence,
+    provenance: { question: questionBlock.provenance, text: textProvenance },
+  };
+}
+
+/**
+ * Label lines under a question: the first "Yes", "No" (, "N/A") in the
+ * template's order are its printed options when both Yes and No are there;
+ * any other label line is a word the organisation typed or left.
+ */
+function splitLabels(labels: readonly Block[]): { printed: Block[]; typed: Block[] } {
+  const order: Array<OptionValue | null> = ['yes', 'no', 'na'];
+  const printed: Block[] = [];
+  for (const b of labels) {
+    const v = optionValue(b.text);
+    const lastIndex = printed.length ? order.indexOf(optionValue(printed[printed.length - 1]!.text)) : -1;
+    if (order.indexOf(v) > lastIndex && printed.length === labels.indexOf(b)) printed.push(b);
+  }
+  const values = new Set(printed.map((b) => optionValue(b.text)));
+  if (!(values.has('yes') && values.has('no'))) return { printed: [], typed: [...labels] };
+  return { printed, typed: labels.filter((b) => !printed.includes(b)) };
+}
+
+function allows(q: Question, v: OptionValue | null): boolean {
+  return v !== null && q.type !== 'open' && (v !== 'na' || q.type === 'yesno-na-text');
+}
+
+function readChoice(
+  q: Question,
+  options: readonly Block[],
+  printed: readonly Block[],
+  typed: readonly Block[],
+  text: string | null,
+  textual: readonly Block[],
+  plan: ActionPlan,
+  stated: readonly Statement[],
+): ChoiceReading {
+  const allowed = (v: OptionValue | null) => allows(q, v);
+  const checked = options.filter((o) => o.option?.mark?.state === 'checked');
+  const checkedValues = new Set(checked.map((o) => o.option!.value));
+
+  // 1. Ticked boxes.
+  let fromMarks: ChoiceReading | null = null;
+  if (checked.length > 0) {
+    if (checkedValues.has(null)) {
+      return ambiguous('a ticked box has no readable label', checked[0]!);
+    }
+    if (checkedValues.size > 1) {
+      return ambiguous(checkedValues.size === 2 ? 'both boxes ticked' : 'more than one box ticked', checked[0]!);
+    }
+    const o = checked[0]!;
+    const value = o.option!.value!;
+    if (!allowed(value)) return ambiguous(`"${o.text}" ticked, which this question does not offer`, o);
+    fromMarks = {
+      choice: value,
+      status: 'answered',
+      reason: null,
+      confidence: MARK_CONFIDENCE[o.option!.mark!.source] ?? 0.8,
+      evidence: { kind: 'mark', source: o.option!.mark!.source, quote: o.text, provenance: o.provenance },
+    };
+  } else {
+    // 2. Every option struck through but one.
+    const struck = options.filter((o) => o.option?.mark?.source === 'struck-option');
+    const left = options.filter((o) => !struck.includes(o) && allowed(o.option?.value ?? null));
+    if (struck.length > 0 && left.length === 1) {
+      const o = left[0]!;
+      fromMarks = {
+        choice: o.option!.value,
+        status: 'answered',
+        reason: null,
+        confidence: MARK_CONFIDENCE['struck-option']!,
+        evidence: { kind: 'sole-option', source: 'struck-option', quote: o.text, provenance: o.provenance },
+      };
+    }
+  }
+
+  // 3. The organisation's own words: a lone option left printed or typed, N/A for the drone question,
+  //    a statement elsewhere, or an action plan that starts "Yes -"/"No -".
+  const words = wordsReading(q, options.length + printed.length, typed, text, textual, plan, stated, allowed);
+  if (fromMarks && words && words.choice !== fromMarks.choice) {
+    return {
+      choice: null,
+      status: 'ambiguous',
+      reason: `ticked box says ${fromMarks.choice} but the text says ${words.choice}`,
+      confidence: 0.9,
+      evidence: { ...NO_EVIDENCE, quote: words.evidence.quote, provenance: words.evidence.provenance },
+    };
+  }
+  if (fromMarks) return fromMarks;
+  if (words) return words;
+
+  const unknown = options.some((o) => o.option?.mark?.state === 'unknown');
+  const reason = unknown
+    ? 'checkbox state not present in this format'
+    : options.length > 0 || printed.length > 0
+      ? 'no box ticked'
+      : 'no Yes/No options found';
+  return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
+}
+
+function ambiguous(reason: string, o: Block): ChoiceReading {
+  return {
+    choice: null,
+    status: 'ambiguous',
+    reason,
+    confidence: 0.9,
+    evidence: { kind: 'none', source: null, quote: null, provenance: o.provenance },
+  };
+}
+
+function wordsReading(
+  q: Question,
+  printedOptions: number,
+  typed: readonly Block[],
+  text: string | null,
+  textual: readonly Block[],
+  plan: ActionPlan,
+  stated: readonly Statement[],
+  allowed: (v: OptionValue | null) => boolean,
+): ChoiceReading | null {
+  const inferred = (value: OptionValue, quote: string, provenance: Provenance | null, confidence = INFERRED_CONFIDENCE): ChoiceReading => ({
+    choice: value,
+    status: 'answered',
+    reason: 'choice read from the organisation\'s words',
+    confidence,
+    evidence: { kind: 'inferred', source: null, quote, provenance },
+  });
+  if (typed.length === 1) {
+    const b = typed[0]!;
+    const value = optionValue(b.text)!;
+    // With the boxes printed too, a typed word is the organisation's answer; alone, it is the option they kept.
+    if (printedOptions > 0) return inferred(value, b.text, b.provenance);
+    return {
+      choice: value,
+      status: 'answered',
+      reason: null,
+      confidence: SOLE_OPTION_CONFIDENCE,
+      evidence: { kind: 'sole-option', source: null, quote: b.text, provenance: b.provenance },
+    };
+  }
+  if (q.type === 'yesno-na-text' && text && NIL_ANSWER.test(text.trim()) && /^(n\/?a|not applicable)\.?$/i.test(text.trim())) {
+    return inferred('na', text.trim(), textual[0]?.provenance ?? null);
+  }
+  const said = new Set(stated.map((s) => s.value).filter(allowed));
+  if (said.size === 1) {
+    const s = stated.find((x) => allowed(x.value))!;
+    return inferred(s.value, s.quote, s.provenance);
+  }
+  if (q.actionQuestion && plan.text) {
+    const m = /^(yes|no)\s*[-–—:,.]/i.exec(plan.text.trim());
+    if (m) return inferred(optionValue(m[1]!)!, plan.text.trim().split('\n')[0]!, plan.provenance);
+  }
+  return null;
+}

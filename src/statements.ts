@@ -1,0 +1,47 @@
+/**
+ * Choices an organisation states in its own words elsewhere in the document,
+ * e.g. "Although 'No' has been selected as the answer for point 9".
+ */
+import type { OptionValue, Provenance } from './document.js';
+import { optionValue } from './options.js';
+
+export interface Statement {
+  value: OptionValue;
+  /** The number the sentence gives, and the principle when it names one. */
+  number: number;
+  principle: number | null;
+  quote: string;
+  provenance: Provenance;
+}
+
+const Q = String.raw`["'‘’“”]?`;
+const VALUE = String.raw`(yes|no|n\/a)`;
+const REF = String.raw`(?:point|question|q)\.?\s*(\d{1,2})(?:\s+(?:of|in)\s+principle\s+(\d{1,2}))?`;
+const PATTERNS = [
+  new RegExp(`${Q}${VALUE}${Q}\\s+(?:has|had|was|is|have)\\s+(?:been\\s+)?(?:selected|ticked|checked|marked|chosen|given)(?:\\s+as\\s+(?:the|our)\\s+(?:answer|response))?\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
+  new RegExp(`\\b(?:answered|ticked|selected|marked|chose|chosen)\\s+${Q}${VALUE}${Q}\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
+];
+
+export function findStatements(text: string, provenance: Provenance): Statement[] {
+  const found: Statement[] = [];
+  for (const re of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const value = optionValue(m[1]!);
+      if (!value) continue;
+      found.push({
+        value,
+        number: Number(m[2]),
+        principle: m[3] ? Number(m[3]) : null,
+        quote: sentenceAround(text, m.index ?? 0),
+        provenance,
+      });
+    }
+  }
+  return found;
+}
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at) + 2, 0);
+  const stop = text.indexOf('. ', at);
+  return text.slice(start > 1 ? start : 0, stop < 0 ? text.length : stop + 1).trim();
+}
