@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../corpus/build/text.js';
+import { sampleSpec } from '../corpus/build/spec.js';
+import { RecordSchema, ReportSchema } from '../src/schema.js';
+
+const run = promisify(execFile);
+const CLI = path.resolve('dist/src/cli.js');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('scc-extract command line', () => {
+  it('extracts the good inputs of a batch and reports the broken ones alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    const inputs = path.join(dir, 'in');
+    const out = path.join(dir, 'out');
+    await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
+    writeFileSync(path.join(inputs, 'a-good.txt'), renderText(sampleSpec(21)));
+    writeFileSync(path.join(inputs, 'b-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    writeFileSync(path.join(inputs, 'c-policy.txt'), 'CCTV Policy\nFootage is kept for 31 days.\n');
+    writeFileSync(path.join(inputs, 'd-good.txt'), renderText(sampleSpec(22)));
+
+    const { code, stderr } = await cli([inputs, path.join(dir, 'nowhere.pdf'), '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/2 extracted, 3 failed/);
+
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
+    expect(report.documents.map((d) => path.basename(d.path))).toEqual(['a-good.txt', 'd-good.txt']);
+    expect(report.errors.map((e) => [path.basename(e.path), e.code])).toEqual([
+      ['nowhere.pdf', 'io'],
+      ['b-binary.txt', 'unsupported-format'],
+      ['c-policy.txt', 'not-self-assessment'],
+    ]);
+    expect(report.errors[1]!.message).toMatch(/binary/);
+
+    const lines = readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => path.basename(RecordSchema.parse(JSON.parse(l)).source.path))).toEqual(['a-good.txt', 'd-good.txt']);
+    expect(readdirSync(path.join(out, 'records')).sort()).toEqual(['a-good.json', 'd-good.json']);
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/## Failed inputs/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('exits 0 when every input is processed, even with missing answers', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    const spec = sampleSpec(23);
+    spec.answers['P2.1'] = { ticked: 'none' };
+    writeFileSync(path.join(dir, 'one.txt'), renderText(spec));
+    const { code } = await cli([path.join(dir, 'one.txt'), '--out', path.join(dir, 'out')]);
+    expect(code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')));
+    expect(report.documents[0]!.problems).toContainEqual(expect.objectContaining({ id: 'P2.1', status: 'missing', reason: 'no box ticked' }));
+  });
+
+  it('exits 2 on usage errors and explains itself with --help', async () => {
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['x.pdf'])).stderr).toMatch(/--out <dir> is required/);
+    expect((await cli(['x.pdf', '--out', 'o', '--concurrency', 'lots'])).code).toBe(2);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit status/);
+  });
+});

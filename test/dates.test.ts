@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parseSignOffDate } from '../src/dates.js';
+
+describe('parseSignOffDate', () => {
+  it.each([
+    ['09/01/2026', '2026-01-09'],
+    ['9.1.26', '2026-01-09'],
+    ['2023-03-14', '2023-03-14'],
+    ['14th March 2023', '2023-03-14'],
+    ['1 Sept 2021', '2021-09-01'],
+    ['March 14, 2023', '2023-03-14'],
+    ['August 2022', '2022-08'],
+    ['08/2022', '2022-08'],
+  ])('%s -> %s', (raw, iso) => expect(parseSignOffDate(raw)).toBe(iso));
+
+  it.each(['31/02/2023', '13/13/2023', 'tbc', 'Signed by the SRO', ''])('%s is not a date', (raw) => expect(parseSignOffDate(raw)).toBeNull());
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEXT_STYLE, renderText, type TextStyle } from '../corpus/build/text.js';
+import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
+import { ExtractError } from '../src/errors.js';
+import { extract } from '../src/extract.js';
+import type { ExtractRecord } from '../src/schema.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+async function run(text: string, name = 'doc.txt'): Promise<ExtractRecord> {
+  return extract(enc(text), { path: name });
+}
+
+async function render(spec: CaseSpec, style: Partial<TextStyle> = {}): Promise<ExtractRecord> {
+  return run(renderText(spec, { ...DEFAULT_TEXT_STYLE, ...style }));
+}
+
+const answer = (r: ExtractRecord, id: string) => r.answers.find((a) => a.id === id)!;
+
+/** Every choice, status and text agrees with what the spec says. */
+function expectMatchesSpec(r: ExtractRecord, spec: CaseSpec): void {
+  const expected = expectedFromSpec(spec);
+  const got = r.answers.map((a) => ({ id: a.id, choice: a.choice, text: a.text, status: a.status }));
+  expect(got).toEqual(expected.answers);
+  expect(r.actionPlans.map((p) => ({ principle: p.principle, text: p.text }))).toEqual(expected.actionPlans);
+  const { name, scope, seniorResponsibleOfficer, position, signOffDate } = r.organisation;
+  expect({ name, scope, seniorResponsibleOfficer, position, signOffDate }).toEqual(expected.organisation);
+}
+
+describe('matcher on rendered templates', () => {
+  it('reads ticked glyph boxes, texts, action plans and the title block', async () => {
+    const spec = sampleSpec(1);
+    expectMatchesSpec(await render(spec), spec);
+  });
+
+  it('reads [x] boxes on lines of their own', async () => {
+    const spec = sampleSpec(2);
+    expectMatchesSpec(await render(spec, { marks: 'brackets', optionsInline: false }), spec);
+  });
+
+  for (const numbering of ['restart', 'first-only', 'none'] as const) {
+    it(`lines questions up when numbering is ${numbering}`, async () => {
+      const spec = sampleSpec(3, { numbering });
+      expectMatchesSpec(await render(spec), spec);
+    });
+  }
+
+  it('tolerates questions shortened or reworded by the organisation', async () => {
+    const spec = sampleSpec(4);
+    spec.answers['P4.1'] = { text: 'A board meets quarterly.', wording: 'What governance arrangements do you have?' };
+    spec.answers['P6.2'] = { text: 'Automatic overwrite after 31 days.', wording: 'What arrangements exist for automatically deleting images?' };
+    spec.answers['P11.1'] = { ticked: 'yes', wording: 'Are your images of suitable quality for evidence?' };
+    const r = await render(spec);
+    expectMatchesSpec(r, spec);
+    expect(answer(r, 'P4.1').printedQuestion).toBe('13. What governance arrangements do you have?');
+  });
+
+  it('keeps running headers and page numbers out of answers that cross a page', async () => {
+    const spec = sampleSpec(5);
+    const r = await render(spec, { pageEvery: 23 });
+    expectMatchesSpec(r, spec);
+    expect(r.answers.some((a) => /Page \d+ of|Self Assessment$/.test(a.text ?? ''))).toBe(false);
+  });
+
+  it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
+    const spec = sampleSpec(6);
+    spec.answers['P3.1'] = { ticked: 'none' };
+    const r = await render(spec, { marks: 'sole-option' });
+    expectMatchesSpec(r, spec);
+    expect(answer(r, 'P2.1').evidence.kind).toBe('sole-option');
+    expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
+  });
+
+  it('reports both boxes ticked as ambiguous and none ticked as missing', async () => {
+    const spec = sampleSpec(7);
+    spec.answers['P2.2'] = { ticked: 'both' };
+    spec.answers['P2.3'] = { ticked: 'none' };
+    const r = await render(spec);
+    expect(answer(r, 'P2.2')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'both boxes ticked' });
+    expect(answer(r, 'P2.3')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
+  });
+
+  it('never gives a choice when the format kept no box state', async () => {
+    const r = await render(sampleSpec(8), { marks: 'placeholder' });
+    for (const a of r.answers.filter((x) => x.type !== 'open')) {
+      expect(a.choice, a.id).toBeNull();
+      expect(a.reason, a.id).toBe('checkbox state not present in this format');
+    }
+  });
+
+  it('never gives a choice for labels printed with no box at all', async () => {
+    const r = await render(sampleSpec(9), { marks: 'labels-only', optionsInline: false });
+    for (const a of r.answers.filter((x) => x.type !== 'open')) {
+      expect(a.choice, a.id).toBeNull();
+      expect(a.reason, a.id).toBe('no box ticked');
+    }
+  });
+});
+
+describe('matcher on what organisations add', () => {
+  const base = () => {
+    const spec = sampleSpec(10);
+    spec.answers['P2.1'] = { ticked: 'none' };
+    return spec;
+  };
+
+  it('drops the template guidance printed between questions', async () => {
+    const spec = base();
+    const text = renderText(spec).replace(
+      /(\n4\. Do you update your data protection)/,
+      "\nBefore May 2018 the requirement was to complete a privacy impact assessment; this has been replaced by a data protection impact assessment. There is a surveillance camera specific template on the Surveillance Camera Commissioner's website:\n\nhttps://www.gov.uk/government/publications/privacy-impact-assessments-for-surveillance-cameras\n$1",
+    );
+    const r = await run(text);
+    expect(answer(r, 'P2.3').text).toBe(expectedFromSpec(spec).answers.find((a) => a.id === 'P2.3')!.text);
+  });
+
+  it('keeps "N/A", "Nil" and "None" as answers', async () => {
+    const spec = base();
+    spec.answers['P5.8'] = { text: 'N/A' };
+    spec.answers['P9.5'] = { text: 'Nil' };
+    spec.answers['P9.6'] = { text: 'None' };
+    const r = await render(spec);
+    expect(['P5.8', 'P9.5', 'P9.6'].map((id) => [answer(r, id).text, answer(r, id).status])).toEqual([
+      ['N/A', 'answered'],
+      ['Nil', 'answered'],
+      ['None', 'answered'],
+    ]);
+  });
+
+  it('keeps a free note after an action plan in that action plan', async () => {
+    const spec = base();
+    spec.actionPlans[5] = 'None identified.\nNote:\nRe Questions 27 and 28, neither are relevant to ANPR.';
+    const r = await render(spec);
+    expect(r.actionPlans[4]!.text).toBe(spec.actionPlans[5]);
+    expect(answer(r, 'P6.1').text).toBe(spec.answers['P6.1']!.text);
+  });
+
+  it('takes a choice stated in words elsewhere, marked as inferred, and nothing from cross-references', async () => {
+    const spec = base();
+    spec.answers['P3.3'] = { ticked: 'none' };
+    spec.answers['P3.2'] = { ticked: 'none' };
+    spec.actionPlans[3] = "P3 Q8 - signage is not used at covert sites.\nAlthough 'No' has been selected as the answer for point 9, signs are placed at portable deployments.";
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: 'no', status: 'answered', evidence: { kind: 'inferred' } });
+    expect(answer(r, 'P3.3').evidence.quote).toContain("'No' has been selected");
+    expect(answer(r, 'P3.3').confidence).toBeLessThan(0.9);
+    expect(answer(r, 'P3.2').choice).toBeNull();
+  });
+
+  it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
+    const spec = base();
+    spec.answers['P4.7'] = { ticked: 'none' };
+    spec.answers['P6.6'] = { ticked: 'none' };
+    spec.actionPlans[4] = 'Yes- the SPOC will be published on the website by March.';
+    spec.actionPlans[6] = 'None identified - procedures are under constant review.';
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P4.7')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
+    expect(answer(r, 'P6.6').choice).toBeNull();
+    expect(r.actionPlans[5]!.text).toBe(spec.actionPlans[6]);
+  });
+
+  it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
+    const spec = base();
+    spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P5.9')).toMatchObject({ choice: 'na', text: 'NA', evidence: { kind: 'inferred' } });
+  });
+
+  it('does not read N/A as a choice on a plain Yes/No question', async () => {
+    const spec = base();
+    spec.answers['P1.4'] = { ticked: 'none', text: 'N/A' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P1.4')).toMatchObject({ choice: null, text: 'N/A', status: 'missing' });
+  });
+
+  it('says a question is not found rather than borrowing a neighbour\'s answer', async () => {
+    const spec = base();
+    const text = renderText(spec).replace(/\n31\. What arrangements are in place for the automated deletion of images\?\n/, '\n');
+    const r = await run(text);
+    expect(answer(r, 'P6.2')).toMatchObject({ status: 'missing', reason: 'question not found', text: null });
+  });
+});
+
+describe('documents that are not self-assessments', () => {
+  it('rejects a policy that quotes the twelve principles', async () => {
+    const policy = [
+      'CCTV Policy',
+      'This policy explains how the council operates its public space CCTV.',
+      'Principle 1',
+      'Use of a surveillance camera system must always be for a specified purpose which is in pursuit of a legitimate aim and necessary to meet an identified pressing need.',
+      'Principle 2',
+      'The use of a surveillance camera system must take into account its effect on individuals and their privacy, with regular reviews to ensure its use remains justified.',
+      'Retention: footage is kept for 31 days.',
+    ].join('\n');
+    const error = await run(policy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect((error as ExtractError).code).toBe('not-self-assessment');
+    expect((error as ExtractError).message).toMatch(/found \d+ of 75 template questions and 2 of 12 principle headings/);
+  });
+});

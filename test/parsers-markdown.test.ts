@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../parsers/markdown/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('markdown parser', () => {
+  it('keeps printed question numbers, headings and list items, without Markdown syntax', async () => {
+    const md = [
+      '## Principle 4',
+      '',
+      '### 13. What governance arrangements are in place?',
+      '',
+      'A **board** meets [quarterly](#).',
+      '',
+      '- first point',
+      '- second point',
+      '',
+      '14. Do your governance arrangements include a senior responsible officer?  Yes  No',
+      '',
+      '**Action Plan**',
+      '',
+      '<https://www.gov.uk/guidance/recommended-standards-for-the-cctv-industry>',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.provenance.line])).toEqual([
+      ['heading', 'Principle 4', 1],
+      ['heading', '13. What governance arrangements are in place?', 3],
+      ['paragraph', 'A board meets quarterly.', 5],
+      ['listItem', 'first point', 7],
+      ['listItem', 'second point', 8],
+      ['listItem', '14. Do your governance arrangements include a senior responsible officer?', 10],
+      ['option', 'Yes', 10],
+      ['option', 'No', 10],
+      ['paragraph', 'Action Plan', 12],
+      ['paragraph', 'https://www.gov.uk/guidance/recommended-standards-for-the-cctv-industry', 14],
+    ]);
+    expect(doc.blocks[6]!.option).toEqual({ value: 'yes', mark: null });
+  });
+
+  it('reads task-list style boxes', async () => {
+    const doc = await parse(enc('Is the information easily exportable?\n\n[x] Yes [ ] No\n'));
+    expect(doc.blocks.slice(1).map((b) => [b.option?.value, b.option?.mark?.state])).toEqual([
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+    ]);
+  });
+
+  it('splits "label<TAB>value" lines of a paragraph into cells', async () => {
+    const doc = await parse(enc('Name of organisation\tWestvale Council\nDate of sign off\t1 May 2024\n'));
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.provenance.line])).toEqual([
+      ['tableCell', 'Name of organisation', 1],
+      ['tableCell', 'Westvale Council', 1],
+      ['tableCell', 'Date of sign off', 2],
+      ['tableCell', '1 May 2024', 2],
+    ]);
+  });
+});

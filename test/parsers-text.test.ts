@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../parsers/text/index.js';
+import { ExtractError } from '../src/errors.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const brief = (b: { kind: string; text: string; option?: { value: string | null; mark: { state: string } | null } }) =>
+  b.option ? `${b.kind}:${b.option.value}:${b.option.mark?.state ?? 'none'}` : `${b.kind}:${b.text}`;
+
+describe('text parser', () => {
+  it('splits tab-separated cells and gives each block its line', async () => {
+    const doc = await parse(enc('Intro\n\nName of organisation\tWestvale Council\n'));
+    expect(doc.blocks.map(brief)).toEqual(['paragraph:Intro', 'tableCell:Name of organisation', 'tableCell:Westvale Council']);
+    expect(doc.blocks[2]!.provenance).toMatchObject({ line: 3, start: 7 });
+  });
+
+  it('pairs a box on its own line with the label on the next', async () => {
+    const doc = await parse(enc('\tDo you have a policy?\n\t|_|\n\tYes\n\t|_|\n\tNo\n'));
+    expect(doc.blocks.map(brief)).toEqual(['paragraph:Do you have a policy?', 'option:yes:unknown', 'option:no:unknown']);
+  });
+
+  it('joins lines a layout tool wrapped, and only those', async () => {
+    const wrapped =
+      'The council operates forty cameras across the town centre and the two main\n' +
+      'car parks, monitored from the control room.\n' +
+      'Yes\n' +
+      'Footage is kept for 31 days.\n';
+    const doc = await parse(enc(wrapped));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      'The council operates forty cameras across the town centre and the two main car parks, monitored from the control room.',
+      'Yes',
+      'Footage is kept for 31 days.',
+    ]);
+  });
+
+  it('numbers pages at form feeds and flags running headers and page numbers', async () => {
+    const page = (n: number, body: string) => `Westvale CCTV Self Assessment\n${body}\nPage ${n} of 3`;
+    const doc = await parse(enc([page(1, 'First answer.'), page(2, 'Second answer.'), page(3, 'Third answer.')].join('\n\f')));
+    expect(doc.pages).toBe(3);
+    expect(doc.blocks.filter((b) => !b.furniture).map((b) => [b.text, b.provenance.page])).toEqual([
+      ['First answer.', 1],
+      ['Second answer.', 2],
+      ['Third answer.', 3],
+    ]);
+  });
+
+  it('decodes Windows-1252 text that is not UTF-8', async () => {
+    const doc = await parse(Uint8Array.from([0x93, 0x4e, 0x6f, 0x94, 0x20, 0x96, 0x20, 0x6e, 0x6f, 0x6e, 0x65]));
+    expect(doc.blocks[0]!.text).toBe('“No” – none');
+  });
+
+  it('rejects binary data with a clear error', async () => {
+    await expect(parse(Uint8Array.from([0x00, 0x10, 0x00]))).rejects.toThrow(ExtractError);
+    await expect(parse(Uint8Array.from([0x00, 0x10, 0x00]))).rejects.toThrow(/binary/);
+  });
+});
