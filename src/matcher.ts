@@ -39,7 +39,13 @@ const MARK_CONFIDENCE: Record<string, number> = {
 const SOLE_OPTION_CONFIDENCE = 0.8;
 const INFERRED_CONFIDENCE = 0.6;
 
-const PRINCIPLE_HEADING = /^principle\s+(\d{1,2})\b\s*[:.\-–—]?\s*(.*)$/i;
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const PRINCIPLE_HEADING = new RegExp(`^(?:guiding\\s+)?principle\\s+(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b\\s*[:.\\-–—]?\\s*(.*)$`, 'i');
+
+function principleNumber(word: string): number {
+  const n = NUMBER_WORDS.indexOf(word.toLowerCase());
+  return n >= 0 ? n + 1 : Number(word);
+}
 const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(.*)$/i;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^page\s+\d{1,4}$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectively marked|unclassified|restricted|protect)$/i;
@@ -83,12 +89,34 @@ export function match(doc: NormalisedDocument): MatchResult {
   const numbering = numberingStyle(blocks, questionAt);
   const answers = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
-    const region = at === null ? [] : blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length));
-    const plan = actionPlans[q.principle - 1]!;
+    if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
+    const question = questionBlock(q, blocks, at, boundaries);
+    const region = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
     const stated = statements.filter((s) => refersTo(s, q, numbering));
-    return readAnswer(q, at === null ? null : blocks[at]!, region, plan, stated);
+    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
   });
-  return { organisation, answers, actionPlans, diagnostics: [...doc.diagnostics] };
+  // Without an "Action Plan" label, the plan is what follows the principle's last question.
+  const plans = actionPlans.map((plan, i) => {
+    if (actionAt[i] !== undefined) return plan;
+    const last = answers.filter((a) => a.principle === plan.principle).at(-1)!;
+    return last.text ? { ...plan, text: last.text, provenance: last.provenance.text } : plan;
+  });
+  return { organisation, answers, actionPlans: plans, diagnostics: [...doc.diagnostics] };
+}
+
+/**
+ * The question's block, joined with the next one when the document wrapped
+ * the question onto it (the tail ends in "?" and the pair reads closer to
+ * the template than the head alone), so the tail is not taken for answer.
+ */
+function questionBlock(q: Question, blocks: readonly Block[], at: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
+  const head = blocks[at]!;
+  const next = blocks[at + 1];
+  if (!next || next.kind === 'option' || boundaries.has(at + 1) || /\?\s*$/.test(head.text) || !/\?\s*$/.test(next.text)) {
+    return { block: head, span: 1 };
+  }
+  const joined = { ...head, text: `${head.text} ${next.text}` };
+  return questionScore(q, joined) > questionScore(q, head) ? { block: joined, span: 2 } : { block: head, span: 1 };
 }
 
 /** Blocks that can carry content: page furniture, rules and the template's header dropped. */
@@ -131,7 +159,7 @@ function findPrinciples(blocks: readonly Block[]): Array<number | undefined> {
     if (b.kind === 'option') return;
     const m = PRINCIPLE_HEADING.exec(b.text.trim());
     if (!m) return;
-    const n = Number(m[1]);
+    const n = principleNumber(m[1]!);
     if (n <= last || n > 12) return;
     const rest = m[2]!;
     if (rest && b.kind !== 'heading' && likeness(STATEMENT_WORDS[n - 1]!, rest).score < 0.5 && rest.length > 60) return;

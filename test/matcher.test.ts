@@ -173,6 +173,31 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P1.4')).toMatchObject({ choice: null, text: 'N/A', status: 'missing' });
   });
 
+  it('takes a question wrapped onto a second line as question, not answer', async () => {
+    const spec = base();
+    const text = renderText(spec).replace(
+      '\n36. How do you decide who has access to the images and information retained by your surveillance camera system?\n',
+      '\n36. How do you decide who has access to the images and information\n\nretained by your surveillance camera system?\n',
+    );
+    const r = await run(text);
+    expect(answer(r, 'P7.1').text).toBe(spec.answers['P7.1']!.text);
+    expect(answer(r, 'P7.1').printedQuestion).toMatch(/retained by your surveillance camera system\?$/);
+  });
+
+  it('reads headings written "Guiding Principle One" and a plan with no "Action Plan" label', async () => {
+    const spec = base();
+    spec.answers['P1.5'] = { text: null };
+    spec.actionPlans[1] = 'Review the statement of need by June.';
+    const text = renderText(spec)
+      .replace(/^Principle (\d+)$/gm, (_, n: string) => `Guiding Principle ${['One', 'Two', 'Three'][Number(n) - 1] ?? n}`)
+      .replace(/(Principle 1\?\n\n)Action Plan\n\n/, '$1');
+    const r = await run(text);
+    expect(r.actionPlans[0]!.text).toBe('Review the statement of need by June.');
+    expect(answer(r, 'P1.5').text).toBe('Review the statement of need by June.');
+    expect(answer(r, 'P2.2').status).toBe(expectedFromSpec(spec).answers.find((a) => a.id === 'P2.2')!.status);
+    expect(answer(r, 'P2.2').choice).toBe(expectedFromSpec(spec).answers.find((a) => a.id === 'P2.2')!.choice);
+  });
+
   it('says a question is not found rather than borrowing a neighbour\'s answer', async () => {
     const spec = base();
     const text = renderText(spec).replace(/\n31\. What arrangements are in place for the automated deletion of images\?\n/, '\n');

@@ -32,6 +32,23 @@ describe('text parser', () => {
     ]);
   });
 
+  it('keeps a layout conversion\'s box column aside so the wrapped question joins up', async () => {
+    const layout = [
+      '   1. Has your organisation paid a registration fee to the          ☒ Yes   ☐ No',
+      '      Information Commissioner\'s Office and informed them of the',
+      '      appointment of a Data Protection Officer?',
+      '',
+      '      We renewed the registration in April.',
+    ].join('\n');
+    const doc = await parse(enc(layout));
+    expect(doc.blocks.map(brief)).toEqual([
+      "paragraph:1. Has your organisation paid a registration fee to the Information Commissioner's Office and informed them of the appointment of a Data Protection Officer?",
+      'option:yes:checked',
+      'option:no:unchecked',
+      'paragraph:We renewed the registration in April.',
+    ]);
+  });
+
   it('numbers pages at form feeds and flags running headers and page numbers', async () => {
     const page = (n: number, body: string) => `Westvale CCTV Self Assessment\n${body}\nPage ${n} of 3`;
     const doc = await parse(enc([page(1, 'First answer.'), page(2, 'Second answer.'), page(3, 'Third answer.')].join('\n\f')));

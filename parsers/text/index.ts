@@ -14,6 +14,8 @@ interface Line {
   line: number;
   start: number;
   end: number;
+  /** Options printed at the right of the line, set apart from the text by a column gap. */
+  options?: string;
 }
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
@@ -29,7 +31,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   for (const para of paragraphs(lines)) {
     const provenance: Provenance = { line: para.line, start: para.start, end: para.end };
     if (pages > 1) provenance.page = para.page;
-    const made = lineBlocks(para.text, provenance);
+    const made = [...lineBlocks(para.text, provenance), ...(para.options ? lineBlocks(para.options, provenance) : [])];
     if (furniture.has(para.line)) for (const b of made) b.furniture = true;
     blocks.push(...made);
   }
@@ -62,34 +64,52 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
-const SENTENCE_END = /[.?!:;]["'’”)]?$/;
-
 /**
  * Consecutive lines are one paragraph when the first was wrapped by a layout
- * tool: long, not ending a sentence, and the next carrying on in lower case.
+ * tool: long, not ending a sentence, and the next carrying on (lower case, or
+ * after a word no sentence ends on).
  * Lines of options, tab-separated cells and short lines stay on their own.
  */
 function paragraphs(lines: Line[]): Line[] {
   const widest = lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0);
   const wrapWidth = Math.min(widest * 0.6, 60);
   const out: Line[] = [];
-  for (const line of lines) {
-    if (!line.text.trim()) {
-      out.push({ ...line, text: '' });
+  for (const raw of lines) {
+    if (!raw.text.trim()) {
+      out.push({ ...raw, text: '' });
       continue;
     }
+    const line = splitColumnOptions(raw);
     const prev = out[out.length - 1];
-    if (prev && prev.text && prev.page === line.page && isWrapped(prev.text, line.text, wrapWidth)) {
+    if (prev && prev.text && prev.page === line.page && !line.options && isWrapped(prev.text, line.text, wrapWidth)) {
       const head = prev.text.trimEnd();
       const tail = line.text.trim();
       prev.text = /[a-z]-$/.test(head) ? head + tail : `${head} ${tail}`;
       prev.end = line.end;
       continue;
     }
-    out.push({ ...line });
+    out.push(line);
   }
-  return out.filter((l) => l.text.trim());
+  return out.filter((l) => l.text.trim() || l.options);
 }
+
+/**
+ * In a layout conversion the boxes sit in a column to the right of a question
+ * that wraps onto further lines; keeping them aside lets the question's lines
+ * join up, and the options follow the whole question.
+ */
+function splitColumnOptions(line: Line): Line {
+  if (line.text.includes('\t')) return { ...line };
+  const run = readOptionRun(line.text.trim());
+  if (!run?.lead) return { ...line };
+  const at = line.text.indexOf(run.lead) + run.lead.length;
+  if (!/^ {3,}/.test(line.text.slice(at))) return { ...line };
+  return { ...line, text: line.text.slice(0, at), options: line.text.slice(at).trim() };
+}
+
+const SENTENCE_END = /[.?!:;]["'’”)]?$/;
+/** Words a sentence does not end on: a line ending in one was wrapped. */
+const CONTINUES = /\b(a|an|the|of|to|and|or|for|with|in|on|by|your|any|that|which|is|are|be|from|as|at|its|their)$/i;
 
 function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   const head = prev.trimEnd();
@@ -97,7 +117,7 @@ function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   if (head.trim().length < wrapWidth || SENTENCE_END.test(head)) return false;
   if (prev.includes('\t') || next.includes('\t')) return false;
   if (readOptionRun(head) || readOptionRun(tail) || optionValue(tail)) return false;
-  return /^[a-z(]/.test(tail);
+  return /^[a-z(]/.test(tail) || CONTINUES.test(head);
 }
 
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
