@@ -52,6 +52,8 @@ const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectivel
 const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
 const THEMATIC = /^([-*_=]\s*){3,}$/;
+/** A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). */
+const LEADING_CHOICE = /^(yes|no|n\/a)\s*[-–—:,.;]\s*\S/i;
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
@@ -548,8 +550,13 @@ function wordsReading(
       evidence: { kind: 'sole-option', source: null, quote: b.text, provenance: b.provenance },
     };
   }
-  if (q.type === 'yesno-na-text' && text && NIL_ANSWER.test(text.trim()) && /^(n\/?a|not applicable)\.?$/i.test(text.trim())) {
+  if (q.type === 'yesno-na-text' && text && /^(n\/?a|not applicable)\.?$/i.test(text.trim())) {
     return inferred('na', text.trim(), textual[0]?.provenance ?? null);
+  }
+  // An answer that opens with the choice itself: "Yes - the policy is on the intranet."
+  const opening = text ? LEADING_CHOICE.exec(text) : null;
+  if (opening && allowed(optionValue(opening[1]!))) {
+    return inferred(optionValue(opening[1]!)!, text!.split('\n')[0]!, textual[0]?.provenance ?? null);
   }
   const said = new Set(stated.map((s) => s.value).filter(allowed));
   if (said.size === 1) {
@@ -557,8 +564,8 @@ function wordsReading(
     return inferred(s.value, s.quote, s.provenance);
   }
   if (q.actionQuestion && plan.text) {
-    const m = /^(yes|no)\s*[-–—:,.]/i.exec(plan.text.trim());
-    if (m) return inferred(optionValue(m[1]!)!, plan.text.trim().split('\n')[0]!, plan.provenance);
+    const m = LEADING_CHOICE.exec(plan.text.trim());
+    if (m && allowed(optionValue(m[1]!))) return inferred(optionValue(m[1]!)!, plan.text.trim().split('\n')[0]!, plan.provenance);
   }
   return null;
 }

@@ -7,7 +7,7 @@ import type { Organisation } from './schema.js';
 const LABELS: Record<TitleField, RegExp> = {
   name: /^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*/i,
   scope: /^scope( of (the )?(surveillance )?(camera )?system\(?s?\)?)?\b\s*[:\-–]?\s*/i,
-  seniorResponsibleOfficer: /^(senior responsible officer|sro)\b( \(sro\))?\s*[:\-–]?\s*/i,
+  seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible officer|sro)\b( \(sro\))?( name)?\s*[:\-–]?\s*/i,
   position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
   signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date)\b\s*[:\-–]?\s*/i,
 };

@@ -159,6 +159,22 @@ describe('matcher on what organisations add', () => {
     expect(r.actionPlans[5]!.text).toBe(spec.actionPlans[6]);
   });
 
+  it('reads a written answer that opens with the choice, and not one that merely starts with the word', async () => {
+    const spec = base();
+    spec.answers['P5.1'] = { ticked: 'none', text: 'Yes - the CCTV policy and procedures are on the intranet.' };
+    spec.answers['P5.2'] = { ticked: 'none', text: 'No induction covers CCTV yet; a course is planned.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
+    expect(answer(r, 'P5.2')).toMatchObject({ choice: null, status: 'missing' });
+  });
+
+  it('reports a ticked box that contradicts the written answer as ambiguous', async () => {
+    const spec = base();
+    spec.answers['P5.1'] = { ticked: 'no', text: 'Yes - the CCTV policy and procedures are on the intranet.' };
+    const r = await render(spec);
+    expect(answer(r, 'P5.1')).toMatchObject({ choice: null, status: 'ambiguous' });
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };
