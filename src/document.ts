@@ -108,7 +108,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 100 * 1024 * 1024,
   maxPages: 500,
-  maxDecompressedBytes: 200 * 1024 * 1024,
+  maxDecompressedBytes: 64 * 1024 * 1024,
   timeoutMs: 60_000,
 };
 

@@ -9,6 +9,7 @@ import { RecordSchema, SCHEMA_VERSION, type ExtractRecord } from './schema.js';
 
 /** Parsers load on first use, so a batch of text files never pays for pdf.js. */
 const PARSERS: Partial<Record<Format, () => Promise<{ parse: Parse }>>> = {
+  docx: () => import('../parsers/docx/index.js'),
   text: () => import('../parsers/text/index.js'),
   markdown: () => import('../parsers/markdown/index.js'),
 };

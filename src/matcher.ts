@@ -258,23 +258,40 @@ function alignQuestions(blocks: readonly Block[], principles: ReadonlyArray<numb
   return at;
 }
 
-/** A question left out between two found neighbours may still be there, reworded more heavily. */
+/**
+ * A question left out between two found neighbours may still be there,
+ * reworded more heavily: a block in the gap ending in "?" that reads a little
+ * like it, or, when it is the only question missing there and the only such
+ * block, one that shares a word with it or carries its printed number.
+ */
 function fillGaps(blocks: readonly Block[], at: Array<number | null>): void {
   for (let qi = 0; qi < at.length; qi++) {
     if (at[qi] !== null) continue;
     const q = QUESTIONS[qi]!;
-    const prev = at.slice(0, qi).reverse().find((x) => x !== null) ?? -1;
-    const next = at.slice(qi + 1).find((x) => x !== null) ?? blocks.length;
-    let bestBlock: number | null = null;
-    let bestScore = GAP_THRESHOLD;
+    const prevQ = at.slice(0, qi).findLastIndex((x) => x !== null);
+    const nextQ = at.findIndex((x, i) => i > qi && x !== null);
+    const prev = prevQ < 0 ? -1 : at[prevQ]!;
+    const next = nextQ < 0 ? blocks.length : at[nextQ]!;
+    const candidates: number[] = [];
     for (let b = prev + 1; b < next; b++) {
       const block = blocks[b]!;
-      if (!/\?\s*$/.test(block.text) || PRINCIPLE_HEADING.test(block.text)) continue;
-      const s = questionScore(q, block);
+      if (block.kind !== 'option' && /\?\s*$/.test(block.text) && !PRINCIPLE_HEADING.test(block.text)) candidates.push(b);
+    }
+    let bestBlock: number | null = null;
+    let bestScore = GAP_THRESHOLD;
+    for (const b of candidates) {
+      const s = questionScore(q, blocks[b]!);
       if (s > bestScore) {
         bestScore = s;
         bestBlock = b;
       }
+    }
+    const onlyOneMissing = prevQ >= 0 && nextQ >= 0 && nextQ - prevQ === 2;
+    if (bestBlock === null && onlyOneMissing && candidates.length === 1) {
+      const block = blocks[candidates[0]!]!;
+      const printed = leadingNumber(block.text);
+      const shares = likeness(QUESTION_WORDS.get(q.id)!, block.text).recall >= 0.15;
+      if (shares || (printed !== null && (printed === q.number || printed === q.index))) bestBlock = candidates[0]!;
     }
     if (bestBlock !== null) at[qi] = bestBlock;
   }

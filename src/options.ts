@@ -40,6 +40,19 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\uF0FC', 'checked'], // Wingdings: tick
   ['\uF078', 'checked'], // Wingdings: box with x
   ['\uF0FB', 'checked'], // Wingdings: cross
+  ['\u{1F5F9}', 'checked'], // ballot box with bold check (what Wingdings boxes become in Unicode)
+  ['\u{1F5F7}', 'checked'], // ballot box with bold script x
+  ['\u{1F5F8}', 'checked'], // light check mark
+  ['\u{1F5F4}', 'checked'], // ballot script x
+  ['\u{1F5F5}', 'checked'], // ballot box with script x
+  ['\u{1F5F6}', 'checked'], // ballot bold script x
+  ['\u2327', 'checked'], // x in a rectangle box
+  ['\u2BBD', 'checked'], // ballot box with light x
+  ['\u{1F78E}', 'unchecked'], // light white square
+  ['\u{1F78F}', 'unchecked'],
+  ['\u{1F790}', 'unchecked'],
+  ['\u{1F791}', 'unchecked'],
+  ['\u2751', 'unchecked'], // lower right shadowed white square
   ['\uF0A8', 'unchecked'], // Wingdings: empty box
   ['\uF06F', 'unchecked'], // Wingdings: empty box (o)
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)

@@ -1,0 +1,412 @@
+/**
+ * Turns mammoth's document model (plus the side table of sentinels left by
+ * prepare.ts) into the normalised block stream, in reading order: headings,
+ * paragraphs, list items and table cells, with `option` blocks wherever a
+ * box, a typed mark or a struck-through label sits beside Yes / No / N/A.
+ */
+import type { Block, BlockKind, Diagnostic, Mark, Provenance } from '../../src/document.js';
+import { optionBlocks, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
+import type { MNode, MParagraph, MTable } from './mammoth.js';
+import { SENTINEL_RE, symbolState, type Side } from './prepare.js';
+
+type Seg =
+  | { t: 'text'; text: string; struck: string | null; page: number }
+  | { t: 'mark'; mark: Mark; page: number }
+  | { t: 'line' };
+
+interface RunProps {
+  struck: string | null;
+  font: string | null;
+}
+
+/** Stand-ins for structural marks while a line goes through readOptionRun: box glyphs nobody types beside a Word checkbox. */
+const SUB_CHECKED = '\u22A0'; // ⊠
+const SUB_UNCHECKED = '\u2752'; // ❒
+const SUB_DETAILS = new Set(['U+22A0', 'U+2752']);
+
+/** The labels readOptionRun recognises (and also before a slash, as in "Yes/No"), to find where each option sits in the line. */
+const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_])/giu;
+const LABEL_GAP = /^[\s/,|;:.\-–]*$/;
+/** A cell that holds nothing but a typed mark. */
+const TYPED_MARK = /^[xX✓✔✗✘]$/;
+const TICKS = new Map([
+  ['U+2713', '✓'],
+  ['U+2714', '✔'],
+  ['U+2717', '✗'],
+  ['U+2718', '✘'],
+]);
+const SYMBOL_FONT = /^(wingdings( [23])?|webdings|symbol)$/i;
+const HEADING_STYLE = /^heading\s*([1-6])$/i;
+
+export interface BuildContext {
+  side: Side[];
+  /** Whether to record page numbers (the document has page breaks to count). */
+  pages: boolean;
+  /** Called every few hundred paragraphs: throws when the document's time is up. */
+  check(): void;
+}
+
+export class BlockBuilder {
+  readonly blocks: Block[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  page = 1;
+  private paragraphNo = 0;
+  /** No text or mark since the last page break: a rendered break here repeats it. */
+  private cleanBreak = false;
+  private table: { row: number; column: number } | null = null;
+  private furniture = false;
+  private pendingFormField: Extract<Side, { kind: 'form-field' }> | null = null;
+  private awaitingDetail: Mark | null = null;
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  /** Reads a header or footer: its blocks are flagged as page furniture. */
+  furnitureNodes(nodes: MNode[]): void {
+    this.furniture = true;
+    const savedPage = this.page;
+    for (const n of nodes) this.node(n);
+    this.page = savedPage;
+    this.furniture = false;
+  }
+
+  bodyNodes(nodes: MNode[]): void {
+    for (const n of nodes) this.node(n);
+  }
+
+  finish(): Block[] {
+    return pairMarksWithLabels(this.blocks);
+  }
+
+  private node(n: MNode): void {
+    if (n.type === 'paragraph') this.paragraph(n);
+    else if (n.type === 'table') this.tableNode(n);
+    else if ('children' in n) for (const c of n.children) this.node(c);
+  }
+
+  /* ---------------------------------------------------------- pages -- */
+
+  private explicitBreak(): void {
+    if (this.furniture) return;
+    this.page++;
+    this.cleanBreak = true;
+  }
+
+  private renderedBreak(): void {
+    if (this.furniture || this.cleanBreak) return;
+    this.page++;
+    this.cleanBreak = true;
+  }
+
+  /* ----------------------------------------------------- paragraphs -- */
+
+  private paragraph(p: MParagraph): void {
+    if (!this.furniture) this.paragraphNo++;
+    if (this.paragraphNo % 256 === 0) this.ctx.check();
+    const segs: Seg[] = [];
+    this.inline(p.children, segs, { struck: null, font: null });
+
+    const heading = HEADING_STYLE.exec(p.styleName ?? '') ?? HEADING_STYLE.exec(p.styleId ?? '');
+    const isTitle = /^title$/i.test(p.styleName ?? p.styleId ?? '');
+    const kind: BlockKind = heading || isTitle ? 'heading' : p.numbering ? 'listItem' : this.table ? 'tableCell' : 'paragraph';
+    const level = heading ? Number(heading[1]) : isTitle ? 1 : undefined;
+
+    let text = '';
+    let textPage: number | null = null;
+    const flush = () => {
+      const t = collapse(text);
+      if (t) this.push({ kind, text: t, provenance: this.provenance(textPage), ...(level ? { level } : {}) });
+      text = '';
+      textPage = null;
+    };
+    for (const line of splitLines(segs)) {
+      const found = this.options(line);
+      const firstPage = line.find((s): s is Exclude<Seg, { t: 'line' }> => s.t !== 'line' && (s.t === 'mark' || s.text.trim() !== ''));
+      if (!found) {
+        text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' ? s.text : '')).join('');
+        textPage ??= firstPage?.page ?? null;
+        continue;
+      }
+      text += (text ? ' ' : '') + found.lead;
+      textPage ??= firstPage?.page ?? null;
+      flush();
+      for (const b of optionBlocks(found, this.provenance(firstPage?.page ?? null))) this.push(b);
+    }
+    flush();
+  }
+
+  private provenance(page: number | null): Provenance {
+    if (this.furniture) return {};
+    return this.ctx.pages ? { page: page ?? this.page, line: this.paragraphNo } : { line: this.paragraphNo };
+  }
+
+  private push(b: Block): void {
+    if (this.table) b.table = { ...this.table };
+    if (this.furniture) b.furniture = true;
+    this.blocks.push(b);
+  }
+
+  private sawContent(): void {
+    this.cleanBreak = false;
+  }
+
+  private inline(children: MNode[], segs: Seg[], props: RunProps): void {
+    for (const c of children) {
+      switch (c.type) {
+        case 'run':
+          this.inline(c.children, segs, { struck: c.isStrikethrough ? 'w:strike' : null, font: c.font });
+          break;
+        case 'hyperlink':
+          this.inline(c.children, segs, props);
+          break;
+        case 'text':
+          this.text(c.value, segs, props);
+          break;
+        case 'tab':
+          segs.push({ t: 'text', text: '\t', struck: props.struck, page: this.page });
+          break;
+        case 'break':
+          if (c.breakType === 'page') this.explicitBreak();
+          else segs.push({ t: 'line' });
+          break;
+        case 'checkbox': {
+          const state = c.checked ? 'checked' : 'unchecked';
+          const ff = this.pendingFormField;
+          this.pendingFormField = null;
+          let mark: Mark;
+          if (ff) {
+            mark = { state, source: 'form-field', detail: ff.detail };
+            if (ff.state !== state) this.mismatch('form field', ff.state, state);
+          } else {
+            // A content control: its detail follows (prepare.ts puts it after the control).
+            mark = { state, source: 'content-control' };
+            this.awaitingDetail = mark;
+          }
+          this.sawContent();
+          segs.push({ t: 'mark', mark, page: this.page });
+          break;
+        }
+        default:
+          if ('children' in c) this.inline(c.children, segs, props);
+      }
+    }
+  }
+
+  private mismatch(what: string, expected: string, got: string): void {
+    this.diagnostics.push({
+      code: 'docx-checkbox-state-mismatch',
+      message: `a ${what} reads ${expected} in the XML but ${got} in mammoth's model; mammoth's state was kept`,
+      provenance: this.provenance(null),
+    });
+  }
+
+  private text(value: string, segs: Seg[], props: RunProps): void {
+    let last = 0;
+    if (value.includes('\u{F0000}')) {
+      for (const m of value.matchAll(SENTINEL_RE)) {
+        const index = m.index ?? 0;
+        if (index > last) this.plain(value.slice(last, index), segs, props);
+        last = index + m[0].length;
+        const side = this.ctx.side[Number(m[1])];
+        if (!side) continue;
+        switch (side.kind) {
+          case 'form-field':
+            this.pendingFormField = side;
+            break;
+          case 'content-control':
+            if (this.awaitingDetail) {
+              this.awaitingDetail.detail = side.detail;
+              if (this.awaitingDetail.state !== side.state) this.mismatch('content control', side.state, this.awaitingDetail.state);
+              this.awaitingDetail = null;
+            }
+            break;
+          case 'symbol':
+            this.sawContent();
+            segs.push({ t: 'mark', mark: { ...side.mark }, page: this.page });
+            break;
+          case 'page':
+            if (side.rendered) this.renderedBreak();
+            else this.explicitBreak();
+            break;
+          case 'dstrike':
+            props.struck = 'w:dstrike';
+            break;
+        }
+      }
+    }
+    if (last < value.length) this.plain(last ? value.slice(last) : value, segs, props);
+  }
+
+  /** Text; characters of a symbol font that draw boxes become marks. */
+  private plain(text: string, segs: Seg[], props: RunProps): void {
+    if (props.font && SYMBOL_FONT.test(props.font)) {
+      let buffer = '';
+      for (const ch of text) {
+        const box = symbolState(props.font, ch.codePointAt(0)!.toString(16).toUpperCase());
+        if (!box) {
+          buffer += ch;
+          continue;
+        }
+        if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, page: this.page });
+        buffer = '';
+        this.sawContent();
+        const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        segs.push({ t: 'mark', mark: { state: box.state, source: 'symbol', detail: `${props.font} U+${cp}` }, page: this.page });
+      }
+      if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, page: this.page });
+      return;
+    }
+    if (/\S/.test(text)) this.sawContent();
+    segs.push({ t: 'text', text, struck: props.struck, page: this.page });
+  }
+
+  /**
+   * The options a line ends in, with structural marks (form fields, content
+   * controls, symbols) and struck labels put back in place of the stand-ins
+   * readOptionRun saw.
+   */
+  private options(line: Seg[]): OptionRun | null {
+    let lineText = '';
+    const marks: Mark[] = [];
+    const struck: Array<{ start: number; end: number; how: string }> = [];
+    for (const s of line) {
+      if (s.t === 'mark') {
+        lineText += ` ${s.mark.state === 'checked' ? SUB_CHECKED : SUB_UNCHECKED} `;
+        marks.push(s.mark);
+      } else if (s.t === 'text') {
+        if (s.struck && s.text.trim()) struck.push({ start: lineText.length, end: lineText.length + s.text.length, how: s.struck });
+        lineText += s.text;
+      }
+    }
+    let run = readOptionRun(lineText);
+    if (struck.length) run = withStruckLabels(lineText, run, struck);
+    if (!run) return null;
+    // Stand-ins in the run are the last ones in the line (the run is a suffix).
+    let k = marks.length - 1;
+    for (let i = run.options.length - 1; i >= 0; i--) {
+      const o = run.options[i]!;
+      if (o.mark?.source === 'glyph' && o.mark.detail && SUB_DETAILS.has(o.mark.detail) && k >= 0) o.mark = marks[k--]!;
+    }
+    return { lead: collapse(run.lead), options: run.options };
+  }
+
+  /* --------------------------------------------------------- tables -- */
+
+  private tableNode(t: MTable): void {
+    const saved = this.table;
+    let r = 0;
+    for (const rowNode of t.children) {
+      if (rowNode.type !== 'tableRow') {
+        this.node(rowNode);
+        continue;
+      }
+      const cells: Array<{ start: number; end: number }> = [];
+      let column = 0;
+      for (const cellNode of rowNode.children) {
+        if (cellNode.type !== 'tableCell') continue;
+        this.table = { row: r, column };
+        const start = this.blocks.length;
+        for (const c of cellNode.children) this.node(c);
+        cells.push({ start, end: this.blocks.length });
+        column += cellNode.colSpan || 1;
+      }
+      this.table = saved;
+      this.pairRow(cells);
+      r++;
+    }
+    this.table = saved;
+  }
+
+  /**
+   * Joins option labels with the box or typed mark in the cell beside them
+   * (either side, whichever the row uses). An empty cell beside a label
+   * counts as an unticked typed box only when another label in the row has
+   * a typed mark beside it.
+   */
+  private pairRow(cells: Array<{ start: number; end: number }>): void {
+    if (cells.length < 2) return;
+    type Kind = 'mark' | 'typed' | 'label' | 'empty' | 'other';
+    const typedText = (b: Block): string | null => {
+      if (b.kind !== 'option') return TYPED_MARK.test(b.text) ? b.text : null;
+      // A tick typed alone in the box cell reads as a glyph mark without a label.
+      const m = b.option?.value === null ? b.option.mark : null;
+      return m?.source === 'glyph' && m.detail && TICKS.has(m.detail) ? TICKS.get(m.detail)! : null;
+    };
+    const kinds: Kind[] = cells.map(({ start, end }) => {
+      if (end === start) return 'empty';
+      if (end - start !== 1) return 'other';
+      const b = this.blocks[start]!;
+      if (typedText(b)) return 'typed';
+      if (b.kind === 'option') return b.option?.value === null && b.option.mark ? 'mark' : 'other';
+      return optionValue(b.text) ? 'label' : 'other';
+    });
+    const labels = kinds.flatMap((k, i) => (k === 'label' ? [i] : []));
+    if (!labels.length) return;
+    const beside = (i: number, d: number) => kinds[i + d] === 'mark' || kinds[i + d] === 'typed';
+    const before = labels.filter((i) => beside(i, -1)).length;
+    const after = labels.filter((i) => beside(i, 1)).length;
+    if (!before && !after) return;
+    const d = before >= after ? -1 : 1;
+    const typed = labels.some((i) => kinds[i + d] === 'typed');
+    const drop = new Set<number>();
+    for (const i of labels) {
+      const j = i + d;
+      const label = this.blocks[cells[i]!.start]!;
+      let mark: Mark | null = null;
+      if (kinds[j] === 'mark') mark = this.blocks[cells[j]!.start]!.option!.mark;
+      else if (kinds[j] === 'typed') mark = { state: 'checked', source: 'typed-mark', detail: typedText(this.blocks[cells[j]!.start]!)! };
+      else if (kinds[j] === 'empty' && typed) mark = { state: 'unchecked', source: 'typed-mark', detail: 'empty cell' };
+      if (!mark) continue;
+      this.blocks[cells[i]!.start] = { ...label, kind: 'option', text: label.text, option: { value: optionValue(label.text), mark } };
+      if (kinds[j] !== 'empty') drop.add(cells[j]!.start);
+    }
+    if (!drop.size) return;
+    const from = cells[0]!.start;
+    const kept = this.blocks.slice(from).filter((_, i) => !drop.has(from + i));
+    this.blocks.length = from;
+    this.blocks.push(...kept);
+  }
+}
+
+function splitLines(segs: Seg[]): Seg[][] {
+  const lines: Seg[][] = [[]];
+  for (const s of segs) {
+    if (s.t === 'line') lines.push([]);
+    else lines[lines.length - 1]!.push(s);
+  }
+  return lines;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Applies strike-through to the labels of a line: a struck label is an
+ * option taken as not chosen. When readOptionRun found no run (e.g. "Yes/No"
+ * or a single struck "No"), the run is the trailing labels of the line.
+ */
+function withStruckLabels(line: string, run: OptionRun | null, struck: Array<{ start: number; end: number; how: string }>): OptionRun | null {
+  const labels = [...line.matchAll(LABEL_RE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
+  const struckBy = (l: { start: number; end: number }) => struck.find((s) => s.start < l.end && l.start < s.end)?.how ?? null;
+  if (!labels.some((l) => struckBy(l))) return run;
+  if (!run) {
+    // Trailing labels, apart only by separators, to the end of the line.
+    let first = labels.length;
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const gapEnd = i + 1 < labels.length ? labels[i + 1]!.start : line.length;
+      if (!LABEL_GAP.test(line.slice(labels[i]!.end, gapEnd))) break;
+      first = i;
+    }
+    const tail = labels.slice(first);
+    if (!tail.some((l) => struckBy(l))) return null;
+    run = { lead: line.slice(0, tail[0]!.start).trim(), options: tail.map((l) => ({ label: l.text, value: optionValue(l.text), mark: null })) };
+  }
+  // The run's labelled options are the line's last labels, in order.
+  const labelled = run.options.filter((o) => o.label);
+  const positions = labels.slice(labels.length - labelled.length);
+  labelled.forEach((o, i) => {
+    const how = positions[i] ? struckBy(positions[i]!) : null;
+    if (how && !o.mark) o.mark = { state: 'unchecked', source: 'struck-option', detail: how };
+  });
+  return run;
+}

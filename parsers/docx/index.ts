@@ -1,0 +1,200 @@
+/**
+ * DOCX parser. One pass: the zip is read with a decompression budget, each
+ * needed part is parsed once (xml.ts), prepared (prepare.ts: sentinels for
+ * what mammoth drops), read into mammoth's document model by its body reader
+ * (paragraphs, runs, tables, lists, hyperlinks, tracked changes, and the
+ * checked state of legacy form-field and content-control checkboxes), and
+ * walked into blocks (blocks.ts). Comments are never read; headers and
+ * footers come out as furniture; text boxes are read where they are anchored.
+ */
+import { DEFAULT_LIMITS, type Diagnostic, type Limits, type NormalisedDocument, type ParseOptions } from '../../src/document.js';
+import { ExtractError } from '../../src/errors.js';
+import { BlockBuilder } from './blocks.js';
+import { readBody, readNumbering, readRelationships, readStyles, type Relationships, type XmlElement } from './mammoth.js';
+import { Preparer } from './prepare.js';
+import { XmlError, parseXml } from './xml.js';
+import { readDirectory, readEntry, type Budget, type ZipEntry } from './zip.js';
+
+const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const OFFICE_DOCUMENT_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument';
+const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const REL_BASE_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function utf16le(s: string): Buffer {
+  return Buffer.from(s, 'utf16le');
+}
+
+/** What an OLE compound file (D0 CF 11 E0) is: an encrypted OOXML package or a Word 97-2003 document. */
+function oleError(bytes: Uint8Array, name: string): ExtractError {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.indexOf(utf16le('EncryptionInfo')) !== -1 || buf.indexOf(utf16le('EncryptedPackage')) !== -1) {
+    return new ExtractError(
+      'encrypted',
+      `${name}: the document is password-protected: an encrypted OLE compound file, not a zip (encrypted or legacy .doc files cannot be read); remove the password and save as .docx`,
+    );
+  }
+  if (buf.indexOf(utf16le('WordDocument')) !== -1) {
+    return new ExtractError('unsupported-format', `${name}: a legacy Word 97-2003 .doc (OLE compound file), not a .docx (encrypted or legacy .doc files cannot be read); save it as .docx`);
+  }
+  return new ExtractError('encrypted', `${name}: an OLE compound file (D0 CF 11 E0), not a zip: an encrypted or legacy .doc, which cannot be read as .docx`);
+}
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (base ? base.split('/') : []).concat(target.split('/'));
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p && p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+class Package {
+  readonly budget: Budget;
+  private readonly entries: Map<string, ZipEntry>;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly name: string,
+    limits: Limits,
+  ) {
+    this.entries = readDirectory(bytes, name);
+    this.budget = { remaining: limits.maxDecompressedBytes, limit: limits.maxDecompressedBytes };
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path.toLowerCase());
+  }
+
+  text(path: string): string | null {
+    const entry = this.entries.get(path.toLowerCase());
+    if (!entry) return null;
+    const data = readEntry(this.bytes, entry, this.budget, this.name);
+    if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+    if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+    return new TextDecoder('utf-8').decode(data);
+  }
+
+  xml(path: string): XmlElement | null {
+    const text = this.text(path);
+    if (text === null) return null;
+    try {
+      return parseXml(text);
+    } catch (error) {
+      if (error instanceof XmlError) throw new ExtractError('corrupt', `${this.name}: ${path} is not well-formed XML: ${error.message}`);
+      throw error;
+    }
+  }
+
+  relationships(part: string): Relationships {
+    const slash = part.lastIndexOf('/');
+    return readRelationships(this.xml(`${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`));
+  }
+}
+
+function related(rels: Relationships, base: string, type: string): string[] {
+  return [...rels.findTargetsByType(REL_BASE + type), ...rels.findTargetsByType(REL_BASE_STRICT + type)].map((t) => resolvePart(base, t));
+}
+
+export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const name = options.name ?? 'document';
+  const started = Date.now();
+  const check = () => {
+    if (options.signal?.aborted) throw new ExtractError('timeout', `${name}: stopped: the document's time ran out`);
+    if (Date.now() - started > limits.timeoutMs) throw new ExtractError('timeout', `${name}: took longer than ${limits.timeoutMs} ms`);
+  };
+  check();
+  if (bytes.length > limits.maxInputBytes) {
+    throw new ExtractError('too-large', `${name}: ${bytes.length} bytes is more than the ${limits.maxInputBytes} byte input limit`);
+  }
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleError(bytes, name);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw new ExtractError('corrupt', `${name}: not a .docx: the file is not a zip archive (it does not start with "PK")`);
+  }
+
+  const pkg = new Package(bytes, name, limits);
+  const rootRels = readRelationships(pkg.xml('_rels/.rels'));
+  const mainPath =
+    [...rootRels.findTargetsByType(OFFICE_DOCUMENT), ...rootRels.findTargetsByType(OFFICE_DOCUMENT_STRICT)].map((t) => resolvePart('', t)).find((p) => pkg.has(p)) ??
+    'word/document.xml';
+  if (!pkg.has(mainPath)) {
+    throw new ExtractError('corrupt', `${name}: a zip, but not a Word document: it has no ${mainPath} (main document part)`);
+  }
+  const base = mainPath.slice(0, mainPath.lastIndexOf('/'));
+  const documentRels = pkg.relationships(mainPath);
+  const partOf = (type: string, fallback: string) => related(documentRels, base, type).find((p) => pkg.has(p)) ?? fallback;
+
+  const root = pkg.xml(mainPath)!;
+  check();
+  const body = root.first('w:body');
+  if (!body) throw new ExtractError('corrupt', `${name}: ${mainPath} has no w:body: not a WordprocessingML document`);
+
+  let styles, numbering;
+  try {
+    styles = readStyles(pkg.xml(partOf('styles', `${base}/styles.xml`)));
+    numbering = readNumbering(pkg.xml(partOf('numbering', `${base}/numbering.xml`)), styles);
+  } catch (error) {
+    if (error instanceof ExtractError) throw error;
+    throw new ExtractError('corrupt', `${name}: unreadable styles or numbering: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // Headers and footers: read as furniture, each distinct text once.
+  const preparer = new Preparer();
+  const furniture: Array<{ path: string; root: XmlElement; rels: Relationships }> = [];
+  for (const type of ['header', 'footer']) {
+    for (const path of related(documentRels, base, type)) {
+      if (!pkg.has(path) || furniture.some((f) => f.path === path)) continue;
+      const partRoot = pkg.xml(path);
+      if (!partRoot) continue;
+      preparer.prepare(partRoot);
+      furniture.push({ path, root: partRoot, rels: pkg.relationships(path) });
+    }
+  }
+  preparer.prepare(body);
+  check();
+
+  const diagnostics: Diagnostic[] = [];
+  const builder = new BlockBuilder({ side: preparer.result.side, pages: preparer.result.pageMarkers > 0, check });
+  const read = (children: XmlElement['children'], relationships: Relationships) => {
+    try {
+      return readBody(children, { relationships, styles, numbering }).value;
+    } catch (error) {
+      throw new ExtractError('corrupt', `${name}: unreadable document body: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  for (const f of furniture.filter((f) => /header/i.test(f.path))) builder.furnitureNodes(read(f.root.children, f.rels));
+  builder.bodyNodes(read(body.children, documentRels));
+  for (const f of furniture.filter((f) => !/header/i.test(f.path))) builder.furnitureNodes(read(f.root.children, f.rels));
+  check();
+
+  if (preparer.result.trackedChanges > 0) {
+    diagnostics.push({
+      code: 'docx-tracked-changes',
+      message: `${preparer.result.trackedChanges} tracked change(s) read as accepted: insertions kept, deletions dropped`,
+    });
+  }
+  if (related(documentRels, base, 'comments').some((p) => pkg.has(p))) {
+    diagnostics.push({ code: 'docx-comments-ignored', message: 'the document has review comments; they are not read as answer text' });
+  }
+  diagnostics.push(...builder.diagnostics);
+
+  const blocks = dedupeFurniture(builder.finish());
+  const doc: NormalisedDocument = { format: 'docx', blocks, diagnostics };
+  if (preparer.result.pageMarkers > 0) doc.pages = builder.page;
+  return doc;
+}
+
+/** First/even/default headers often repeat the same text: keep each furniture text once. */
+function dedupeFurniture(blocks: NormalisedDocument['blocks']): NormalisedDocument['blocks'] {
+  const seen = new Set<string>();
+  return blocks.filter((b) => {
+    if (!b.furniture) return true;
+    if (seen.has(b.text)) return false;
+    seen.add(b.text);
+    return true;
+  });
+}

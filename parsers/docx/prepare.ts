@@ -1,0 +1,280 @@
+/**
+ * One pass over a part's XML tree before mammoth's body reader sees it, for
+ * what mammoth would lose:
+ *
+ * - which encoding a checkbox came from (mammoth turns legacy form fields and
+ *   w14 content controls into the same `checkbox` element) and what exactly
+ *   set its state;
+ * - w:sym boxes (mammoth maps Wingdings to Unicode, so they could not be told
+ *   from typed glyphs), w:dstrike, w:lastRenderedPageBreak and
+ *   w:pageBreakBefore (mammoth ignores the last three);
+ * - DrawingML text boxes with no VML fallback (mammoth reads only the
+ *   fallback), w:fldSimple results, w:cr and w:ptab.
+ *
+ * Each of these leaves a sentinel in the text: a w:t holding U+F0000, an
+ * index into the side table, U+F0001. The block builder turns sentinels back
+ * into marks, page breaks and strike details. Deleted content (w:del,
+ * w:moveFrom, deleted rows) is left alone: mammoth drops it.
+ */
+import { createRequire } from 'node:module';
+import type { Mark, MarkState } from '../../src/document.js';
+import { glyphMark } from '../../src/options.js';
+import { element, type XmlElement, type XmlNode } from './mammoth.js';
+
+const require = createRequire(import.meta.url);
+const dingbats = require('dingbat-to-unicode') as { hex(font: string, code: string): { string: string } | undefined };
+
+export type Side =
+  | { kind: 'form-field'; state: MarkState; detail: string }
+  | { kind: 'content-control'; state: MarkState; detail: string }
+  | { kind: 'symbol'; mark: Mark }
+  | { kind: 'page'; rendered: boolean }
+  | { kind: 'dstrike' };
+
+export interface Prepared {
+  side: Side[];
+  /** Page breaks seen (explicit, rendered or page-break-before). */
+  pageMarkers: number;
+  /** Tracked insertions and deletions seen (taken as accepted). */
+  trackedChanges: number;
+}
+
+export const SENTINEL_RE = /\u{F0000}(\d+)\u{F0001}/gu;
+
+/** Box and tick characters a symbol font maps to that the shared glyph table does not list. */
+const EXTRA_BOXES = new Map<number, MarkState>([
+  [0x1f5f9, 'checked'], // 🗹 ballot box with bold check (Wingdings FE)
+  [0x1f5f7, 'checked'], // 🗷 ballot box with bold script x (Wingdings FD)
+  [0x1f5f8, 'checked'], // 🗸 light check mark (Wingdings 2 50)
+  [0x1f5f4, 'checked'], // 🗴 ballot script x (Wingdings 2 4F)
+  [0x1f5f5, 'checked'], // 🗵 ballot box with script x (Wingdings 2 51)
+  [0x1f5f6, 'checked'], // 🗶 ballot bold script x (Wingdings FB)
+  [0x2327, 'checked'], // ⌧ x in a rectangle box (Wingdings 78)
+  [0x2bbd, 'checked'], // ⮽ ballot box with light x (Wingdings 2 53)
+  [0x221a, 'checked'], // √ (Symbol D6)
+  [0x1f78e, 'unchecked'], // 🞎 (Wingdings A8)
+  [0x1f78f, 'unchecked'], // 🞏 (Wingdings 6F)
+  [0x1f790, 'unchecked'], // 🞐 (Wingdings 70)
+  [0x1f791, 'unchecked'], // 🞑 (Wingdings 2 A4)
+  [0x2751, 'unchecked'], // ❑ (Wingdings 71)
+  [0x2610, 'unchecked'],
+  [0x2611, 'checked'],
+  [0x2612, 'checked'],
+]);
+
+/**
+ * The box state a character in a symbol font shows, or null when it is not
+ * a box or tick. `code` is the character's hex code as Word stores it
+ * (w:sym w:char, e.g. "F0FE", or a typed character's code point).
+ */
+export function symbolState(font: string, code: string): { state: MarkState; unicode: string } | null {
+  let unicode: string | undefined = dingbats.hex(font, code)?.string;
+  if (unicode === undefined && /^F0[0-9A-F]{2}$/i.test(code)) unicode = dingbats.hex(font, code.slice(2))?.string;
+  if (unicode === undefined) {
+    // Not a dingbat font (Segoe UI Symbol, MS Gothic, …): the code is a Unicode code point.
+    const cp = parseInt(code, 16);
+    if (!Number.isFinite(cp) || cp < 0x20 || cp > 0x10ffff) return null;
+    unicode = String.fromCodePoint(cp);
+  }
+  const state = EXTRA_BOXES.get(unicode.codePointAt(0)!) ?? glyphMark(unicode)?.state ?? null;
+  return state ? { state, unicode } : null;
+}
+
+function on(el: XmlElement | undefined, attr = 'w:val'): boolean {
+  if (!el) return false;
+  const v = el.attributes[attr];
+  return v === undefined || (v !== 'false' && v !== '0' && v !== 'off');
+}
+
+function attrDetail(el: XmlElement, attr: string): string {
+  const v = el.attributes[attr];
+  return v === undefined ? el.name.replace(/^wordml:/, 'w14:') : `${el.name.replace(/^wordml:/, 'w14:')} ${attr.replace(/^wordml:/, 'w14:')}="${v}"`;
+}
+
+export class Preparer {
+  readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0 };
+
+  /** Prepares the children of a part's body element (w:body, w:hdr, w:ftr) in place. */
+  prepare(body: XmlElement): void {
+    this.children(body);
+  }
+
+  sentinel(side: Side): XmlElement {
+    const index = this.result.side.push(side) - 1;
+    return element('w:t', {}, [{ type: 'text', value: `\u{F0000}${index}\u{F0001}` }]);
+  }
+
+  sentinelRun(side: Side): XmlElement {
+    return element('w:r', {}, [this.sentinel(side)]);
+  }
+
+  /** Transforms an element's children in place. */
+  children(el: XmlElement): void {
+    const out: XmlNode[] = [];
+    for (const child of el.children) {
+      if (child.type !== 'element') {
+        out.push(child);
+        continue;
+      }
+      this.node(child, out);
+    }
+    el.children = out;
+  }
+
+  node(el: XmlElement, out: XmlNode[]): void {
+    switch (el.name) {
+      case 'w:del':
+      case 'w:moveFrom':
+        this.result.trackedChanges++;
+        out.push(el); // mammoth drops it
+        return;
+      case 'w:ins':
+      case 'w:moveTo':
+        this.result.trackedChanges++;
+        break;
+      case 'mc:AlternateContent': {
+        // Mammoth's choice is the VML fallback; without one, read the DrawingML choice.
+        const fallback = el.first('mc:Fallback');
+        const chosen = fallback?.children.some((c) => c.type === 'element') ? fallback : el.first('mc:Choice');
+        if (!chosen) return;
+        for (const c of chosen.children) if (c.type === 'element') this.node(c, out);
+        return;
+      }
+      case 'w:fldSimple':
+      case 'w:dir':
+      case 'w:bdo':
+      case 'w:smartTag':
+        // Keep the content (a simple field's result text, bidi runs).
+        for (const c of el.children) if (c.type === 'element') this.node(c, out);
+        return;
+      case 'w:cr':
+        out.push(element('w:br'));
+        return;
+      case 'w:ptab':
+        out.push(element('w:tab'));
+        return;
+      case 'w:lastRenderedPageBreak':
+        this.result.pageMarkers++;
+        out.push(this.sentinel({ kind: 'page', rendered: true }));
+        return;
+      case 'w:br':
+        if (el.attributes['w:type'] === 'page') this.result.pageMarkers++;
+        break;
+      case 'w:sym': {
+        const font = el.attributes['w:font'] ?? '';
+        const code = el.attributes['w:char'] ?? '';
+        const box = symbolState(font, code);
+        if (box) {
+          out.push(this.sentinel({ kind: 'symbol', mark: { state: box.state, source: 'symbol', detail: `w:sym ${font} ${code.toUpperCase()}` } }));
+          return;
+        }
+        break;
+      }
+      case 'w:tr':
+        if (el.firstOrEmpty('w:trPr').first('w:del')) {
+          this.result.trackedChanges++;
+          out.push(el); // mammoth drops deleted rows
+          return;
+        }
+        break;
+      case 'w:p':
+        if (on(el.firstOrEmpty('w:pPr').first('w:pageBreakBefore'))) {
+          this.result.pageMarkers++;
+          this.children(el);
+          const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
+          el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'page', rendered: false }));
+          out.push(el);
+          return;
+        }
+        break;
+      case 'w:r':
+        this.run(el);
+        out.push(el);
+        return;
+      case 'w:sdt':
+        this.sdt(el, out);
+        return;
+      case 'w:drawing':
+        this.children(el);
+        this.drawing(el);
+        out.push(el);
+        return;
+    }
+    this.children(el);
+    out.push(el);
+  }
+
+  run(el: XmlElement): void {
+    const rPr = el.first('w:rPr');
+    const prefix: XmlNode[] = [];
+    if (rPr && on(rPr.first('w:dstrike')) && !on(rPr.first('w:strike'))) {
+      rPr.children = rPr.children.filter((c) => !(c.type === 'element' && c.name === 'w:strike'));
+      rPr.children.push(element('w:strike'));
+      prefix.push(this.sentinel({ kind: 'dstrike' }));
+    }
+    this.children(el);
+    const out: XmlNode[] = [];
+    for (const c of el.children) {
+      if (c.type === 'element' && c.name === 'w:fldChar' && c.attributes['w:fldCharType'] === 'begin') {
+        const box = c.firstOrEmpty('w:ffData').first('w:checkBox');
+        if (box) {
+          const checked = box.first('w:checked');
+          const dflt = box.first('w:default');
+          const state: MarkState = checked ? (on(checked) ? 'checked' : 'unchecked') : on(dflt) ? 'checked' : 'unchecked';
+          const detail = checked ? attrDetail(checked, 'w:val') : dflt ? attrDetail(dflt, 'w:val') : 'w:checkBox (no w:checked or w:default)';
+          out.push(this.sentinel({ kind: 'form-field', state, detail }));
+        }
+      }
+      out.push(c);
+    }
+    if (prefix.length) {
+      const at = out.findIndex((c) => c.type === 'element' && c.name !== 'w:rPr');
+      out.splice(at === -1 ? out.length : at, 0, ...prefix);
+    }
+    el.children = out;
+  }
+
+  sdt(el: XmlElement, out: XmlNode[]): void {
+    const box = el.firstOrEmpty('w:sdtPr').first('wordml:checkbox');
+    this.children(el);
+    out.push(el);
+    if (!box) return;
+    const checked = box.first('wordml:checked');
+    const state: MarkState = checked && on(checked, 'wordml:val') ? 'checked' : 'unchecked';
+    const side: Side = { kind: 'content-control', state, detail: checked ? attrDetail(checked, 'wordml:val') : 'w14:checkbox (no w14:checked)' };
+    const content = el.firstOrEmpty('w:sdtContent');
+    const blockLevel = content.children.some((c) => c.type === 'element' && (c.name === 'w:p' || c.name === 'w:tc' || c.name === 'w:tr' || c.name === 'w:tbl'));
+    if (!blockLevel) {
+      // Run-level (the usual): the detail follows the checkbox in the same paragraph.
+      out.push(this.sentinelRun(side));
+      return;
+    }
+    const last = lastParagraph(content);
+    if (last) last.children.push(this.sentinelRun(side));
+  }
+
+  drawing(el: XmlElement): void {
+    const boxes: XmlElement[] = [];
+    collect(el, 'w:txbxContent', boxes);
+    if (boxes.length) el.children.push(element('w:pict', {}, boxes));
+  }
+}
+
+function lastParagraph(el: XmlElement): XmlElement | null {
+  for (let i = el.children.length - 1; i >= 0; i--) {
+    const c = el.children[i]!;
+    if (c.type !== 'element') continue;
+    if (c.name === 'w:p') return c;
+    const inner = lastParagraph(c);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function collect(el: XmlElement, name: string, into: XmlElement[]): void {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    if (c.name === name) into.push(c);
+    else if (c.name !== 'w:pict') collect(c, name, into);
+  }
+}

@@ -1,0 +1,629 @@
+import { zipSync, strToU8 } from 'fflate';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { QUESTIONS } from '../src/catalogue.js';
+import type { Block, NormalisedDocument } from '../src/document.js';
+import { ExtractError } from '../src/errors.js';
+import { parse } from '../parsers/docx/index.js';
+import { parseXml } from '../parsers/docx/xml.js';
+import type { XmlNode } from '../parsers/docx/mammoth.js';
+import { renderDocx, type BoxEncoding } from '../corpus/build/docx.js';
+import { DOCX_CASES } from '../corpus/build/docx-cases.js';
+import { printedWording } from '../corpus/build/spec.js';
+import {
+  PAGE_BREAK,
+  RENDERED_PAGE_BREAK,
+  cell,
+  contentControlCheckbox,
+  deletedRun,
+  formCheckbox,
+  glyphBox,
+  insertedRuns,
+  packageDocx,
+  para,
+  row,
+  run,
+  symbolBox,
+  table,
+  xmlPart,
+  REL,
+  HEADER_CT,
+  FOOTER_CT,
+  COMMENTS_CT,
+} from '../corpus/build/docx-ooxml.js';
+
+/* ------------------------------------------------------------ helpers -- */
+
+const SECT = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>';
+
+function docx(body: string, extra: Partial<Parameters<typeof packageDocx>[0]> = {}): Uint8Array {
+  return packageDocx({ body, relationships: [], parts: [], sectPr: SECT, ...extra });
+}
+
+/** A template question row: question, box, Yes, box, No. */
+function questionRow(question: string, yesBox: string, noBox: string, labels = [run('Yes'), run('No')]): string {
+  return row([
+    cell(para(run(question)), { width: 5000 }),
+    cell(para(yesBox), { width: 500 }),
+    cell(para(labels[0]!), { width: 800 }),
+    cell(para(noBox), { width: 500 }),
+    cell(para(labels[1]!), { width: 800 }),
+  ]);
+}
+
+const GRID = [5000, 500, 800, 500, 800];
+const Q = 'Do you have a written policy on the disclosure of information to any third party?';
+const ANSWER = 'The disclosure policy is reviewed annually.';
+
+function body(doc: NormalisedDocument): Block[] {
+  return doc.blocks.filter((b) => !b.furniture);
+}
+
+function options(doc: NormalisedDocument): Array<{ value: string | null; state: string | null; source: string | null; detail?: string }> {
+  return doc.blocks
+    .filter((b) => b.kind === 'option')
+    .map((b) => ({ value: b.option!.value, state: b.option!.mark?.state ?? null, source: b.option!.mark?.source ?? null, detail: b.option!.mark?.detail }));
+}
+
+/** Index of the first block whose text contains `text`. */
+function at(doc: NormalisedDocument, text: string): number {
+  return doc.blocks.findIndex((b) => b.text.includes(text));
+}
+
+/** Question → its options → answer, in that order in the block stream. */
+function expectOrder(doc: NormalisedDocument): void {
+  const q = at(doc, Q);
+  expect(q).toBeGreaterThanOrEqual(0);
+  let k = q + 1;
+  while (doc.blocks[k]?.kind === 'option') k++;
+  expect(k - q - 1, 'options right after the question').toBeGreaterThanOrEqual(2);
+  expect(at(doc, ANSWER)).toBe(k);
+}
+
+async function errorOf(bytes: Uint8Array, limits?: Parameters<typeof parse>[1]): Promise<ExtractError> {
+  try {
+    await parse(bytes, { name: 'bad.docx', ...limits });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ExtractError);
+    return error as ExtractError;
+  }
+  throw new Error('expected an ExtractError');
+}
+
+/* ---------------------------------------------------------- encodings -- */
+
+describe('docx checkbox encodings', () => {
+  it('reads legacy FORMCHECKBOX fields in table cells, from w:checked or else w:default', async () => {
+    const doc = await parse(
+      docx(
+        table(
+          [
+            questionRow(Q, formCheckbox(true, { name: 'Check1' }), formCheckbox(false, { name: 'Check2', separate: true })),
+            row([cell(para(run(ANSWER)), { width: 7600, span: 5 })]),
+            questionRow('Second question?', formCheckbox(false, { name: 'Check3', viaDefault: true }), formCheckbox(true, { name: 'Check4', viaDefault: true })),
+          ],
+          GRID,
+        ),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: 'checked', source: 'form-field', detail: 'w:checked' },
+      { value: 'no', state: 'unchecked', source: 'form-field', detail: 'w:default w:val="0"' },
+      { value: 'yes', state: 'unchecked', source: 'form-field', detail: 'w:default w:val="0"' },
+      { value: 'no', state: 'checked', source: 'form-field', detail: 'w:default w:val="1"' },
+    ]);
+    expectOrder(doc);
+    const yes = doc.blocks.find((b) => b.kind === 'option')!;
+    expect(yes.table).toEqual({ row: 0, column: 2 });
+    expect(yes.provenance.line).toBeGreaterThan(0);
+    expect(doc.blocks.some((b) => /FORMCHECKBOX/.test(b.text))).toBe(false);
+  });
+
+  it('reads w:checked w:val="0" as unchecked even when w:default is 1', async () => {
+    const field = formCheckbox(false, { name: 'Check1' }).replace('<w:default w:val="0"/>', '<w:default w:val="1"/><w:checked w:val="0"/>');
+    const doc = await parse(docx(table([questionRow(Q, field, formCheckbox(true, { name: 'Check2' }))], GRID)));
+    expect(options(doc).map((o) => [o.value, o.state, o.detail])).toEqual([
+      ['yes', 'unchecked', 'w:checked w:val="0"'],
+      ['no', 'checked', 'w:checked'],
+    ]);
+  });
+
+  it('pairs boxes printed after their labels (Yes ☐ No ☒) with the label before them', async () => {
+    const labelFirst = row([
+      cell(para(run(Q)), { width: 5000 }),
+      cell(para(run('Yes')), { width: 800 }),
+      cell(para(formCheckbox(false, { name: 'C1' })), { width: 500 }),
+      cell(para(run('No')), { width: 800 }),
+      cell(para(formCheckbox(true, { name: 'C2' })), { width: 500 }),
+    ]);
+    const doc = await parse(docx(table([labelFirst, row([cell(para(run(ANSWER)), { width: 7600, span: 5 })])], GRID)));
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'unchecked', 'form-field'],
+      ['no', 'checked', 'form-field'],
+    ]);
+    expectOrder(doc);
+  });
+
+  it('reads w14 checkbox content controls in table cells and in paragraphs', async () => {
+    const doc = await parse(
+      docx(
+        table([questionRow(Q, contentControlCheckbox(false), contentControlCheckbox(true))], GRID) +
+          para(run(ANSWER)) +
+          para(run('Inline question?\t') + contentControlCheckbox(true) + run(' Yes   ') + contentControlCheckbox(false) + run(' No')),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: 'unchecked', source: 'content-control', detail: 'w14:checked w14:val="0"' },
+      { value: 'no', state: 'checked', source: 'content-control', detail: 'w14:checked w14:val="1"' },
+      { value: 'yes', state: 'checked', source: 'content-control', detail: 'w14:checked w14:val="1"' },
+      { value: 'no', state: 'unchecked', source: 'content-control', detail: 'w14:checked w14:val="0"' },
+    ]);
+    // The control's ☒ / ☐ text is not read a second time as a glyph.
+    expect(doc.blocks.some((b) => b.option?.mark?.source === 'glyph')).toBe(false);
+    expect(doc.blocks.find((b) => b.text === 'Inline question?')?.kind).toBe('paragraph');
+  });
+
+  it('reads a block-level checkbox content control wrapping the paragraph in a cell', async () => {
+    const sdt = (checked: boolean) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${para(run(checked ? '☒' : '☐'))}</w:sdtContent></w:sdt>`;
+    const r = row([
+      cell(para(run(Q)), { width: 5000 }),
+      `<w:tc><w:tcPr><w:tcW w:w="500" w:type="dxa"/></w:tcPr>${sdt(true)}</w:tc>`,
+      cell(para(run('Yes')), { width: 800 }),
+      `<w:tc><w:tcPr><w:tcW w:w="500" w:type="dxa"/></w:tcPr>${sdt(false)}</w:tc>`,
+      cell(para(run('No')), { width: 800 }),
+    ]);
+    const doc = await parse(docx(table([r], GRID)));
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'checked', 'content-control'],
+      ['no', 'unchecked', 'content-control'],
+    ]);
+  });
+
+  it('reads w:sym boxes in Wingdings, Wingdings 2 and Segoe UI Symbol, and Wingdings characters typed as text', async () => {
+    const doc = await parse(
+      docx(
+        table(
+          [
+            questionRow(Q, symbolBox(true, 'Wingdings'), symbolBox(false, 'Wingdings')),
+            row([cell(para(run(ANSWER)), { width: 7600, span: 5 })]),
+            questionRow('Two?', symbolBox(false, 'Wingdings 2'), symbolBox(true, 'Wingdings 2')),
+            questionRow('Three?', symbolBox(true, 'Segoe UI Symbol'), symbolBox(false, 'Segoe UI Symbol')),
+            questionRow('Four?', run('\u00FE', { font: 'Wingdings' }), run('\u00A8', { font: 'Wingdings' })),
+          ],
+          GRID,
+        ),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: 'checked', source: 'symbol', detail: 'w:sym Wingdings F0FE' },
+      { value: 'no', state: 'unchecked', source: 'symbol', detail: 'w:sym Wingdings F0A8' },
+      { value: 'yes', state: 'unchecked', source: 'symbol', detail: 'w:sym Wingdings 2 F0A3' },
+      { value: 'no', state: 'checked', source: 'symbol', detail: 'w:sym Wingdings 2 F054' },
+      { value: 'yes', state: 'checked', source: 'symbol', detail: 'w:sym Segoe UI Symbol 2612' },
+      { value: 'no', state: 'unchecked', source: 'symbol', detail: 'w:sym Segoe UI Symbol 2610' },
+      { value: 'yes', state: 'checked', source: 'symbol', detail: 'Wingdings U+00FE' },
+      { value: 'no', state: 'unchecked', source: 'symbol', detail: 'Wingdings U+00A8' },
+    ]);
+    expectOrder(doc);
+  });
+
+  it('reads typed ☒ ☐ ✓ glyphs beside labels in paragraphs', async () => {
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(glyphBox(false) + run(' Yes     ') + glyphBox(true) + run(' No')) +
+          para(run(ANSWER)) +
+          para(run('Next question?\tYes ✓    No')),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: 'unchecked', source: 'glyph', detail: 'U+2610' },
+      { value: 'no', state: 'checked', source: 'glyph', detail: 'U+2612' },
+      { value: 'yes', state: 'checked', source: 'glyph', detail: 'U+2713' },
+      { value: 'no', state: null, source: null, detail: undefined },
+    ]);
+    expectOrder(doc);
+  });
+
+  it('reads an X or ✓ typed in the cell beside an option as a typed mark, the empty cell beside the other as unticked', async () => {
+    const doc = await parse(
+      docx(
+        table([questionRow(Q, '', run('X', { bold: true })), questionRow('Two?', run('✓'), '')], GRID) +
+          para(run(ANSWER)) +
+          table([questionRow('Untouched?', '', '')], GRID),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: 'unchecked', source: 'typed-mark', detail: 'empty cell' },
+      { value: 'no', state: 'checked', source: 'typed-mark', detail: 'X' },
+      { value: 'yes', state: 'checked', source: 'typed-mark', detail: '✓' },
+      { value: 'no', state: 'unchecked', source: 'typed-mark', detail: 'empty cell' },
+    ]);
+    // The X cell is folded into the option, and a row with no marks keeps plain labels.
+    expect(doc.blocks.some((b) => b.text === 'X')).toBe(false);
+    const untouched = at(doc, 'Untouched?');
+    expect(doc.blocks.slice(untouched + 1).map((b) => [b.kind, b.text])).toEqual([
+      ['tableCell', 'Yes'],
+      ['tableCell', 'No'],
+    ]);
+  });
+
+  it('reads an X typed after a label in a paragraph', async () => {
+    const doc = await parse(docx(para(run(Q)) + para(run('Yes     No X'))));
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', null, null],
+      ['no', 'checked', 'typed-mark'],
+    ]);
+  });
+
+  it('reads a struck-through option (w:strike, w:dstrike) as unticked and leaves the other as printed', async () => {
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(run('Yes') + run('     ') + run('No', { strike: true })) +
+          para(run(ANSWER)) +
+          table([questionRow('Two?', '', '', [run('Yes', { dstrike: true }), run('No')])], GRID) +
+          para(run('Three?  ') + run('Yes', { strike: true }) + run('/No')),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: 'unchecked', source: 'struck-option', detail: 'w:strike' },
+      { value: 'yes', state: 'unchecked', source: 'struck-option', detail: 'w:dstrike' },
+      { value: 'yes', state: 'unchecked', source: 'struck-option', detail: 'w:strike' },
+      { value: 'no', state: null, source: null, detail: undefined },
+    ]);
+    expectOrder(doc);
+    expect(doc.blocks.find((b) => b.text === 'Three?')?.kind).toBe('paragraph');
+  });
+
+  it('leaves the option left after the other was deleted as a plain block', async () => {
+    const doc = await parse(docx(table([questionRow(Q, '', '', [run('Yes'), '']), questionRow('Two?', '', '', [deletedRun('Yes', 1), run('No')])], GRID)));
+    expect(options(doc)).toEqual([]);
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Yes', 'Two?', 'No']);
+  });
+});
+
+/* ------------------------------------------------- editing artefacts -- */
+
+describe('docx tracked changes, comments, headers, text boxes, pages', () => {
+  it('takes tracked changes as accepted: insertions kept, deletions and deleted paragraphs dropped', async () => {
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(deletedRun('Old answer that was withdrawn.', 1), { deletedMark: true }) +
+          para(run('Footage is kept for ') + deletedRun('28', 2) + insertedRuns(run('31'), 3) + run(' days.')) +
+          table([`<w:tr><w:trPr><w:del w:id="4" w:author="A" w:date="2023-01-01T00:00:00Z"/></w:trPr>${cell(para(run('Deleted row text')), { width: 9000 })}</w:tr>`, row([cell(para(run('Kept row')), { width: 9000 })])], [9000]),
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Footage is kept for 31 days.', 'Kept row']);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('docx-tracked-changes');
+  });
+
+  it('never reads comments, and reads headers and footers only as furniture', async () => {
+    const comments = xmlPart(
+      'w:comments',
+      '<w:comment w:id="0" w:author="R" w:date="2023-01-01T00:00:00Z"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t>Check this with legal services</w:t></w:r></w:p></w:comment>',
+    );
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para('<w:commentRangeStart w:id="0"/>' + run(ANSWER) + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'),
+        {
+          parts: [
+            { name: 'comments.xml', contentType: COMMENTS_CT, xml: comments },
+            { name: 'header1.xml', contentType: HEADER_CT, xml: xmlPart('w:hdr', para(run('OFFICIAL SENSITIVE'))) },
+            { name: 'footer1.xml', contentType: FOOTER_CT, xml: xmlPart('w:ftr', para(run('Page ') + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')) },
+          ],
+          relationships: [
+            { id: 'rIdC', type: REL.comments, target: 'comments.xml' },
+            { id: 'rIdH', type: REL.header, target: 'header1.xml' },
+            { id: 'rIdF', type: REL.footer, target: 'footer1.xml' },
+          ],
+          sectPr: '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>',
+        },
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual([Q, ANSWER]);
+    expect(doc.blocks.some((b) => b.text.includes('legal services'))).toBe(false);
+    const furniture = doc.blocks.filter((b) => b.furniture).map((b) => b.text);
+    expect(furniture).toEqual(['OFFICIAL SENSITIVE', 'Page 1']);
+    expect(doc.blocks[0]!.text).toBe('OFFICIAL SENSITIVE');
+  });
+
+  it('reads text boxes where they are anchored, once, with or without a VML fallback', async () => {
+    const box = (text: string) => `<w:txbxContent>${para(run(text))}</w:txbxContent>`;
+    const drawing = (text: string) =>
+      `<w:drawing><wp:anchor><wp:docPr id="1" name="t"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${box(text)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
+    const noFallback = `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Box without fallback')}</mc:Choice></mc:AlternateContent></w:r>`;
+    const withFallback =
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Box with fallback')}</mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box('Box with fallback')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const doc = await parse(docx(para(run('Action Plan')) + para(noFallback) + para(run('Between')) + para(withFallback) + para(run('After'))));
+    expect(body(doc).map((b) => b.text)).toEqual(['Action Plan', 'Box without fallback', 'Between', 'Box with fallback', 'After']);
+  });
+
+  it('counts pages from explicit and rendered page breaks without counting a break twice', async () => {
+    const doc = await parse(
+      docx(
+        para(run('Page one')) +
+          para(run('Still one') + PAGE_BREAK) +
+          para(RENDERED_PAGE_BREAK + run('Page two')) +
+          para(RENDERED_PAGE_BREAK + run('Page three')) +
+          para(run('Page four'), { pageBreakBefore: true }),
+      ),
+    );
+    expect(body(doc).map((b) => [b.text, b.provenance.page])).toEqual([
+      ['Page one', 1],
+      ['Still one', 1],
+      ['Page two', 2],
+      ['Page three', 3],
+      ['Page four', 4],
+    ]);
+    expect(doc.pages).toBe(4);
+    expect(body(doc).map((b) => b.provenance.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('gives headings, list items and hyperlinks their place', async () => {
+    const doc = await parse(
+      docx(
+        para(run('Principle 1'), { style: 'Heading1' }) +
+          para(run('Our objectives:')) +
+          para(run('Deter crime'), { style: 'ListParagraph', list: 0 }) +
+          para(run('See ') + '<w:hyperlink r:id="rIdL"><w:r><w:t>https://example.gov.uk/cctv</w:t></w:r></w:hyperlink>' + run(' for details.')),
+        { relationships: [{ id: 'rIdL', type: REL.hyperlink, target: 'https://example.gov.uk/cctv', external: true }] },
+      ),
+    );
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.level])).toEqual([
+      ['heading', 'Principle 1', 1],
+      ['paragraph', 'Our objectives:', undefined],
+      ['listItem', 'Deter crime', undefined],
+      ['paragraph', 'See https://example.gov.uk/cctv for details.', undefined],
+    ]);
+    expect(doc.pages).toBeUndefined();
+    expect(doc.format).toBe('docx');
+  });
+});
+
+/* ------------------------------------------------------ corpus cases -- */
+
+/** What the boxes of each rendered question say, read naively from the blocks after its printed question. */
+function choicesAfterQuestions(doc: NormalisedDocument, spec: (typeof DOCX_CASES)[number]['spec']): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const questions = QUESTIONS.filter((q) => q.type !== 'open');
+  for (const q of questions) {
+    const wording = printedWording(spec, q);
+    const i = doc.blocks.findIndex((b) => b.text.endsWith(wording) || b.text.endsWith(wording.slice(0, 60)) || b.text.includes(wording));
+    expect(i, `${q.id} printed`).toBeGreaterThanOrEqual(0);
+    const found: string[] = [];
+    for (let j = i + 1; j < doc.blocks.length && doc.blocks[j]!.kind === 'option'; j++) {
+      const o = doc.blocks[j]!.option!;
+      if (o.mark?.state === 'checked') found.push(o.value!);
+      else if (!o.mark) found.push(`${o.value}?`);
+    }
+    out.set(q.id, found);
+  }
+  return out;
+}
+
+const MARKED: BoxEncoding[] = ['form-field', 'form-field-default', 'content-control', 'symbol-wingdings', 'symbol-wingdings2', 'symbol-segoe', 'glyph', 'typed-mark', 'typed-tick'];
+const SOURCE: Record<string, string> = {
+  'form-field': 'form-field',
+  'form-field-default': 'form-field',
+  'content-control': 'content-control',
+  'symbol-wingdings': 'symbol',
+  'symbol-wingdings2': 'symbol',
+  'symbol-segoe': 'symbol',
+  glyph: 'glyph',
+  'typed-mark': 'typed-mark',
+  'typed-tick': 'typed-mark',
+};
+
+describe('docx corpus cases', () => {
+  for (const c of DOCX_CASES) {
+    it(`${c.name}: every ticked box is read, after its question, from the encoding it was written in`, async () => {
+      const bytes = renderDocx(c.spec);
+      expect(bytes.length).toBeLessThan(40_000);
+      const doc = await parse(bytes, { name: c.name });
+      const found = choicesAfterQuestions(doc, c.spec);
+      for (const q of QUESTIONS.filter((x) => x.type !== 'open')) {
+        const encoding = c.spec.docx.boxesFor?.[q.id] ?? c.spec.docx.boxes;
+        const ticked = c.spec.answers[q.id]?.ticked ?? 'none';
+        const got = found.get(q.id)!;
+        if (MARKED.includes(encoding)) {
+          const want = ticked === 'both' ? ['yes', 'no'] : ticked === 'none' ? [] : [ticked];
+          // Paragraph-layout typed marks leave the other label without a box.
+          expect(got.filter((v) => !v.endsWith('?')), `${c.name} ${q.id}`).toEqual(want);
+          const i = doc.blocks.findIndex((b) => b.text.includes(printedWording(c.spec, q)));
+          const mark = doc.blocks.slice(i + 1).find((b) => b.option?.mark)?.option?.mark;
+          if (ticked !== 'none' || !encoding.startsWith('typed')) expect(mark?.source, `${c.name} ${q.id}`).toBe(SOURCE[encoding]);
+        } else if (encoding.startsWith('struck')) {
+          const left = got.filter((v) => v.endsWith('?')).map((v) => v.slice(0, -1));
+          expect(left, `${c.name} ${q.id}`).toEqual(ticked === 'none' ? ['yes', 'no'] : [ticked]);
+        } else {
+          // Deleted: no option blocks, the label left follows the question.
+          expect(got, `${c.name} ${q.id}`).toEqual([]);
+        }
+      }
+      // Nothing from comments, deletions or headers becomes body text.
+      const text = body(doc).map((b) => b.text).join('\n');
+      expect(text).not.toMatch(/withdrawn|struck out by the reviewer|Draft: |legal services|after the upgrade|Add dates|OFFICIAL –|Version 2\.1/);
+    });
+  }
+
+  it('reads answer text, lists and links across page breaks in reading order', async () => {
+    const c = DOCX_CASES.find((x) => x.name === 'paragraph-long-answers')!;
+    const doc = await parse(renderDocx(c.spec));
+    const lines = c.spec.answers['P1.1']!.text!.split('\n');
+    const start = doc.blocks.findIndex((b) => b.text === lines[0]);
+    expect(start).toBeGreaterThan(0);
+    expect(doc.blocks.slice(start, start + lines.length).map((b) => [b.kind, b.text])).toEqual(
+      lines.map((l, i) => [i > 0 && !/[.!?:]$/.test(l) ? 'listItem' : 'paragraph', l]),
+    );
+    const pages = doc.blocks.slice(start, start + lines.length).map((b) => b.provenance.page!);
+    expect(pages[pages.length - 1]).toBe(pages[0]! + 1);
+    expect(doc.pages).toBeGreaterThan(12);
+  });
+
+  it('reads action plans from text boxes and headers as furniture', async () => {
+    const c = DOCX_CASES.find((x) => x.name === 'header-footer-textbox')!;
+    const doc = await parse(renderDocx(c.spec));
+    const plan = doc.blocks.findIndex((b) => b.text === c.spec.actionPlans[3]);
+    const heading = doc.blocks.findIndex((b, i) => b.text === 'Action Plan' && i < plan);
+    expect(plan).toBeGreaterThan(heading);
+    expect(doc.blocks[plan + 1]!.text).toBe('Principle 4');
+    expect(doc.blocks.filter((b) => b.furniture).map((b) => b.text)).toEqual([c.spec.docx.header, `${c.spec.docx.footer} Page 1`]);
+  });
+});
+
+/* --------------------------------------------------------- bad input -- */
+
+function zipWith(files: Record<string, string | Uint8Array>, level: 0 | 9 = 9): Uint8Array {
+  const out: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(files)) out[k] = typeof v === 'string' ? strToU8(v) : v;
+  return zipSync(out, { level });
+}
+
+/** Rewrites the uncompressed size a zip declares for every entry. */
+function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+describe('docx bad input', () => {
+  const good = docx(para(run('Hello')));
+
+  it('rejects bytes that are not a zip', async () => {
+    const e = await errorOf(strToU8('Name of organisation: this is plain text, not a Word file'));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/not a zip/);
+  });
+
+  it('rejects a zip without word/document.xml', async () => {
+    const e = await errorOf(zipWith({ 'hello.txt': 'hi', '[Content_Types].xml': '<Types/>' }));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/word\/document\.xml/);
+    expect(e.message).toMatch(/not a Word document/);
+  });
+
+  it('rejects a password-protected (OLE) document as encrypted or legacy .doc', async () => {
+    const ole = new Uint8Array(2048);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    ole.set(Buffer.from('EncryptionInfo', 'utf16le'), 1024);
+    const e = await errorOf(ole);
+    expect(e.code).toBe('encrypted');
+    expect(e.message).toMatch(/password-protected/);
+    expect(e.message).toMatch(/encrypted or legacy \.doc/);
+    const plain = new Uint8Array(2048);
+    plain.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const e2 = await errorOf(plain);
+    expect(e2.message).toMatch(/encrypted or legacy \.doc/);
+  });
+
+  it('stops a zip bomb at the decompression limit, by declared size and while inflating', async () => {
+    const huge = new Uint8Array(8 * 1024 * 1024).fill(0x20);
+    const bomb = zipWith({ 'word/document.xml': huge });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const limits = { limits: { maxDecompressedBytes: 1024 * 1024 } };
+    const declared = await errorOf(bomb, limits);
+    expect(declared.code).toBe('too-large');
+    expect(declared.message).toMatch(/decompression limit/);
+    // A zip that lies about its sizes is caught by counting the bytes as they come out.
+    const liar = await errorOf(lieAboutSizes(bomb, 100), limits);
+    expect(liar.code).toBe('too-large');
+    // The same document under the default limit is not too large (it is just not XML with a body).
+    const fine = await errorOf(bomb);
+    expect(fine.code).toBe('corrupt');
+  });
+
+  it('rejects malformed XML with the part and line', async () => {
+    const broken = zipWith({
+      'word/document.xml': `<?xml version="1.0"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\n<w:p><w:r><w:t>unclosed</w:r></w:p></w:body></w:document>`,
+    });
+    const e = await errorOf(broken);
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/word\/document\.xml is not well-formed XML/);
+    expect(e.message).toMatch(/line 3/);
+  });
+
+  it('refuses DTDs (no entity-expansion bombs)', async () => {
+    const lol = zipWith({
+      'word/document.xml': '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>',
+    });
+    const e = await errorOf(lol);
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/document type/);
+  });
+
+  it('rejects a truncated zip and damaged compressed data', async () => {
+    const truncated = await errorOf(good.subarray(0, good.length - 30));
+    expect(truncated.code).toBe('corrupt');
+    const damaged = good.slice();
+    // Overwrite the middle of the compressed document.xml data.
+    const start = Buffer.from(damaged).indexOf('word/document.xml') + 40;
+    damaged.fill(0xff, start, start + 200);
+    const e = await errorOf(damaged);
+    expect(e.code).toBe('corrupt');
+  });
+
+  it('rejects input over the size limit and honours an aborted signal', async () => {
+    expect((await errorOf(good, { limits: { maxInputBytes: 100 } })).code).toBe('too-large');
+    const controller = new AbortController();
+    controller.abort();
+    expect((await errorOf(good, { signal: controller.signal })).code).toBe('timeout');
+  });
+});
+
+/* ---------------------------------------------------------- xml parser -- */
+
+describe('docx xml parser', () => {
+  const require = createRequire(import.meta.url);
+  const mammothXml = require('mammoth/lib/xml/reader.js') as { readString(xml: string, ns: Record<string, string>): Promise<XmlNode> };
+  const NS = {
+    'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+    'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+    'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
+    'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
+    'http://schemas.openxmlformats.org/package/2006/relationships': 'relationships',
+    'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+    'urn:schemas-microsoft-com:vml': 'v',
+    'http://schemas.microsoft.com/office/word/2010/wordml': 'wordml',
+    'http://schemas.microsoft.com/office/word/2010/wordprocessingShape': 'wps',
+  };
+  const plain = (n: XmlNode): unknown =>
+    n.type === 'text'
+      ? n.value
+      : {
+          name: n.name,
+          attributes: Object.fromEntries(Object.entries(n.attributes).filter(([k]) => !k.startsWith('{http://www.w3.org/2000/xmlns/}'))),
+          children: n.children.map(plain),
+        };
+
+  it('builds the same tree as mammoth’s xmldom reader', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    for (const c of [DOCX_CASES[0]!, DOCX_CASES[10]!, DOCX_CASES[11]!]) {
+      const files = unzipSync(renderDocx(c.spec));
+      for (const part of ['word/document.xml', 'word/styles.xml', 'word/_rels/document.xml.rels']) {
+        const xml = strFromU8(files[part]!);
+        expect(plain(parseXml(xml))).toEqual(plain(await mammothXml.readString(xml, NS)));
+      }
+    }
+    const tricky = `<root xmlns="urn:x" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:t xml:space="preserve"> a &amp; b &#x263A; </w:t><inner xmlns:w="urn:other"><w:t/></inner></root>`;
+    expect(plain(parseXml(tricky))).toEqual(plain(await mammothXml.readString(tricky, NS)));
+    // CDATA is kept as text (mammoth's reader drops it).
+    expect(plain(parseXml('<a>x <![CDATA[<raw>]]></a>'))).toEqual({ name: 'a', attributes: {}, children: ['x <raw>'] });
+  });
+
+  it('rejects what is not well-formed', () => {
+    for (const bad of ['<a><b></a>', '<a>', '<a x=1/>', '<a>&nope;</a>', '<a/><b/>', 'text<a/>', '<p:a/>']) {
+      expect(() => parseXml(bad), bad).toThrow();
+    }
+  });
+});
