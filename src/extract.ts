@@ -8,7 +8,8 @@ import { match } from './matcher.js';
 import { RecordSchema, SCHEMA_VERSION, type ExtractRecord } from './schema.js';
 
 /** Parsers load on first use, so a batch of text files never pays for pdf.js. */
-const PARSERS: Partial<Record<Format, () => Promise<{ parse: Parse }>>> = {
+const PARSERS: Record<Format, () => Promise<{ parse: Parse }>> = {
+  pdf: () => import('../parsers/pdf/index.js'),
   docx: () => import('../parsers/docx/index.js'),
   text: () => import('../parsers/text/index.js'),
   markdown: () => import('../parsers/markdown/index.js'),
@@ -29,9 +30,7 @@ export async function parseDocument(bytes: Uint8Array, options: ExtractOptions):
     throw new ExtractError('too-large', `${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte input limit (--max-bytes)`);
   }
   const format = detectFormat(bytes, options.path);
-  const load = PARSERS[format];
-  if (!load) throw new ExtractError('unsupported-format', `${format} input is not supported by this build`);
-  const { parse } = await load();
+  const { parse } = await PARSERS[format]();
   const parseOptions: ParseOptions = { name: options.path, password: options.password, limits, signal: options.signal };
   return parse(bytes, parseOptions);
 }

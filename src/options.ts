@@ -53,6 +53,9 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\u{1F790}', 'unchecked'],
   ['\u{1F791}', 'unchecked'],
   ['\u2751', 'unchecked'], // lower right shadowed white square
+  ['\uF054', 'checked'], // Wingdings 2: box with cross
+  ['\uF052', 'checked'], // Wingdings 2: box with tick
+  ['\uF0A3', 'unchecked'], // Wingdings 2: empty box
   ['\uF0A8', 'unchecked'], // Wingdings: empty box
   ['\uF06F', 'unchecked'], // Wingdings: empty box (o)
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)

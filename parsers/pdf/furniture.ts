@@ -1,0 +1,59 @@
+/**
+ * Running headers, footers and page numbers: text in the top or bottom band of
+ * the page that repeats at about the same height on most pages, or that is a
+ * bare page number ("3", "- 3 -", "Page 3 of 16").
+ */
+import type { PageText, Part } from './text.js';
+
+const BAND = 0.13;
+const PAGE_NUMBER = /^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+
+function inBand(p: Part, page: PageText): boolean {
+  return p.bottom <= page.height * BAND || p.top >= page.height * (1 - BAND);
+}
+
+/** Text with its numbers blanked, so "Page 3 of 16" and "Page 4 of 16" count as the same line. */
+function key(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/** Sets `furniture` on the parts recognised as running headers, footers or page numbers. */
+export function markFurniture(pages: PageText[], bodySize: number): void {
+  const seen = new Map<string, Array<{ page: number; y: number; part: Part }>>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      for (const part of line.parts) {
+        // Running lines are printed no larger than the body text; a larger line at the top is a heading.
+        if (!inBand(part, page) || part.size > bodySize * 1.15) continue;
+        if (PAGE_NUMBER.test(part.text.trim())) {
+          part.furniture = true;
+          continue;
+        }
+        const k = key(part.text);
+        if (!k) continue;
+        const list = seen.get(k) ?? [];
+        list.push({ page: page.page, y: part.baseline, part });
+        seen.set(k, list);
+      }
+    }
+  }
+  if (pages.length < 2) return;
+  const needed = Math.max(2, Math.ceil(pages.length * 0.4));
+  for (const list of seen.values()) {
+    if (list.length < needed) continue;
+    // Group by height: the most common height (within 4 pt) is the running line.
+    const ys = list.map((e) => e.y).sort((a, b) => a - b);
+    let bestY = ys[0]!;
+    let best = 0;
+    for (const y of ys) {
+      const n = ys.filter((o) => Math.abs(o - y) <= 4).length;
+      if (n > best) {
+        best = n;
+        bestY = y;
+      }
+    }
+    const hits = list.filter((e) => Math.abs(e.y - bestY) <= 4);
+    if (new Set(hits.map((e) => e.page)).size < needed) continue;
+    for (const e of hits) e.part.furniture = true;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * PDF parser: pdf.js text with positions → lines → blocks in reading order,
+ * with the Yes/No boxes read from glyphs, form widgets, drawn squares or
+ * typed marks. Bad input (not a PDF, truncated, encrypted, image-only, too
+ * big) is an ExtractError that says what is wrong.
+ */
+import type { Block, Diagnostic, NormalisedDocument, ParseOptions } from '../../src/document.js';
+import { DEFAULT_LIMITS } from '../../src/document.js';
+import { ExtractError } from '../../src/errors.js';
+import { pairMarksWithLabels } from '../../src/options.js';
+import { joinAcrossPages, linePitches, pageBlocks } from './blocks.js';
+import { markFurniture } from './furniture.js';
+import { inside, inverse } from './geometry.js';
+import { Guard } from './guard.js';
+import { resolveMarks } from './marks.js';
+import { explain, openDocument, pdfjs } from './pdfjs.js';
+import { RawObjects } from './raw.js';
+import { readPageText, type PageText } from './text.js';
+import { collectShapes, findBoxes, type Ops } from './vector.js';
+import { readWidgets } from './widgets.js';
+
+/** Operator lists longer than this are not searched for drawn boxes. */
+const MAX_OPS = 400_000;
+/**
+ * A page whose text alone took longer than this to read has a content stream
+ * too big to also build an operator list for (that costs about ten times as
+ * much); its drawn boxes are not looked for.
+ */
+const MAX_TEXT_MS_FOR_VECTORS = 300;
+
+export interface PdfStats {
+  /** Pages whose operator list was read for drawn boxes. */
+  vectorPages: number;
+}
+
+/** Counters from the last parse, for benchmarks. */
+export const lastStats: PdfStats = { vectorPages: 0 };
+
+/** For benchmarks: turn off the reading of drawn boxes (operator lists). */
+export const tuning = { readVectors: true };
+
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.byteLength) - from)).toString('latin1');
+}
+
+function describeStart(bytes: Uint8Array): string {
+  const head = latin1(bytes, 0, 8);
+  if (head.startsWith('PK')) return 'it looks like a ZIP archive (a .docx?)';
+  if (/^\s*</.test(head)) return 'it looks like HTML or XML (an error page saved in place of the PDF?)';
+  if (head.startsWith('\xD0\xCF\x11\xE0')) return 'it looks like an old Word or Excel file';
+  if (head.startsWith('{\\rtf')) return 'it looks like an RTF document';
+  return 'it does not start with %PDF-';
+}
+
+/** Checks that need no parsing: size, the %PDF- header, the %%EOF trailer. */
+function checkBytes(bytes: Uint8Array, name: string, maxBytes: number): void {
+  if (bytes.byteLength > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new ExtractError('too-large', `${name}: the file is ${mb(bytes.byteLength)}, over the ${mb(maxBytes)} input limit`);
+  }
+  if (bytes.byteLength === 0) throw new ExtractError('corrupt', `${name}: the file is empty`);
+  if (!latin1(bytes, 0, 1024).includes('%PDF-')) throw new ExtractError('corrupt', `${name}: not a PDF: ${describeStart(bytes)}`);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eof = buf.lastIndexOf('%%EOF');
+  if (eof < 0) throw new ExtractError('corrupt', `${name}: truncated PDF: no %%EOF end marker, the file was cut short (incomplete download or copy?)`);
+  if (bytes.byteLength - eof > 64 && /\d+\s+\d+\s+obj\b/.test(latin1(bytes, eof, eof + 1_000_000)))
+    throw new ExtractError('corrupt', `${name}: truncated PDF: an update after the last %%EOF marker is cut short (incomplete download or copy?)`);
+}
+
+const OPS: Ops = pdfjs.OPS as unknown as Ops;
+
+export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const name = options.name ?? 'PDF';
+  checkBytes(bytes, name, limits.maxInputBytes);
+  const guard = new Guard(name, options.signal, limits.timeoutMs);
+  guard.check();
+  const task = openDocument(bytes, options.password);
+  guard.stop = () => void task.destroy().catch(() => {});
+  lastStats.vectorPages = 0;
+  try {
+    guard.progress = 'the document structure';
+    const doc = await guard.run(task.promise);
+    const pageCount = doc.numPages;
+    if (pageCount > limits.maxPages)
+      throw new ExtractError('too-large', `${name}: ${pageCount} pages, over the ${limits.maxPages}-page limit; not read`);
+    if (pageCount === 0) throw new ExtractError('corrupt', `${name}: the PDF has no pages`);
+
+    let raw: RawObjects | null = null;
+    const rawObjects = () => (raw ??= new RawObjects(bytes));
+    let usesDingbats: boolean | null = null;
+    const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
+    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; textMs: number }> = [];
+    let totalChars = 0;
+    for (let n = 1; n <= pageCount; n++) {
+      guard.progress = `page ${n} of ${pageCount}`;
+      const page = await guard.run(doc.getPage(n));
+      const viewport = page.getViewport({ scale: 1 });
+      const display = viewport.transform as number[];
+      const started = performance.now();
+      const content = await guard.run(page.getTextContent());
+      const textMs = performance.now() - started;
+      const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
+      const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
+      totalChars += text.chars;
+      pages.push({ text, display, toUser: inverse(display), annotations, textMs });
+    }
+    if (totalChars === 0)
+      throw new ExtractError('needs-ocr', `${name}: image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
+
+    const bodySize = bodyFontSize(pages.map((p) => p.text));
+    markFurniture(pages.map((p) => p.text), bodySize);
+    const pitches = linePitches(pages.map((p) => p.text));
+    const blocks: Block[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const p of pages) {
+      const n = p.text.page;
+      guard.progress = `page ${n} of ${pageCount}`;
+      guard.check();
+      if (p.text.chars === 0) diagnostics.push({ code: 'page-without-text', message: `page ${n} has no text layer (a scanned page?); its content is not read`, provenance: { page: n } });
+      const widgets = readWidgets(p.annotations, p.display, rawObjects);
+      const marks = await resolveMarks(p.text, p.toUser, {
+        widgets,
+        vectorBoxes: async () => {
+          if (!tuning.readVectors) return null;
+          if (p.textMs > MAX_TEXT_MS_FOR_VECTORS) {
+            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: its content is too large (${Math.round(p.textMs)} ms to read its text) to look for drawn boxes`, provenance: { page: n } });
+            return null;
+          }
+          const page = await guard.run(doc.getPage(n));
+          const ops = await guard.run(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+          lastStats.vectorPages++;
+          if (ops.fnArray.length > MAX_OPS) {
+            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${ops.fnArray.length} drawing operations, too many to look for drawn boxes`, provenance: { page: n } });
+            return null;
+          }
+          return findBoxes(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS));
+        },
+      });
+      diagnostics.push(...marks.diagnostics);
+      // Text fields whose text is also printed on the page (a flattened form) are not read twice.
+      const parts = p.text.lines.flatMap((l) => l.parts);
+      const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));
+      blocks.push(...pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches }, bodySize));
+      const page = await guard.run(doc.getPage(n));
+      page.cleanup();
+    }
+    return { format: 'pdf', pages: pageCount, blocks: pairMarksWithLabels(joinAcrossPages(blocks)), diagnostics };
+  } catch (error) {
+    throw explain(error, name, options.password);
+  } finally {
+    guard.dispose();
+    await task.destroy().catch(() => {});
+  }
+}
+
+/** The most common font size, by characters: the body text. */
+function bodyFontSize(pages: PageText[]): number {
+  const counts = new Map<number, number>();
+  for (const page of pages)
+    for (const line of page.lines)
+      for (const part of line.parts) {
+        const key = Math.round(part.size * 2) / 2;
+        counts.set(key, (counts.get(key) ?? 0) + part.text.length);
+      }
+  let best = 10;
+  let most = -1;
+  for (const [size, n] of counts)
+    if (n > most) {
+      best = size;
+      most = n;
+    }
+  return best;
+}

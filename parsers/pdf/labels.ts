@@ -1,0 +1,195 @@
+/**
+ * Finding the Yes/No/N/A options on a page's lines: runs of options read by
+ * the shared `readOptionRun` (with any box glyphs or typed marks in the
+ * text), and lone labels ("Yes" alone in a cell) that become options only if
+ * a box is found beside them or they stand in a column with the other labels.
+ */
+import type { Mark, OptionValue } from '../../src/document.js';
+import { glyphMark, optionValue, readOptionRun } from '../../src/options.js';
+import type { Rect } from './geometry.js';
+import type { Line, PageText, Part } from './text.js';
+
+export interface Candidate {
+  label: string;
+  value: OptionValue | null;
+  mark: Mark | null;
+  /** Where the label (or, for a bare mark, the mark) is printed. */
+  rect: Rect;
+  line: number;
+  baseline: number;
+  size: number;
+}
+
+export interface OptionGroup {
+  options: Candidate[];
+  /** The part holding the question text printed before the options on the same line, if any. */
+  lead: Part | null;
+  /** A lone label: kept only if a box pairs with it or it stacks with others. */
+  lone?: Part;
+}
+
+export interface LineOptions {
+  groups: OptionGroup[];
+  /** Parts no longer text: taken up by option runs. */
+  consumed: Set<Part>;
+}
+
+const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_/])/giu;
+const GAP = '   ';
+
+/** Reads the options on every line of a page. Furniture is skipped. */
+export function findOptions(page: PageText): LineOptions {
+  const groups: OptionGroup[] = [];
+  const consumed = new Set<Part>();
+  for (const line of page.lines) readLine(line, groups, consumed);
+  return { groups, consumed };
+}
+
+function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
+  const parts = line.parts.filter((p) => !p.furniture);
+  if (parts.length === 0) return;
+  // The line as text, parts apart by a wide gap, with each character's part and x.
+  let text = '';
+  const owner: Array<{ part: Part; i: number } | null> = [];
+  parts.forEach((p, k) => {
+    if (k > 0) {
+      text += GAP;
+      for (let j = 0; j < GAP.length; j++) owner.push(null);
+    }
+    text += p.text;
+    for (let i = 0; i < p.text.length; i++) owner.push({ part: p, i });
+  });
+  // The whole line, or else the parts from some column on (a question in the first column, the options in the next ones).
+  let run = readOptionRun(text);
+  let offset = 0;
+  for (let k = 1; (!run || run.options.length === 0) && k < parts.length; k++) {
+    offset = owner.findIndex((c) => c?.part === parts[k]);
+    const r = readOptionRun(text.slice(offset));
+    run = r && !r.lead ? { lead: text.slice(0, offset).trim(), options: r.options } : null;
+  }
+  if (!run || run.options.length === 0) offset = 0;
+  if (run && run.options.length > 0) {
+    // Where the run starts: the first non-space character after the lead.
+    let start = offset > 0 ? offset : run.lead ? text.indexOf(run.lead) + run.lead.length : 0;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    const charRect = (from: number, to: number): Rect => {
+      const cells = owner.slice(from, to).filter((c): c is { part: Part; i: number } => c !== null);
+      if (cells.length === 0) return { x0: 0, x1: 0, top: line.top, bottom: line.bottom };
+      return {
+        x0: Math.min(...cells.map((c) => c.part.xs[c.i]!)),
+        x1: Math.max(...cells.map((c) => c.part.xe[c.i]!)),
+        top: line.top,
+        bottom: line.bottom,
+      };
+    };
+    const labelSpans: Array<[number, number]> = [];
+    for (const m of text.slice(start).matchAll(LABEL_RE)) labelSpans.push([start + m.index!, start + m.index! + m[0].length]);
+    const withLabel = run.options.filter((o) => o.label).length;
+    const runRect = charRect(start, text.length);
+    let k = 0;
+    let options: Candidate[] = run.options.map((o) => {
+      let rect = runRect;
+      if (o.label && labelSpans.length === withLabel) rect = charRect(...labelSpans[k++]!);
+      return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
+    });
+    if (labelSpans.length === withLabel) options = byDistance(options, text, start, charRect) ?? options;
+    // Parts from the run's start on are options, not text; a part cut by the start keeps its front as text.
+    let lead: Part | null = null;
+    for (const p of parts) {
+      const first = owner.findIndex((c) => c?.part === p);
+      const last = first + p.text.length;
+      if (first >= start) consumed.add(p);
+      else if (last > start) {
+        const keep = start - first;
+        p.text = p.text.slice(0, keep).trimEnd();
+        p.xs = p.xs.slice(0, p.text.length);
+        p.xe = p.xe.slice(0, p.text.length);
+        p.x1 = p.xe[p.xe.length - 1] ?? p.x0;
+        lead = p;
+      } else lead = p;
+    }
+    groups.push({ options, lead: run.lead ? lead : null });
+    return;
+  }
+  // A lone label closing the line, set apart from anything before it.
+  const last = parts[parts.length - 1]!;
+  const value = optionValue(last.text);
+  if (value) {
+    const label = last.text.trim().replace(/[.:;,]+$/, '');
+    groups.push({
+      options: [{ label, value, mark: null, rect: { x0: last.x0, x1: last.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }],
+      lead: null,
+      lone: last,
+    });
+  }
+}
+
+/**
+ * The marks of a run given to the label each is printed nearest to. The
+ * shared reader gives a mark to the label after it when the run opens with a
+ * mark and to the label before it otherwise; on a page the positions say
+ * more: in "Yes   X No" (a table with a box cell before each label, the first
+ * left empty) the X is beside "No". Returns null, keeping the reader's
+ * pairing, when a mark is about as near to two labels or two marks would
+ * share a label.
+ */
+function byDistance(options: Candidate[], text: string, start: number, charRect: (from: number, to: number) => Rect): Candidate[] | null {
+  const labels = options.filter((o) => o.label);
+  const marks: Array<{ mark: Mark; rect: Rect }> = [];
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '[') return null; // bracket forms: leave to the reader
+    const glyph = glyphMark(ch);
+    if (glyph) marks.push({ mark: glyph, rect: charRect(i, i + 1) });
+    else if (/[xX]/.test(ch) && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ' '))
+      marks.push({ mark: { state: 'checked', source: 'typed-mark', detail: ch }, rect: charRect(i, i + 1) });
+  }
+  const readerMarks = options.filter((o) => o.mark).length;
+  if (marks.length === 0 || marks.length !== readerMarks || labels.length === 0) return null;
+  const gap = (a: Rect, b: Rect) => Math.max(0, a.x0 - b.x1, b.x0 - a.x1);
+  const taken = new Map<Candidate, Mark>();
+  for (const m of marks) {
+    const ranked = labels.map((l) => ({ l, d: gap(m.rect, l.rect) })).sort((a, b) => a.d - b.d);
+    const [best, second] = ranked;
+    if (!best || (second && second.d - best.d < 2) || taken.has(best.l)) return null;
+    taken.set(best.l, m.mark);
+  }
+  return labels.map((l) => ({ ...l, mark: taken.get(l) ?? null }));
+}
+
+const ORDER: Record<OptionValue, number> = { yes: 0, no: 1, na: 2 };
+
+/**
+ * Lone labels printed one under another at the same x, in the template's
+ * order ("Yes" then "No"), are a column of options even with no box beside
+ * them. Returns the lone groups that are kept.
+ */
+export function stackedLoneLabels(lone: OptionGroup[], page: PageText): Set<OptionGroup> {
+  // Text beside a label (a question cell) must run on from one label's line to the next: "Question A? | Yes"
+  // over "Question B? | No" are two answers, not one column of options.
+  const besides = (g: OptionGroup) => page.lines[g.options[0]!.line]?.parts.filter((p) => p !== g.lone && !p.furniture) ?? [];
+  const runsOn = (a: OptionGroup, b: OptionGroup) => {
+    if (besides(b).length === 0) return true;
+    const before = besides(a);
+    return before.length > 0 && !/[?.!:]$/.test(before[before.length - 1]!.text.trim());
+  };
+  const kept = new Set<OptionGroup>();
+  const sorted = [...lone].sort((a, b) => a.options[0]!.rect.top - b.options[0]!.rect.top);
+  for (let i = 0; i < sorted.length; i++) {
+    const run = [sorted[i]!];
+    for (let j = i + 1; j < sorted.length; j++) {
+      const prev = run[run.length - 1]!.options[0]!;
+      const next = sorted[j]!.options[0]!;
+      if (Math.abs(next.rect.x0 - prev.rect.x0) > 6) continue;
+      if (next.baseline - prev.baseline > 2.2 * prev.size) break;
+      if (ORDER[next.value!] <= ORDER[prev.value!]) break;
+      if (!runsOn(run[run.length - 1]!, sorted[j]!)) break;
+      run.push(sorted[j]!);
+    }
+    if (run.length >= 2) {
+      for (const g of run) kept.add(g);
+      i += run.length - 1;
+    }
+  }
+  return kept;
+}

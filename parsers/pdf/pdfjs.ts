@@ -1,0 +1,58 @@
+/**
+ * pdf.js set up for Node with nothing fetched: the legacy build, no eval, no
+ * font loading, standard fonts and CMaps read from the installed package,
+ * images never decoded, console quiet.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ExtractError } from '../../src/errors.js';
+
+export { pdfjs };
+
+const packageDir = join(dirname(fileURLToPath(import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs'))), '..', '..');
+
+export const STANDARD_FONTS = join(packageDir, 'standard_fonts') + '/';
+export const CMAPS = join(packageDir, 'cmaps') + '/';
+
+export function openDocument(bytes: Uint8Array, password: string | undefined) {
+  return pdfjs.getDocument({
+    // pdf.js may take over the buffer it is given, and refuses a Node Buffer: it gets its own plain copy.
+    data: new Uint8Array(bytes),
+    password,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    standardFontDataUrl: STANDARD_FONTS,
+    cMapUrl: CMAPS,
+    cMapPacked: true,
+    useWorkerFetch: false,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+    // Images are never needed: skip decoding every one of them.
+    maxImageSize: 0,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+}
+
+/** A pdf.js failure as an ExtractError that says what is wrong with the file. */
+export function explain(error: unknown, name: string, password: string | undefined): ExtractError {
+  if (error instanceof ExtractError) return error;
+  const e = error as { name?: string; message?: string; code?: number };
+  const message = e?.message ?? String(error);
+  if (e?.name === 'PasswordException') {
+    if (e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD || password !== undefined)
+      return new ExtractError('encrypted', `${name}: encrypted PDF and the password given does not open it (wrong password); pass the right one with --password`);
+    return new ExtractError('encrypted', `${name}: encrypted PDF that needs a password to open (a user password is set); pass it with --password`);
+  }
+  if (/encrypt|security handler|crypt filter/i.test(message)) return new ExtractError('encrypted', `${name}: encrypted in a way this tool cannot open (${message})`);
+  if (e?.name === 'InvalidPDFException') return new ExtractError('corrupt', `${name}: not a readable PDF (${message})`);
+  if (e?.name === 'AbortException') return new ExtractError('timeout', `${name}: reading the PDF was stopped`);
+  return new ExtractError('corrupt', `${name}: the PDF could not be read (${message})`);
+}

@@ -1,0 +1,201 @@
+/**
+ * A small reader for a few raw entries of PDF objects that pdf.js does not
+ * hand out: a checkbox's value (/V) separately from its appearance state
+ * (/AS). pdf.js reports a checkbox's /AS as its value, so a box whose
+ * appearance and value disagree cannot be told from its API alone.
+ *
+ * Finds `N G obj` in the file (the last one wins, as with incremental
+ * updates), or the object inside a Flate-compressed object stream. Encrypted
+ * object streams are not read (names in plain objects are never encrypted).
+ */
+import { inflateSync } from 'node:zlib';
+
+export interface RawEntries {
+  /** Top-level entries as raw tokens: names as "/Yes", references as "12 0 R". */
+  [key: string]: string;
+}
+
+interface Located {
+  offset: number;
+  body: string;
+}
+
+const MAX_INFLATE = 16 * 1024 * 1024;
+
+export class RawObjects {
+  private text: string | null = null;
+  private streams: Map<number, Located> | null = null;
+  private readonly cache = new Map<number, RawEntries | null>();
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private source(): string {
+    this.text ??= Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1');
+    return this.text;
+  }
+
+  /** Whether any font in the file, in plain objects or object streams, is ZapfDingbats. */
+  usesDingbats(): boolean {
+    const re = /\/BaseFont\s*\/(?:[A-Z]{6}\+)?(?:ZapfDingbats|Dingbats)\b/;
+    if (re.test(this.source())) return true;
+    for (const located of this.objectStreams().values()) if (re.test(located.body)) return true;
+    return false;
+  }
+
+  /** The top-level entries of object `num`'s dictionary, or null when it cannot be found or read. */
+  entries(num: number): RawEntries | null {
+    if (this.cache.has(num)) return this.cache.get(num)!;
+    let result: RawEntries | null = null;
+    try {
+      const found = this.locate(num);
+      if (found) result = topLevel(found.body);
+    } catch {
+      result = null;
+    }
+    this.cache.set(num, result);
+    return result;
+  }
+
+  /** An entry, following /Parent for inheritable field entries such as /V. */
+  inherited(num: number, key: string, depth = 0): string | undefined {
+    const e = this.entries(num);
+    if (!e) return undefined;
+    if (e[key] !== undefined) return e[key];
+    const parent = /^(\d+)\s+\d+\s+R$/.exec(e.Parent ?? '');
+    if (parent && depth < 8) return this.inherited(Number(parent[1]), key, depth + 1);
+    return undefined;
+  }
+
+  private locate(num: number): Located | null {
+    const src = this.source();
+    const re = new RegExp(`(?:^|[^0-9])${num}\\s+\\d+\\s+obj\\b`, 'g');
+    let plain: Located | null = null;
+    for (const m of src.matchAll(re)) {
+      const start = m.index! + m[0].length;
+      const end = src.indexOf('endobj', start);
+      plain = { offset: m.index!, body: src.slice(start, end < 0 ? Math.min(src.length, start + 65536) : end) };
+    }
+    const packed = this.objectStreams().get(num) ?? null;
+    if (plain && packed) return plain.offset > packed.offset ? plain : packed;
+    return plain ?? packed;
+  }
+
+  private objectStreams(): Map<number, Located> {
+    if (this.streams) return this.streams;
+    this.streams = new Map();
+    const src = this.source();
+    if (/\/Encrypt\s/.test(src)) return this.streams;
+    for (const m of src.matchAll(/\/Type\s*\/ObjStm\b/g)) {
+      const objStart = src.lastIndexOf(' obj', m.index!);
+      const dictStart = src.lastIndexOf('<<', m.index!);
+      if (objStart < 0 || dictStart < objStart) continue;
+      const streamKw = src.indexOf('stream', m.index!);
+      if (streamKw < 0) continue;
+      const dict = src.slice(dictStart, streamKw);
+      if (!/\/FlateDecode/.test(dict) || /\/DecodeParms/.test(dict)) continue;
+      const n = Number(/\/N\s+(\d+)/.exec(dict)?.[1]);
+      const first = Number(/\/First\s+(\d+)/.exec(dict)?.[1]);
+      const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1]);
+      let dataStart = streamKw + 'stream'.length;
+      if (src[dataStart] === '\r') dataStart++;
+      if (src[dataStart] === '\n') dataStart++;
+      const dataEnd = Number.isFinite(length) && length > 0 ? dataStart + length : src.indexOf('endstream', dataStart);
+      if (!Number.isFinite(n) || !Number.isFinite(first) || dataEnd <= dataStart) continue;
+      let data: string;
+      try {
+        data = inflateSync(this.bytes.subarray(dataStart, dataEnd), { maxOutputLength: MAX_INFLATE }).toString('latin1');
+      } catch {
+        continue;
+      }
+      const header = data.slice(0, first).trim().split(/\s+/).map(Number);
+      for (let i = 0; i + 1 < header.length && i / 2 < n; i += 2) {
+        const objNum = header[i]!;
+        const from = first + header[i + 1]!;
+        const to = i + 3 < header.length ? first + header[i + 3]! : data.length;
+        this.streams.set(objNum, { offset: m.index!, body: data.slice(from, to) });
+      }
+    }
+    return this.streams;
+  }
+}
+
+/** Top-level `/Key value` pairs of the first dictionary in `body`. */
+export function topLevel(body: string): RawEntries {
+  const out: RawEntries = {};
+  let i = body.indexOf('<<');
+  if (i < 0) return out;
+  i += 2;
+  let depth = 1;
+  let key: string | null = null;
+  let valueStart = -1;
+  const finish = (end: number) => {
+    if (key !== null && valueStart >= 0) out[key] = body.slice(valueStart, end).trim();
+    key = null;
+    valueStart = -1;
+  };
+  while (i < body.length && depth > 0) {
+    const c = body[i]!;
+    if (c === '%') {
+      while (i < body.length && body[i] !== '\n' && body[i] !== '\r') i++;
+      continue;
+    }
+    if (c === '(') {
+      if (depth === 1 && key !== null && valueStart < 0) valueStart = i;
+      let nest = 0;
+      for (; i < body.length; i++) {
+        const d = body[i];
+        if (d === '\\') i++;
+        else if (d === '(') nest++;
+        else if (d === ')' && --nest === 0) break;
+      }
+      i++;
+      continue;
+    }
+    if (c === '<' && body[i + 1] === '<') {
+      if (depth === 1 && key !== null && valueStart < 0) valueStart = i;
+      depth++;
+      i += 2;
+      continue;
+    }
+    if (c === '>' && body[i + 1] === '>') {
+      depth--;
+      if (depth === 0) {
+        finish(i);
+        break;
+      }
+      i += 2;
+      continue;
+    }
+    if (c === '[' || c === '<') {
+      if (depth === 1 && key !== null && valueStart < 0) valueStart = i;
+      const close = c === '[' ? ']' : '>';
+      let nest = 0;
+      for (; i < body.length; i++) {
+        if (body[i] === c) nest++;
+        else if (body[i] === close && --nest === 0) break;
+      }
+      i++;
+      continue;
+    }
+    if (c === '/' && depth === 1) {
+      let j = i + 1;
+      while (j < body.length && !/[\s/<>[\]()%]/.test(body[j]!)) j++;
+      const name = body.slice(i + 1, j);
+      if (key === null) {
+        key = name;
+        valueStart = -1;
+      } else if (valueStart < 0) {
+        out[key] = '/' + name;
+        key = null;
+      } else {
+        finish(i);
+        key = name;
+      }
+      i = j;
+      continue;
+    }
+    if (depth === 1 && key !== null && valueStart < 0 && !/\s/.test(c)) valueStart = i;
+    i++;
+  }
+  return out;
+}

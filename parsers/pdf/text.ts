@@ -1,0 +1,269 @@
+/**
+ * From pdf.js text items to lines and "parts": runs of text on one line that
+ * are set apart from each other by a column gap (table cells, a label and its
+ * value, a question and the Yes/No boxes beside it).
+ */
+import type { Rect } from './geometry.js';
+import { mul } from './geometry.js';
+
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
+
+/** Ligatures spelt out, odd spaces made plain, invisible characters dropped. Soft hyphens stay (line joining reads them). */
+export function normaliseText(s: string): string {
+  return s
+    .replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+/** One positioned character (space characters inserted for gaps have zero width). */
+export interface Part extends Rect {
+  text: string;
+  /** Start and end x of each character of `text`. */
+  xs: number[];
+  xe: number[];
+  baseline: number;
+  size: number;
+  furniture?: boolean;
+  /** Index of the line on its page. */
+  line: number;
+}
+
+export interface Line {
+  index: number;
+  baseline: number;
+  top: number;
+  bottom: number;
+  size: number;
+  parts: Part[];
+}
+
+/** A lone mark character ("X", "✓") with its box, for marks typed into drawn boxes. */
+export interface MarkToken extends Rect {
+  char: string;
+  line: number;
+}
+
+export interface PageText {
+  page: number;
+  width: number;
+  height: number;
+  lines: Line[];
+  /** Characters of text on the page, including any set aside (rotated text). */
+  chars: number;
+  tokens: MarkToken[];
+}
+
+interface Item extends Rect {
+  text: string;
+  baseline: number;
+  size: number;
+}
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+interface Style {
+  ascent?: number;
+  descent?: number;
+}
+
+/** A lone mark character: "X" or a tick not part of a word. */
+const TOKEN_RE = /(?<![\p{L}\p{N}])[xX✓✔✗✘](?![\p{L}\p{N}])/gu;
+
+/** ZapfDingbats codes for ticks, crosses and boxes, as pdf.js reads them when the font has no ToUnicode map. */
+const DINGBATS: Record<string, string> = { '3': '✓', '4': '✔', '7': '✗', '8': '✘', n: '■', q: '❑', r: '❒' };
+
+/** Wingdings box codes read as Latin-1 (a lone "þ" is never English text): ticked box, crossed box, empty box. */
+const WINGDINGS_LATIN1: Record<string, string> = { 'þ': '\uF0FE', 'ý': '\uF0FD', '¨': '\uF0A8' };
+
+/**
+ * Turns a page's text content into lines of parts. `viewportTransform` maps
+ * user space to display space.
+ */
+export function readPageText(
+  page: number,
+  content: { items: unknown[]; styles: Record<string, Style> },
+  viewportTransform: number[],
+  pageWidth: number,
+  pageHeight: number,
+  /** Whether the document uses ZapfDingbats (asked only when a lone dingbat-like character is seen). */
+  dingbats: () => boolean = () => false,
+): PageText {
+  const items: Item[] = [];
+  let chars = 0;
+  for (const raw of content.items) {
+    const it = raw as Partial<TextItemLike>;
+    if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue;
+    let str = normaliseText(it.str);
+    if (!str.trim()) continue;
+    chars += str.trim().length;
+    const tx = mul(viewportTransform, it.transform);
+    // Only text that runs left to right across the page as shown; rotated text (stamps, margins) is left out.
+    if (tx[0] <= 0 || Math.abs(tx[1]) > 0.1 * Math.abs(tx[0])) continue;
+    const size = Math.hypot(tx[2], tx[3]) || Math.hypot(tx[0], tx[1]);
+    if (!(size > 0.5)) continue;
+    const style = content.styles[it.fontName ?? ''] ?? {};
+    // Fonts without metrics (Type 3, non-embedded symbol fonts) report NaN or nothing.
+    const metricless = !Number.isFinite(style.ascent);
+    const ascent = metricless ? 0.8 : clamp(style.ascent!, 0.5, 1.1);
+    const descent = Number.isFinite(style.descent) ? clamp(-style.descent!, 0.05, 0.5) : 0.2;
+    // ZapfDingbats without a ToUnicode map comes out as the ASCII of its codes ("4" for ✔).
+    if (metricless && str.length === 1 && DINGBATS[str] && dingbats()) str = DINGBATS[str]!;
+    // Wingdings boxes without a ToUnicode map come out as Latin-1 letters ("þ" for the ticked box).
+    else if (str.length === 1 && WINGDINGS_LATIN1[str]) str = WINGDINGS_LATIN1[str]!;
+    let x0 = tx[4];
+    let w = Math.max(0, it.width ?? 0);
+    const cw = str.length ? w / str.length : 0;
+    const lead = str.length - str.trimStart().length;
+    const trail = str.length - str.trimEnd().length;
+    x0 += lead * cw;
+    w -= (lead + trail) * cw;
+    str = str.trim().replace(/ {2,}/g, '  ');
+    const baseline = tx[5];
+    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size });
+  }
+  const lines = groupLines(dedupe(items));
+  const stops = columnStops(lines);
+  const tokens: MarkToken[] = [];
+  const out: Line[] = lines.map((lineItems, index) => {
+    const parts = splitParts(lineItems, stops, index);
+    for (const part of parts)
+      for (const m of part.text.matchAll(TOKEN_RE)) tokens.push({ char: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index!]!, top: part.top, bottom: part.bottom, line: index });
+    return {
+      index,
+      baseline: median(lineItems.map((i) => i.baseline)),
+      top: Math.min(...lineItems.map((i) => i.top)),
+      bottom: Math.max(...lineItems.map((i) => i.bottom)),
+      size: Math.max(...lineItems.map((i) => i.size)),
+      parts,
+    };
+  });
+  return { page, width: pageWidth, height: pageHeight, lines: out, chars, tokens };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** Drops text drawn twice at (nearly) the same place, as some exporters do for bold. */
+function dedupe(items: Item[]): Item[] {
+  const seen = new Map<string, Item[]>();
+  const out: Item[] = [];
+  for (const it of items) {
+    const same = seen.get(it.text);
+    if (same?.some((o) => Math.abs(o.x0 - it.x0) < 1.5 && Math.abs(o.baseline - it.baseline) < 1.5)) continue;
+    if (same) same.push(it);
+    else seen.set(it.text, [it]);
+    out.push(it);
+  }
+  return out;
+}
+
+function groupLines(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const lines: Array<{ baseline: number; size: number; items: Item[] }> = [];
+  for (const it of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(it.baseline - last.baseline) <= 0.4 * Math.min(it.size, last.size)) {
+      last.items.push(it);
+      last.size = Math.max(last.size, it.size);
+    } else lines.push({ baseline: it.baseline, size: it.size, items: [it] });
+  }
+  return lines.map((l) => l.items.sort((a, b) => a.x0 - b.x0));
+}
+
+/**
+ * x positions where text starts after a gap on several lines of the page: the
+ * left edges of table columns. A gap before one of these splits a line even
+ * when it is narrow. A start counts only where the lines above and below leave
+ * that x free (a column has a channel of white space down its edge; words of
+ * justified text that happen to line up do not).
+ */
+function columnStops(lines: Item[][]): number[] {
+  const crosses = (line: Item[] | undefined, x: number) => line?.some((it) => it.x0 < x - 2 && it.x1 > x + 2) ?? false;
+  const counts = new Map<number, number>();
+  lines.forEach((line, li) => {
+    const seen = new Set<number>();
+    for (let i = 1; i < line.length; i++) {
+      const prev = line[i - 1]!;
+      const it = line[i]!;
+      if (it.x0 - prev.x1 < 0.8 * it.size) continue;
+      if (crosses(lines[li - 1], it.x0) || crosses(lines[li + 1], it.x0)) continue;
+      const key = Math.round(it.x0 / 2);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  });
+  const stops: number[] = [];
+  for (const [key, n] of counts) {
+    const near = n + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
+    if (near >= 3) stops.push(key * 2);
+  }
+  return stops;
+}
+
+const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-*]|Q\d{1,3}[.:]?)$/;
+
+function splitParts(items: Item[], stops: number[], line: number): Part[] {
+  const parts: Part[] = [];
+  let cur: Part | null = null;
+  for (const it of items) {
+    if (cur) {
+      const gap = it.x0 - cur.x1;
+      const size = Math.min(it.size, cur.size);
+      const atStop = gap >= 0.8 * size && stops.some((s) => Math.abs(s - it.x0) <= 2.5);
+      const column = gap >= 1.5 * size || atStop;
+      if (column && !LIST_MARKER.test(cur.text)) {
+        parts.push(cur);
+        cur = null;
+      } else {
+        // A wide gap inside a part is kept as two spaces: readOptionRun reads it as "set apart".
+        const sep = gap >= 0.8 * size ? '  ' : gap > 0.15 * size && !cur.text.endsWith(' ') ? ' ' : '';
+        for (const ch of sep) {
+          cur.text += ch;
+          cur.xs.push(cur.x1);
+          cur.xe.push(cur.x1);
+        }
+        appendItem(cur, it);
+        continue;
+      }
+    }
+    cur = { text: '', xs: [], xe: [], x0: it.x0, x1: it.x0, top: it.top, bottom: it.bottom, baseline: it.baseline, size: it.size, line };
+    appendItem(cur, it);
+  }
+  if (cur) parts.push(cur);
+  return parts;
+}
+
+function appendItem(p: Part, it: Item): void {
+  const n = it.text.length;
+  const cw = n ? (it.x1 - it.x0) / n : 0;
+  for (let i = 0; i < n; i++) {
+    p.xs.push(it.x0 + i * cw);
+    p.xe.push(it.x0 + (i + 1) * cw);
+  }
+  p.text += it.text;
+  p.x1 = Math.max(p.x1, it.x1);
+  p.top = Math.min(p.top, it.top);
+  p.bottom = Math.max(p.bottom, it.bottom);
+  p.size = Math.max(p.size, it.size);
+}

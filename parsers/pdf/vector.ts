@@ -1,0 +1,252 @@
+/**
+ * Checkboxes drawn as vector graphics: small squares on the page, ticked when
+ * a cross, a tick or a fill is drawn inside them. Read from a pdf.js operator
+ * list, following the current transform through save/restore, `cm` and form
+ * XObjects.
+ */
+import type { Rect } from './geometry.js';
+import { apply, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
+
+/** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
+export interface Ops {
+  save: number;
+  restore: number;
+  transform: number;
+  constructPath: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  setFillRGBColor: number;
+  setStrokeRGBColor: number;
+  stroke: number;
+  closeStroke: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+}
+
+export type VectorContent = 'empty' | 'cross' | 'tick' | 'fill' | 'stroke';
+
+export interface VectorBox {
+  rect: Rect;
+  content: VectorContent;
+}
+
+interface Shape {
+  rect: Rect;
+  stroke: boolean;
+  fill: boolean;
+  fillDark: boolean;
+  isRect: boolean;
+  /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
+  segments: Array<[number, number, number, number]>;
+}
+
+const MIN_BOX = 5;
+const MAX_BOX = 25;
+
+// pdf.js path buffer codes (DrawOPS).
+const MOVE = 0;
+const LINE = 1;
+const CURVE = 2;
+const QUAD = 3;
+const CLOSE = 4;
+
+/** Luminance of a "#rrggbb" colour, 0 (black) to 1 (white). */
+function luminance(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return 0;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, display: readonly number[], ops: Ops, maxOps: number): Shape[] {
+  const shapes: Shape[] = [];
+  let ctm: Matrix = [...IDENTITY];
+  let fillColour = '#000000';
+  const stack: Array<{ ctm: Matrix; fillColour: string }> = [];
+  const n = Math.min(fnArray.length, maxOps);
+  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  for (let i = 0; i < n; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case ops.save:
+        stack.push({ ctm, fillColour });
+        break;
+      case ops.restore: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColour } = s);
+        break;
+      }
+      case ops.transform:
+        if (args && args.length >= 6) ctm = mul(ctm, args as number[]);
+        break;
+      case ops.paintFormXObjectBegin: {
+        stack.push({ ctm, fillColour });
+        const matrix = args?.[0];
+        if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = mul(ctm, Array.from(matrix as ArrayLike<number>));
+        break;
+      }
+      case ops.paintFormXObjectEnd: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColour } = s);
+        break;
+      }
+      case ops.setFillRGBColor:
+        if (typeof args?.[0] === 'string') fillColour = args[0];
+        break;
+      case ops.constructPath: {
+        const op = args?.[0] as number;
+        const buffers = args?.[1] as Array<ArrayLike<number> | null> | undefined;
+        const buffer = buffers?.[0];
+        const stroke = strokeOps.has(op);
+        const fill = fillOps.has(op);
+        if (!buffer || (!stroke && !fill)) break;
+        const m = mul(display, ctm);
+        const subs = subpaths(buffer, m);
+        const fillDark = fill && luminance(fillColour) < 0.5;
+        for (const sub of subs) {
+          const rect = rectFromPoints(sub.points);
+          shapes.push({ rect, stroke, fill, fillDark, isRect: isAxisRect(sub.points), segments: sub.segments });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return shapes;
+}
+
+function subpaths(buffer: ArrayLike<number>, m: Matrix): Array<{ points: Array<[number, number]>; segments: Array<[number, number, number, number]> }> {
+  const out: Array<{ points: Array<[number, number]>; segments: Array<[number, number, number, number]> }> = [];
+  let cur: { points: Array<[number, number]>; segments: Array<[number, number, number, number]> } | null = null;
+  let start: [number, number] = [0, 0];
+  let last: [number, number] = [0, 0];
+  for (let k = 0; k < buffer.length; ) {
+    const code = buffer[k++]!;
+    if (code === MOVE) {
+      last = start = apply(m, buffer[k]!, buffer[k + 1]!);
+      k += 2;
+      cur = { points: [last], segments: [] };
+      out.push(cur);
+    } else if (code === LINE) {
+      const p = apply(m, buffer[k]!, buffer[k + 1]!);
+      k += 2;
+      if (!cur) {
+        cur = { points: [last], segments: [] };
+        out.push(cur);
+      }
+      cur.points.push(p);
+      cur.segments.push([last[0], last[1], p[0], p[1]]);
+      last = p;
+    } else if (code === CURVE || code === QUAD) {
+      const count = code === CURVE ? 3 : 2;
+      const pts: Array<[number, number]> = [];
+      for (let j = 0; j < count; j++) pts.push(apply(m, buffer[k + 2 * j]!, buffer[k + 2 * j + 1]!));
+      k += 2 * count;
+      if (!cur) {
+        cur = { points: [last], segments: [] };
+        out.push(cur);
+      }
+      const end = pts[pts.length - 1]!;
+      cur.points.push(...pts);
+      cur.segments.push([last[0], last[1], end[0], end[1]]);
+      last = end;
+    } else if (code === CLOSE) {
+      if (cur && (last[0] !== start[0] || last[1] !== start[1])) cur.segments.push([last[0], last[1], start[0], start[1]]);
+      last = start;
+    } else break; // unknown code: stop reading this path
+  }
+  return out;
+}
+
+function isAxisRect(points: Array<[number, number]>): boolean {
+  const pts = [...points];
+  const first = pts[0];
+  const lastPt = pts[pts.length - 1];
+  if (first && lastPt && pts.length === 5 && Math.abs(first[0] - lastPt[0]) < 0.01 && Math.abs(first[1] - lastPt[1]) < 0.01) pts.pop();
+  if (pts.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const a = pts[i]!;
+    const b = pts[(i + 1) % 4]!;
+    if (Math.abs(a[0] - b[0]) > 0.05 && Math.abs(a[1] - b[1]) > 0.05) return false;
+  }
+  return true;
+}
+
+/**
+ * Squares drawn as four separate strokes, one per side (in one path or
+ * several), as some exporters draw form boxes.
+ */
+function squaresOfLines(shapes: Shape[]): Shape[] {
+  type Seg = [number, number, number, number];
+  const segs: Seg[] = shapes.filter((s) => s.stroke && !s.isRect).flatMap((s) => s.segments);
+  const len = ([x0, y0, x1, y1]: Seg) => Math.hypot(x1 - x0, y1 - y0);
+  const sized = (s: Seg) => len(s) >= MIN_BOX && len(s) <= MAX_BOX;
+  const hs = segs.filter((s) => Math.abs(s[1] - s[3]) < 0.05 && sized(s)).map(([x0, y, x1]) => ({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y }));
+  const vs = segs.filter((s) => Math.abs(s[0] - s[2]) < 0.05 && sized(s)).map(([x, y0, , y1]) => ({ x, top: Math.min(y0, y1), bottom: Math.max(y0, y1) }));
+  if (hs.length > 2000 || vs.length > 2000) return [];
+  const out: Shape[] = [];
+  for (const a of hs) {
+    const w = a.x1 - a.x0;
+    const tol = Math.max(0.6, 0.1 * w);
+    for (const b of hs) {
+      const h = b.y - a.y;
+      if (h <= 0 || Math.abs(h - w) > 0.2 * w || Math.abs(b.x0 - a.x0) > tol || Math.abs(b.x1 - a.x1) > tol) continue;
+      const covers = (x: number) => vs.some((v) => Math.abs(v.x - x) <= tol && v.top <= a.y + tol && v.bottom >= b.y - tol);
+      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, isRect: true, segments: [] });
+    }
+  }
+  return out;
+}
+
+/** Small squares, with what is drawn inside each. */
+export function findBoxes(drawn: Shape[]): VectorBox[] {
+  const shapes = [...drawn, ...squaresOfLines(drawn)];
+  const squares = shapes.filter((s) => {
+    if (!s.isRect) return false;
+    const w = width(s.rect);
+    const h = height(s.rect);
+    return w >= MIN_BOX && w <= MAX_BOX && h >= MIN_BOX && h <= MAX_BOX && Math.abs(w - h) <= 0.2 * Math.max(w, h) && (s.stroke || s.fillDark);
+  });
+  // A square inside a larger square is what is drawn in it, not a box of its own.
+  const boxes = squares.filter((s) => !squares.some((o) => o !== s && width(o.rect) > width(s.rect) + 0.5 && inside(s.rect, o.rect, 0.5)));
+  const seen: Rect[] = [];
+  const out: VectorBox[] = [];
+  for (const box of boxes) {
+    if (seen.some((r) => Math.abs(r.x0 - box.rect.x0) < 0.5 && Math.abs(r.top - box.rect.top) < 0.5)) continue; // drawn twice (fill, then stroke)
+    seen.push(box.rect);
+    const twin = boxes.filter((o) => Math.abs(o.rect.x0 - box.rect.x0) < 0.5 && Math.abs(o.rect.top - box.rect.top) < 0.5);
+    out.push({ rect: box.rect, content: contentOf(box, twin, shapes) });
+  }
+  return out;
+}
+
+function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
+  if (twins.some((t) => t.fillDark && !t.stroke) || (box.fillDark && !box.stroke)) return 'fill';
+  const size = Math.min(width(box.rect), height(box.rect));
+  const within = shapes.filter((s) => !twins.includes(s) && s !== box && inside(s.rect, box.rect, 1.5) && Math.max(width(s.rect), height(s.rect)) >= 0.3 * size);
+  if (within.some((s) => s.fillDark && width(s.rect) * height(s.rect) >= 0.15 * size * size)) return 'fill';
+  // Strokes inside the box, leaving out the box's own sides when those are drawn as separate lines.
+  const r = box.rect;
+  const onBorder = ([x0, y0, x1, y1]: [number, number, number, number]) =>
+    (Math.abs(y0 - y1) < 0.05 && (Math.abs(y0 - r.top) <= 1.5 || Math.abs(y0 - r.bottom) <= 1.5)) ||
+    (Math.abs(x0 - x1) < 0.05 && (Math.abs(x0 - r.x0) <= 1.5 || Math.abs(x0 - r.x1) <= 1.5));
+  const marks = within.filter((s) => s.stroke && !s.isRect);
+  const strokes = marks.flatMap((s) => s.segments).filter((seg) => !onBorder(seg) && Math.hypot(seg[2] - seg[0], seg[3] - seg[1]) >= 0.2 * size);
+  if (strokes.length === 0) return 'empty';
+  const long = strokes.filter(([x0, y0, x1, y1]) => Math.abs(x1 - x0) >= 0.35 * size && Math.abs(y1 - y0) >= 0.35 * size);
+  const down = long.some(([x0, y0, x1, y1]) => (x1 - x0) * (y1 - y0) > 0);
+  const up = long.some(([x0, y0, x1, y1]) => (x1 - x0) * (y1 - y0) < 0);
+  if (down && up) {
+    // A cross has two long diagonals; a tick has a short stroke then a long one.
+    const lengths = long.map(([x0, y0, x1, y1]) => Math.hypot(x1 - x0, y1 - y0)).sort((a, b) => b - a);
+    return lengths.length >= 2 && lengths[1]! >= 0.75 * lengths[0]! ? 'cross' : 'tick';
+  }
+  return strokes.length >= 2 ? 'tick' : 'stroke';
+}

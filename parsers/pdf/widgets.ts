@@ -1,0 +1,92 @@
+/**
+ * AcroForm widgets from `page.getAnnotations()`: checkboxes and radio buttons
+ * (their state taken from the field's value), and text fields holding typed
+ * answers.
+ */
+import type { Diagnostic, MarkState } from '../../src/document.js';
+import type { Rect } from './geometry.js';
+import { rectFromPoints, apply } from './geometry.js';
+import type { RawObjects } from './raw.js';
+
+export interface WidgetBox {
+  rect: Rect;
+  state: MarkState;
+  detail: string;
+  /** The on-state name (export value), e.g. "Yes". */
+  exportValue: string | null;
+  /** Set when the appearance state and the value disagree. */
+  mismatch?: string;
+}
+
+export interface TextFieldValue {
+  rect: Rect;
+  text: string;
+}
+
+interface Annotation {
+  annotationType?: number;
+  subtype?: string;
+  fieldType?: string;
+  checkBox?: boolean;
+  radioButton?: boolean;
+  fieldValue?: unknown;
+  exportValue?: unknown;
+  buttonValue?: unknown;
+  rect?: number[];
+  id?: string;
+  hidden?: boolean;
+  fieldName?: string;
+}
+
+const WIDGET = 20;
+
+function decodeName(raw: string | undefined): string | undefined {
+  if (raw === undefined || !raw.startsWith('/')) return undefined;
+  return raw.slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function objectNumber(id: string | undefined): number | null {
+  const m = /^(\d+)R/.exec(id ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+export function readWidgets(annotations: unknown[], display: readonly number[], raw: () => RawObjects): { boxes: WidgetBox[]; fields: TextFieldValue[] } {
+  const boxes: WidgetBox[] = [];
+  const fields: TextFieldValue[] = [];
+  for (const a of annotations as Annotation[]) {
+    if (a.annotationType !== WIDGET || a.hidden || !Array.isArray(a.rect) || a.rect.length < 4) continue;
+    const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
+    const rect = rectFromPoints([apply(display, x1, y1), apply(display, x2, y2)]);
+    if (a.fieldType === 'Tx') {
+      if (typeof a.fieldValue === 'string' && a.fieldValue.trim()) fields.push({ rect, text: a.fieldValue });
+      continue;
+    }
+    if (a.fieldType !== 'Btn' || (!a.checkBox && !a.radioButton)) continue;
+    const num = objectNumber(a.id);
+    const entries = num !== null ? raw() : null;
+    const rawV = num !== null && entries ? decodeName(entries.inherited(num, 'V')) : undefined;
+    const rawAS = num !== null && entries ? decodeName(entries.entries(num)?.AS) : undefined;
+    if (a.checkBox) {
+      const on = typeof a.exportValue === 'string' ? a.exportValue : 'Yes';
+      // pdf.js reports /AS as the value; the raw /V, when present, is the value.
+      const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
+      const checked = value === on;
+      const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
+      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on };
+      if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; the value is reported`;
+      boxes.push(box);
+    } else {
+      const on = typeof a.buttonValue === 'string' ? a.buttonValue : null;
+      const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
+      const checked = on !== null && value === on;
+      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `radio V=/${value} on=/${on ?? '?'}${rawAS ? ` AS=/${rawAS}` : ''}`, exportValue: on };
+      if (rawAS !== undefined && rawV !== undefined && on !== null && (rawAS === on) !== checked) box.mismatch = `radio button "${a.fieldName ?? ''}" /${on} shows ${rawAS === on ? 'selected' : 'not selected'} (/AS /${rawAS}) but the group's value is /${value}; the value is reported`;
+      boxes.push(box);
+    }
+  }
+  return { boxes, fields };
+}
+
+export function mismatchDiagnostic(box: WidgetBox, provenance: Diagnostic['provenance']): Diagnostic {
+  return { code: 'appearance-value-mismatch', message: box.mismatch ?? '', provenance };
+}
