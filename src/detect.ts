@@ -12,13 +12,8 @@ function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean 
 export function detectFormat(bytes: Uint8Array, name: string): Format {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, ZIP)) return 'docx';
-  if (startsWith(bytes, OLE)) {
-    throw new ExtractError(
-      'encrypted',
-      'an OLE compound file: a password-protected (encrypted) Word document or a legacy .doc; remove the password or save it as .docx',
-    );
-  }
+  // Password-protected .docx files are OLE containers; the DOCX parser tells them from legacy .doc.
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return 'docx';
   if (/^\s*{\\rtf/.test(head)) throw new ExtractError('unsupported-format', 'an RTF document; save it as .docx or PDF');
   if (/\.(md|markdown)$/i.test(name)) return 'markdown';
   if (looksLikeMarkdown(bytes)) return 'markdown';

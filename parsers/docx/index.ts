@@ -27,18 +27,18 @@ function utf16le(s: string): Buffer {
 }
 
 /** What an OLE compound file (D0 CF 11 E0) is: an encrypted OOXML package or a Word 97-2003 document. */
-function oleError(bytes: Uint8Array, name: string): ExtractError {
+function oleError(bytes: Uint8Array): ExtractError {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.indexOf(utf16le('EncryptionInfo')) !== -1 || buf.indexOf(utf16le('EncryptedPackage')) !== -1) {
     return new ExtractError(
       'encrypted',
-      `${name}: the document is password-protected: an encrypted OLE compound file, not a zip (encrypted or legacy .doc files cannot be read); remove the password and save as .docx`,
+      `the document is password-protected: an encrypted OLE compound file, not a zip (encrypted or legacy .doc files cannot be read); remove the password and save as .docx`,
     );
   }
   if (buf.indexOf(utf16le('WordDocument')) !== -1) {
-    return new ExtractError('unsupported-format', `${name}: a legacy Word 97-2003 .doc (OLE compound file), not a .docx (encrypted or legacy .doc files cannot be read); save it as .docx`);
+    return new ExtractError('unsupported-format', `a legacy Word 97-2003 .doc (OLE compound file), not a .docx (encrypted or legacy .doc files cannot be read); save it as .docx`);
   }
-  return new ExtractError('encrypted', `${name}: an OLE compound file (D0 CF 11 E0), not a zip: an encrypted or legacy .doc, which cannot be read as .docx`);
+  return new ExtractError('encrypted', `an OLE compound file (D0 CF 11 E0), not a zip: an encrypted or legacy .doc, which cannot be read as .docx`);
 }
 
 function resolvePart(base: string, target: string): string {
@@ -58,10 +58,9 @@ class Package {
 
   constructor(
     private readonly bytes: Uint8Array,
-    readonly name: string,
     limits: Limits,
   ) {
-    this.entries = readDirectory(bytes, name);
+    this.entries = readDirectory(bytes);
     this.budget = { remaining: limits.maxDecompressedBytes, limit: limits.maxDecompressedBytes };
   }
 
@@ -72,7 +71,7 @@ class Package {
   text(path: string): string | null {
     const entry = this.entries.get(path.toLowerCase());
     if (!entry) return null;
-    const data = readEntry(this.bytes, entry, this.budget, this.name);
+    const data = readEntry(this.bytes, entry, this.budget);
     if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
     if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
     return new TextDecoder('utf-8').decode(data);
@@ -84,7 +83,7 @@ class Package {
     try {
       return parseXml(text);
     } catch (error) {
-      if (error instanceof XmlError) throw new ExtractError('corrupt', `${this.name}: ${path} is not well-formed XML: ${error.message}`);
+      if (error instanceof XmlError) throw new ExtractError('corrupt', `${path} is not well-formed XML: ${error.message}`);
       throw error;
     }
   }
@@ -101,28 +100,27 @@ function related(rels: Relationships, base: string, type: string): string[] {
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const name = options.name ?? 'document';
   const started = Date.now();
   const check = () => {
-    if (options.signal?.aborted) throw new ExtractError('timeout', `${name}: stopped: the document's time ran out`);
-    if (Date.now() - started > limits.timeoutMs) throw new ExtractError('timeout', `${name}: took longer than ${limits.timeoutMs} ms`);
+    if (options.signal?.aborted) throw new ExtractError('timeout', `stopped: the document's time ran out`);
+    if (Date.now() - started > limits.timeoutMs) throw new ExtractError('timeout', `took longer than ${limits.timeoutMs} ms`);
   };
   check();
   if (bytes.length > limits.maxInputBytes) {
-    throw new ExtractError('too-large', `${name}: ${bytes.length} bytes is more than the ${limits.maxInputBytes} byte input limit`);
+    throw new ExtractError('too-large', `${bytes.length} bytes is more than the ${limits.maxInputBytes} byte input limit`);
   }
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleError(bytes, name);
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleError(bytes);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new ExtractError('corrupt', `${name}: not a .docx: the file is not a zip archive (it does not start with "PK")`);
+    throw new ExtractError('corrupt', `not a .docx: the file is not a zip archive (it does not start with "PK")`);
   }
 
-  const pkg = new Package(bytes, name, limits);
+  const pkg = new Package(bytes, limits);
   const rootRels = readRelationships(pkg.xml('_rels/.rels'));
   const mainPath =
     [...rootRels.findTargetsByType(OFFICE_DOCUMENT), ...rootRels.findTargetsByType(OFFICE_DOCUMENT_STRICT)].map((t) => resolvePart('', t)).find((p) => pkg.has(p)) ??
     'word/document.xml';
   if (!pkg.has(mainPath)) {
-    throw new ExtractError('corrupt', `${name}: a zip, but not a Word document: it has no ${mainPath} (main document part)`);
+    throw new ExtractError('corrupt', `a zip, but not a Word document: it has no ${mainPath} (main document part)`);
   }
   const base = mainPath.slice(0, mainPath.lastIndexOf('/'));
   const documentRels = pkg.relationships(mainPath);
@@ -131,7 +129,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const root = pkg.xml(mainPath)!;
   check();
   const body = root.first('w:body');
-  if (!body) throw new ExtractError('corrupt', `${name}: ${mainPath} has no w:body: not a WordprocessingML document`);
+  if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body: not a WordprocessingML document`);
 
   let styles, numbering;
   try {
@@ -139,7 +137,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     numbering = readNumbering(pkg.xml(partOf('numbering', `${base}/numbering.xml`)), styles);
   } catch (error) {
     if (error instanceof ExtractError) throw error;
-    throw new ExtractError('corrupt', `${name}: unreadable styles or numbering: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExtractError('corrupt', `unreadable styles or numbering: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   // Headers and footers: read as furniture, each distinct text once.
@@ -163,7 +161,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     try {
       return readBody(children, { relationships, styles, numbering }).value;
     } catch (error) {
-      throw new ExtractError('corrupt', `${name}: unreadable document body: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ExtractError('corrupt', `unreadable document body: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   for (const f of furniture.filter((f) => /header/i.test(f.path))) builder.furnitureNodes(read(f.root.children, f.rels));

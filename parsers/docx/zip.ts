@@ -37,8 +37,8 @@ function u64(b: Uint8Array, o: number): number {
 const decoder = new TextDecoder('utf-8');
 
 /** The central directory, keyed by lower-cased part name (OPC part names are case-insensitive). */
-export function readDirectory(bytes: Uint8Array, name: string): Map<string, ZipEntry> {
-  const corrupt = (why: string) => new ExtractError('corrupt', `${name}: not a readable .docx (${why})`);
+export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
+  const corrupt = (why: string) => new ExtractError('corrupt', `not a readable .docx (${why})`);
   // End of central directory: 22 bytes plus a comment of up to 65535.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
@@ -93,14 +93,14 @@ export function readDirectory(bytes: Uint8Array, name: string): Map<string, ZipE
 }
 
 /** Inflates one entry, charging the budget as bytes come out. */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: Budget, name: string): Uint8Array {
-  const corrupt = (why: string) => new ExtractError('corrupt', `${name}: not a readable .docx (${entry.name}: ${why})`);
+export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
+  const corrupt = (why: string) => new ExtractError('corrupt', `not a readable .docx (${entry.name}: ${why})`);
   const tooLarge = () =>
     new ExtractError(
       'too-large',
-      `${name}: ${entry.name} inflates past the ${budget.limit} byte decompression limit (a zip bomb, or a document too large to read)`,
+      `${entry.name} inflates past the ${budget.limit} byte decompression limit (a zip bomb, or a document too large to read)`,
     );
-  if (entry.flags & 1) throw new ExtractError('encrypted', `${name}: ${entry.name} is encrypted inside the zip`);
+  if (entry.flags & 1) throw new ExtractError('encrypted', `${entry.name} is encrypted inside the zip`);
   if (entry.size > budget.remaining) throw tooLarge();
   const p = entry.localOffset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw corrupt('bad local header');
