@@ -74,7 +74,10 @@ export function match(doc: NormalisedDocument): MatchResult {
   const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
   const organisation = readTitleBlock(blocks, firstAnchor);
 
-  const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null)]);
+  // Boxes printed to the left of their question, on its row, come before it in reading order.
+  const leading = questionAt.map((at) => (at === null ? 0 : optionsOnRowBefore(blocks, at)));
+  const questionStarts = questionAt.map((at, i) => (at === null ? null : at - leading[i]!));
+  const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
   for (const a of actionAt) if (a !== undefined) boundaries.add(a);
 
@@ -93,7 +96,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const at = questionAt[qi] ?? null;
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
     const question = questionBlock(q, blocks, at, boundaries);
-    const region = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
+    const region = [...blocks.slice(at - leading[qi]!, at), ...blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length))];
     const stated = statements.filter((s) => refersTo(s, q, numbering));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
   });
@@ -104,6 +107,27 @@ export function match(doc: NormalisedDocument): MatchResult {
     return last.text ? { ...plan, text: last.text, provenance: last.provenance.text } : plan;
   });
   return { organisation, answers, actionPlans: plans, diagnostics: [...doc.diagnostics] };
+}
+
+/** How many option blocks directly before a question sit on its row, to its left. */
+function optionsOnRowBefore(blocks: readonly Block[], at: number): number {
+  const q = blocks[at]!;
+  let n = 0;
+  while (at - n - 1 >= 0 && blocks[at - n - 1]!.kind === 'option' && sameRowBefore(blocks[at - n - 1]!, q)) n++;
+  return n;
+}
+
+/** Tolerance, in PDF points, for two things to be on one printed row. */
+const ROW_TOLERANCE = 6;
+
+function sameRowBefore(a: Block, b: Block): boolean {
+  if (a.table && b.table) return a.table.row === b.table.row && a.table.column < b.table.column;
+  const pa = a.provenance;
+  const pb = b.provenance;
+  if (pa.y !== undefined && pb.y !== undefined && pa.page === pb.page) {
+    return Math.abs(pa.y - pb.y) <= ROW_TOLERANCE && (pa.x ?? 0) < (pb.x ?? 0);
+  }
+  return false;
 }
 
 /**
@@ -467,6 +491,10 @@ function readChoice(
   const allowed = (v: OptionValue | null) => allows(q, v);
   const checked = options.filter((o) => o.option?.mark?.state === 'checked');
   const checkedValues = new Set(checked.map((o) => o.option!.value));
+
+  // Two "Yes" boxes under one question means another question's boxes are mixed in: trust neither.
+  const values = options.map((o) => o.option?.value).filter((v) => v !== null && v !== undefined);
+  if (new Set(values).size < values.length) return ambiguous('boxes of more than one question found here', options[0]!);
 
   // 1. Ticked boxes.
   let fromMarks: ChoiceReading | null = null;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_STYLE, renderText, type TextStyle } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
+import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
+import type { Block } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
+import { match } from '../src/matcher.js';
 import { extract } from '../src/extract.js';
 import type { ExtractRecord } from '../src/schema.js';
 
@@ -175,6 +178,14 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P5.1')).toMatchObject({ choice: null, status: 'ambiguous' });
   });
 
+  it('trusts neither set when two sets of boxes fall under one question', async () => {
+    const spec = base();
+    spec.answers['P11.4'] = { ticked: 'yes' };
+    const text = renderText(spec).replace(/(\n62\. Is the information in a format that is easily exportable\?.*\n)/, '$1\n☐ Yes  ☒ No\n');
+    const r = await run(text);
+    expect(answer(r, 'P11.4')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'boxes of more than one question found here' });
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };
@@ -237,5 +248,39 @@ describe('documents that are not self-assessments', () => {
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe('not-self-assessment');
     expect((error as ExtractError).message).toMatch(/found \d+ of 75 template questions and 2 of 12 principle headings/);
+  });
+});
+
+describe('boxes printed to the left of their question', () => {
+  it('gives each question its own boxes, not the next question\'s', () => {
+    const spec = sampleSpec(31);
+    const blocks: Block[] = [];
+    let y = 800;
+    let page = 1;
+    const at = (x: number) => ({ page, x, y });
+    for (const p of PRINCIPLES) {
+      blocks.push({ kind: 'heading', text: `Principle ${p.number}`, provenance: at(50) }, { kind: 'paragraph', text: p.statement, provenance: at(50) });
+      for (const q of QUESTIONS.filter((x) => x.principle === p.number)) {
+        y -= 40;
+        if (y < 60) {
+          y = 800;
+          page++;
+        }
+        const a = spec.answers[q.id] ?? {};
+        if (q.type !== 'open') {
+          for (const value of ['yes', 'no'] as const) {
+            const state = a.ticked === value ? 'checked' : 'unchecked';
+            blocks.push({ kind: 'option', text: value === 'yes' ? 'Yes' : 'No', provenance: at(value === 'yes' ? 40 : 60), option: { value, mark: { state, source: 'vector' } } });
+          }
+        }
+        blocks.push({ kind: 'paragraph', text: q.text, provenance: at(100) });
+        if (a.text) blocks.push({ kind: 'paragraph', text: a.text, provenance: { page, x: 100, y: y - 15 } });
+      }
+    }
+    const result = match({ format: 'pdf', blocks, diagnostics: [] });
+    for (const q of QUESTIONS.filter((x) => x.type === 'yesno')) {
+      const ticked = spec.answers[q.id]?.ticked;
+      expect(result.answers.find((x) => x.id === q.id)!.choice, q.id).toBe(ticked === 'yes' || ticked === 'no' ? ticked : null);
+    }
   });
 });
