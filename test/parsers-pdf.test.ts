@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -463,5 +463,165 @@ describe('PDF bad input', () => {
     expect(slow.message).toMatch(/took longer than 5 ms/);
     // pdf.js is still usable afterwards.
     expect((await parse(small)).blocks.length).toBeGreaterThan(10);
+  });
+});
+
+/** Option blocks as `value:state:source`, other blocks as their text. */
+const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text);
+
+describe('PDF struck-through options', () => {
+  it('reads a label struck through (a line, a thin bar, or two lines) as an option not chosen; underlines and borders are not strikes', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const w = (s: string) => font.widthOfTextAtSize(s, 10);
+    // Strikethrough as LibreOffice draws it: a stroked line about 2.8 pt over the baseline, the label's width.
+    const strike = (s: string, x: number, y: number, at = 2.8) => page.drawLine({ start: { x, y: y + at }, end: { x: x + w(s), y: y + at }, thickness: 0.5 });
+    t('1. Do you publish an annual report?', 50, 760);
+    t('Yes', 50, 744);
+    t('No', 90, 744);
+    strike('Yes', 50, 744);
+    t('2. Do you audit disclosures?', 50, 720);
+    t('Yes', 50, 704);
+    t('No', 90, 704);
+    // Double strikethrough.
+    strike('No', 90, 704, 2.2);
+    strike('No', 90, 704, 3.4);
+    t('3. Do you consult the public?', 50, 680);
+    t('Yes', 50, 664);
+    t('No', 90, 664);
+    // A thin filled bar, in colour (a tracked deletion).
+    page.drawRectangle({ x: 90, y: 666.5, width: w('No'), height: 0.6, color: rgb(0.7, 0.5, 0) });
+    t('4. Do you review the system yearly?', 50, 640);
+    t('Yes', 50, 624);
+    t('No', 90, 624);
+    // An underline below the baseline and a border through nothing: not strikes.
+    page.drawLine({ start: { x: 50, y: 622.5 }, end: { x: 50 + w('Yes'), y: 622.5 }, thickness: 0.5 });
+    page.drawLine({ start: { x: 40, y: 634 }, end: { x: 500, y: 634 }, thickness: 0.5 });
+    t('5. Is the footage encrypted?', 50, 600);
+    // A lone label, struck: an option not chosen, not a "Yes" left standing.
+    t('Yes', 50, 584);
+    strike('Yes', 50, 584);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:unchecked:struck-option',
+      'no:-:-',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:unchecked:struck-option',
+      '3. Do you consult the public?',
+      'yes:-:-',
+      'no:unchecked:struck-option',
+      '4. Do you review the system yearly?',
+      'yes:-:-',
+      'no:-:-',
+      '5. Is the footage encrypted?',
+      'yes:unchecked:struck-option',
+    ]);
+    expect(d.blocks.filter((b) => b.option?.mark).map((b) => b.option!.mark!.detail)).toEqual([
+      'label struck through',
+      'label struck through (2 lines)',
+      'label struck through',
+      'label struck through',
+    ]);
+  });
+
+  it('reads the options LibreOffice prints struck through (struck text, tracked deletions)', async () => {
+    const struck = await parse(input('lo-paragraph-struck-options'));
+    const at = struck.blocks.findIndex((b) => b.text.startsWith('15. Have you appointed a single point of contact'));
+    expect(struck.blocks.slice(at + 1, at + 3).map(show)).toEqual(['yes:unchecked:struck-option', 'no:-:-']);
+    expect(struck.blocks[at + 1]!.option!.mark!.detail).toBe('label struck through (2 lines)');
+    const deleted = await parse(input('lo-template-deleted-option'));
+    const texts = deleted.blocks.map((b) => b.text);
+    // P2.2: "Yes", and "No" deleted with changes tracked (printed struck through in colour).
+    const p22 = texts.findIndex((t) => t.startsWith('2. Are you able to document'));
+    expect(deleted.blocks.slice(p22 + 1, p22 + 3).map(show)).toEqual(['yes:-:-', 'no:unchecked:struck-option']);
+    // P2.1: "No" deleted outright: "Yes" alone, left as text.
+    const p21 = texts.findIndex((t) => t.startsWith('1. Has your organisation paid'));
+    expect(deleted.blocks.slice(p21 + 1, p21 + 2).map((b) => `${b.kind}:${b.text}`)).toEqual(['paragraph:Yes']);
+  });
+});
+
+describe('PDF boxes away from their labels', () => {
+  it('gives a box left at the end of a line to the label starting the next ("☒" then "Yes ☐ No")', async () => {
+    const d = await parse(input('lo-header-footer-textbox'));
+    const at = d.blocks.findIndex((b) => b.text.startsWith('Is the system being used for any other purpose'));
+    expect(d.blocks.slice(at + 1, at + 4).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'Cameras are maintained under contract with a four hour response time.']);
+  });
+
+  it('gives boxes set in columns under "Yes" and "No" headings the heading of their column', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const centre = (s: string, x: number) => x + font.widthOfTextAtSize(s, 10) / 2;
+    const box = (cx: number, y: number, crossed: boolean) => {
+      page.drawRectangle({ x: cx - 4.5, y, width: 9, height: 9, borderWidth: 0.75 });
+      if (crossed) {
+        page.drawLine({ start: { x: cx - 3, y: y + 1.5 }, end: { x: cx + 3, y: y + 7.5 }, thickness: 0.9 });
+        page.drawLine({ start: { x: cx - 3, y: y + 7.5 }, end: { x: cx + 3, y: y + 1.5 }, thickness: 0.9 });
+      }
+    };
+    t('Question', 50, 760);
+    t('Yes', 400, 760);
+    t('No', 450, 760);
+    const yes = centre('Yes', 400);
+    const no = centre('No', 450);
+    t('1. Do you publish an annual report on the', 50, 740);
+    t('scheme?', 50, 728);
+    box(yes, 732, false);
+    box(no, 732, true);
+    t('2. Do you audit disclosures?', 50, 708);
+    box(yes, 706, true);
+    box(no, 706, false);
+    // Below, a printed "Yes  No" under a question, then a square bullet at the same x as its "Yes": not an option.
+    t('3. Do you consult the public?', 50, 680);
+    t('Yes', 50, 664);
+    t('No', 90, 664);
+    page.drawRectangle({ x: 50, y: 645, width: 6, height: 6, color: rgb(0, 0, 0) });
+    t('Consultation is done every year.', 62, 645);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      'Question',
+      '1. Do you publish an annual report on the scheme?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+      '3. Do you consult the public?',
+      'yes:-:-',
+      'no:-:-',
+      'Consultation is done every year.',
+    ]);
+  });
+
+  it('gives box glyphs set in columns under "Yes" and "No" headings the heading of their column', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const zapf = await pdf.embedFont(StandardFonts.ZapfDingbats);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number, f = font) => page.drawText(s, { x, y, size: 10, font: f });
+    t('Question', 50, 760);
+    t('Yes', 400, 760);
+    t('No', 450, 760);
+    t('1. Do you publish an annual report?', 50, 740);
+    t('❑', 402, 740, zapf);
+    t('✔', 451, 740, zapf);
+    t('2. Do you audit disclosures?', 50, 720);
+    t('✔', 402, 720, zapf);
+    t('❑', 451, 720, zapf);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      'Question',
+      '1. Do you publish an annual report?',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      '2. Do you audit disclosures?',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+    ]);
   });
 });

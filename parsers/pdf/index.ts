@@ -16,7 +16,7 @@ import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import { RawObjects } from './raw.js';
 import { readPageText, type PageText } from './text.js';
-import { collectShapes, findBoxes, type Ops } from './vector.js';
+import { collectShapes, findBoxes, findRules, type Ops } from './vector.js';
 import { readWidgets } from './widgets.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
@@ -121,7 +121,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const widgets = readWidgets(p.annotations, p.display, rawObjects);
       const marks = await resolveMarks(p.text, p.toUser, {
         widgets,
-        vectorBoxes: async () => {
+        vectorShapes: async () => {
           if (!tuning.readVectors) return null;
           if (p.textMs > MAX_TEXT_MS_FOR_VECTORS) {
             diagnostics.push({ code: 'vector-skipped', message: `page ${n}: its content is too large (${Math.round(p.textMs)} ms to read its text) to look for drawn boxes`, provenance: { page: n } });
@@ -134,7 +134,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
             diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${ops.fnArray.length} drawing operations, too many to look for drawn boxes`, provenance: { page: n } });
             return null;
           }
-          return findBoxes(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS));
+          const shapes = collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS);
+          return { boxes: findBoxes(shapes), rules: findRules(shapes) };
         },
       });
       diagnostics.push(...marks.diagnostics);

@@ -42,7 +42,40 @@ export function findOptions(page: PageText): LineOptions {
   const groups: OptionGroup[] = [];
   const consumed = new Set<Part>();
   for (const line of page.lines) readLine(line, groups, consumed);
-  return { groups, consumed };
+  return { groups: joinWrappedMarks(groups, page), consumed };
+}
+
+/**
+ * A box left alone at the end of a line whose next line starts with a label
+ * without a box, followed by boxed labels: "Question? … ☒" over
+ * "Yes ☐ No" is "☒ Yes ☐ No" wrapped after its first box (a tab that did
+ * not fit). The box goes to that first label. Anything less clear-cut is left
+ * as it is (a box with no readable label).
+ */
+function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] {
+  const dropped = new Set<OptionGroup>();
+  for (const g of groups) {
+    if (g.options.length !== 1 || g.lone) continue;
+    const box = g.options[0]!;
+    if (box.value !== null || box.label || !box.mark || box.mark.source !== 'glyph') continue;
+    const line = page.lines[box.line];
+    const next = page.lines[box.line + 1];
+    if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
+    // The box ends its line.
+    if (line.parts.some((p) => !p.furniture && p.x0 > box.rect.x1 + 0.5)) continue;
+    const below = groups.find((o) => o !== g && !o.lone && o.options[0]?.line === next.index);
+    if (!below || below.lead || below.options.length < 2) continue;
+    const [first, ...rest] = below.options;
+    if (!first!.label || first!.value === null || first!.mark) continue;
+    // The other labels each have a box before them, in the same form as the one above.
+    if (!rest.every((o) => o.label && o.value !== null && o.mark?.source === 'glyph')) continue;
+    // The first label starts its line, left of the box above.
+    const start = Math.min(...next.parts.filter((p) => !p.furniture).map((p) => p.x0));
+    if (Math.abs(first!.rect.x0 - start) > 1 || first!.rect.x0 >= box.rect.x0) continue;
+    first!.mark = box.mark;
+    dropped.add(g);
+  }
+  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
 }
 
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
@@ -93,6 +126,12 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
     });
     if (labelSpans.length === withLabel) options = byDistance(options, text, start, charRect) ?? options;
+    if (withLabel === 0) {
+      // Boxes alone ("Question?   ☐   ☒", a table with Yes and No column headings): each box where it is printed.
+      const at: number[] = [];
+      for (let i = start; i < text.length; i++) if (glyphMark(text[i]!)) at.push(i);
+      if (at.length === options.length) options = options.map((o, i) => ({ ...o, rect: charRect(at[i]!, at[i]! + 1) }));
+    }
     // Parts from the run's start on are options, not text; a part cut by the start keeps its front as text.
     let lead: Part | null = null;
     for (const p of parts) {

@@ -7,11 +7,11 @@
  */
 import type { Diagnostic, Mark } from '../../src/document.js';
 import { glyphMark, optionValue } from '../../src/options.js';
-import { height, width } from './geometry.js';
+import { centreX, centreY, height, width, type Rect } from './geometry.js';
 import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
-import type { VectorBox } from './vector.js';
+import type { Rule, VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
 
@@ -26,8 +26,8 @@ export interface PageMarks {
 
 export interface MarkSources {
   widgets: { boxes: WidgetBox[]; fields: TextFieldValue[] };
-  /** Reads the drawn boxes of the page; called only when needed. */
-  vectorBoxes: () => Promise<VectorBox[] | null>;
+  /** Reads the drawn boxes and thin horizontal lines of the page; called only when needed. */
+  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[] } | null>;
 }
 
 function vectorMark(box: VectorBox): Mark {
@@ -72,10 +72,13 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
 
   // Drawn boxes, only where a label has no glyph, typed mark or widget.
   let vectorRead = false;
+  const struck = new Set<Candidate>();
+  const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
   if (bare.length > 0) {
-    const boxes = await sources.vectorBoxes();
-    vectorRead = boxes !== null;
+    const drawn = await sources.vectorShapes();
+    vectorRead = drawn !== null;
+    const boxes = drawn?.boxes;
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
       const claimed = new Set([...tokens.values()].map((t) => t.token));
@@ -93,14 +96,156 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
           if (!free) cand.mark = vectorMark(box);
         } else if (!cand.mark) cand.mark = vectorMark(box);
       }
+      const used = new Set(vectorPairs.values());
+      for (const box of boxes) {
+        if (used.has(box)) continue;
+        const token = tokens.get(box);
+        looseBoxes.push({ rect: box.rect, mark: token ? tokenMark(token.token, token.inside) : vectorMark(box) });
+      }
+    }
+    // A label with still nothing beside it, struck through: that option is not chosen.
+    for (const cand of bare) {
+      if (cand.mark || paired.has(cand)) continue;
+      const lines = strikeLines(cand, drawn?.rules ?? []);
+      if (lines === 0) continue;
+      cand.mark = { state: 'unchecked', source: 'struck-option', detail: lines === 1 ? 'label struck through' : `label struck through (${lines} lines)` };
+      struck.add(cand);
     }
   }
 
+  const headed = underColumnHeadings(groups, looseBoxes, paired, text);
+  extra.push(...headed.groups);
+
   // Lone labels stay options only with a box beside them or stacked with the other labels.
   const lone = groups.filter((g) => g.lone);
-  const keep = new Set(lone.filter((g) => paired.has(g.options[0]!)));
+  // A struck lone label is kept as an option too: left as text it would read as the option kept.
+  const keep = new Set(lone.filter((g) => paired.has(g.options[0]!) || struck.has(g.options[0]!)));
   for (const g of stackedLoneLabels(lone.filter((g) => !keep.has(g)), text)) keep.add(g);
   for (const g of keep) consumed.add(g.lone!);
-  const kept = [...groups.filter((g) => !g.lone), ...keep, ...extra];
+  const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g)), ...keep, ...extra];
   return { groups: kept, consumed, fields, diagnostics, vectorRead };
+}
+
+/**
+ * How many lines are drawn through a label: horizontal lines crossing at
+ * least 70% of its width between a quarter and four fifths of the way down
+ * its capital height (strikethrough, single or double), not underlines and
+ * not table borders running on well past it.
+ */
+export function strikeLines(label: Candidate, rules: Rule[]): number {
+  const { x0, x1 } = label.rect;
+  const w = x1 - x0;
+  if (!(w > 0) || rules.length === 0) return 0;
+  const size = label.size;
+  const capTop = label.baseline - 0.72 * size;
+  const capHeight = 0.72 * size;
+  const slack = 3 * size;
+  const across = rules.filter((r) => {
+    const at = (r.y - capTop) / capHeight;
+    return at >= 0.25 && at <= 0.8 && r.x1 > x0 && r.x0 < x1 && r.x0 >= x0 - slack && r.x1 <= x1 + slack;
+  });
+  // Lines at one height (a strike drawn in pieces) count once, by the width they cover together.
+  const levels: Rule[][] = [];
+  for (const r of [...across].sort((a, b) => a.y - b.y)) {
+    const level = levels[levels.length - 1];
+    if (level && r.y - level[0]!.y <= 0.4) level.push(r);
+    else levels.push([r]);
+  }
+  let count = 0;
+  for (const level of levels) {
+    const spans = level.map((r) => [Math.max(r.x0, x0), Math.min(r.x1, x1)] as const).sort((a, b) => a[0] - b[0]);
+    let covered = 0;
+    let end = -Infinity;
+    for (const [a, b] of spans) {
+      const from = Math.max(a, end);
+      if (b > from) covered += b - from;
+      end = Math.max(end, b);
+    }
+    if (covered >= 0.7 * w) count++;
+  }
+  return count;
+}
+
+/**
+ * Boxes set in columns under a row of column headings ("Yes | No" at the
+ * head of a table, each question's boxes below in those columns) take the
+ * heading of their column. A heading row is labels alone, none with a box;
+ * a row of boxes takes it only when every box of the row stands under a
+ * different heading of it (centres within half the wider of the two) and
+ * the row has text before its boxes and none just after them (a question
+ * cell, not a bullet). The headings themselves then say nothing more and are
+ * dropped. Returns the new option groups (drawn boxes) and the headings used;
+ * rows of box glyphs are labelled in place.
+ */
+export function underColumnHeadings(
+  groups: OptionGroup[],
+  boxes: Array<{ rect: Rect; mark: Mark }>,
+  paired: Set<Candidate>,
+  page: PageText,
+): { groups: OptionGroup[]; headings: Set<OptionGroup> } {
+  const headings = new Set<OptionGroup>();
+  const out: OptionGroup[] = [];
+  const heads = groups.filter((g) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)));
+  if (heads.length === 0) return { groups: out, headings };
+  // Rows of unlabelled marks: runs of box glyphs on a line, and drawn boxes left without a label, by height.
+  type Row = { marks: Array<{ rect: Rect; mark: Mark; option?: Candidate }>; group?: OptionGroup };
+  const rows: Row[] = [];
+  for (const g of groups) {
+    if (g.lone || g.options.length === 0 || !g.options.every((o) => o.value === null && !o.label && o.mark?.source === 'glyph')) continue;
+    const rects = g.options.map((o) => o.rect);
+    if (new Set(rects.map((r) => `${r.x0}:${r.x1}`)).size !== rects.length) continue; // no position per box
+    rows.push({ marks: g.options.map((o) => ({ rect: o.rect, mark: o.mark!, option: o })), group: g });
+  }
+  for (const b of [...boxes].sort((a, c) => centreY(a.rect) - centreY(c.rect) || a.rect.x0 - c.rect.x0)) {
+    const row = rows.find((r) => !r.group && Math.abs(centreY(r.marks[0]!.rect) - centreY(b.rect)) <= 0.5 * height(b.rect));
+    if (row) row.marks.push(b);
+    else rows.push({ marks: [b] });
+  }
+  const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture));
+  for (const row of rows) {
+    row.marks.sort((a, b) => a.rect.x0 - b.rect.x0);
+    const first = row.marks[0]!.rect;
+    const last = row.marks[row.marks.length - 1]!.rect;
+    // The nearest heading row above.
+    const head = heads
+      .filter((h) => h.options[0]!.rect.bottom <= first.top + 0.5)
+      .sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
+    if (!head) continue;
+    if (!row.group) {
+      const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
+      const size = head.options[0]!.size;
+      if (!parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
+      if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text))) continue;
+    }
+    const columns = row.marks.map((m) => {
+      const ranked = head.options
+        .map((o) => ({ o, d: Math.abs(centreX(o.rect) - centreX(m.rect)) }))
+        .sort((a, b) => a.d - b.d);
+      const [best, second] = ranked;
+      const reach = Math.max(width(best!.o.rect), width(m.rect)) / 2 + 1;
+      return best && best.d <= reach && (!second || second.d - best.d > 2) ? best.o : null;
+    });
+    if (columns.some((c) => c === null) || new Set(columns).size !== columns.length) continue;
+    headings.add(head);
+    if (row.group) {
+      row.marks.forEach((m, i) => {
+        m.option!.label = columns[i]!.label;
+        m.option!.value = columns[i]!.value;
+      });
+    } else {
+      out.push({
+        options: row.marks.map((m, i) => ({
+          label: columns[i]!.label,
+          value: columns[i]!.value,
+          mark: m.mark,
+          rect: m.rect,
+          line: -1,
+          baseline: m.rect.bottom,
+          size: columns[i]!.size,
+        })),
+        lead: null,
+      });
+    }
+  }
+  return { groups: out, headings };
 }

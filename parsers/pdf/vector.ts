@@ -39,6 +39,8 @@ interface Shape {
   stroke: boolean;
   fill: boolean;
   fillDark: boolean;
+  /** Painted in a colour that shows on a white page (not white or near it). */
+  inked: boolean;
   isRect: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
@@ -66,7 +68,8 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   const shapes: Shape[] = [];
   let ctm: Matrix = [...IDENTITY];
   let fillColour = '#000000';
-  const stack: Array<{ ctm: Matrix; fillColour: string }> = [];
+  let strokeColour = '#000000';
+  const stack: Array<{ ctm: Matrix; fillColour: string; strokeColour: string }> = [];
   const n = Math.min(fnArray.length, maxOps);
   const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
@@ -75,29 +78,32 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
     const args = argsArray[i] as unknown[] | null;
     switch (fn) {
       case ops.save:
-        stack.push({ ctm, fillColour });
+        stack.push({ ctm, fillColour, strokeColour });
         break;
       case ops.restore: {
         const s = stack.pop();
-        if (s) ({ ctm, fillColour } = s);
+        if (s) ({ ctm, fillColour, strokeColour } = s);
         break;
       }
       case ops.transform:
         if (args && args.length >= 6) ctm = mul(ctm, args as number[]);
         break;
       case ops.paintFormXObjectBegin: {
-        stack.push({ ctm, fillColour });
+        stack.push({ ctm, fillColour, strokeColour });
         const matrix = args?.[0];
         if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = mul(ctm, Array.from(matrix as ArrayLike<number>));
         break;
       }
       case ops.paintFormXObjectEnd: {
         const s = stack.pop();
-        if (s) ({ ctm, fillColour } = s);
+        if (s) ({ ctm, fillColour, strokeColour } = s);
         break;
       }
       case ops.setFillRGBColor:
         if (typeof args?.[0] === 'string') fillColour = args[0];
+        break;
+      case ops.setStrokeRGBColor:
+        if (typeof args?.[0] === 'string') strokeColour = args[0];
         break;
       case ops.constructPath: {
         const op = args?.[0] as number;
@@ -109,9 +115,10 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const m = mul(display, ctm);
         const subs = subpaths(buffer, m);
         const fillDark = fill && luminance(fillColour) < 0.5;
+        const inked = (stroke && luminance(strokeColour) < 0.85) || (fill && luminance(fillColour) < 0.85);
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
-          shapes.push({ rect, stroke, fill, fillDark, isRect: isAxisRect(sub.points), segments: sub.segments });
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), segments: sub.segments });
         }
         break;
       }
@@ -199,7 +206,7 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
       const h = b.y - a.y;
       if (h <= 0 || Math.abs(h - w) > 0.2 * w || Math.abs(b.x0 - a.x0) > tol || Math.abs(b.x1 - a.x1) > tol) continue;
       const covers = (x: number) => vs.some((v) => Math.abs(v.x - x) <= tol && v.top <= a.y + tol && v.bottom >= b.y - tol);
-      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, isRect: true, segments: [] });
+      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, segments: [] });
     }
   }
   return out;
@@ -249,4 +256,36 @@ function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
     return lengths.length >= 2 && lengths[1]! >= 0.75 * lengths[0]! ? 'cross' : 'tick';
   }
   return strokes.length >= 2 ? 'tick' : 'stroke';
+}
+
+/** A thin horizontal line on the page (display space): a rule, an underline, a strikethrough. */
+export interface Rule {
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+/** Longest rule kept: longer ones are table borders and page rules, never a line through a word. */
+const MAX_RULE = 200;
+
+/**
+ * Thin horizontal lines: stroked horizontal segments and filled bars at most
+ * 2 pt high, in a colour that shows. Strikethrough is drawn either way.
+ */
+export function findRules(shapes: Shape[]): Rule[] {
+  const out: Rule[] = [];
+  for (const s of shapes) {
+    if (!s.inked) continue;
+    const w = width(s.rect);
+    const h = height(s.rect);
+    if (s.isRect) {
+      if (h <= 2 && w >= 3 * h && w >= 1 && w <= MAX_RULE) out.push({ x0: s.rect.x0, x1: s.rect.x1, y: (s.rect.top + s.rect.bottom) / 2 });
+    } else if (s.stroke) {
+      for (const [x0, y0, x1, y1] of s.segments) {
+        const len = Math.abs(x1 - x0);
+        if (Math.abs(y1 - y0) <= 0.3 && len >= 1 && len <= MAX_RULE) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: (y0 + y1) / 2 });
+      }
+    }
+  }
+  return out;
 }
