@@ -8,14 +8,13 @@ export class Guard {
   private reason: ExtractError | null = null;
   private readonly pending = new Set<(e: ExtractError) => void>();
   private readonly timer: ReturnType<typeof setTimeout> | null;
-  private readonly onAbort = () => this.fire(new ExtractError('timeout', `${this.name}: stopped before the PDF was read (aborted${this.where()})`));
+  private readonly onAbort = () => this.fire(new ExtractError('timeout', `stopped before the PDF was read (aborted${this.where()})`));
   /** Called once when the guard fires, e.g. to destroy the pdf.js loading task. */
   stop: () => void = () => {};
   /** What is being read, for messages. */
   progress = '';
 
   constructor(
-    private readonly name: string,
     private readonly signal: AbortSignal | undefined,
     timeoutMs: number,
   ) {
@@ -23,7 +22,7 @@ export class Guard {
     else signal?.addEventListener('abort', this.onAbort, { once: true });
     this.timer =
       Number.isFinite(timeoutMs) && timeoutMs > 0
-        ? setTimeout(() => this.fire(new ExtractError('timeout', `${name}: took longer than ${timeoutMs} ms to read${this.where()}`)), timeoutMs)
+        ? setTimeout(() => this.fire(new ExtractError('timeout', `took longer than ${timeoutMs} ms to read${this.where()}`)), timeoutMs)
         : null;
     this.timer?.unref?.();
   }

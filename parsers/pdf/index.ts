@@ -53,27 +53,26 @@ function describeStart(bytes: Uint8Array): string {
 }
 
 /** Checks that need no parsing: size, the %PDF- header, the %%EOF trailer. */
-function checkBytes(bytes: Uint8Array, name: string, maxBytes: number): void {
+function checkBytes(bytes: Uint8Array, maxBytes: number): void {
   if (bytes.byteLength > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new ExtractError('too-large', `${name}: the file is ${mb(bytes.byteLength)}, over the ${mb(maxBytes)} input limit`);
+    throw new ExtractError('too-large', `the file is ${mb(bytes.byteLength)}, over the ${mb(maxBytes)} input limit`);
   }
-  if (bytes.byteLength === 0) throw new ExtractError('corrupt', `${name}: the file is empty`);
-  if (!latin1(bytes, 0, 1024).includes('%PDF-')) throw new ExtractError('corrupt', `${name}: not a PDF: ${describeStart(bytes)}`);
+  if (bytes.byteLength === 0) throw new ExtractError('corrupt', `the file is empty`);
+  if (!latin1(bytes, 0, 1024).includes('%PDF-')) throw new ExtractError('corrupt', `not a PDF: ${describeStart(bytes)}`);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eof = buf.lastIndexOf('%%EOF');
-  if (eof < 0) throw new ExtractError('corrupt', `${name}: truncated PDF: no %%EOF end marker, the file was cut short (incomplete download or copy?)`);
+  if (eof < 0) throw new ExtractError('corrupt', `truncated PDF: no %%EOF end marker, the file was cut short (incomplete download or copy?)`);
   if (bytes.byteLength - eof > 64 && /\d+\s+\d+\s+obj\b/.test(latin1(bytes, eof, eof + 1_000_000)))
-    throw new ExtractError('corrupt', `${name}: truncated PDF: an update after the last %%EOF marker is cut short (incomplete download or copy?)`);
+    throw new ExtractError('corrupt', `truncated PDF: an update after the last %%EOF marker is cut short (incomplete download or copy?)`);
 }
 
 const OPS: Ops = pdfjs.OPS as unknown as Ops;
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const name = options.name ?? 'PDF';
-  checkBytes(bytes, name, limits.maxInputBytes);
-  const guard = new Guard(name, options.signal, limits.timeoutMs);
+  checkBytes(bytes, limits.maxInputBytes);
+  const guard = new Guard(options.signal, limits.timeoutMs);
   guard.check();
   const task = openDocument(bytes, options.password);
   guard.stop = () => void task.destroy().catch(() => {});
@@ -83,8 +82,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const doc = await guard.run(task.promise);
     const pageCount = doc.numPages;
     if (pageCount > limits.maxPages)
-      throw new ExtractError('too-large', `${name}: ${pageCount} pages, over the ${limits.maxPages}-page limit; not read`);
-    if (pageCount === 0) throw new ExtractError('corrupt', `${name}: the PDF has no pages`);
+      throw new ExtractError('too-large', `${pageCount} pages, over the ${limits.maxPages}-page limit; not read`);
+    if (pageCount === 0) throw new ExtractError('corrupt', `the PDF has no pages`);
 
     let raw: RawObjects | null = null;
     const rawObjects = () => (raw ??= new RawObjects(bytes));
@@ -106,7 +105,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       pages.push({ text, display, toUser: inverse(display), annotations, textMs });
     }
     if (totalChars === 0)
-      throw new ExtractError('needs-ocr', `${name}: image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
+      throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
 
     const bodySize = bodyFontSize(pages.map((p) => p.text));
     markFurniture(pages.map((p) => p.text), bodySize);
@@ -148,7 +147,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     }
     return { format: 'pdf', pages: pageCount, blocks: pairMarksWithLabels(joinAcrossPages(blocks)), diagnostics };
   } catch (error) {
-    throw explain(error, name, options.password);
+    throw explain(error, options.password);
   } finally {
     guard.dispose();
     await task.destroy().catch(() => {});

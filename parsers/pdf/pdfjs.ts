@@ -42,17 +42,17 @@ export function openDocument(bytes: Uint8Array, password: string | undefined) {
 }
 
 /** A pdf.js failure as an ExtractError that says what is wrong with the file. */
-export function explain(error: unknown, name: string, password: string | undefined): ExtractError {
+export function explain(error: unknown, password: string | undefined): ExtractError {
   if (error instanceof ExtractError) return error;
   const e = error as { name?: string; message?: string; code?: number };
   const message = e?.message ?? String(error);
   if (e?.name === 'PasswordException') {
     if (e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD || password !== undefined)
-      return new ExtractError('encrypted', `${name}: encrypted PDF and the password given does not open it (wrong password); pass the right one with --password`);
-    return new ExtractError('encrypted', `${name}: encrypted PDF that needs a password to open (a user password is set); pass it with --password`);
+      return new ExtractError('encrypted', `encrypted PDF and the password given does not open it (wrong password); pass the right one with --password`);
+    return new ExtractError('encrypted', `encrypted PDF that needs a password to open (a user password is set); pass it with --password`);
   }
-  if (/encrypt|security handler|crypt filter/i.test(message)) return new ExtractError('encrypted', `${name}: encrypted in a way this tool cannot open (${message})`);
-  if (e?.name === 'InvalidPDFException') return new ExtractError('corrupt', `${name}: not a readable PDF (${message})`);
-  if (e?.name === 'AbortException') return new ExtractError('timeout', `${name}: reading the PDF was stopped`);
-  return new ExtractError('corrupt', `${name}: the PDF could not be read (${message})`);
+  if (/encrypt|security handler|crypt filter/i.test(message)) return new ExtractError('encrypted', `encrypted in a way this tool cannot open (${message})`);
+  if (e?.name === 'InvalidPDFException') return new ExtractError('corrupt', `not a readable PDF (${message})`);
+  if (e?.name === 'AbortException') return new ExtractError('timeout', `reading the PDF was stopped`);
+  return new ExtractError('corrupt', `the PDF could not be read (${message})`);
 }
