@@ -391,7 +391,7 @@ describe('PDF bad input', () => {
     for (const cut of [0.4, 0.9, 0.995]) {
       const e = await failure(parse(small.slice(0, Math.floor(small.byteLength * cut)), { name: 'cut.pdf' }));
       expect(e.code).toBe('corrupt');
-      expect(e.message).toMatch(/^cut\.pdf: truncated PDF/);
+      expect(e.message).toMatch(/^truncated PDF/);
     }
   });
 
@@ -414,7 +414,7 @@ describe('PDF bad input', () => {
     const bytes = new Uint8Array(readFileSync(join(CORPUS, 'bad', 'pdf-encrypted-user-password.pdf')));
     const none = await failure(parse(bytes, { name: 'locked.pdf' }));
     expect(none.code).toBe('encrypted');
-    expect(none.message).toMatch(/locked\.pdf: encrypted PDF that needs a password.*--password/);
+    expect(none.message).toMatch(/^encrypted PDF that needs a password.*--password/);
     const wrong = await failure(parse(bytes, { name: 'locked.pdf', password: 'guess' }));
     expect(wrong.code).toBe('encrypted');
     expect(wrong.message).toMatch(/wrong password/);
@@ -448,7 +448,7 @@ describe('PDF bad input', () => {
     for (let i = 0; i < 2; i++) pdf.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
     const e = await failure(parse(await pdf.save(), { name: 'scan.pdf' }));
     expect(e.code).toBe('needs-ocr');
-    expect(e.message).toMatch(/^scan\.pdf: image-only: needs OCR/);
+    expect(e.message).toMatch(/^image-only: needs OCR/);
   });
 
   it('respects the abort signal and the time limit', async () => {
