@@ -46,3 +46,23 @@ export function parseSignOffDate(raw: string): string | null {
   if (m) return iso(Number(m[2]), Number(m[1]));
   return null;
 }
+
+const DATE_IN_TEXT = [
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
+  /\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b/,
+  /\b\d{1,2}(st|nd|rd|th)?( of)? [a-z]+\.?,? \d{4}\b/i,
+  /\b[a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b/i,
+  /\b[a-z]+\.?,? \d{4}\b/i,
+];
+
+/** The sign-off date in a value that carries more than the date ("09/01/2026 (reviewed)"). */
+export function findSignOffDate(raw: string): string | null {
+  const whole = parseSignOffDate(raw);
+  if (whole) return whole;
+  for (const re of DATE_IN_TEXT) {
+    const m = re.exec(raw);
+    const iso = m ? parseSignOffDate(m[0]) : null;
+    if (iso) return iso;
+  }
+  return null;
+}

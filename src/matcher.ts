@@ -74,9 +74,11 @@ export function match(doc: NormalisedDocument): MatchResult {
   const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
   const organisation = readTitleBlock(blocks, firstAnchor);
 
-  // Boxes printed to the left of their question, on its row, come before it in reading order.
-  const leading = questionAt.map((at) => (at === null ? 0 : optionsOnRowBefore(blocks, at)));
-  const questionStarts = questionAt.map((at, i) => (at === null ? null : at - leading[i]!));
+  // A question's first line may sit in the block before the one that matched, and boxes printed
+  // to its left on its row come before it in reading order: both belong to the question.
+  const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at)));
+  const leading = questionAt.map((at, i) => (at === null ? 0 : optionsOnRowBefore(blocks, at - heads[i]!)));
+  const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
   for (const a of actionAt) if (a !== undefined) boundaries.add(a);
@@ -95,8 +97,9 @@ export function match(doc: NormalisedDocument): MatchResult {
   const answers = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
-    const question = questionBlock(q, blocks, at, boundaries);
-    const region = [...blocks.slice(at - leading[qi]!, at), ...blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length))];
+    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
+    const start = at - heads[qi]! - leading[qi]!;
+    const region = [...blocks.slice(start, at - heads[qi]!), ...blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length))];
     const stated = statements.filter((s) => refersTo(s, q, numbering));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
   });
@@ -130,19 +133,34 @@ function sameRowBefore(a: Block, b: Block): boolean {
   return false;
 }
 
-/**
- * The question's block, joined with the next one when the document wrapped
- * the question onto it (the tail ends in "?" and the pair reads closer to
- * the template than the head alone), so the tail is not taken for answer.
- */
-function questionBlock(q: Question, blocks: readonly Block[], at: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
+/** The template's follow-on to a question, which documents often print on a line of its own. */
+const FOLLOW_ON = /^\(?\s*(if so|please)\b/i;
+
+/** Improvement in likeness that joining a wrapped first line must bring. */
+const HEAD_GAIN = 0.05;
+
+/** 1 when the block before the match is the question's first line, cut mid-sentence by the layout. */
+function wrappedHead(q: Question, blocks: readonly Block[], at: number): number {
+  const prev = blocks[at - 1];
   const head = blocks[at]!;
+  if (!prev || prev.kind === 'option' || /[.?!:;)]\s*$/.test(prev.text) || leadingNumber(head.text) !== null) return 0;
+  return questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN ? 1 : 0;
+}
+
+/**
+ * The question's block, joined with its wrapped first line, and with the next
+ * block where that carries the question on ("If so please explain.", or the
+ * rest of a question cut mid-sentence), so neither is taken for an answer.
+ */
+function questionBlock(q: Question, blocks: readonly Block[], at: number, head: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
+  const first = blocks[at]!;
+  const block = head ? { ...first, text: `${blocks[at - 1]!.text} ${first.text}`, provenance: blocks[at - 1]!.provenance } : first;
   const next = blocks[at + 1];
-  if (!next || next.kind === 'option' || boundaries.has(at + 1) || /\?\s*$/.test(head.text) || !/\?\s*$/.test(next.text)) {
-    return { block: head, span: 1 };
-  }
-  const joined = { ...head, text: `${head.text} ${next.text}` };
-  return questionScore(q, joined) > questionScore(q, head) ? { block: joined, span: 2 } : { block: head, span: 1 };
+  if (!next || next.kind === 'option' || boundaries.has(at + 1) || leadingNumber(next.text) !== null) return { block, span: 1 };
+  const continues = !/\?\s*$/.test(block.text) || /\?\s*$/.test(next.text) || FOLLOW_ON.test(next.text);
+  if (!continues || next.text.length > 200) return { block, span: 1 };
+  const joined = { ...block, text: `${block.text} ${next.text}` };
+  return questionScore(q, joined) > questionScore(q, block) ? { block: joined, span: 2 } : { block, span: 1 };
 }
 
 /** Blocks that can carry content: page furniture, rules and the template's header dropped. */
@@ -418,11 +436,19 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
   const content = region.filter((b) => b.kind === 'option' || !isGuidance(b.text));
   const options = content.filter((b) => b.kind === 'option');
-  const labels = q.type === 'open' ? [] : content.filter((b) => b.kind !== 'option' && optionValue(b.text) !== null);
-  const { printed, typed } = splitLabels(labels);
+  // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
+  const unboxed =
+    q.type === 'open'
+      ? []
+      : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : optionValue(b.text) !== null))];
+  const { printed, typed } = splitLabels(unboxed);
   // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
-  const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na');
+  // A bare option beside marked ones is just the unmarked one of the set.
+  const marked = options.some((o) => o.option?.mark);
+  const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
+  // An option left alone stands right under its question; anywhere else a lone "No" is not read as one.
+  const soleAllowed = !marked && printed.length === 0 && typedChoices.length === 1 && leadsRegion(typedChoices[0]!, content, questionBlock);
 
   let text = textual.length ? textual.map((b) => b.text.trim()).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
@@ -443,7 +469,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const reading = readChoice(q, options, printed, typedChoices, text, textual, plan, stated);
+  const reading = readChoice(q, options, printed, typedChoices, soleAllowed, text, textual, plan, stated);
   return {
     ...base,
     choice: reading.choice,
@@ -454,6 +480,23 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
     evidence: reading.evidence,
     provenance: { question: questionBlock.provenance, text: textProvenance },
   };
+}
+
+const TRAILING_LABELS = /(?:[?:.)]|\s{2,})\s*((?:(?:yes|no|n\/a)\b\s*)+)$/i;
+
+/** "…meta-data? Yes" with "No" wrapped to the next line: the labels printed at the end of the question's line. */
+function trailingLabels(question: Block): Block[] {
+  const m = TRAILING_LABELS.exec(question.text);
+  if (!m) return [];
+  return m[1]!
+    .trim()
+    .split(/\s+/)
+    .map((label) => ({ kind: 'paragraph' as const, text: label, provenance: question.provenance }));
+}
+
+/** Whether a block is the first thing under the question (or on the question's own line). */
+function leadsRegion(b: Block, content: readonly Block[], question: Block): boolean {
+  return b.provenance === question.provenance || content.indexOf(b) === 0;
 }
 
 /**
@@ -483,6 +526,7 @@ function readChoice(
   options: readonly Block[],
   printed: readonly Block[],
   typed: readonly Block[],
+  soleAllowed: boolean,
   text: string | null,
   textual: readonly Block[],
   plan: ActionPlan,
@@ -533,7 +577,7 @@ function readChoice(
 
   // 3. The organisation's own words: a lone option left printed or typed, N/A for the drone question,
   //    a statement elsewhere, or an action plan that starts "Yes -"/"No -".
-  const words = wordsReading(q, options.length + printed.length, typed, text, textual, plan, stated, allowed);
+  const words = wordsReading(q, options.length + printed.length, typed, soleAllowed, text, textual, plan, stated, allowed);
   if (fromMarks && words && words.choice !== fromMarks.choice) {
     return {
       choice: null,
@@ -569,6 +613,7 @@ function wordsReading(
   q: Question,
   printedOptions: number,
   typed: readonly Block[],
+  soleAllowed: boolean,
   text: string | null,
   textual: readonly Block[],
   plan: ActionPlan,
@@ -587,6 +632,7 @@ function wordsReading(
     const value = optionValue(b.text)!;
     // With the boxes printed too, a typed word is the organisation's answer; alone, it is the option they kept.
     if (printedOptions > 0) return inferred(value, b.text, b.provenance);
+    if (!soleAllowed) return null;
     return {
       choice: value,
       status: 'answered',

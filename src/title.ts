@@ -1,6 +1,6 @@
 /** The title block: who the organisation is, what system, who signed it off and when. */
 import { TITLE_FIELDS, type TitleField } from './catalogue.js';
-import { parseSignOffDate } from './dates.js';
+import { findSignOffDate } from './dates.js';
 import type { Block, Provenance } from './document.js';
 import type { Organisation } from './schema.js';
 
@@ -29,23 +29,35 @@ function labelOf(block: Block): Label | null {
   return STOP.test(block.text) ? { field: null, rest: '' } : null;
 }
 
+/** The template's labels as printed, where a flattened table row runs several of them together. */
+const EMBEDDED = new RegExp(`\\s(?=(${[...TITLE_FIELDS.map((f) => f.label), 'Signature', 'Self Assessment Tool'].join('|')})\\b)`, 'gi');
+
+/** "Name of organisation X Scope of surveillance camera system Y" → one block per label. */
+function splitLabels(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((b) =>
+    b.kind === 'option' || b.text.length > MAX_LABEL_LINE || !labelOf(b)
+      ? [b]
+      : b.text
+          .split(EMBEDDED)
+          .filter((part, i) => i % 2 === 0 && part.trim())
+          .map((part) => ({ ...b, text: part.trim() })),
+  );
+}
+
 /** Reads the title block from the blocks before the first principle. */
-export function readTitleBlock(blocks: readonly Block[], end: number): Organisation {
+export function readTitleBlock(all: readonly Block[], before: number): Organisation {
+  const blocks = splitLabels(all.slice(0, before));
+  const end = blocks.length;
   const values: Partial<Record<TitleField, { text: string; provenance: Provenance }>> = {};
   for (let i = 0; i < end; i++) {
     const label = labelOf(blocks[i]!);
     if (!label?.field || values[label.field]) continue;
-    if (label.rest) {
-      values[label.field] = { text: label.rest, provenance: blocks[i]!.provenance };
-      continue;
-    }
-    // The value follows the label: one block, or for the scope every block up to the next label.
-    const parts: Block[] = [];
-    for (let j = i + 1; j < end && parts.length < 12; j++) {
+    // The value is beside the label or after it: one block, or for the scope every block up to the next label.
+    const parts: Array<{ text: string; provenance: Provenance }> = label.rest ? [{ text: label.rest, provenance: blocks[i]!.provenance }] : [];
+    for (let j = i + 1; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {
       const b = blocks[j]!;
       if (labelOf(b) || b.kind === 'heading' || b.kind === 'option') break;
       parts.push(b);
-      if (label.field !== 'scope') break;
     }
     if (parts.length) values[label.field] = { text: parts.map((b) => b.text).join('\n'), provenance: parts[0]!.provenance };
   }
@@ -57,7 +69,7 @@ export function readTitleBlock(blocks: readonly Block[], end: number): Organisat
     scope: values.scope?.text ?? null,
     seniorResponsibleOfficer: values.seniorResponsibleOfficer?.text ?? null,
     position: values.position?.text ?? null,
-    signOffDate: raw ? parseSignOffDate(raw) : null,
+    signOffDate: raw ? findSignOffDate(raw) : null,
     signOffDateRaw: raw,
     provenance,
   };

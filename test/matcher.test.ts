@@ -225,6 +225,57 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P2.2').choice).toBe(expectedFromSpec(spec).answers.find((a) => a.id === 'P2.2')!.choice);
   });
 
+  it('takes "Yes" ending the question\'s line and "No" wrapped below as printed options, not a lone answer', async () => {
+    const spec = base();
+    spec.answers['P11.5'] = { ticked: 'none' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'labels-only', optionsInline: false }).replace(
+      /(63\. Does the storage ensure the integrity and quality of the original recording and of the meta-data\?)\n\nYes\n\nNo\n/,
+      '$1 Yes\n\nNo\n',
+    );
+    expect(text).toContain('meta-data? Yes\n\nNo');
+    const r = await run(text);
+    expect(answer(r, 'P11.5')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
+  });
+
+  it('reads a lone option as chosen only right under its question', async () => {
+    const spec = base();
+    spec.answers['P2.4'] = { ticked: 'none' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option' }).replace(
+      /(4\. Do you update your data protection impact assessment regularly and whenever fundamental changes are made to your system\?)\n\nYes\n\nNo\n/,
+      '$1\n\nWe review it when the system changes.\n\nNo\n',
+    );
+    const r = await run(text);
+    expect(answer(r, 'P2.4')).toMatchObject({ choice: null, text: 'We review it when the system changes.' });
+  });
+
+  it('keeps the first line of a question cut by the layout out of the previous answer', async () => {
+    const spec = base();
+    const text = renderText(spec).replace(
+      '\n28. If you deploy surveillance cameras using drones, have you obtained either Standard Permission',
+      '\n28. If you deploy surveillance cameras using drones, have you obtained either\n\nStandard Permission',
+    );
+    const r = await run(text);
+    expect(answer(r, 'P5.8').text).toBe(spec.answers['P5.8']!.text);
+    expect(answer(r, 'P5.9').printedQuestion).toMatch(/^28\. If you deploy surveillance cameras using drones/);
+  });
+
+  it('keeps "If so please explain." printed on its own line out of the answer', async () => {
+    const spec = base();
+    const text = renderText(spec).replace('other than those specified? If so please explain.', 'other than those specified?\n\nIf so please explain.');
+    const r = await run(text);
+    expect(answer(r, 'P1.4').text).toBe(spec.answers['P1.4']!.text);
+  });
+
+  it('reads a title block whose table row was flattened into one line', async () => {
+    const spec = base();
+    const text = renderText(spec).replace(
+      /Name of organisation\t(.*)\nScope of surveillance camera system\t(.*)\n/,
+      'Name of organisation $1 Scope of surveillance camera system $2\n',
+    ).replace(/Date of sign off\t(.*)\n/, 'Date of sign off $1 Self Assessment Tool\n');
+    const r = await run(text);
+    expect(r.organisation).toMatchObject({ name: spec.organisation.name, scope: spec.organisation.scope, signOffDate: spec.organisation.signOffDate });
+  });
+
   it('says a question is not found rather than borrowing a neighbour\'s answer', async () => {
     const spec = base();
     const text = renderText(spec).replace(/\n31\. What arrangements are in place for the automated deletion of images\?\n/, '\n');
