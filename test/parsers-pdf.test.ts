@@ -625,3 +625,139 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 });
+
+describe('PDF paragraphs: a line goes on to the next only when it was wrapped', () => {
+  /** Words laid into lines no wider than `width` points. */
+  const wrapWords = (text: string, width: number, fits: (s: string) => number): string[] => {
+    const lines: string[] = [];
+    for (const w of text.split(' ')) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && fits(`${last} ${w}`) <= width) lines[lines.length - 1] = `${last} ${w}`;
+      else lines.push(w);
+    }
+    return lines;
+  };
+  const PURPOSE =
+    'The National Police Chiefs Council ANPR strategy and the Cheshire Constabulary ANPR Policy clearly identify why we use ANPR technology, and the objectives are reviewed by the ANPR board every year.';
+  const GUIDE =
+    'This self assessment tool has been prepared by the Surveillance Camera Commissioner to help you and your organisation identify if you are complying with the Surveillance Camera Code of Practice.';
+  const LAWFUL =
+    'The management and use of ANPR must be in accordance with the provisions of the National ANPR Standards that provide detailed safeguards to ensure that the use is lawful.';
+
+  it('keeps labels over their values, short list lines and a heading over its text apart; joins wrapped lines, first-line indents too (plain text printed in a monospaced font)', async () => {
+    // Like a text file printed from an editor: Courier, no space between paragraphs, a tab (36 pt) before some lines.
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Courier);
+    const page = pdf.addPage([595, 842]);
+    const width = (s: string) => font.widthOfTextAtSize(s, 10);
+    let y = 780;
+    const line = (s: string, x = 57) => {
+      page.drawText(s, { x, y, size: 10, font });
+      y -= 11.5;
+    };
+    // A paragraph with a first-line indent: its first line is 36 pt shorter.
+    const indented = (text: string) => {
+      const [first, ...rest] = wrapWords(text, 480 - 36, width);
+      line(first!, 93);
+      for (const l of wrapWords(rest.join(' '), 480, width)) line(l);
+    };
+    line('Using this tool');
+    for (const l of wrapWords(GUIDE, 480, width)) line(l);
+    line('Name of organisation', 93);
+    line('Cheshire Constabulary', 93);
+    line('Date of sign off', 93);
+    line('09/01/2026', 93);
+    indented(PURPOSE);
+    line('Disrupt and deter criminality', 93);
+    line('Investigate Crime', 93);
+    line('Improve Intelligence', 93);
+    line('Improve safety on the roads', 93);
+    indented(LAWFUL);
+    indented(PURPOSE);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => b.text)).toEqual([
+      'Using this tool',
+      GUIDE,
+      'Name of organisation',
+      'Cheshire Constabulary',
+      'Date of sign off',
+      '09/01/2026',
+      PURPOSE,
+      'Disrupt and deter criminality',
+      'Investigate Crime',
+      'Improve Intelligence',
+      'Improve safety on the roads',
+      LAWFUL,
+      PURPOSE,
+    ]);
+    // A paragraph's position is where its first line starts.
+    expect(d.blocks[6]!.provenance.x).toBeCloseTo(93, 0);
+  });
+
+  it('joins ragged-right lines however short the next word, and a line ending in a hyphen; a short line ends its paragraph', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const width = (s: string) => font.widthOfTextAtSize(s, 10);
+    let y = 780;
+    const line = (s: string) => {
+      page.drawText(s, { x: 60, y, size: 10, font });
+      y -= 12.5;
+    };
+    const text =
+      'Footage is kept for thirty-one days and is then overwritten unless a request has been received, in which case a copy is made to a secure store and kept until the request is closed or a court orders it kept for longer, as the policy on retention sets out in full for all the cameras we run.';
+    for (const l of wrapWords(text, 300, width)) line(l);
+    line('Senior Responsible Officer');
+    line('Jane Smith');
+    line('Footage is shared with our third-');
+    line('party processor under contract.');
+    const d = await parse(await pdf.save());
+    expect(wrapWords(text, 300, width).length).toBeGreaterThanOrEqual(5);
+    expect(d.blocks.map((b) => b.text)).toEqual([text, 'Senior Responsible Officer', 'Jane Smith', 'Footage is shared with our third-party processor under contract.']);
+  });
+
+  it('keeps text wrapped in a column narrower than the page in one paragraph, with or without something beside it', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const width = (s: string) => font.widthOfTextAtSize(s, 10);
+    let y = 780;
+    const line = (s: string, x = 60) => {
+      page.drawText(s, { x, y, size: 10, font });
+      y -= 12.5;
+    };
+    for (const l of wrapWords(GUIDE, 470, width)) line(l);
+    y -= 10;
+    // A question in a narrow cell, its options beside its first line.
+    const question = '2. Are you able to document that any use of automatic facial recognition software or any other biometric recognition system is necessary and proportionate?';
+    wrapWords(question, 250, width).forEach((l, i) => {
+      if (i === 0) page.drawText('Yes   No', { x: 420, y, size: 10, font });
+      line(l);
+    });
+    // On a page of its own, below a paragraph as wide as the page: text in a narrow box with nothing beside it.
+    const two = pdf.addPage([595, 842]);
+    const lines = [...wrapWords(GUIDE, 470, width), '', ...wrapWords(LAWFUL, 250, width)];
+    lines.forEach((l, i) => l && two.drawText(l, { x: 60, y: 600 - i * 12.5, size: 10, font }));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.kind !== 'option').map((b) => b.text)).toEqual([GUIDE, question, GUIDE, LAWFUL]);
+  });
+
+  it('joins across a page break only a paragraph whose last line on the page was wrapped', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Courier);
+    const width = (s: string) => font.widthOfTextAtSize(s, 10);
+    const pages = [pdf.addPage([595, 842]), pdf.addPage([595, 842]), pdf.addPage([595, 842])];
+    const write = (page: number, lines: string[], y: number) => lines.forEach((l, i) => pages[page]!.drawText(l, { x: 57, y: y - i * 11.5, size: 10, font }));
+    const answer = 'Cheshire Police adhere to the access rules in the National ANPR Standards for Policing, re-enforced in the local ANPR policy';
+    const question = 'Do you have a written policy on the disclosure of information to any third party?';
+    // Page 1 ends with an answer whose last line stops short (no full stop); page 2 opens with a question.
+    write(0, [...wrapWords(GUIDE, 480, width), ...wrapWords(answer, 480, width)], 140);
+    write(1, wrapWords(question, 480, width), 780);
+    // Page 2 ends with a paragraph cut after a wrapped line; page 3 has the rest.
+    const cut = wrapWords(PURPOSE, 480, width);
+    write(1, cut.slice(0, 1), 80);
+    write(2, cut.slice(1), 780);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => b.text)).toEqual([GUIDE, answer, question, PURPOSE]);
+  });
+});

@@ -4,7 +4,7 @@
  * read left to right, running headers and footers flagged as furniture.
  */
 import type { Block, BlockKind, Provenance } from '../../src/document.js';
-import { optionBlocks, optionValue } from '../../src/options.js';
+import { glyphMark, optionBlocks, optionValue } from '../../src/options.js';
 import { apply, type Rect } from './geometry.js';
 import type { Candidate, OptionGroup } from './labels.js';
 import type { PageText, Part } from './text.js';
@@ -52,7 +52,10 @@ export interface PageLayout {
 
 interface Para {
   parts: Part[];
+  /** Where the first line starts. */
   x0: number;
+  /** Where the second line starts (lines after a first-line indent), once there is one. */
+  bodyX0: number | null;
   x1: number;
   top: number;
   baseline: number;
@@ -91,15 +94,112 @@ function firstWordWidth(part: Part): number {
   return (part.xe[last] ?? part.x1) - part.x0 + 0.3 * part.size;
 }
 
-function canJoin(p: Para, part: Part, besideRight: (part: Part) => boolean, pitch: number | undefined): boolean {
+/** How far left of a paragraph's first line its next lines may start: a first-line indent (about a tab). */
+function indentAllowance(size: number): number {
+  return Math.max(4 * size, 40);
+}
+
+/** Lines above and below a paragraph looked at for the width of its column. */
+const EDGE_WINDOW = 25;
+
+/**
+ * The right edge of the text column a paragraph is set in, for telling a
+ * wrapped line from one that stops short.
+ *
+ * The lines that could run on from the paragraph's first line (starting about
+ * where it does, a tab either way for first-line indents, a line pitch apart)
+ * are its run. The run is a column of its own, and its widest line the edge,
+ * when something is printed beside it (the next table cell, options, a value
+ * beside a label) or when two or more of its lines end at its widest cut
+ * mid-sentence (prose wrapped in a cell or a box).
+ *
+ * Otherwise the edge is how far the lines around it (up to EDGE_WINDOW lines
+ * either way) that start about where it does reach: the second widest of them,
+ * so one line running into the margin (a long web address) does not move it.
+ * Lines reaching past where the next column starts beside any of them (a row
+ * spanning a table whose other rows have a second column) do not count.
+ * Every estimate errs short, towards taking a line as wrapped.
+ */
+function columnEdge(first: Part, page: PageText, isText: (p: Part) => boolean, pitch: number | undefined): number {
+  const size = first.size;
+  const reach = indentAllowance(size);
+  const near = (o: Part) => isText(o) && Math.abs(o.x0 - first.x0) <= reach && Math.abs(o.size - size) <= 0.2 * size;
+  const besideOf = (i: number, own: Part | undefined, right: number) => page.lines[i]!.parts.find((o) => o !== own && !o.furniture && o.x0 > right + 0.3 * size);
+  const run: Part[] = [first];
+  const limit = Math.min(1.75 * size, pitch === undefined ? Infinity : pitch + Math.max(1.2, 0.1 * pitch));
+  let end = first.line;
+  for (let i = first.line + 1; i < page.lines.length && run.length < 60; i++) {
+    const prev = run[run.length - 1]!;
+    if (page.lines[i]!.baseline - prev.baseline > limit) break;
+    // A line between two of the run's (options set at mid-height beside a question) does not end it.
+    const next = page.lines[i]!.parts.find(near);
+    if (next) {
+      run.push(next);
+      end = i;
+    }
+  }
+  let local = 0;
+  for (const r of run) local = Math.max(local, r.x1);
+  // Something printed right of the run, on its lines or between them.
+  for (let i = first.line; i <= end; i++) {
+    const own = run.find((r) => r.line === i);
+    if (besideOf(i, own, own ? own.x1 : local)) return local;
+  }
+  // Two lines or more ending at the run's widest, each cut mid-sentence (the next goes on in lower case, or it
+  // ends in a hyphen or comma): prose wrapped there. Short lines of about one length (a list, labels) are not.
+  const atWidest = (r: Part) => local - r.x1 <= Math.max(3 * size, 0.05 * (local - first.x0));
+  const cutThere = run.slice(0, -1).filter((r, k) => atWidest(r) && (/[-,]$/.test(r.text) || /^\p{Ll}/u.test(run[k + 1]!.text)));
+  if (cutThere.length >= 2) return local;
+  const from = Math.max(0, first.line - EDGE_WINDOW);
+  const to = Math.min(page.lines.length - 1, end + EDGE_WINDOW);
+  const mates: Part[] = [];
+  let bound = Infinity;
+  for (let i = from; i <= to; i++) {
+    for (const o of page.lines[i]!.parts) {
+      if (!near(o)) continue;
+      mates.push(o);
+      const next = besideOf(i, o, o.x1);
+      if (next) bound = Math.min(bound, next.x0);
+    }
+  }
+  const ends = mates.filter((o) => o.x1 < bound).map((o) => o.x1).sort((x, y) => y - x);
+  return Math.max(local, ends.length >= 3 ? ends[1]! : (ends[0] ?? local));
+}
+
+/**
+ * Whether a line was wrapped: it reaches so near the right edge of its column
+ * that the next line's first word would not have fitted after it (nor is it
+ * more than a tenth of the column's width short of the edge). A line that
+ * stops short of that ends its paragraph: a label over its value, a list of
+ * short lines, a heading over its text. A line ending in a hyphen is wrapped.
+ */
+function wrapped(p: Para, next: Part, edge: number): boolean {
+  const last = p.parts[p.parts.length - 1]!;
+  if (edge === Infinity || /[\u00AD\u2010-]$/.test(last.text.trim())) return true;
+  const left = Math.min(p.x0, p.bodyX0 ?? p.x0, next.x0);
+  return edge - last.x1 <= Math.max(firstWordWidth(next) + 0.5 * Math.max(last.size, next.size), 0.1 * (edge - left));
+}
+
+function canJoin(
+  p: Para,
+  part: Part,
+  besideRight: (part: Part) => boolean,
+  startsLine: (part: Part) => boolean,
+  pitch: number | undefined,
+  edge: (p: Para) => number,
+): boolean {
   const size = Math.max(p.size, part.size);
   const dy = part.baseline - p.lastBaseline;
   if (dy < 0.5 * size || dy > 1.75 * size) return false;
   // Further apart than wrapped lines of this size are: paragraph spacing.
   if (pitch !== undefined && dy > pitch + Math.max(1.2, 0.1 * pitch)) return false;
   if (Math.abs(part.size - p.size) > 0.2 * p.size) return false;
-  if (part.x0 < p.x0 - 0.6 * size || part.x0 > p.x0 + 3 * size || part.x0 >= p.lastX1) return false;
-  if (STARTS_ITEM.test(part.text)) return false;
+  // The second line may start left of the first by a first-line indent (both starting their lines, not
+  // cells beside others); later lines line up with the second.
+  const indented = p.bodyX0 === null && startsLine(p.parts[0]!) && startsLine(part);
+  const left = indented ? p.x0 - indentAllowance(size) : Math.min(p.x0, p.bodyX0 ?? p.x0) - 0.6 * size;
+  if (part.x0 < left || part.x0 > p.x0 + 3 * size || part.x0 >= p.lastX1) return false;
+  if (STARTS_ITEM.test(part.text) || glyphMark([...part.text.trim()][0] ?? '')) return false;
   const last = p.parts[p.parts.length - 1]!;
   // A bare "Yes" or "No" is a whole answer cell: it neither takes nor gives a next line.
   if (optionValue(last.text) || optionValue(part.text)) return false;
@@ -108,7 +208,8 @@ function canJoin(p: Para, part: Part, besideRight: (part: Part) => boolean, pitc
   // A sentence that ends where the next line's first word would still have fitted closes its paragraph.
   // The width is known only from a paragraph of two lines or more: a one-line one is joined.
   if (p.parts.length >= 2 && /[.?!:]["')\]]?$/.test(last.text) && p.x1 - last.x1 > firstWordWidth(part) + 0.5 * size) return false;
-  return true;
+  // A line that stops short of its column's right edge was not wrapped: the next line starts a new paragraph.
+  return wrapped(p, part, edge(p));
 }
 
 function joinLines(parts: Part[]): string {
@@ -126,11 +227,27 @@ function joinLines(parts: Part[]): string {
   return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function buildParas(layout: PageLayout): Para[] {
+function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => number } {
   const paras: Para[] = [];
-  const besideRight = (part: Part) => layout.text.lines[part.line]?.parts.some((o) => o !== part && !o.furniture && o.x0 > part.x1) ?? false;
+  const page = layout.text;
+  const besideRight = (part: Part) => page.lines[part.line]?.parts.some((o) => o !== part && !o.furniture && o.x0 > part.x1) ?? false;
+  const startsLine = (part: Part) => !page.lines[part.line]!.parts.some((o) => o !== part && !o.furniture && !layout.consumed.has(o) && o.x1 <= part.x0);
+  const leads = new Set(layout.groups.map((g) => g.lead).filter((l): l is Part => l !== null));
+  const isText = (o: Part) => !o.furniture && !layout.consumed.has(o) && o.text.trim() !== '';
+  const withOptions = (part: Part) => leads.has(part) || page.lines[part.line]!.parts.some((o) => layout.consumed.has(o) && o.x0 >= part.x1 - 1);
+  const edges = new Map<Para, number>();
+  const edge = (p: Para): number => {
+    // A line with options printed after its text (on the line or cut from the same part) is not judged.
+    if (withOptions(p.parts[p.parts.length - 1]!)) return Infinity;
+    let e = edges.get(p);
+    if (e === undefined) {
+      e = columnEdge(p.parts[0]!, page, isText, layout.pitches.get(Math.round(p.size * 2) / 2));
+      edges.set(p, e);
+    }
+    return e;
+  };
   let open: Para[] = [];
-  for (const line of layout.text.lines) {
+  for (const line of page.lines) {
     open = open.filter((p) => line.baseline - p.lastBaseline <= 2 * p.size);
     const used = new Set<Para>();
     for (const part of line.parts) {
@@ -138,6 +255,7 @@ function buildParas(layout: PageLayout): Para[] {
       const fresh = (): Para => ({
         parts: [part],
         x0: part.x0,
+        bodyX0: null,
         x1: part.x1,
         top: part.top,
         baseline: part.baseline,
@@ -151,9 +269,10 @@ function buildParas(layout: PageLayout): Para[] {
         paras.push(fresh());
         continue;
       }
-      const into = open.find((p) => !used.has(p) && canJoin(p, part, besideRight, layout.pitches.get(Math.round(p.size * 2) / 2)));
+      const into = open.find((p) => !used.has(p) && canJoin(p, part, besideRight, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
       if (into) {
         into.parts.push(part);
+        into.bodyX0 ??= part.x0;
         into.x1 = Math.max(into.x1, part.x1);
         into.lastBaseline = part.baseline;
         into.lastX1 = part.x1;
@@ -166,7 +285,7 @@ function buildParas(layout: PageLayout): Para[] {
       }
     }
   }
-  return paras;
+  return { paras, edge };
 }
 
 function kindOf(text: string, size: number, bodySize: number): { kind: BlockKind; level?: number } {
@@ -182,11 +301,19 @@ function optionBlocksOf(group: OptionGroup, page: number, toUser: readonly numbe
   );
 }
 
+/**
+ * For each text block: the room left after its last line (to the right edge
+ * of its column), the column's width, the width of its first word. Read by
+ * `joinAcrossPages` to tell a paragraph cut by a page break from one that
+ * ended at the foot of the page.
+ */
+const lineEnds = new WeakMap<Block, { room: number; width: number; firstWord: number; size: number; bodyX: number | undefined }>();
+
 /** The blocks of one page in reading order. */
 export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
   const page = layout.text.page;
   const { toUser } = layout;
-  const paras = buildParas(layout);
+  const { paras, edge } = buildParas(layout);
   const byPart = new Map<Part, Para>();
   for (const p of paras) for (const part of p.parts) byPart.set(part, p);
   const units: Unit[] = [];
@@ -205,6 +332,18 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     const block: Block = { kind, text, provenance: provenance(page, toUser, p.x0, p.top) };
     if (level) block.level = level;
     if (p.furniture) block.furniture = true;
+    else {
+      const last = p.parts[p.parts.length - 1]!;
+      const right = edge(p);
+      const left = Math.min(p.x0, p.bodyX0 ?? p.x0);
+      lineEnds.set(block, {
+        room: /[\u00AD\u2010-]$/.test(last.text.trim()) || right === Infinity ? 0 : right - last.x1,
+        width: right === Infinity ? 0 : right - left,
+        firstWord: firstWordWidth(p.parts[0]!),
+        size: p.size,
+        bodyX: provenance(page, toUser, left, p.top).x,
+      });
+    }
     units.push({
       baseline: p.baseline,
       x0: p.x0,
@@ -245,6 +384,14 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
   return out;
 }
 
+/** Whether a block's last line stops short of its column's edge, with room for the next block's first word: it was not cut by the page break. */
+function endsShort(prev: Block, next: Block): boolean {
+  const a = lineEnds.get(prev);
+  const b = lineEnds.get(next);
+  if (!a || !b) return false;
+  return a.room > Math.max(b.firstWord + 0.5 * Math.max(a.size, b.size), 0.1 * a.width);
+}
+
 /**
  * Joins a paragraph cut by a page break: the last text block of a page and
  * the first of the next, in the same column, when the first does not end a
@@ -266,13 +413,18 @@ export function joinAcrossPages(blocks: Block[]): Block[] {
       prev.provenance.page !== undefined &&
       b.provenance.page === prev.provenance.page + 1 &&
       out.slice(out.indexOf(prev) + 1).every((o) => o.furniture) &&
-      Math.abs((prev.provenance.x ?? 0) - (b.provenance.x ?? 0)) <= 6 &&
+      // In the same column: where the block starts, or where its lines after a first-line indent start.
+      [prev.provenance.x, lineEnds.get(prev)?.bodyX].some((x) => Math.abs((x ?? 0) - (b.provenance.x ?? 0)) <= 6) &&
       prev.text.length >= 30 &&
       !/[.?!:;]["')\]]?$/.test(prev.text) &&
       (/^\p{Ll}/u.test(b.text) || /[\p{Ll},\-–]$/u.test(prev.text)) &&
-      !STARTS_ITEM.test(b.text)
+      !STARTS_ITEM.test(b.text) &&
+      !endsShort(prev, b)
     ) {
       prev.text = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(b.text) ? prev.text + b.text : `${prev.text} ${b.text}`;
+      // The joined block now ends where the continuation does.
+      const [head, tail] = [lineEnds.get(prev), lineEnds.get(b)];
+      if (head && tail) lineEnds.set(prev, { ...tail, firstWord: head.firstWord, bodyX: head.bodyX });
       continue;
     }
     out.push(b);
