@@ -396,9 +396,17 @@ function isGuidance(text: string): boolean {
   return w.length > 0 && GUIDANCE_WORDS.some((g) => likeness(g, t).recall >= 0.8 && likeness(g, t).precision >= 0.8);
 }
 
+/** Bullet characters a layout leaves at the start of list items (not box glyphs, which are marks). */
+const BULLET = /^[•◦▪▫●○‣⁃∙·\uF0B7\uF0A7\uF076\uF0D8]\s*/;
+
+/** A block's text as a line of an answer: trimmed, without a list bullet. */
+function answerLine(b: Block): string {
+  return b.text.trim().replace(BULLET, '');
+}
+
 function regionText(blocks: readonly Block[], from: number, to: number): { text: string | null; provenance: Provenance | null } {
   const parts = blocks.slice(from, to).filter((b) => b.kind !== 'option' && !isGuidance(b.text));
-  return { text: parts.length ? parts.map((b) => b.text.trim()).join('\n') : null, provenance: parts[0]?.provenance ?? null };
+  return { text: parts.length ? parts.map(answerLine).join('\n') : null, provenance: parts[0]?.provenance ?? null };
 }
 
 interface ChoiceReading {
@@ -450,7 +458,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one.
   const soleAllowed = !marked && printed.length === 0 && typedChoices.length === 1 && leadsRegion(typedChoices[0]!, content, questionBlock);
 
-  let text = textual.length ? textual.map((b) => b.text.trim()).join('\n') : null;
+  let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
   if (q.actionQuestion && q.type === 'open' && !text && plan.text) {
     text = plan.text;

@@ -117,6 +117,13 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P2.3').text).toBe(expectedFromSpec(spec).answers.find((a) => a.id === 'P2.3')!.text);
   });
 
+  it('drops list bullets from answer lines but keeps the words', async () => {
+    const spec = base();
+    spec.answers['P1.2'] = { text: '• Data Protection Act 2018\n\uF0B7 Protection of Freedoms Act 2012' };
+    const r = await render(spec);
+    expect(answer(r, 'P1.2').text).toBe('Data Protection Act 2018\nProtection of Freedoms Act 2012');
+  });
+
   it('keeps "N/A", "Nil" and "None" as answers', async () => {
     const spec = base();
     spec.answers['P5.8'] = { text: 'N/A' };
