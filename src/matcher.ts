@@ -52,6 +52,8 @@ const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectivel
 const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
 const THEMATIC = /^([-*_=]\s*){3,}$/;
+/** A table's column headings, which a layout repeats at the top of every page the table runs onto. */
+const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*){1,5}$/i;
 /** A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). */
 const LEADING_CHOICE = /^(yes|no|n\/a)\s*[-–—:,.;]\s*\S/i;
 
@@ -99,7 +101,10 @@ export function match(doc: NormalisedDocument): MatchResult {
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
     const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
     const start = at - heads[qi]! - leading[qi]!;
-    const region = [...blocks.slice(start, at - heads[qi]!), ...blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length))];
+    const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option');
+    const between = blocks.slice(at - heads[qi]! + 1, at);
+    const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
+    const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => refersTo(s, q, numbering));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
   });
@@ -112,11 +117,21 @@ export function match(doc: NormalisedDocument): MatchResult {
   return { organisation, answers, actionPlans: plans, diagnostics: [...doc.diagnostics] };
 }
 
-/** How many option blocks directly before a question sit on its row, to its left. */
+/** A question's reference printed in a column of its own: "2.6", "Q12". */
+const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
+
+/**
+ * How many blocks directly before a question belong to its row: boxes to its
+ * left, and a reference cell ("2.6"; a bare number only when on the same row).
+ */
 function optionsOnRowBefore(blocks: readonly Block[], at: number): number {
   const q = blocks[at]!;
   let n = 0;
-  while (at - n - 1 >= 0 && blocks[at - n - 1]!.kind === 'option' && sameRowBefore(blocks[at - n - 1]!, q)) n++;
+  for (let b = blocks[at - 1]; b; b = blocks[at - n - 1]) {
+    const sameRow = sameRowBefore(b, q);
+    if (!((b.kind === 'option' && sameRow) || REFERENCE.test(b.text.trim()) || (sameRow && /^\d{1,2}\.?$/.test(b.text.trim())))) break;
+    n++;
+  }
   return n;
 }
 
@@ -139,12 +154,25 @@ const FOLLOW_ON = /^\(?\s*(if so|please)\b/i;
 /** Improvement in likeness that joining a wrapped first line must bring. */
 const HEAD_GAIN = 0.05;
 
-/** 1 when the block before the match is the question's first line, cut mid-sentence by the layout. */
+/** Short cells a table row split across a page leaves between the two halves of its question. */
+const isAnswerCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || NIL_ANSWER.test(b.text.trim());
+
+/**
+ * How far back the question's first line is when it sits in a block before
+ * the match, cut mid-sentence by the layout: 1 for the block just before, more
+ * when a table row split across a page put its answer cells in between. 0 when
+ * the match is the question's start.
+ */
 function wrappedHead(q: Question, blocks: readonly Block[], at: number): number {
-  const prev = blocks[at - 1];
   const head = blocks[at]!;
-  if (!prev || prev.kind === 'option' || /[.?!:;)]\s*$/.test(prev.text) || leadingNumber(head.text) !== null) return 0;
-  return questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN ? 1 : 0;
+  if (leadingNumber(head.text) !== null) return 0;
+  for (let k = 1; k <= 3 && at - k >= 0; k++) {
+    const prev = blocks[at - k]!;
+    if (isAnswerCell(prev)) continue;
+    if (/[.?!:;)]\s*$/.test(prev.text)) return 0;
+    return questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN ? k : 0;
+  }
+  return 0;
 }
 
 /**
@@ -154,13 +182,23 @@ function wrappedHead(q: Question, blocks: readonly Block[], at: number): number 
  */
 function questionBlock(q: Question, blocks: readonly Block[], at: number, head: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
   const first = blocks[at]!;
-  const block = head ? { ...first, text: `${blocks[at - 1]!.text} ${first.text}`, provenance: blocks[at - 1]!.provenance } : first;
+  const block = head ? { ...first, text: `${blocks[at - head]!.text} ${first.text}`, provenance: blocks[at - head]!.provenance } : first;
   const next = blocks[at + 1];
   if (!next || next.kind === 'option' || boundaries.has(at + 1) || leadingNumber(next.text) !== null) return { block, span: 1 };
   const continues = !/\?\s*$/.test(block.text) || /\?\s*$/.test(next.text) || FOLLOW_ON.test(next.text);
   if (!continues || next.text.length > 200) return { block, span: 1 };
   const joined = { ...block, text: `${block.text} ${next.text}` };
   return questionScore(q, joined) > questionScore(q, block) ? { block: joined, span: 2 } : { block, span: 1 };
+}
+
+/**
+ * The rest of a question that a page break split from its first part, found
+ * among the answer: it ends in "?" and brings the printed question closer to
+ * the template's wording.
+ */
+function continuesQuestion(q: Question, question: Block, b: Block): boolean {
+  if (b.kind === 'option' || !/\?\s*$/.test(b.text) || leadingNumber(b.text) !== null) return false;
+  return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
 
 /** Blocks that can carry content: page furniture, rules and the template's header dropped. */
@@ -170,7 +208,9 @@ function keepContent(blocks: readonly Block[]): Block[] {
       b.kind === 'option' ||
       (!b.furniture && b.text.trim() !== '' && !PAGE_NUMBER.test(b.text.trim()) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
   );
-  return dropRepeatedHeaders(kept);
+  const counts = new Map<string, number>();
+  for (const b of kept) if (b.kind !== 'option' && COLUMN_HEADINGS.test(b.text.trim())) counts.set(b.text.trim().toLowerCase(), (counts.get(b.text.trim().toLowerCase()) ?? 0) + 1);
+  return dropRepeatedHeaders(kept.filter((b) => b.kind === 'option' || (counts.get(b.text.trim().toLowerCase()) ?? 0) < 2));
 }
 
 /**
@@ -317,7 +357,7 @@ function fillGaps(blocks: readonly Block[], at: Array<number | null>): void {
     const candidates: number[] = [];
     for (let b = prev + 1; b < next; b++) {
       const block = blocks[b]!;
-      if (block.kind !== 'option' && /\?\s*$/.test(block.text) && !PRINCIPLE_HEADING.test(block.text)) candidates.push(b);
+      if (block.kind !== 'option' && block.text.includes('?') && !PRINCIPLE_HEADING.test(block.text)) candidates.push(b);
     }
     let bestBlock: number | null = null;
     let bestScore = GAP_THRESHOLD;
@@ -449,10 +489,15 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
     q.type === 'open'
       ? []
       : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : optionValue(b.text) !== null))];
-  const { printed, typed } = splitLabels(unboxed);
+  const split = splitLabels(unboxed);
+  const marked = options.some((o) => o.option?.mark);
+  // Beside marked boxes, a "Yes" or "No" line naming an option that has no box is that option printed bare ("✓ Yes" over "No").
+  const boxed = new Set(options.map((o) => o.option?.value));
+  const siblings = marked ? split.typed.filter((b) => b.kind !== 'option' && ['yes', 'no'].includes(optionValue(b.text)!) && !boxed.has(optionValue(b.text))) : [];
+  const printed = [...split.printed, ...siblings];
+  const typed = split.typed.filter((b) => !siblings.includes(b));
   // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
   // A bare option beside marked ones is just the unmarked one of the set.
-  const marked = options.some((o) => o.option?.mark);
   const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one.

@@ -193,6 +193,25 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P11.4')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'boxes of more than one question found here' });
   });
 
+  it('takes the bare label beside a ticked one as the unticked option, not a typed answer', async () => {
+    const spec = base();
+    spec.answers['P11.4'] = { ticked: 'yes' };
+    const text = renderText(spec).replace(/(\n62\. Is the information in a format that is easily exportable\?).*\n/, '$1\n\n✓ Yes\n\nNo\n');
+    const r = await run(text);
+    expect(answer(r, 'P11.4')).toMatchObject({ choice: 'yes', status: 'answered', evidence: { kind: 'mark' } });
+  });
+
+  it('keeps a reference column ("2.6") and repeated column headings out of answers', async () => {
+    const spec = base();
+    spec.answers['P2.5'] = { text: 'N/A' };
+    const text = renderText(spec)
+      .replace('\n5. How have you documented any decision', '\nRef\tQuestion\tResponse\n2.5\nHow have you documented any decision')
+      .replace('\n6. Have you identified any areas where action is required to conform more fully with the requirements of Principle 2?', '\nRef\tQuestion\tResponse\n2.6\nHave you identified any areas where action is required to conform more fully with the requirements of Principle 2?');
+    const r = await run(text);
+    expect(answer(r, 'P2.4').text).toBeNull();
+    expect(answer(r, 'P2.5').text).toBe('N/A');
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };

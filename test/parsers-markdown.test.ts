@@ -54,4 +54,17 @@ describe('markdown parser', () => {
       ['tableCell', '1 May 2024', 2],
     ]);
   });
+
+  it('reads GFM tables into cells and task-list options into boxes', async () => {
+    const md = ['| | |', '|---|---|', '| **Name of organisation** | Fenmoor Town Council |', '', 'Is it exportable?', '', '- [ ] Yes', '- [x] No', '- [x] We also keep a log'].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.option?.mark?.state ?? null])).toEqual([
+      ['tableCell', 'Name of organisation', null],
+      ['tableCell', 'Fenmoor Town Council', null],
+      ['paragraph', 'Is it exportable?', null],
+      ['option', 'Yes', 'unchecked'],
+      ['option', 'No', 'checked'],
+      ['listItem', '[x] We also keep a log', null],
+    ]);
+  });
 });

@@ -2,16 +2,18 @@
  * Markdown, as document converters write it: ATX headings, bold labels,
  * numbered questions as ordered lists, "Label<TAB>value" lines.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, BlockKind, NormalisedDocument, ParseOptions } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { lineBlocks, pairMarksWithLabels } from '../../src/options.js';
+import { lineBlocks, optionValue, pairMarksWithLabels } from '../../src/options.js';
 import { decodeText } from '../text/decode.js';
 
-const processor = unified().use(remarkParse);
+/** GFM for its tables (title blocks are often one) and task lists ("- [x] Yes"). */
+const processor = unified().use(remarkParse).use(remarkGfm);
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -46,11 +48,21 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       case 'list': {
         const list = node as List;
         list.children.forEach((item: ListItem, i) => {
-          const prefix = list.ordered ? `${(list.start ?? 1) + i}. ` : '';
+          if (typeof item.checked === 'boolean' && taskOption(item)) return;
+          const box = typeof item.checked === 'boolean' ? (item.checked ? '[x] ' : '[ ] ') : '';
+          const prefix = list.ordered ? `${(list.start ?? 1) + i}. ${box}` : box;
           item.children.forEach((child, j) => visit(child, j === 0 ? prefix : undefined));
         });
         return;
       }
+      case 'table':
+        (node as Table).children.forEach((row, r) =>
+          row.children.forEach((cell, column) => {
+            const text = inlineText(cell.children).trim();
+            if (text) blocks.push({ kind: 'tableCell', text, provenance: position(cell), table: { row: r, column } });
+          }),
+        );
+        return;
       case 'code':
         emit(node.value, line(node) + 1, 'paragraph');
         return;
@@ -59,6 +71,20 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       default:
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     }
+  };
+  /** A task-list item that is an option ("- [x] Yes") becomes that option with its box. */
+  const taskOption = (item: ListItem): boolean => {
+    const first = item.children[0];
+    const text = first?.type === 'paragraph' ? inlineText(first.children).trim() : '';
+    const value = optionValue(text);
+    if (!value || item.children.length > 1) return false;
+    const mark = { state: item.checked ? ('checked' as const) : ('unchecked' as const), source: 'glyph' as const, detail: item.checked ? '[x]' : '[ ]' };
+    blocks.push({ kind: 'option', text, provenance: position(item), option: { value, mark } });
+    return true;
+  };
+  const position = (node: Nodes) => {
+    const lineNo = line(node);
+    return { line: lineNo, start: node.position?.start.offset ?? lineStarts[lineNo - 1] ?? 0, end: node.position?.end.offset ?? source.length };
   };
   visit(tree);
   return { format: 'markdown', blocks: pairMarksWithLabels(blocks), diagnostics: [] };
