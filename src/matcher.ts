@@ -79,7 +79,7 @@ export function match(doc: NormalisedDocument): MatchResult {
   // A question's first line may sit in the block before the one that matched, and boxes printed
   // to its left on its row come before it in reading order: both belong to the question.
   const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at)));
-  const leading = questionAt.map((at, i) => (at === null ? 0 : optionsOnRowBefore(blocks, at - heads[i]!)));
+  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!)));
   const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
@@ -124,7 +124,7 @@ const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
  * How many blocks directly before a question belong to its row: boxes to its
  * left, and a reference cell ("2.6"; a bare number only when on the same row).
  */
-function optionsOnRowBefore(blocks: readonly Block[], at: number): number {
+function rowCellsBefore(blocks: readonly Block[], at: number): number {
   const q = blocks[at]!;
   let n = 0;
   for (let b = blocks[at - 1]; b; b = blocks[at - n - 1]) {
