@@ -1,20 +1,24 @@
 #!/usr/bin/env node
-/** The command line: arguments in, a batch run, a summary out. */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { runBatch, type DocumentEvent } from './batch.js';
-import { DEFAULT_LIMITS, type Limits } from './document.js';
-import { listInputs } from './inputs.js';
+/** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
 import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_MEMORY_MB, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
+import { DEFAULT_LIMITS, type Limits } from './document.js';
+import { listInputs, readListFile } from './inputs.js';
+import { MergeError, mergeOutputs } from './merge.js';
+import { parseShard } from './shard.js';
 
 const HELP = `scc-extract: turn Surveillance Camera Code of Practice self-assessments into records
 
 Usage:
-  scc-extract <files or folders...> --out <dir> [options]
+  scc-extract <files, folders or patterns...> --out <dir> [options]
+  scc-extract --from <list.txt> --out <dir> [options]
+  scc-extract merge <shard out dirs...> --out <dir>
   npm run --silent extract -- <files or folders...> --out <dir> [options]
 
 Inputs are PDF, DOCX, plain text or Markdown files; the format is read from the
-bytes, not the extension. Folders are walked for .pdf, .docx, .txt, .md files.
+bytes, not the extension. Folders are walked for .pdf, .docx, .txt, .md files;
+a quoted pattern ('in/**/*.pdf') is expanded the same way.
 
 Writes to <dir>:
   dataset.jsonl        one record per line, in input order
@@ -22,16 +26,27 @@ Writes to <dir>:
   report.json          per document: counts and every missing or ambiguous
                        answer with its reason; per failed input: { path, code, message }
   report.md            the same report for people
+  manifest.jsonl       per input: content hash, version and outcome, for re-runs
+  run.json             this run: times, version, options, counts, peak memory
+
+Running again into the same <dir> redoes only inputs whose bytes, settings or
+the tool's version changed (and failures that may pass on a retry: timeout,
+internal, io); the outputs still cover every input.
 
 Options:
   --out <dir>          output folder (required)
+  --from <file>        read input paths from a file, one per line (# comments); repeatable
   --password <pw>      password for encrypted PDFs
-  --concurrency <n>    documents processed at once (default: ${availableParallelism()})
+  --concurrency <n>    worker threads (default: cores, here ${availableParallelism()})
+  --timeout <seconds>  time allowed for one document (default ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --max-memory <MB>    heap allowed for one worker (default ${DEFAULT_MAX_MEMORY_MB})
   --max-bytes <n>      largest input accepted, bytes (default ${DEFAULT_LIMITS.maxInputBytes})
   --max-pages <n>      most PDF pages read (default ${DEFAULT_LIMITS.maxPages})
   --max-unzipped <n>   most bytes decompressed from one DOCX (default ${DEFAULT_LIMITS.maxDecompressedBytes})
-  --timeout <seconds>  time allowed for one document (default ${DEFAULT_LIMITS.timeoutMs / 1000})
-  --summary            print a short summary of the answers found
+  --force              redo every input, even those already done in <dir>
+  --shard <i>/<n>      process only shard i of n (1-based) of the inputs; join with 'merge'
+  --log json           one JSON line per document on stdout
+  --summary            print each document's answer counts on stdout
   --version            print the version
   -h, --help           show this help
 
@@ -50,20 +65,24 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return n;
 }
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
+function parse(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        from: { type: 'string', multiple: true },
         password: { type: 'string' },
         concurrency: { type: 'string' },
         'max-bytes': { type: 'string' },
         'max-pages': { type: 'string' },
         'max-unzipped': { type: 'string' },
+        'max-memory': { type: 'string' },
         timeout: { type: 'string' },
+        force: { type: 'boolean' },
+        shard: { type: 'string' },
+        log: { type: 'string' },
         summary: { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -72,17 +91,26 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     usage((error as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
-  if (positionals.length === 0) usage('no input files or folders given');
+  if (positionals[0] === 'merge') return merge(positionals.slice(1), values.out);
+
+  const lists = values.from ?? [];
+  if (positionals.length === 0 && lists.length === 0) usage('no input files or folders given');
   if (!values.out) usage('--out <dir> is required');
+  if (values.log !== undefined && values.log !== 'json') usage(`--log takes 'json', got '${values.log}'`);
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard === null && values.shard !== undefined) usage(`--shard needs <i>/<n> with 1 <= i <= n, got '${values.shard}'`);
 
   const limits: Partial<Limits> = {};
   const maxBytes = positiveInt('max-bytes', values['max-bytes']);
@@ -94,44 +122,116 @@ async function main(argv: string[]): Promise<number> {
   if (maxUnzipped) limits.maxDecompressedBytes = maxUnzipped;
   if (timeout) limits.timeoutMs = timeout * 1000;
   const concurrency = positiveInt('concurrency', values.concurrency) ?? availableParallelism();
+  const maxMemoryMb = positiveInt('max-memory', values['max-memory']) ?? DEFAULT_MAX_MEMORY_MB;
 
-  const inputs = await listInputs(positionals);
-  const errors = inputs.problems.map((p) => ({ path: p.path, code: 'io', message: p.message }));
-  const progress = process.stderr.isTTY ? progressLine(inputs.files.length) : undefined;
+  const args = [...positionals];
+  for (const list of lists) {
+    try {
+      args.push(...(await readListFile(list)));
+    } catch (error) {
+      usage(`cannot read --from ${list}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  const plan = planBatch(await listInputs(args), shard);
+  const json = values.log === 'json';
+  const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();
-  const result = await runBatch(inputs.files, { out: values.out, password: values.password, limits, concurrency, onDocument: progress }, errors);
-  if (progress) process.stderr.write('\r\x1b[K');
+  const result = await runBatch(plan, {
+    out: values.out,
+    password: values.password,
+    limits,
+    concurrency,
+    maxMemoryMb,
+    force: values.force,
+    onDocument: (e) => {
+      progress?.update(e);
+      if (json) process.stdout.write(`${JSON.stringify(logLine(e))}\n`);
+    },
+  });
+  progress?.clear();
 
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(
-    `${result.succeeded} extracted, ${result.failed} failed in ${seconds.toFixed(1)} s; output in ${values.out}\n`,
-  );
-  for (const e of result.report.errors) process.stderr.write(`  failed: ${e.path}: ${e.message}\n`);
-  if (values.summary) process.stdout.write(summaryTable(result.report));
+  process.stderr.write(`${summaryLine(result, seconds)}; output in ${values.out}\n`);
+  const shown = result.report.errors.slice(0, 20);
+  for (const e of shown) process.stderr.write(`  failed: ${e.path}: ${e.message}\n`);
+  if (result.report.errors.length > shown.length) process.stderr.write(`  … and ${result.report.errors.length - shown.length} more in ${values.out}/report.md\n`);
+  if (json) {
+    const summary = { inputs: plan.inputs.length, extracted: result.extracted, failed: result.failed, skipped: result.skipped, seconds: Number(seconds.toFixed(3)), out: values.out };
+    process.stdout.write(`${JSON.stringify({ summary })}\n`);
+  }
+  if (values.summary) process.stdout.write(summaryTable(result));
   return result.failed > 0 ? 1 : 0;
 }
 
-function progressLine(total: number): (e: DocumentEvent) => void {
-  let done = 0;
-  let failed = 0;
-  const started = performance.now();
-  return (e) => {
-    done++;
-    if (!e.ok) failed++;
-    const rate = done / ((performance.now() - started) / 1000);
-    const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-    process.stderr.write(`\r\x1b[K${done}/${total} documents, ${rate.toFixed(1)}/s, ETA ${eta}s, ${failed} failed`);
+async function merge(dirs: string[], out: string | undefined): Promise<number> {
+  if (dirs.length === 0) usage('merge needs the output folders of the shards');
+  if (!out) usage('--out <dir> is required');
+  try {
+    const result = await mergeOutputs(dirs, out);
+    process.stderr.write(`merged ${dirs.length} folders: ${result.extracted} extracted, ${result.failed} failed; output in ${out}\n`);
+    return result.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    process.stderr.write(`scc-extract merge: ${error.message}\n`);
+    return 1;
+  }
+}
+
+function summaryLine(result: BatchResult, seconds: number): string {
+  const kept = result.skipped ? `, ${result.skipped} unchanged (kept from the last run)` : '';
+  return `${result.extracted} extracted, ${result.failed} failed${kept} in ${seconds.toFixed(1)} s`;
+}
+
+function logLine(e: DocumentEvent) {
+  return {
+    path: e.path,
+    status: e.status,
+    ms: Math.round(e.ms),
+    ...(e.code ? { code: e.code, message: e.message } : {}),
+    ...e.counts,
   };
 }
 
-function summaryTable(report: Awaited<ReturnType<typeof runBatch>>['report']): string {
-  const rows = report.documents.map((d) => `${d.path}\t${d.counts.answered} answered\t${d.counts.missing} missing\t${d.counts.ambiguous} ambiguous`);
-  return `${rows.join('\n')}\n`;
+/** One line on a terminal, redrawn at most ten times a second. */
+class Progress {
+  private done = 0;
+  private failed = 0;
+  private skipped = 0;
+  private firstWork: number | null = null;
+  private drawn = 0;
+
+  constructor(private readonly total: number) {}
+
+  update(e: DocumentEvent): void {
+    this.done++;
+    if (e.status === 'failed') this.failed++;
+    // Kept documents take no time, so the rate (and the ETA) counts only documents actually worked on.
+    if (e.status === 'skipped') this.skipped++;
+    else this.firstWork ??= performance.now() - e.ms;
+    const now = performance.now();
+    if (now - this.drawn < 100 && this.done < this.total) return;
+    this.drawn = now;
+    const worked = this.done - this.skipped;
+    const rate = this.firstWork === null ? 0 : worked / Math.max(0.001, (now - this.firstWork) / 1000);
+    const eta = rate > 0 ? `, ETA ${formatSeconds((this.total - this.done) / rate)}` : '';
+    const kept = this.skipped ? `, ${this.skipped} unchanged` : '';
+    process.stderr.write(`\r\x1b[K${this.done}/${this.total} documents, ${rate.toFixed(1)}/s${eta}, ${this.failed} failed${kept}`);
+  }
+
+  clear(): void {
+    process.stderr.write('\r\x1b[K');
+  }
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.ceil(s)} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${Math.round(s % 60)} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function summaryTable(result: BatchResult): string {
+  const rows = result.report.documents.map((d) => `${d.path}\t${d.counts.answered} answered\t${d.counts.missing} missing\t${d.counts.ambiguous} ambiguous`);
+  return `${rows.join('\n')}\n`;
 }
 
 main(process.argv.slice(2)).then(

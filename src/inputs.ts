@@ -1,6 +1,7 @@
-/** Turns the command line's files and folders into the ordered list of inputs. */
-import { readdir, stat } from 'node:fs/promises';
+/** Turns the command line's files, folders, patterns and lists into the ordered list of inputs. */
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from './detect.js';
 
 export interface InputList {
@@ -10,11 +11,14 @@ export interface InputList {
 }
 
 const supported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Files are taken as given (whatever their extension: the format is read from
- * the bytes); folders are walked for supported files, sorted by path so the
- * order is the same on every machine. A file named twice is processed once.
+ * the bytes); folders are walked for supported files, and glob patterns the
+ * shell left alone (quoted ones) expanded the same way, each sorted by path so
+ * the order is the same on every machine. A file named twice is processed
+ * once, where it first appears.
  */
 export async function listInputs(args: readonly string[]): Promise<InputList> {
   const files: string[] = [];
@@ -32,7 +36,13 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
     try {
       info = await stat(arg);
     } catch {
-      problems.push({ path: arg, message: 'no such file or folder' });
+      if (isDynamicPattern(arg)) {
+        const matched = await expand(arg);
+        if (matched.length) matched.forEach(add);
+        else problems.push({ path: arg, message: 'no file matches this pattern' });
+      } else {
+        problems.push({ path: arg, message: 'no such file or folder' });
+      }
       continue;
     }
     if (info.isDirectory()) for (const f of await walk(arg)) add(f);
@@ -41,9 +51,32 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
   return { files, problems };
 }
 
+/**
+ * The paths in a list file (`--from`): one per line, relative to the current
+ * folder like command-line arguments; blank lines and lines starting with `#`
+ * are skipped. Each may be a file, a folder or a pattern.
+ */
+export async function readListFile(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** Like a folder, a pattern selects supported files only; relative patterns give relative paths. */
+async function expand(pattern: string): Promise<string[]> {
+  const absolute = path.isAbsolute(pattern);
+  const matched = await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false });
+  return matched
+    .filter(supported)
+    .map((f) => path.normalize(f))
+    .sort(byPath);
+}
+
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byPath(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);

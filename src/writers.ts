@@ -4,17 +4,21 @@
  * run that is killed leaves either the old file or the new one, never half.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExtractRecord, Report } from './schema.js';
+import type { Report } from './schema.js';
 
 const tempName = (file: string) => `${file}.${process.pid}.tmp`;
 
 export async function writeAtomic(file: string, data: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const tmp = tempName(file);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, data).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(tmp, data);
+    });
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });
@@ -43,34 +47,76 @@ export function recordNames(files: readonly string[]): string[] {
   });
 }
 
+/** One compact JSON value per line. */
+export const toJsonLines = (values: readonly unknown[]) => values.map((v) => `${JSON.stringify(v)}\n`).join('');
+
 /**
- * dataset.jsonl, one line per record in input order, streamed: results that
- * arrive early wait only until those before them are in.
+ * dataset.jsonl, one line per record in input order, streamed. A record that
+ * arrives early waits as the name of its file in the output folder, not in
+ * memory (except for the next few, written straight away), so memory does not
+ * grow with the batch; records kept from an earlier run come out the same way.
  */
 export class DatasetWriter {
   private readonly stream: WriteStream;
-  private readonly waiting = new Map<number, string | null>();
+  /** Position → where its line comes from, or null for an input with no record. */
+  private readonly waiting = new Map<number, { file: string; line?: string } | null>();
   private next = 0;
+  private draining: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+
+  /** How far ahead of the next line a record's text is kept rather than read back later. */
+  static readonly WINDOW = 16;
 
   constructor(private readonly file: string) {
     this.stream = createWriteStream(tempName(file));
+    this.stream.on('error', (error) => (this.failure ??= error));
   }
 
-  /** The record for input `index`, or null when that input gave no record. */
-  put(index: number, record: ExtractRecord | null): void {
-    this.waiting.set(index, record ? `${JSON.stringify(record)}\n` : null);
-    while (this.waiting.has(this.next)) {
-      const line = this.waiting.get(this.next);
+  /**
+   * Input `index` is finished: its record is in `recordFile` (and is `record`,
+   * when the caller has it), or it has none.
+   */
+  put(index: number, recordFile: string | null, record?: unknown): void {
+    const keep = record !== undefined && index - this.next < DatasetWriter.WINDOW;
+    this.waiting.set(index, recordFile === null ? null : { file: recordFile, line: keep ? `${JSON.stringify(record)}\n` : undefined });
+    this.draining = this.draining.then(() => this.drain()).catch((error: Error) => void (this.failure ??= error));
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.has(this.next) && !this.failure) {
+      const source = this.waiting.get(this.next);
       this.waiting.delete(this.next);
-      if (line) this.stream.write(line);
       this.next++;
+      if (!source) continue;
+      // Parsed and printed again so the line is exactly JSON.stringify(record), however the file is laid out.
+      const line = source.line ?? `${JSON.stringify(JSON.parse(await readFile(source.file, 'utf8')))}\n`;
+      if (!this.stream.write(line)) await once(this.stream, 'drain');
     }
   }
 
-  async close(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  /** Finishes the file under its real name, once all `count` inputs are in. */
+  async close(count: number): Promise<void> {
+    await this.draining;
+    if (!this.failure && this.next !== count) this.failure = new Error(`dataset.jsonl: input ${this.next + 1} of ${count} never finished`);
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.failure) {
+      await rm(tempName(this.file), { force: true });
+      throw this.failure;
+    }
     await rename(tempName(this.file), this.file);
   }
+}
+
+/** Temporary files left by runs that were killed before they could rename them. */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const mine = `.${process.pid}.tmp`;
+  await Promise.all(names.filter((n) => /\.\d+\.tmp$/.test(n) && !n.endsWith(mine)).map((n) => rm(path.join(dir, n), { force: true })));
 }
 
 export function reportMarkdown(report: Report): string {

@@ -71,4 +71,45 @@ describe('scc-extract command line', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exit status/);
   });
+
+  it('takes inputs from glob patterns and --from lists, and logs one JSON line per document', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    const sub = path.join(dir, 'in', 'deep');
+    await import('node:fs/promises').then((fs) => fs.mkdir(sub, { recursive: true }));
+    writeFileSync(path.join(dir, 'in', 'a.txt'), renderText(sampleSpec(31)));
+    writeFileSync(path.join(sub, 'b.txt'), renderText(sampleSpec(32)));
+    writeFileSync(path.join(sub, 'notes.json'), '{}');
+    writeFileSync(path.join(dir, 'c.txt'), 'CCTV Policy\n');
+    const list = path.join(dir, 'list.txt');
+    writeFileSync(list, `# inputs\n\n${path.join(dir, 'c.txt')}\n${path.join(dir, 'in', 'a.txt')}\n`);
+
+    const out = path.join(dir, 'out');
+    const { code, stdout } = await cli([`${dir}/in/**/*`, '--from', list, '--out', out, '--log', 'json']);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const docs = lines.slice(0, -1).sort((a, b) => String(a.path).localeCompare(String(b.path)));
+    expect(docs.map((d) => [path.basename(String(d.path)), d.status])).toEqual([
+      ['c.txt', 'failed'],
+      ['a.txt', 'ok'],
+      ['b.txt', 'ok'],
+    ]);
+    expect(docs[0]).toMatchObject({ code: 'not-self-assessment', answered: 0 });
+    expect(docs[1]).toMatchObject({ answered: expect.any(Number), missing: expect.any(Number), ambiguous: expect.any(Number), ms: expect.any(Number) });
+    expect(lines.at(-1)).toMatchObject({ summary: { inputs: 3, extracted: 2, failed: 1, skipped: 0 } });
+
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
+    expect(report.documents.map((d) => path.basename(d.path))).toEqual(['a.txt', 'b.txt']);
+    expect(readdirSync(out).sort()).toEqual(['dataset.jsonl', 'manifest.jsonl', 'records', 'report.json', 'report.md', 'run.json']);
+
+    const again = await cli([`${dir}/in/**/*`, '--from', list, '--out', out]);
+    expect(again.stderr).toMatch(/2 extracted, 1 failed, 3 unchanged/);
+  });
+
+  it('rejects bad --shard, --log and --from values as usage errors', async () => {
+    expect((await cli(['x.txt', '--out', 'o', '--shard', '3/2'])).code).toBe(2);
+    expect((await cli(['x.txt', '--out', 'o', '--shard', 'half'])).code).toBe(2);
+    expect((await cli(['x.txt', '--out', 'o', '--log', 'xml'])).code).toBe(2);
+    expect((await cli(['--from', '/nonexistent/list.txt', '--out', 'o'])).stderr).toMatch(/cannot read --from/);
+    expect((await cli(['merge', '--out', 'o'])).code).toBe(2);
+  });
 });

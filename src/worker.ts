@@ -1,0 +1,36 @@
+/** Worker-thread entry: extracts one document per message, for src/pool.ts. */
+import { parentPort } from 'node:worker_threads';
+import type { Limits } from './document.js';
+import { DEFAULT_LIMITS } from './document.js';
+import { ExtractError, toExtractError, type ErrorCode } from './errors.js';
+import { extract } from './extract.js';
+import { timeoutMessage } from './pool.js';
+import type { ExtractRecord } from './schema.js';
+
+export interface ExtractJob {
+  path: string;
+  /** The file's bytes, transferred rather than copied. */
+  bytes: ArrayBuffer;
+  password?: string;
+  limits?: Partial<Limits>;
+}
+
+export type ExtractReply = { ok: true; record: ExtractRecord } | { ok: false; code: ErrorCode; message: string };
+
+if (!parentPort) throw new Error('src/worker.ts runs as a worker thread (see src/pool.ts)');
+const port = parentPort;
+
+port.on('message', async (job: ExtractJob) => {
+  const timeoutMs = job.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let reply: ExtractReply;
+  try {
+    const record = await extract(new Uint8Array(job.bytes), { path: job.path, password: job.password, limits: job.limits, signal });
+    reply = { ok: true, record };
+  } catch (error) {
+    // A parser that gives up on the signal may throw the bare AbortError; it is still the time limit.
+    const e = signal.aborted && !(error instanceof ExtractError) ? new ExtractError('timeout', timeoutMessage(timeoutMs)) : toExtractError(error);
+    reply = { ok: false, code: e.code, message: e.message };
+  }
+  port.postMessage(reply);
+});

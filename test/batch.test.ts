@@ -1,0 +1,225 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sampleSpec } from '../corpus/build/spec.js';
+import { renderText } from '../corpus/build/text.js';
+import { planBatch, runBatch, type BatchOptions, type DocumentEvent, type RunInfo } from '../src/batch.js';
+import { listInputs } from '../src/inputs.js';
+import { MANIFEST, readManifest } from '../src/manifest.js';
+import { mergeOutputs } from '../src/merge.js';
+import { ReportSchema } from '../src/schema.js';
+import { parseShard, shardOf } from '../src/shard.js';
+
+const WORKER = path.resolve('dist/src/worker.js');
+const CLI = path.resolve('dist/src/cli.js');
+if (!existsSync(WORKER)) throw new Error('dist/ is missing: build first (npx tsc -p .), as npm test does');
+
+function folder(name: string): string {
+  return mkdtempSync(path.join(tmpdir(), `scc-${name}-`));
+}
+
+/** `n` generated assessments plus a binary file and a document that is not an assessment. */
+function inputs(n: number, seed = 100): string {
+  const dir = path.join(folder('in'), 'in');
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `doc-${String(i).padStart(3, '0')}.txt`), renderText(sampleSpec(seed + i)));
+  writeFileSync(path.join(dir, 'broken-binary.txt'), Buffer.from([0, 1, 2, 0xff, 0]));
+  writeFileSync(path.join(dir, 'broken-policy.txt'), 'CCTV Policy\nFootage is kept for 31 days.\n');
+  return dir;
+}
+
+async function batch(args: string[], out: string, options: Partial<BatchOptions> = {}) {
+  const events: DocumentEvent[] = [];
+  const result = await runBatch(planBatch(await listInputs(args)), {
+    out,
+    concurrency: 2,
+    workerUrl: WORKER,
+    onDocument: (e) => events.push(e),
+    ...options,
+  });
+  return { result, events, count: (s: DocumentEvent['status']) => events.filter((e) => e.status === s).length };
+}
+
+/** Every output file but run.json (the one file allowed to differ: it holds times), by relative path. */
+function snapshot(out: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name !== 'run.json') files[path.relative(out, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(out);
+  return files;
+}
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('batch runs', () => {
+  it('writes byte-identical outputs whatever the concurrency, with no times outside run.json', async () => {
+    const dir = inputs(12);
+    const one = folder('out1');
+    const four = folder('out4');
+    await batch([dir], one, { concurrency: 1 });
+    const { result } = await batch([dir], four, { concurrency: 4 });
+    expect(result.extracted).toBe(12);
+    expect(result.failed).toBe(2);
+    const a = snapshot(one);
+    expect(Object.keys(a).sort()).toContain('dataset.jsonl');
+    expect(snapshot(four)).toEqual(a);
+    for (const text of Object.values(a)) expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    const run = JSON.parse(readFileSync(path.join(four, 'run.json'), 'utf8')) as RunInfo;
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.counts).toEqual({ inputs: 14, extracted: 12, failed: 2, skipped: 0 });
+  });
+
+  it('skips what an earlier run did, redoes what changed, and --force redoes everything', async () => {
+    const dir = inputs(6);
+    const out = folder('out');
+    await batch([dir], out);
+    const first = snapshot(out);
+
+    const again = await batch([dir], out);
+    expect(again.count('skipped')).toBe(8);
+    expect(snapshot(out)).toEqual(first);
+
+    writeFileSync(path.join(dir, 'doc-002.txt'), renderText(sampleSpec(999)));
+    const changed = await batch([dir], out);
+    expect(changed.events.filter((e) => e.status !== 'skipped').map((e) => path.basename(e.path))).toEqual(['doc-002.txt']);
+    const fresh = folder('fresh');
+    await batch([dir], fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+
+    const forced = await batch([dir], out, { force: true });
+    expect(forced.count('skipped')).toBe(0);
+
+    rmSync(path.join(dir, 'doc-005.txt'));
+    await batch([dir], out);
+    expect(existsSync(path.join(out, 'records/doc-005.json'))).toBe(false);
+    expect([...(await readManifest(out)).keys()].some((p) => p.endsWith('doc-005.txt'))).toBe(false);
+  });
+
+  it('redoes a document whose limits changed, and keeps failures that would fail again', async () => {
+    const dir = inputs(2);
+    const out = folder('out');
+    await batch([dir], out);
+    const changed = await batch([dir], out, { limits: { maxPages: 7 } });
+    expect(changed.count('skipped')).toBe(0);
+    const same = await batch([dir], out, { limits: { maxPages: 7, timeoutMs: 5000 } });
+    expect(same.count('skipped')).toBe(4);
+    expect(same.result.report.errors.map((e) => e.code)).toEqual(['unsupported-format', 'not-self-assessment']);
+  });
+
+  it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
+    const fixture = path.join(folder('worker'), 'worker.mjs');
+    const real = pathToFileURL(WORKER).href;
+    // The real worker, except for documents whose name asks for trouble (its handler runs after the real one has begun).
+    writeFileSync(
+      fixture,
+      `import ${JSON.stringify(real)};
+       import { parentPort } from 'node:worker_threads';
+       const name = (m) => m.path.split('/').pop();
+       parentPort.on('message', (m) => {
+         if (name(m).startsWith('hang')) for (;;);
+         if (name(m).startsWith('oom')) { const a = []; for (;;) a.push(new Array(100000).fill(a.length)); }
+         if (name(m).startsWith('crash')) process.exit(7);
+       });`,
+    );
+    const dir = inputs(4);
+    for (const bad of ['crash.txt', 'hang.txt', 'oom.txt']) writeFileSync(path.join(dir, bad), renderText(sampleSpec(7)));
+    const out = folder('out');
+    const started = performance.now();
+    const { result } = await batch([dir], out, { workerUrl: fixture, limits: { timeoutMs: 1000 }, maxMemoryMb: 128 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.extracted).toBe(4);
+    const errors = Object.fromEntries(result.report.errors.map((e) => [path.basename(e.path), [e.code, e.message]]));
+    expect(errors['crash.txt']).toEqual(['internal', 'worker crashed: exited with code 7']);
+    expect(errors['hang.txt']).toEqual(['timeout', 'took longer than the 1 s time limit (--timeout)']);
+    expect(errors['oom.txt']).toEqual(['internal', 'worker ran out of memory']);
+    expect(readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+
+  it('after kill -9 half-way leaves only complete files, and the next run finishes without redoing work', async () => {
+    const dir = inputs(120);
+    const out = folder('out');
+    const child = spawn(process.execPath, [CLI, dir, '--out', out, '--concurrency', '1'], { stdio: 'ignore' });
+    const manifest = path.join(out, MANIFEST);
+    const lines = () => (existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').length - 1 : 0);
+    while (lines() < 15) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const done = lines();
+    expect(done).toBeLessThan(122);
+
+    for (const f of readdirSync(path.join(out, 'records')).filter((f) => f.endsWith('.json'))) {
+      expect(() => JSON.parse(readFileSync(path.join(out, 'records', f), 'utf8'))).not.toThrow();
+    }
+    expect(JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8')).finishedAt).toBeNull();
+
+    const resumed = await cli([dir, '--out', out, '--log', 'json']);
+    const statuses = resumed.stdout.trim().split('\n').slice(0, -1).map((l) => (JSON.parse(l) as { status: string }).status);
+    expect(statuses).toHaveLength(122);
+    expect(statuses.filter((s) => s === 'skipped').length).toBeGreaterThanOrEqual(done);
+    const fresh = folder('fresh');
+    await cli([dir, '--out', fresh]);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('splits inputs into shards by path hash, and merge gives what one run over everything gives', async () => {
+    const dir = inputs(20);
+    const whole = folder('whole');
+    await batch([dir], whole);
+    const list = await listInputs([dir]);
+    const shards = [1, 2, 3].map((i) => ({ shard: parseShard(`${i}/3`)!, out: folder(`shard${i}`) }));
+    for (const { shard, out } of shards) await runBatch(planBatch(list, shard), { out, concurrency: 2, workerUrl: WORKER });
+    const sizes = shards.map(({ out }) => ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).documents.length);
+    expect(sizes.reduce((a, b) => a + b)).toBe(20);
+    expect(sizes.every((n) => n > 0)).toBe(true);
+
+    const merged = folder('merged');
+    await mergeOutputs(shards.map((s) => s.out).reverse(), merged);
+    expect(snapshot(merged)).toEqual(snapshot(whole));
+
+    await expect(mergeOutputs([shards[0]!.out, shards[2]!.out], folder('partial'))).rejects.toThrow(/shard 2\/3 missing/);
+    const other = await listInputs([inputs(3)]);
+    const stranger = folder('stranger');
+    await runBatch(planBatch(other, parseShard('2/3')), { out: stranger, concurrency: 1, workerUrl: WORKER });
+    await expect(mergeOutputs([shards[0]!.out, stranger, shards[2]!.out], folder('bad'))).rejects.toThrow(/different input list/);
+  });
+
+  it('puts a path in the same shard however it is spelt, and moves no other path when one is added', async () => {
+    expect(shardOf('./in/a.pdf', 5)).toBe(shardOf('in/a.pdf', 5));
+    const paths = Array.from({ length: 400 }, (_, i) => `in/doc-${i}.pdf`);
+    const counts = [0, 0, 0, 0];
+    for (const p of paths) counts[shardOf(p, 4) - 1]!++;
+    for (const c of counts) expect(c).toBeGreaterThan(70);
+    expect(parseShard('0/3')).toBeNull();
+    expect(parseShard('4/3')).toBeNull();
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+  });
+
+  it('runs from the command line into shards and merges them', async () => {
+    const dir = inputs(6);
+    const base = folder('cli');
+    const outs = [1, 2].map((i) => path.join(base, `s${i}`));
+    for (const [i, out] of outs.entries()) expect([0, 1]).toContain((await cli([dir, '--out', out, '--shard', `${i + 1}/2`])).code);
+    const merged = await cli(['merge', ...outs, '--out', path.join(base, 'all')]);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toMatch(/6 extracted, 2 failed/);
+    expect((await cli(['merge', outs[0]!, '--out', path.join(base, 'half')])).stderr).toMatch(/shard 2\/2 missing/);
+  });
+});
