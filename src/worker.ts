@@ -20,6 +20,11 @@ export type ExtractReply = { ok: true; record: ExtractRecord } | { ok: false; co
 if (!parentPort) throw new Error('src/worker.ts runs as a worker thread (see src/pool.ts)');
 const port = parentPort;
 
+// On a damaged file pdf.js can reject a promise of its own that nothing awaits, while the
+// parse it belongs to fails by itself with a clear "corrupt" error (or is stopped by the
+// time limit). Letting that rejection kill the worker would report the file as a crash.
+process.on('unhandledRejection', () => {});
+
 port.on('message', async (job: ExtractJob) => {
   const timeoutMs = job.limits?.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
   const signal = AbortSignal.timeout(timeoutMs);

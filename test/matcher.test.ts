@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_STYLE, renderText, type TextStyle } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
@@ -311,6 +312,12 @@ describe('matcher on what organisations add', () => {
 });
 
 describe('documents that are not self-assessments', () => {
+  it('rejects a published CCTV policy PDF that quotes the principles and mentions the tool', async () => {
+    const bytes = new Uint8Array(readFileSync('corpus/bad/not-an-assessment-cctv-policy.pdf'));
+    const error = await extract(bytes, { path: 'policy.pdf' }).catch((e: unknown) => e);
+    expect((error as ExtractError).code).toBe('not-self-assessment');
+  });
+
   it('rejects a policy that quotes the twelve principles', async () => {
     const policy = [
       'CCTV Policy',

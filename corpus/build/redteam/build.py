@@ -679,7 +679,7 @@ def main():
             if names and case['name'] not in names:
                 continue
             build(case, office, corpus)
-        if not names or policy.NAME in names:
+        if not names or 'policy' in names:
             policy.build(office, corpus)
     finally:
         office.close()

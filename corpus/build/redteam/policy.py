@@ -1,8 +1,8 @@
 """
-rt-pdf-cctv-policy-not-assessment: a council CCTV policy that quotes the 12
-guiding principles and mentions the self assessment tool, but is not a
-self-assessment. The folder holds input.pdf and expect-error.txt
-('not-self-assessment'), no expected.json.
+corpus/bad/not-an-assessment-cctv-policy.pdf: a council CCTV policy that
+quotes the 12 guiding principles and mentions the self assessment tool, but is
+not a self-assessment; the tool must report it as `not-self-assessment`
+(test/cli.test.ts checks it).
 """
 import os
 import shutil
@@ -10,7 +10,7 @@ import tempfile
 
 from ooxml import P, R, TABLE, CELL, FIELD, write_docx
 
-NAME = 'rt-pdf-cctv-policy-not-assessment'
+TARGET = os.path.join('bad', 'not-an-assessment-cctv-policy.pdf')
 
 PRINCIPLES = [
     'Use of a surveillance camera system must always be for a specified purpose which is in pursuit of a legitimate aim and necessary to meet an identified pressing need.',
@@ -72,17 +72,14 @@ def body():
 
 
 def build(office, corpus):
-    out = os.path.join(corpus, NAME)
-    os.makedirs(out, exist_ok=True)
+    out = os.path.join(corpus, TARGET)
     work = tempfile.mkdtemp(prefix='rt-policy-')
     try:
         src = os.path.join(work, 'input.docx')
         ftr = [P(R('CCTV Policy v3.1 | Page '), FIELD('PAGE', '1'), style='Footer', align='center')]
         write_docx(src, body(), footer=ftr, title='CCTV Policy', author='Harbourside District Council')
         office.convert(src, 'pdf', work)
-        shutil.copy(os.path.join(work, 'input.pdf'), os.path.join(out, 'input.pdf'))
-        with open(os.path.join(out, 'expect-error.txt'), 'w') as f:
-            f.write('not-self-assessment\n')
+        shutil.copy(os.path.join(work, 'input.pdf'), out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(out)
