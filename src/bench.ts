@@ -129,7 +129,7 @@ async function measureOnce(work: string, label: string, files: readonly string[]
   writeFileSync(list, `${files.join('\n')}\n`);
   process.stderr.write(`  ${label}: ${files.length} documents at concurrency ${concurrency}…`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--from', list, '--out', out, '--concurrency', String(concurrency)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...process.execArgv, CLI, '--from', list, '--out', out, '--concurrency', String(concurrency)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('error', reject);
