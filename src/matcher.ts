@@ -522,7 +522,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const reading = readChoice(q, options, printed, typedChoices, soleAllowed, text, textual, plan, stated);
+  const reading = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, text, textual, plan, stated });
   return {
     ...base,
     choice: reading.choice,
@@ -574,17 +574,26 @@ function allows(q: Question, v: OptionValue | null): boolean {
   return v !== null && q.type !== 'open' && (v !== 'na' || q.type === 'yesno-na-text');
 }
 
-function readChoice(
-  q: Question,
-  options: readonly Block[],
-  printed: readonly Block[],
-  typed: readonly Block[],
-  soleAllowed: boolean,
-  text: string | null,
-  textual: readonly Block[],
-  plan: ActionPlan,
-  stated: readonly Statement[],
-): ChoiceReading {
+/** What a Yes/No question's region holds, sorted out by readAnswer. */
+interface Parts {
+  q: Question;
+  /** Option blocks, with or without a box. */
+  options: readonly Block[];
+  /** Labels printed without boxes, as the template prints its options. */
+  printed: readonly Block[];
+  /** A Yes or No the organisation typed or left standing. */
+  typed: readonly Block[];
+  /** Whether a lone typed label may be read as the only option left. */
+  soleAllowed: boolean;
+  text: string | null;
+  textual: readonly Block[];
+  plan: ActionPlan;
+  /** Statements elsewhere in the document about this question's choice. */
+  stated: readonly Statement[];
+}
+
+function readChoice(parts: Parts): ChoiceReading {
+  const { q, options, printed } = parts;
   const allowed = (v: OptionValue | null) => allows(q, v);
   const checked = options.filter((o) => o.option?.mark?.state === 'checked');
   const checkedValues = new Set(checked.map((o) => o.option!.value));
@@ -630,7 +639,7 @@ function readChoice(
 
   // 3. The organisation's own words: a lone option left printed or typed, N/A for the drone question,
   //    a statement elsewhere, or an action plan that starts "Yes -"/"No -".
-  const words = wordsReading(q, options.length + printed.length, typed, soleAllowed, text, textual, plan, stated, allowed);
+  const words = wordsReading(parts, allowed);
   if (fromMarks && words && words.choice !== fromMarks.choice) {
     return {
       choice: null,
@@ -662,17 +671,9 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
   };
 }
 
-function wordsReading(
-  q: Question,
-  printedOptions: number,
-  typed: readonly Block[],
-  soleAllowed: boolean,
-  text: string | null,
-  textual: readonly Block[],
-  plan: ActionPlan,
-  stated: readonly Statement[],
-  allowed: (v: OptionValue | null) => boolean,
-): ChoiceReading | null {
+function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean): ChoiceReading | null {
+  const { q, options, printed, typed, soleAllowed, text, textual, plan, stated } = parts;
+  const printedOptions = options.length + printed.length;
   const inferred = (value: OptionValue, quote: string, provenance: Provenance | null, confidence = INFERRED_CONFIDENCE): ChoiceReading => ({
     choice: value,
     status: 'answered',

@@ -4,7 +4,7 @@
  * its questions, Yes/No boxes, answer boxes and the Action Plan box.
  */
 import { PRINCIPLES, QUESTIONS_BY_PRINCIPLE, TEMPLATE_GUIDANCE, TITLE_FIELDS, type Question } from '../../src/catalogue.js';
-import { printedNumber, printedWording, type CaseSpec, type Choice } from './spec.js';
+import { printedNumber, printedWording, titleValues, type CaseSpec, type Choice } from './spec.js';
 import { MarkPainter, type MarkOptions, type MarkStyle, type OptionSpot } from './pdf-marks.js';
 import { A4, GREY, MARGIN, PdfWriter } from './pdf-writer.js';
 
@@ -71,14 +71,7 @@ function titlePage(w: PdfWriter, spec: CaseSpec): void {
   w.paragraph('Self Assessment Tool', { font: w.fonts.bold, size: 14, after: 10 });
   w.paragraph(INTRO, { after: 16 });
   const labelWidth = 190;
-  const o = spec.organisation;
-  const values: Record<string, string> = {
-    name: o.name,
-    scope: o.scope,
-    seniorResponsibleOfficer: o.seniorResponsibleOfficer,
-    position: o.position,
-    signOffDate: o.signOffDateRaw,
-  };
+  const values = titleValues(spec);
   const rows = TITLE_FIELDS.map((f) => [f.label, values[f.key] ?? '']);
   rows.splice(4, 0, ['Signature', '']);
   for (const [label, value] of rows) {

@@ -51,6 +51,12 @@ export function printedNumber(spec: CaseSpec, q: Question): number | null {
   }
 }
 
+/** The title block's values as printed, keyed like TITLE_FIELDS. */
+export function titleValues(spec: CaseSpec): Record<string, string> {
+  const o = spec.organisation;
+  return { name: o.name, scope: o.scope, seniorResponsibleOfficer: o.seniorResponsibleOfficer, position: o.position, signOffDate: o.signOffDateRaw };
+}
+
 export function printedWording(spec: CaseSpec, q: Question): string {
   return spec.answers[q.id]?.wording ?? q.text;
 }

@@ -3,7 +3,7 @@
  * converter gives a filled-in template. Used by tests and to build text cases.
  */
 import { PRINCIPLES, QUESTIONS, TITLE_FIELDS } from '../../src/catalogue.js';
-import { printedNumber, printedWording, type CaseSpec, type Ticked } from './spec.js';
+import { printedNumber, printedWording, titleValues, type CaseSpec, type Ticked } from './spec.js';
 
 export interface TextStyle {
   /**
@@ -39,14 +39,7 @@ function optionLine(ticked: Ticked, withNa: boolean, style: TextStyle): string[]
 
 export function renderText(spec: CaseSpec, style: TextStyle = DEFAULT_TEXT_STYLE): string {
   const lines: string[] = ['Surveillance Camera Code of Practice', 'Self Assessment Tool', ''];
-  const o = spec.organisation;
-  const values: Record<string, string> = {
-    name: o.name,
-    scope: o.scope,
-    seniorResponsibleOfficer: o.seniorResponsibleOfficer,
-    position: o.position,
-    signOffDate: o.signOffDateRaw,
-  };
+  const values = titleValues(spec);
   for (const f of TITLE_FIELDS) lines.push(`${f.label}\t${values[f.key]}`);
   lines.push('');
   for (const p of PRINCIPLES) {
@@ -68,7 +61,7 @@ export function renderText(spec: CaseSpec, style: TextStyle = DEFAULT_TEXT_STYLE
     const plan = spec.actionPlans[p.number];
     if (plan?.trim()) lines.push(...plan.trim().split('\n').flatMap((t) => [t, '']));
   }
-  if (style.pageEvery > 0) return paginate(lines, style.pageEvery, o.name);
+  if (style.pageEvery > 0) return paginate(lines, style.pageEvery, spec.organisation.name);
   return `${lines.join('\n')}\n`;
 }
 
