@@ -33,11 +33,8 @@ export interface PdfStats {
   vectorPages: number;
 }
 
-/** Counters from the last parse, for benchmarks. */
+/** Counters from the last parse, for tests of what was read. */
 export const lastStats: PdfStats = { vectorPages: 0 };
-
-/** For benchmarks: turn off the reading of drawn boxes (operator lists). */
-export const tuning = { readVectors: true };
 
 function latin1(bytes: Uint8Array, from: number, to: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.byteLength) - from)).toString('latin1');
@@ -121,7 +118,6 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const marks = await resolveMarks(p.text, p.toUser, {
         widgets,
         vectorShapes: async () => {
-          if (!tuning.readVectors) return null;
           if (p.textMs > MAX_TEXT_MS_FOR_VECTORS) {
             diagnostics.push({ code: 'vector-skipped', message: `page ${n}: its content is too large (${Math.round(p.textMs)} ms to read its text) to look for drawn boxes`, provenance: { page: n } });
             return null;
