@@ -685,7 +685,8 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     const b = typed[0]!;
     const value = optionValue(b.text)!;
     // With the boxes printed too, a typed word is the organisation's answer; alone, it is the option they kept.
-    if (printedOptions > 0) return inferred(value, b.text, b.provenance);
+    // A bare option block is printed, not typed: it can only be the option left standing.
+    if (printedOptions > 0 && b.kind !== 'option') return inferred(value, b.text, b.provenance);
     if (!soleAllowed) return null;
     return {
       choice: value,

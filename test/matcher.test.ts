@@ -6,6 +6,7 @@ import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher.js';
+import { parse as parseText } from '../parsers/text/index.js';
 import { extract } from '../src/extract.js';
 import type { ExtractRecord } from '../src/schema.js';
 
@@ -332,6 +333,18 @@ describe('documents that are not self-assessments', () => {
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe('not-self-assessment');
     expect((error as ExtractError).message).toMatch(/found \d+ of 75 template questions and 2 of 12 principle headings/);
+  });
+});
+
+describe('a bare option with no box', () => {
+  it('is not read as the choice when it is not right under its question', async () => {
+    const spec = sampleSpec(32);
+    spec.answers['P2.4'] = { ticked: 'none', text: 'We review it when the system changes.' };
+    const doc = await parseText(new TextEncoder().encode(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option' })));
+    const at = doc.blocks.findIndex((b) => b.text === 'We review it when the system changes.');
+    doc.blocks.splice(at + 1, 0, { kind: 'option', text: 'No', provenance: doc.blocks[at]!.provenance, option: { value: 'no', mark: null } });
+    const result = match(doc);
+    expect(result.answers.find((a) => a.id === 'P2.4')).toMatchObject({ choice: null, status: 'missing' });
   });
 });
 
