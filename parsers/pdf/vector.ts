@@ -80,11 +80,6 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
       case ops.save:
         stack.push({ ctm, fillColour, strokeColour });
         break;
-      case ops.restore: {
-        const s = stack.pop();
-        if (s) ({ ctm, fillColour, strokeColour } = s);
-        break;
-      }
       case ops.transform:
         if (args && args.length >= 6) ctm = mul(ctm, args as number[]);
         break;
@@ -94,6 +89,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = mul(ctm, Array.from(matrix as ArrayLike<number>));
         break;
       }
+      case ops.restore:
       case ops.paintFormXObjectEnd: {
         const s = stack.pop();
         if (s) ({ ctm, fillColour, strokeColour } = s);
