@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
@@ -13,6 +15,7 @@ import type { Block, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 
 const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const input = (name: string) => new Uint8Array(readFileSync(join(CORPUS, `pdf-${name}`, 'input.pdf')));
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const CASES = new Map(pdfCases().map((c) => [c.name, c]));
@@ -380,6 +383,19 @@ async function failure(p: Promise<unknown>): Promise<ExtractError> {
   }
   throw new Error('expected an ExtractError');
 }
+
+describe('PDF environment', () => {
+  // A fresh process, so the built-ins can be taken before pdf.js first loads (core-js makes its replacements print as native code).
+  it('leaves the built-ins pdf.js polyfills over as Node has them, and keeps the ones Node lacks', async () => {
+    const script = `
+      const before = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+      await import(${JSON.stringify(pathToFileURL(join(DIST, 'parsers/pdf/index.js')).href)});
+      const after = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+      console.log(JSON.stringify({ ...Object.fromEntries(Object.keys(before).map((k) => [k, before[k] === after[k]])), withResolvers: typeof Promise.withResolvers }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual({ push: true, parse: true, stringify: true, withResolvers: 'function' });
+  });
+});
 
 describe('PDF bad input', () => {
   it('parses the small fixture (so the failures below are the input’s fault)', async () => {

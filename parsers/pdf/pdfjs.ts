@@ -5,8 +5,14 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Must stay the first import that can reach pdf.js: it notes the built-ins before pdf.js loads.
+import { restoreNatives } from './natives.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded here rather than on the first document, so that its polyfills are in place before restoreNatives runs.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractError } from '../../src/errors.js';
+
+restoreNatives();
 
 export { pdfjs };
 
