@@ -35,15 +35,50 @@ export interface Likeness {
   score: number;
 }
 
+/**
+ * The matcher scores each block against every question near it, so a block's
+ * words are stemmed once and kept. Keys are texts, so the cache is the same
+ * whatever the document; it is emptied when full, so a long batch does not grow it.
+ */
+interface Stemmed {
+  list: readonly string[];
+  set: ReadonlySet<string>;
+}
+
+const STEMMED_TEXTS = new Map<string, Stemmed>();
+const MAX_STEMMED_TEXTS = 4096;
+const STEMMED_QUESTIONS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function textStems(text: string): Stemmed {
+  let stems = STEMMED_TEXTS.get(text);
+  if (!stems) {
+    if (STEMMED_TEXTS.size >= MAX_STEMMED_TEXTS) STEMMED_TEXTS.clear();
+    const list = contentWords(text).map(stem);
+    stems = { list, set: new Set(list) };
+    STEMMED_TEXTS.set(text, stems);
+  }
+  return stems;
+}
+
+function questionStems(questionWords: readonly string[]): ReadonlySet<string> {
+  let stems = STEMMED_QUESTIONS.get(questionWords);
+  if (!stems) {
+    stems = new Set(questionWords.map(stem));
+    STEMMED_QUESTIONS.set(questionWords, stems);
+  }
+  return stems;
+}
+
 export function likeness(questionWords: readonly string[], text: string): Likeness {
-  const q = new Set(questionWords.map(stem));
-  const t = contentWords(text).map(stem);
+  const q = questionStems(questionWords);
+  const { list: t, set: tSet } = textStems(text);
   if (q.size === 0 || t.length === 0) return { recall: 0, precision: 0, score: 0 };
-  const tSet = new Set(t);
   let shared = 0;
   for (const w of q) if (tSet.has(w)) shared++;
   const recall = shared / q.size;
-  const precision = t.filter((w) => q.has(w)).length / t.length;
+  let inQuestion = 0;
+  for (const w of t) if (q.has(w)) inQuestion++;
+  const precision = inQuestion / t.length;
   const score = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
   return { recall, precision, score };
 }
