@@ -25,6 +25,7 @@ const MAX_INFLATE = 16 * 1024 * 1024;
 export class RawObjects {
   private text: string | null = null;
   private streams: Map<number, Located> | null = null;
+  private plain: Map<number, { offset: number; body: number }> | null = null;
   private readonly cache = new Map<number, RawEntries | null>();
 
   constructor(private readonly bytes: Uint8Array) {}
@@ -68,16 +69,23 @@ export class RawObjects {
 
   private locate(num: number): Located | null {
     const src = this.source();
-    const re = new RegExp(`(?:^|[^0-9])${num}\\s+\\d+\\s+obj\\b`, 'g');
+    const at = this.plainObjects().get(num);
     let plain: Located | null = null;
-    for (const m of src.matchAll(re)) {
-      const start = m.index! + m[0].length;
-      const end = src.indexOf('endobj', start);
-      plain = { offset: m.index!, body: src.slice(start, end < 0 ? Math.min(src.length, start + 65536) : end) };
+    if (at) {
+      const end = src.indexOf('endobj', at.body);
+      plain = { offset: at.offset, body: src.slice(at.body, end < 0 ? Math.min(src.length, at.body + 65536) : end) };
     }
     const packed = this.objectStreams().get(num) ?? null;
     if (plain && packed) return plain.offset > packed.offset ? plain : packed;
     return plain ?? packed;
+  }
+
+  /** Where each `N G obj` in the file starts, and where its body does; the last one wins. One pass over the file. */
+  private plainObjects(): Map<number, { offset: number; body: number }> {
+    if (this.plain) return this.plain;
+    this.plain = new Map();
+    for (const m of this.source().matchAll(/(?<![0-9])(\d+)\s+\d+\s+obj\b/g)) this.plain.set(Number(m[1]), { offset: m.index, body: m.index + m[0].length });
+    return this.plain;
   }
 
   private objectStreams(): Map<number, Located> {
