@@ -52,7 +52,7 @@ interface FormatRow {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      docs: { type: 'string', default: '600' },
+      docs: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: String(availableParallelism()) },
       folder: { type: 'string' },
       keep: { type: 'boolean', default: false },
