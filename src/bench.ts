@@ -100,8 +100,16 @@ async function main(): Promise<void> {
     const ordered = interleave(byFormat);
     const first100 = await measure('mixed-100', ordered.slice(0, 100), n);
     const everything = await measure(`mixed-${ordered.length}`, ordered, n);
+    const everythingAtOne = await measure(`mixed-${ordered.length}-1`, ordered, 1);
     const memory = { docsSmall: Math.min(100, ordered.length), peakRssMbSmall: first100.peakRssMb, docsAll: ordered.length, peakRssMbAll: everything.peakRssMb, ratio: round(everything.peakRssMb / first100.peakRssMb, 2) };
-    const mixed = { docs: everything.docs, failed: everything.failed, docsPerSecond: round(everything.docs / everything.seconds), seconds: round(everything.seconds) };
+    const mixed = {
+      docs: everything.docs,
+      failed: everything.failed,
+      docsPerSecond: round(everything.docs / everything.seconds),
+      seconds: round(everything.seconds),
+      secondsAtOne: round(everythingAtOne.seconds),
+      scaling: round(everythingAtOne.seconds / everything.seconds, 2),
+    };
 
     const pdfs = byFormat.get('pdf') ?? [];
     const pdfRow = rows.find((r) => r.format === 'pdf');
@@ -226,7 +234,7 @@ async function timePdftotext(pdfs: readonly string[], parallel: number): Promise
 function table(r: {
   concurrency: number;
   formats: FormatRow[];
-  mixed: { docs: number; failed: number; docsPerSecond: number; seconds: number };
+  mixed: { docs: number; failed: number; docsPerSecond: number; seconds: number; secondsAtOne: number; scaling: number };
   memory: { docsSmall: number; peakRssMbSmall: number; docsAll: number; peakRssMbAll: number; ratio: number };
   pdftotext: { seconds: number; ours: number; ratio: number } | null;
 }): string {
@@ -248,7 +256,7 @@ function table(r: {
   const out = [line(head), ...rows.map(line)];
   out.push(
     '',
-    `mixed batch, c=${n}: ${r.mixed.docs} documents (${r.mixed.failed} failed) in ${r.mixed.seconds.toFixed(1)} s, ${r.mixed.docsPerSecond.toFixed(1)} docs/s`,
+    `mixed batch, c=${n}: ${r.mixed.docs} documents (${r.mixed.failed} failed) in ${r.mixed.seconds.toFixed(1)} s, ${r.mixed.docsPerSecond.toFixed(1)} docs/s; at c=1 ${r.mixed.secondsAtOne.toFixed(1)} s (scaling ${r.mixed.scaling.toFixed(2)}x)`,
     `peak memory (main + workers): ${r.memory.peakRssMbSmall} MB for ${r.memory.docsSmall} documents, ${r.memory.peakRssMbAll} MB for ${r.memory.docsAll} (x${r.memory.ratio.toFixed(2)})`,
   );
   if (r.pdftotext) {
