@@ -67,4 +67,22 @@ describe('markdown parser', () => {
       ['listItem', '[x] We also keep a log', null],
     ]);
   });
+
+  it('keeps bare URLs and e-mail addresses verbatim, entities included', async () => {
+    const md = [
+      'See www.gov.uk/cctv, https://ico.org.uk/a_b?x=1&amp;y=2. (or https://x.org/a(b)c).',
+      '',
+      '| Contact | dpo@council.gov.uk; xmpp:ops@council.gov.uk/desk |',
+      '|---|---|',
+      '',
+      '- [x] Yes, mailto:foi@council.gov.uk',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      'See www.gov.uk/cctv, https://ico.org.uk/a_b?x=1&amp;y=2. (or https://x.org/a(b)c).',
+      'Contact',
+      'dpo@council.gov.uk; xmpp:ops@council.gov.uk/desk',
+      '[x] Yes, mailto:foi@council.gov.uk',
+    ]);
+  });
 });
