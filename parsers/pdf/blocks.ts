@@ -120,10 +120,10 @@ const EDGE_WINDOW = 25;
  * spanning a table whose other rows have a second column) do not count.
  * Every estimate errs short, towards taking a line as wrapped.
  */
-function columnEdge(first: Part, page: PageText, isText: (p: Part) => boolean, pitch: number | undefined): number {
+function columnEdge(first: Part, page: PageText, textParts: Part[][], pitch: number | undefined): number {
   const size = first.size;
   const reach = indentAllowance(size);
-  const near = (o: Part) => isText(o) && Math.abs(o.x0 - first.x0) <= reach && Math.abs(o.size - size) <= 0.2 * size;
+  const near = (o: Part) => Math.abs(o.x0 - first.x0) <= reach && Math.abs(o.size - size) <= 0.2 * size;
   const besideOf = (i: number, own: Part | undefined, right: number) => page.lines[i]!.parts.find((o) => o !== own && !o.furniture && o.x0 > right + 0.3 * size);
   const run: Part[] = [first];
   const limit = Math.min(1.75 * size, pitch === undefined ? Infinity : pitch + Math.max(1.2, 0.1 * pitch));
@@ -132,7 +132,7 @@ function columnEdge(first: Part, page: PageText, isText: (p: Part) => boolean, p
     const prev = run[run.length - 1]!;
     if (page.lines[i]!.baseline - prev.baseline > limit) break;
     // A line between two of the run's (options set at mid-height beside a question) does not end it.
-    const next = page.lines[i]!.parts.find(near);
+    const next = textParts[i]!.find(near);
     if (next) {
       run.push(next);
       end = i;
@@ -155,7 +155,7 @@ function columnEdge(first: Part, page: PageText, isText: (p: Part) => boolean, p
   const mates: Part[] = [];
   let bound = Infinity;
   for (let i = from; i <= to; i++) {
-    for (const o of page.lines[i]!.parts) {
+    for (const o of textParts[i]!) {
       if (!near(o)) continue;
       mates.push(o);
       const next = besideOf(i, o, o.x1);
@@ -212,6 +212,9 @@ function canJoin(
   return wrapped(p, part, edge(p));
 }
 
+/** White space that collapsing to single spaces changes: runs, and any character other than a plain space. */
+const SPACES = /\s{2,}|[^\S ]/g;
+
 function joinLines(parts: Part[]): string {
   let text = '';
   for (const part of parts) {
@@ -224,7 +227,7 @@ function joinLines(parts: Part[]): string {
     else if (/(?:https?:\/\/|www\.)\S*[/\-]$/.test(text) && /^[\w%~.-]/.test(t)) text += t;
     else text += ' ' + t;
   }
-  return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+  return text.replace(/\u00AD/g, '').replace(SPACES, ' ').trim();
 }
 
 function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => number } {
@@ -234,6 +237,8 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
   const startsLine = (part: Part) => !page.lines[part.line]!.parts.some((o) => o !== part && !o.furniture && !layout.consumed.has(o) && o.x1 <= part.x0);
   const leads = new Set(layout.groups.map((g) => g.lead).filter((l): l is Part => l !== null));
   const isText = (o: Part) => !o.furniture && !layout.consumed.has(o) && o.text.trim() !== '';
+  // Every paragraph's column edge reads the text parts of the lines around it: found once per page.
+  const textParts = page.lines.map((l) => l.parts.filter(isText));
   const withOptions = (part: Part) => leads.has(part) || page.lines[part.line]!.parts.some((o) => layout.consumed.has(o) && o.x0 >= part.x1 - 1);
   const edges = new Map<Para, number>();
   const edge = (p: Para): number => {
@@ -241,7 +246,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
     if (withOptions(p.parts[p.parts.length - 1]!)) return Infinity;
     let e = edges.get(p);
     if (e === undefined) {
-      e = columnEdge(p.parts[0]!, page, isText, layout.pitches.get(Math.round(p.size * 2) / 2));
+      e = columnEdge(p.parts[0]!, page, textParts, layout.pitches.get(Math.round(p.size * 2) / 2));
       edges.set(p, e);
     }
     return e;

@@ -81,22 +81,19 @@ function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] 
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
   const parts = line.parts.filter((p) => !p.furniture);
   if (parts.length === 0) return;
-  // The line as text, parts apart by a wide gap, with each character's part and x.
+  // The line as text, parts apart by a wide gap, with where each part starts in it.
   let text = '';
-  const owner: Array<{ part: Part; i: number } | null> = [];
+  const starts: number[] = [];
   parts.forEach((p, k) => {
-    if (k > 0) {
-      text += GAP;
-      for (let j = 0; j < GAP.length; j++) owner.push(null);
-    }
+    if (k > 0) text += GAP;
+    starts.push(text.length);
     text += p.text;
-    for (let i = 0; i < p.text.length; i++) owner.push({ part: p, i });
   });
   // The whole line, or else the parts from some column on (a question in the first column, the options in the next ones).
   let run = readOptionRun(text);
   let offset = 0;
   for (let k = 1; (!run || run.options.length === 0) && k < parts.length; k++) {
-    offset = owner.findIndex((c) => c?.part === parts[k]);
+    offset = starts[k]!;
     const r = readOptionRun(text.slice(offset));
     run = r && !r.lead ? { lead: text.slice(0, offset).trim(), options: r.options } : null;
   }
@@ -106,14 +103,20 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     let start = offset > 0 ? offset : run.lead ? text.indexOf(run.lead) + run.lead.length : 0;
     while (start < text.length && /\s/.test(text[start]!)) start++;
     const charRect = (from: number, to: number): Rect => {
-      const cells = owner.slice(from, to).filter((c): c is { part: Part; i: number } => c !== null);
-      if (cells.length === 0) return { x0: 0, x1: 0, top: line.top, bottom: line.bottom };
-      return {
-        x0: Math.min(...cells.map((c) => c.part.xs[c.i]!)),
-        x1: Math.max(...cells.map((c) => c.part.xe[c.i]!)),
-        top: line.top,
-        bottom: line.bottom,
-      };
+      let x0 = Infinity;
+      let x1 = -Infinity;
+      let cells = 0;
+      parts.forEach((p, k) => {
+        const at = starts[k]!;
+        const end = Math.min(to, at + p.text.length) - at;
+        for (let i = Math.max(from, at) - at; i < end; i++) {
+          x0 = Math.min(x0, p.xs[i]!);
+          x1 = Math.max(x1, p.xe[i]!);
+          cells++;
+        }
+      });
+      if (cells === 0) return { x0: 0, x1: 0, top: line.top, bottom: line.bottom };
+      return { x0, x1, top: line.top, bottom: line.bottom };
     };
     const labelSpans: Array<[number, number]> = [];
     for (const m of text.slice(start).matchAll(LABEL_RE)) labelSpans.push([start + m.index!, start + m.index! + m[0].length]);
@@ -134,8 +137,8 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     }
     // Parts from the run's start on are options, not text; a part cut by the start keeps its front as text.
     let lead: Part | null = null;
-    for (const p of parts) {
-      const first = owner.findIndex((c) => c?.part === p);
+    for (const [k, p] of parts.entries()) {
+      const first = starts[k]!;
       const last = first + p.text.length;
       if (first >= start) consumed.add(p);
       else if (last > start) {
