@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --single-threaded --heap-growing-percent=150
+#!/usr/bin/env -S node --single-threaded
 /** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
