@@ -46,7 +46,7 @@ interface Stemmed {
 }
 
 const STEMMED_TEXTS = new Map<string, Stemmed>();
-const MAX_STEMMED_TEXTS = 4096;
+const MAX_STEMMED_TEXTS = 1024;
 const STEMMED_QUESTIONS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 function textStems(text: string): Stemmed {
