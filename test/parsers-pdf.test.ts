@@ -544,6 +544,26 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
+    const w = (s: string) => font.widthOfTextAtSize(s, 11);
+    t('1. Do you publish an annual report?', 50, 760);
+    // Word's highlighter: a near-square of dark colour under the chosen word, a little right of the other label.
+    page.drawRectangle({ x: 86, y: 741.5, width: w('No'), height: 12, color: rgb(1, 0, 1) });
+    t('Yes', 50, 744);
+    t('No', 86, 744);
+    t('2. Do you audit disclosures?', 50, 720);
+    page.drawRectangle({ x: 50, y: 703, width: 9, height: 9, color: rgb(0, 0, 0) });
+    t('Yes', 62, 704);
+    page.drawRectangle({ x: 90, y: 703, width: 9, height: 9, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    t('No', 102, 704);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-', '2. Do you audit disclosures?', 'yes:checked:vector', 'no:unchecked:vector']);
+  });
+
   it('reads the options LibreOffice prints struck through (struck text, tracked deletions)', async () => {
     const struck = await parse(input('lo-paragraph-struck-options'));
     const at = struck.blocks.findIndex((b) => b.text.startsWith('15. Have you appointed a single point of contact'));

@@ -78,7 +78,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   if (bare.length > 0) {
     const drawn = await sources.vectorShapes();
     vectorRead = drawn !== null;
-    const boxes = drawn?.boxes;
+    // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
+    const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
       const claimed = new Set([...tokens.values()].map((t) => t.token));
@@ -124,6 +125,28 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   for (const g of keep) consumed.add(g.lone!);
   const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g)), ...keep, ...extra];
   return { groups: kept, consumed, fields, diagnostics, vectorRead };
+}
+
+/**
+ * Whether two or more letters or digits of the page's text sit inside `rect`
+ * (their centres within it): a word printed over the shape. A lone "X" or
+ * tick typed into a box is one character and does not count.
+ */
+export function underWord(rect: Rect, page: PageText): boolean {
+  let count = 0;
+  for (const line of page.lines) {
+    if (line.bottom < rect.top || line.top > rect.bottom) continue;
+    for (const part of line.parts) {
+      if (part.x1 < rect.x0 || part.x0 > rect.x1 || part.bottom < rect.top || part.top > rect.bottom) continue;
+      const middle = (part.top + part.bottom) / 2;
+      if (middle < rect.top || middle > rect.bottom) continue;
+      for (let i = 0; i < part.text.length; i++) {
+        const centre = (part.xs[i]! + part.xe[i]!) / 2;
+        if (centre >= rect.x0 && centre <= rect.x1 && /[\p{L}\p{N}]/u.test(part.text[i]!) && ++count >= 2) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
