@@ -92,6 +92,8 @@ export interface OptionRun {
  * precede when the run starts with a mark, else to the label they follow.
  * A bare "X" counts as a typed mark only inside such a run; a bare single
  * label ("No") is left to the matcher, which knows the question around it.
+ * Where a label or a box is missing from the middle of the run, the order
+ * cannot say which way the boxes go (see below).
  */
 export function readOptionRun(line: string): OptionRun | null {
   const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string }> = [];
@@ -124,7 +126,32 @@ export function readOptionRun(line: string): OptionRun | null {
   // An "X" is a typed mark only beside a label on a line of options.
   if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
   const options: OptionRun['options'] = [];
-  const markFirst = run[0]!.mark !== undefined;
+  // "Yes ☒ No" or "☒ No ☐": one of a pair missing from the run (wrapped onto the line before or after, or lost
+  // in conversion), so the order does not say whether a box belongs to the label before it or after it. Only spacing can: a box between two labels goes with the one it
+  // stands right beside when a wide gap parts it from the other ("Yes ✓    No"). Any other box is kept unlabelled.
+  const order = labels > 0 && marks > 0 ? markOrder(run.map((t) => t.mark !== undefined)) : 'label-first';
+  if (order === null) {
+    const gap = (a: { end: number }, b: { index: number }) => line.slice(a.end, b.index);
+    const tight = (g: string) => /^ ?$/.test(g);
+    const wide = (g: string) => /\t| {2,}/.test(g);
+    const owner = new Map<number, number | null>();
+    const claim = (label: number, mark: number) => owner.set(label, owner.has(label) ? null : mark);
+    run.forEach((t, i) => {
+      const prev = run[i - 1];
+      const next = run[i + 1];
+      if (!t.mark || !prev?.label || !next?.label) return;
+      if (tight(gap(prev, t)) && wide(gap(t, next))) claim(i - 1, i);
+      else if (wide(gap(prev, t)) && tight(gap(t, next))) claim(i + 1, i);
+    });
+    for (const [label, mark] of owner) if (mark === null) owner.delete(label);
+    const taken = new Set(owner.values());
+    run.forEach((t, i) => {
+      if (t.label) options.push({ label: t.label, value: optionValue(t.label), mark: owner.has(i) ? run[owner.get(i)!]!.mark! : null });
+      else if (!taken.has(i)) options.push({ label: '', value: null, mark: t.mark! });
+    });
+    return { lead, options };
+  }
+  const markFirst = order === 'mark-first';
   let pending: Mark | null = null;
   for (const t of run) {
     if (t.label) {
@@ -142,6 +169,25 @@ export function readOptionRun(line: string): OptionRun | null {
   }
   if (pending) options.push({ label: '', value: null, mark: pending });
   return { lead, options };
+}
+
+/**
+ * Which way boxes and labels in a row pair up (`isMark` true for a box): box
+ * then label, or label then box, whichever leaves fewer of them unpaired; null
+ * when both leave as many ("Yes ☒ No": the box may go either way).
+ */
+export function markOrder(isMark: readonly boolean[]): 'mark-first' | 'label-first' | null {
+  const unpaired = (markFirst: boolean) => {
+    let n = 0;
+    for (let i = 0; i < isMark.length; i++) {
+      if (isMark[i] === markFirst && isMark[i + 1] === !markFirst) i++;
+      else n++;
+    }
+    return n;
+  };
+  const m = unpaired(true);
+  const l = unpaired(false);
+  return m < l ? 'mark-first' : l < m ? 'label-first' : null;
 }
 
 /** "Yes  No" or "Yes No N/A": the template's labels, in its order, apart only by spaces. */
@@ -165,21 +211,39 @@ export function optionBlocks(run: OptionRun, provenance: Provenance): Block[] {
 }
 
 /**
- * Joins a box that stands on its own (its label on the next line or cell, as
- * in "|_|" then "Yes") with that label, so that every parser hands the
- * matcher options that carry both.
+ * Joins a box that stands on its own with a label that does (its own line or
+ * cell, as in "|_|" then "Yes"), so that every parser hands the matcher
+ * options that carry both: "☒", "Yes", "☐", "No" box first; "Yes", "☒",
+ * "No", "☐" label first. With one missing ("Yes", "☒", "No") the order
+ * cannot tell (see markOrder), and the boxes are left unlabelled.
  */
 export function pairMarksWithLabels(blocks: Block[]): Block[] {
+  const isMark = (b: Block) => b.kind === 'option' && b.option?.value === null && b.option.mark !== null && b.option.mark !== undefined;
+  const isLabel = (b: Block) => b.kind !== 'option' && optionValue(b.text) !== null;
+  const labelled = (mark: Block, label: Block): Block => ({ ...mark, text: label.text.trim(), option: { value: optionValue(label.text), mark: mark.option!.mark } });
   const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    const next = blocks[i + 1];
-    if (b.kind === 'option' && b.option?.value === null && b.option.mark && next && next.kind !== 'option' && optionValue(next.text)) {
-      out.push({ ...b, text: next.text.trim(), option: { value: optionValue(next.text), mark: b.option.mark } });
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (end < blocks.length && (isMark(blocks[end]!) || isLabel(blocks[end]!))) end++;
+    const units = blocks.slice(i, end);
+    if (units.length < 2) {
+      out.push(blocks[i]!);
       i++;
       continue;
     }
-    out.push(b);
+    const order = markOrder(units.map(isMark));
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k]!;
+      const next = units[k + 1];
+      if (order === 'mark-first' && isMark(u) && next && isLabel(next)) out.push(labelled(u, next));
+      else if (order === 'label-first' && isLabel(u) && next && isMark(next)) out.push(labelled(next, u));
+      else {
+        out.push(u);
+        continue;
+      }
+      k++;
+    }
+    i = end;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glyphMark, readOptionRun } from '../src/options.js';
+import type { Block } from '../src/document.js';
+import { glyphMark, pairMarksWithLabels, readOptionRun } from '../src/options.js';
 
 const summary = (line: string) =>
   readOptionRun(line)?.options.map((o) => `${o.value ?? '?'}:${o.mark ? `${o.mark.state}/${o.mark.source}` : 'none'}`) ?? null;
@@ -10,6 +11,18 @@ describe('readOptionRun', () => {
     expect(summary('Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('[ ] Yes [X] No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('Yes [x]  No [ ]  N/A [ ]')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph', 'na:unchecked/glyph']);
+  });
+
+  it('leaves a box unlabelled where one of a pair is missing and the order could go either way', () => {
+    // A box between two labels, or a label between two boxes: the box may belong to either side.
+    expect(summary('Yes ☒ No')).toEqual(['yes:none', '?:checked/glyph', 'no:none']);
+    expect(summary('☒ No ☐')).toEqual(['?:checked/glyph', 'no:none', '?:unchecked/glyph']);
+    // Spacing settles it: the box stands right beside one label and a wide gap away from the other.
+    expect(summary('Yes ✓    No')).toEqual(['yes:checked/glyph', 'no:none']);
+    expect(summary('Yes    ☒ No')).toEqual(['yes:none', 'no:checked/glyph']);
+    // A box at one end with the labels after (or before) it can only go one way.
+    expect(summary('☒ Yes No')).toEqual(['yes:checked/glyph', 'no:none']);
+    expect(summary('|_| Yes |_| No NA')).toEqual(['yes:unknown/placeholder', 'no:unknown/placeholder', 'na:none']);
   });
 
   it('reads Symbol-font private-use boxes', () => {
@@ -45,5 +58,21 @@ describe('readOptionRun', () => {
     expect(readOptionRun('The answer is yes no maybe')).toBeNull();
     expect(readOptionRun('No')).toBeNull();
     expect(readOptionRun('No Yes')).toBeNull();
+  });
+});
+
+describe('pairMarksWithLabels', () => {
+  const at = (line: number) => ({ line });
+  const box = (glyph: string, line: number): Block => ({ kind: 'option', text: '', provenance: at(line), option: { value: null, mark: glyphMark(glyph) } });
+  const label = (text: string, line: number): Block => ({ kind: 'paragraph', text, provenance: at(line) });
+  const paired = (blocks: Block[]) => pairMarksWithLabels(blocks).map((b) => (b.kind === 'option' ? `${b.option!.value ?? '?'}:${b.option!.mark?.state}` : b.text));
+
+  it('pairs boxes and labels on lines of their own the way their order says', () => {
+    expect(paired([label('Q?', 1), box('☒', 2), label('Yes', 3), box('☐', 4), label('No', 5)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
+    expect(paired([label('Q?', 1), label('Yes', 2), box('☒', 3), label('No', 4), box('☐', 5)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
+  });
+
+  it('leaves a box between two labels unpaired', () => {
+    expect(paired([label('Q?', 1), label('Yes', 2), box('☒', 3), label('No', 4)])).toEqual(['Q?', 'Yes', '?:checked', 'No']);
   });
 });
