@@ -54,8 +54,11 @@ const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
 const THEMATIC = /^([-*_=]\s*){3,}$/;
 /** A table's column headings, which a layout repeats at the top of every page the table runs onto. */
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*){1,5}$/i;
-/** A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). */
-const LEADING_CHOICE = /^(yes|no|n\/a)\s*[-–—:,.;]\s*\S/i;
+/**
+ * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). "No." before a figure or
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
+ */
+const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*\S/i;
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
@@ -95,7 +98,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   });
 
   const statements = blocks.flatMap((b) => (b.kind === 'option' ? [] : findStatements(b.text, b.provenance)));
-  const numbering = numberingStyle(blocks, questionAt);
+  // Statements cite questions by the numbers printed in this document, which may not be the template's.
+  const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
   const answers = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
@@ -105,7 +109,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
-    const stated = statements.filter((s) => refersTo(s, q, numbering));
+    const stated = statements.filter((s) => refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
@@ -411,21 +415,16 @@ function nextQuestionAfter(questionAt: ReadonlyArray<number | null>, from: numbe
   return next;
 }
 
-/** Printed numbers restart in each principle (so "point 3" means the third of this principle). */
-function numberingStyle(blocks: readonly Block[], questionAt: ReadonlyArray<number | null>): 'restart' | 'template' {
-  let restarts = 0;
-  QUESTIONS.forEach((q, i) => {
-    const at = questionAt[i];
-    if (at === null || at === undefined || q.principle < 3) return;
-    const printed = leadingNumber(blocks[at]!.text);
-    if (printed !== null && q.index > 1 && printed === q.index && printed !== q.number) restarts++;
-  });
-  return restarts >= 2 ? 'restart' : 'template';
-}
-
-function refersTo(s: Statement, q: Question, numbering: 'restart' | 'template'): boolean {
+/**
+ * Whether a statement is about question `q`: "point 2 of principle 3" by its place in the principle; a bare
+ * "question 12" by the numbers this document prints before its questions (12 before exactly one, and that is
+ * `q`), or by the template's numbers where most carry none (Word's own list numbering is not in the text).
+ */
+function refersTo(s: Statement, q: Question, printed: number | null, allPrinted: ReadonlyArray<number | null>): boolean {
   if (s.principle !== null) return s.principle === q.principle && s.number === q.index;
-  return numbering === 'restart' ? false : s.number === q.number;
+  const numbered = allPrinted.filter((n) => n !== null).length;
+  if (numbered < allPrinted.length / 2) return s.number === q.number;
+  return printed === s.number && allPrinted.filter((n) => n === s.number).length === 1;
 }
 
 function isGuidance(text: string): boolean {
@@ -704,8 +703,11 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
   if (opening && allowed(optionValue(opening[1]!))) {
     return inferred(optionValue(opening[1]!)!, text!.split('\n')[0]!, textual[0]?.provenance ?? null);
   }
+  // A statement elsewhere never fills in boxes left blank on the page: it counts against a ticked box, or
+  // stands in where the format lost the boxes' state.
+  const blank = options.some((o) => o.option?.mark?.state === 'unchecked') && !options.some((o) => o.option?.mark?.state === 'checked');
   const said = new Set(stated.map((s) => s.value).filter(allowed));
-  if (said.size === 1) {
+  if (said.size === 1 && !blank) {
     const s = stated.find((x) => allowed(x.value))!;
     return inferred(s.value, s.quote, s.provenance);
   }

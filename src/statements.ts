@@ -22,19 +22,18 @@ const PATTERNS = [
   new RegExp(`\\b(?:answered|ticked|selected|marked|chose|chosen)\\s+${Q}${VALUE}${Q}\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
 ];
 
+/** A choice said to be a mistake, or made in another year's assessment, is not this document's answer. */
+const ELSEWHERE = /\b(?:in error|by mistake|mistakenly|incorrectly|wrongly|previous|last year|(?:19|20)\d\d)\b/i;
+
 export function findStatements(text: string, provenance: Provenance): Statement[] {
   const found: Statement[] = [];
   for (const re of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const value = optionValue(m[1]!);
       if (!value) continue;
-      found.push({
-        value,
-        number: Number(m[2]),
-        principle: m[3] ? Number(m[3]) : null,
-        quote: sentenceAround(text, m.index ?? 0),
-        provenance,
-      });
+      const quote = sentenceAround(text, m.index ?? 0);
+      if (ELSEWHERE.test(quote)) continue;
+      found.push({ value, number: Number(m[2]), principle: m[3] ? Number(m[3]) : null, quote, provenance });
     }
   }
   return found;

@@ -159,6 +159,42 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.2').choice).toBeNull();
   });
 
+  it('never fills boxes left blank on the page from a statement elsewhere', async () => {
+    const spec = base();
+    spec.answers['P3.3'] = { ticked: 'none' };
+    spec.actionPlans[3] = "Although 'No' has been selected as the answer for point 9, signs are placed at portable deployments.";
+    const r = await render(spec);
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
+  });
+
+  it('ignores a choice said to be a mistake or made in another year, and cites questions by the numbers printed', async () => {
+    const placeholders = { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' } as const;
+    const spec = base();
+    spec.answers['P3.3'] = { ticked: 'none' };
+    spec.answers['P8.3'] = { ticked: 'none' };
+    spec.actionPlans[3] = "In the 2023 assessment 'Yes' was selected for question 9.";
+    spec.actionPlans[8] = "'No' was selected in error for question 45.";
+    const r = await run(renderText(spec, placeholders));
+    expect(answer(r, 'P3.3').choice).toBeNull();
+    expect(answer(r, 'P8.3').choice).toBeNull();
+    // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
+    const restarted = base();
+    restarted.numbering = 'restart';
+    restarted.answers['P3.3'] = { ticked: 'none' };
+    restarted.actionPlans[3] = "'No' has been selected as the answer for question 3.";
+    const rr = await run(renderText(restarted, placeholders));
+    expect(rr.answers.filter((a) => a.evidence.kind === 'inferred' && a.evidence.quote?.includes('question 3'))).toEqual([]);
+  });
+
+  it('reads "No." before a figure as the abbreviation of number, not an answer', async () => {
+    const spec = base();
+    spec.answers['P5.1'] = { ticked: 'none', text: 'No. of written procedures in place: 4, all on the intranet.' };
+    spec.answers['P3.3'] = { ticked: 'none', text: 'No. 12 Market Street is shown on every sign as the contact point.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P5.1').choice).toBeNull();
+    expect(answer(r, 'P3.3').choice).toBeNull();
+  });
+
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
     const spec = base();
     spec.answers['P4.7'] = { ticked: 'none' };
