@@ -20,7 +20,11 @@ export interface Provenance {
   y?: number;
 }
 
-export type MarkState = 'checked' | 'unchecked' | 'unknown';
+/**
+ * `unknown`: the format kept no state (a converter's placeholder). `conflicting`: the file records one state and
+ * shows the other (a Word checkbox whose stored value disagrees with the box glyph it displays).
+ */
+export type MarkState = 'checked' | 'unchecked' | 'unknown' | 'conflicting';
 
 /**
  * What a checkbox state was read from.

@@ -601,6 +601,10 @@ function readChoice(parts: Parts): ChoiceReading {
   const values = options.map((o) => o.option?.value).filter((v) => v !== null && v !== undefined);
   if (new Set(values).size < values.length) return ambiguous('boxes of more than one question found here', options[0]!);
 
+  // A box whose file records one state and shows the other: what the organisation meant cannot be told.
+  const conflicting = options.find((o) => o.option?.mark?.state === 'conflicting');
+  if (conflicting) return ambiguous('a box shows one state and its file records the other', conflicting);
+
   // 1. Ticked boxes.
   let fromMarks: ChoiceReading | null = null;
   if (checked.length > 0) {

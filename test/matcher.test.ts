@@ -384,6 +384,22 @@ describe('a bare option with no box', () => {
   });
 });
 
+describe('a box whose file records one state and shows the other', () => {
+  it('leaves its question ambiguous, whatever the other box says', async () => {
+    const spec = sampleSpec(33);
+    spec.answers['P2.4'] = { ticked: 'yes' };
+    const doc = await parseText(new TextEncoder().encode(renderText(spec)));
+    const question = doc.blocks.findIndex((b) => b.text.includes('Do you update your data protection impact assessment'));
+    const yes = doc.blocks.findIndex((b, i) => i > question && b.option?.value === 'yes');
+    doc.blocks[yes]!.option!.mark = { state: 'conflicting', source: 'content-control', detail: 'w14:checked w14:val="1", but it shows ☐' };
+    expect(match(doc).answers.find((a) => a.id === 'P2.4')).toMatchObject({
+      choice: null,
+      status: 'ambiguous',
+      reason: 'a box shows one state and its file records the other',
+    });
+  });
+});
+
 describe('boxes printed to the left of their question', () => {
   it('gives each question its own boxes, not the next question\'s', () => {
     const spec = sampleSpec(31);

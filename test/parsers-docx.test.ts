@@ -163,6 +163,17 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.find((b) => b.text === 'Inline question?')?.kind).toBe('paragraph');
   });
 
+  it('leaves a question ambiguous where a checkbox control shows one state and stores the other', async () => {
+    const shows = (stored: boolean, glyph: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${stored ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${run(glyph, { font: 'MS Gothic' })}</w:sdtContent></w:sdt>`;
+    const sym = (stored: boolean, char: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${stored ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:sym w:font="Wingdings" w:char="${char}"/></w:r></w:sdtContent></w:sdt>`;
+    const doc = await parse(docx(table([questionRow(Q, shows(true, '☐'), shows(false, '☒')), questionRow('Two?', sym(false, 'F0FE'), sym(false, 'F0A8'))], GRID)));
+    expect(options(doc).map((o) => o.state)).toEqual(['conflicting', 'conflicting', 'conflicting', 'unchecked']);
+    expect(options(doc)[0]!.detail).toBe('w14:checked w14:val="1", but it shows ☐');
+    expect(doc.diagnostics.filter((d) => d.code === 'docx-checkbox-shows-other-state')).toHaveLength(3);
+  });
+
   it('reads a block-level checkbox content control wrapping the paragraph in a cell', async () => {
     const sdt = (checked: boolean) =>
       `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${para(run(checked ? '☒' : '☐'))}</w:sdtContent></w:sdt>`;

@@ -215,7 +215,14 @@ export class BlockBuilder {
           case 'content-control':
             if (this.awaitingDetail) {
               this.awaitingDetail.detail = side.detail;
-              if (this.awaitingDetail.state !== side.state) this.mismatch('content control', side.state, this.awaitingDetail.state);
+              if (side.state === 'conflicting') {
+                this.awaitingDetail.state = 'conflicting';
+                this.diagnostics.push({
+                  code: 'docx-checkbox-shows-other-state',
+                  message: `a checkbox content control's stored state and the box it shows disagree (${side.detail}); its question is left ambiguous`,
+                  provenance: this.provenance(null),
+                });
+              } else if (this.awaitingDetail.state !== side.state) this.mismatch('content control', side.state, this.awaitingDetail.state);
               this.awaitingDetail = null;
             }
             break;

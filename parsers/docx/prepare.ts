@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import type { Mark, MarkState } from '../../src/document.js';
 import { glyphMark } from '../../src/options.js';
 import { element, type XmlElement, type XmlNode } from './mammoth.js';
+import { textOf } from './xml.js';
 
 const require = createRequire(import.meta.url);
 const dingbats = require('dingbat-to-unicode') as { hex(font: string, code: string): { string: string } | undefined };
@@ -236,13 +237,20 @@ export class Preparer {
 
   sdt(el: XmlElement, out: XmlNode[]): void {
     const box = el.firstOrEmpty('w:sdtPr').first('wordml:checkbox');
+    // Read before the children are prepared, which turns w:sym into sentinels.
+    const shown = box ? shownBox(el.firstOrEmpty('w:sdtContent')) : null;
     this.children(el);
     out.push(el);
     if (!box) return;
     const checked = box.first('wordml:checked');
-    const state: MarkState = checked && on(checked, 'wordml:val') ? 'checked' : 'unchecked';
-    const side: Side = { kind: 'content-control', state, detail: checked ? attrDetail(checked, 'wordml:val') : 'w14:checkbox (no w14:checked)' };
+    const stored: MarkState = checked && on(checked, 'wordml:val') ? 'checked' : 'unchecked';
+    const detail = checked ? attrDetail(checked, 'wordml:val') : 'w14:checkbox (no w14:checked)';
     const content = el.firstOrEmpty('w:sdtContent');
+    // Word shows the glyph in the control, not the stored value: a file edited outside Word can make them differ.
+    const side: Side =
+      shown && shown.state !== stored
+        ? { kind: 'content-control', state: 'conflicting', detail: `${detail}, but it shows ${shown.unicode}` }
+        : { kind: 'content-control', state: stored, detail };
     const blockLevel = content.children.some((c) => c.type === 'element' && (c.name === 'w:p' || c.name === 'w:tc' || c.name === 'w:tr' || c.name === 'w:tbl'));
     if (!blockLevel) {
       // Run-level (the usual): the detail follows the checkbox in the same paragraph.
@@ -258,6 +266,30 @@ export class Preparer {
     collect(el, 'w:txbxContent', boxes);
     if (boxes.length) el.children.push(element('w:pict', {}, boxes));
   }
+}
+
+/** The one box glyph a checkbox control displays (its runs' text or w:sym), or null when it shows none or several. */
+function shownBox(content: XmlElement): { state: MarkState; unicode: string } | null {
+  const runs: XmlElement[] = [];
+  collect(content, 'w:r', runs);
+  const boxes: Array<{ state: MarkState; unicode: string }> = [];
+  for (const r of runs) {
+    const fonts = r.firstOrEmpty('w:rPr').first('w:rFonts')?.attributes ?? {};
+    const font = fonts['w:ascii'] ?? fonts['w:hAnsi'] ?? fonts['w:eastAsia'] ?? fonts['w:cs'] ?? '';
+    for (const c of r.children) {
+      if (c.type !== 'element') continue;
+      if (c.name === 'w:sym') {
+        const box = symbolState(c.attributes['w:font'] ?? font, c.attributes['w:char'] ?? '');
+        if (box) boxes.push(box);
+      } else if (c.name === 'w:t') {
+        for (const ch of textOf(c)) {
+          const box = symbolState(font, ch.codePointAt(0)!.toString(16).toUpperCase());
+          if (box) boxes.push(box);
+        }
+      }
+    }
+  }
+  return boxes.length === 1 ? boxes[0]! : null;
 }
 
 function lastParagraph(el: XmlElement): XmlElement | null {
