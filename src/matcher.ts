@@ -87,6 +87,12 @@ export function match(doc: NormalisedDocument): MatchResult {
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
   for (const a of actionAt) if (a !== undefined) boundaries.add(a);
+  // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
+  for (let i = 1; i < blocks.length; i++) {
+    const before = blocks[i - 1]!.provenance.page;
+    const page = blocks[i]!.provenance.page;
+    if (before !== undefined && page !== undefined && page - before >= 2) boundaries.add(i);
+  }
 
   const actionPlans: ActionPlan[] = PRINCIPLES.map((p, i) => {
     const at = actionAt[i];

@@ -384,6 +384,21 @@ describe('a bare option with no box', () => {
   });
 });
 
+describe('a page with no text between a question and the next boxes', () => {
+  it('keeps the boxes after the gap from the question before it', async () => {
+    const spec = sampleSpec(34);
+    spec.answers['P4.2'] = { ticked: 'yes' };
+    const doc = await parseText(new TextEncoder().encode(renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })));
+    // The end of principle 3 on page 3; page 4 a scan (nothing read), which held everything up to P4.2's boxes.
+    const question = doc.blocks.findIndex((b) => b.text.includes('to conform more fully with the requirements of Principle 3'));
+    const p42 = doc.blocks.findIndex((b) => b.text.includes('Do you have clear policies and procedures'));
+    const boxes = doc.blocks.findIndex((b, i) => i > p42 && b.kind === 'option');
+    const blocks = [...doc.blocks.slice(0, question + 1), ...doc.blocks.slice(boxes)].map((b, i) => ({ ...b, provenance: { ...b.provenance, page: i <= question ? 3 : 5 } }));
+    const answers = match({ ...doc, blocks }).answers;
+    expect(answers.find((a) => a.id === 'P3.6')).toMatchObject({ choice: null, status: 'missing' });
+  });
+});
+
 describe('a box whose file records one state and shows the other', () => {
   it('leaves its question ambiguous, whatever the other box says', async () => {
     const spec = sampleSpec(33);
