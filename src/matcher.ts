@@ -6,7 +6,7 @@
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
 import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
-import { optionValue } from './options.js';
+import { boxGlyphs, optionValue } from './options.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
 import { findStatements, type Statement } from './statements.js';
@@ -104,6 +104,9 @@ export function match(doc: NormalisedDocument): MatchResult {
   });
 
   const statements = blocks.flatMap((b) => (b.kind === 'option' ? [] : findStatements(b.text, b.provenance)));
+  // In a document whose options carry boxes, a label ending a question's line with no box is not an option the
+  // organisation kept: its box was parted from it (a wrapped line, a column the layout split).
+  const boxesPrinted = blocks.some((b) => b.kind === 'option' && b.option?.mark && b.option.mark.source !== 'struck-option');
   // Statements cite questions by the numbers printed in this document, which may not be the template's.
   const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
   const answers = QUESTIONS.map((q, qi) => {
@@ -116,7 +119,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => refersTo(s, q, printedNumbers[qi]!, printedNumbers));
-    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated);
+    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted);
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -464,7 +467,7 @@ interface ChoiceReading {
 
 const NO_EVIDENCE: Evidence = { kind: 'none', source: null, quote: null, provenance: null };
 
-function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[]): Answer {
+function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[], boxesPrinted = false): Answer {
   const base = {
     id: q.id,
     principle: q.principle,
@@ -505,8 +508,13 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
   // A bare option beside marked ones is just the unmarked one of the set.
   const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
-  // An option left alone stands right under its question; anywhere else a lone "No" is not read as one.
-  const soleAllowed = !marked && printed.length === 0 && typedChoices.length === 1 && leadsRegion(typedChoices[0]!, content, questionBlock);
+  // Box glyphs left in the text, not read as options with their labels (a layout that parted them).
+  const stray = marked ? [] : textual.filter((b) => boxGlyphs(b.text).length > 0);
+  // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
+  // the option left standing where boxes were printed but not read with it.
+  const onQuestionLine = typedChoices.length === 1 && typedChoices[0]!.provenance === questionBlock.provenance;
+  const soleAllowed =
+    !(boxesPrinted && onQuestionLine) && !marked && stray.length === 0 && printed.length === 0 && typedChoices.length === 1 && leadsRegion(typedChoices[0]!, content, questionBlock);
 
   let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
@@ -527,7 +535,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const reading = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, text, textual, plan, stated });
+  const reading = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated });
   return {
     ...base,
     choice: reading.choice,
@@ -590,6 +598,8 @@ interface Parts {
   typed: readonly Block[];
   /** Whether a lone typed label may be read as the only option left. */
   soleAllowed: boolean;
+  /** Text blocks holding box glyphs that were not read as options. */
+  stray: readonly Block[];
   text: string | null;
   textual: readonly Block[];
   plan: ActionPlan;
@@ -659,6 +669,8 @@ function readChoice(parts: Parts): ChoiceReading {
     };
   }
   if (fromMarks) return fromMarks;
+  const ticked = parts.stray.find((b) => boxGlyphs(b.text).includes('checked'));
+  if (ticked) return ambiguous('a ticked box could not be read with its label', ticked);
   if (words) return words;
 
   const unknown = options.some((o) => o.option?.mark?.state === 'unknown');

@@ -74,6 +74,16 @@ export function glyphMark(token: string): Mark | null {
   return null;
 }
 
+/** The states of the box glyphs in a text, in order ("☐ No ☒" gives unchecked, checked). */
+export function boxGlyphs(text: string): MarkState[] {
+  const out: MarkState[] = [];
+  for (const ch of text) {
+    const state = GLYPHS.get(ch);
+    if (state) out.push(state);
+  }
+  return out;
+}
+
 const GLYPH_CLASS = [...GLYPHS.keys()].join('');
 const MARK_TOKEN = `\\[\\s*[xX✓✔*]?\\s*\\]|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;

@@ -384,6 +384,25 @@ describe('a bare option with no box', () => {
   });
 });
 
+describe('labels and boxes a layout parted', () => {
+  const boxed = () => {
+    const spec = sampleSpec(35);
+    spec.answers['P4.7'] = { ticked: 'no' };
+    return renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false });
+  };
+
+  it('does not take a "Yes" ending the question line for the option kept, where the document prints boxes', async () => {
+    // "…Principle 4? Yes" with "☐ No ☒" gone to another column: only the "Yes" is left under the question.
+    const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?   Yes\n');
+    expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null });
+  });
+
+  it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
+    const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n☐ Yes ☒ – see the action plan\n');
+    expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
+  });
+});
+
 describe('a page with no text between a question and the next boxes', () => {
   it('keeps the boxes after the gap from the question before it', async () => {
     const spec = sampleSpec(34);
