@@ -260,6 +260,34 @@ describe('docx checkbox encodings', () => {
     ]);
   });
 
+  it('reads an X or tick typed under "Yes" and "No" column headings as that column\'s option', async () => {
+    const cols = [5000, 800, 800, 3000];
+    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const doc = await parse(
+      docx(
+        table(
+          [
+            r(run('Question'), run('Yes'), run('No'), run('Comments')),
+            r(run(Q), run('X'), '', run(ANSWER)),
+            r(run('Two?'), '', run('✓'), ''),
+            r(run('Both?'), run('X'), run('X'), ''),
+            r(run('Worded?'), run('Partly'), '', run('See the plan.')),
+          ],
+          cols,
+        ),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state, o.source, o.detail])).toEqual([
+      ['yes', 'checked', 'typed-mark', 'X'],
+      ['no', 'checked', 'glyph', 'U+2713'],
+      ['yes', 'checked', 'typed-mark', 'X'],
+      ['no', 'checked', 'typed-mark', 'X'],
+    ]);
+    // A heading column holding a word is not a row of answers in those columns.
+    expect(doc.blocks.find((b) => b.text === 'Partly')?.kind).toBe('tableCell');
+    expect(doc.blocks.some((b) => b.text === 'X' || b.text === '✓')).toBe(false);
+  });
+
   it('reads an X typed after a label in a paragraph', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes     No X'))));
     expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([

@@ -4,7 +4,7 @@
  * paragraphs, list items and table cells, with `option` blocks wherever a
  * box, a typed mark or a struck-through label sits beside Yes / No / N/A.
  */
-import type { Block, BlockKind, Diagnostic, Mark, Provenance } from '../../src/document.js';
+import type { Block, BlockKind, Diagnostic, Mark, OptionValue, Provenance } from '../../src/document.js';
 import { optionBlocks, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { MNode, MParagraph, MTable } from './mammoth.js';
 import { SENTINEL_RE, symbolState, type Side } from './prepare.js';
@@ -27,6 +27,16 @@ const SUB_DETAILS = new Set(['U+22A0', 'U+2752']);
 /** The labels readOptionRun recognises (and also before a slash, as in "Yes/No"), to find where each option sits in the line. */
 const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_])/giu;
 const LABEL_GAP = /^[\s/,|;:.\-–]*$/;
+interface Cell {
+  /** The cell's blocks: this.blocks[start, end). */
+  start: number;
+  end: number;
+  /** Its first grid column (merged cells span more). */
+  column: number;
+}
+
+const LABEL_OF: Record<OptionValue, string> = { yes: 'Yes', no: 'No', na: 'N/A' };
+
 /** A cell that holds nothing but a typed mark. */
 const TYPED_MARK = /^[xX✓✔✗✘]$/;
 const TICKS = new Map([
@@ -301,26 +311,72 @@ export class BlockBuilder {
   private tableNode(t: MTable): void {
     const saved = this.table;
     let r = 0;
+    let headings: Map<number, OptionValue> | null = null;
     for (const rowNode of t.children) {
       if (rowNode.type !== 'tableRow') {
         this.node(rowNode);
         continue;
       }
-      const cells: Array<{ start: number; end: number }> = [];
+      const cells: Cell[] = [];
       let column = 0;
       for (const cellNode of rowNode.children) {
         if (cellNode.type !== 'tableCell') continue;
         this.table = { row: r, column };
         const start = this.blocks.length;
         for (const c of cellNode.children) this.node(c);
-        cells.push({ start, end: this.blocks.length });
+        cells.push({ start, end: this.blocks.length, column });
         column += cellNode.colSpan || 1;
       }
       this.table = saved;
+      if (headings) this.underHeadings(cells, headings);
       this.pairRow(cells);
+      headings = this.headingRow(cells) ?? headings;
       r++;
     }
     this.table = saved;
+  }
+
+  /**
+   * A row of column headings over the answers: "Yes" and "No" (and "N/A"),
+   * in the template's order, each alone in its cell, the other cells text
+   * and none a box. Returns the option each of those columns stands for.
+   */
+  private headingRow(cells: Cell[]): Map<number, OptionValue> | null {
+    const headings = new Map<number, OptionValue>();
+    for (const c of cells) {
+      if (c.end - c.start !== 1) continue;
+      const b = this.blocks[c.start]!;
+      if (b.kind === 'option') return null;
+      const value = optionValue(b.text);
+      if (value) headings.set(c.column, value);
+    }
+    const values = [...headings.values()];
+    const order: OptionValue[] = ['yes', 'no', 'na'];
+    const inOrder = values.every((v, i) => i === 0 || order.indexOf(v) > order.indexOf(values[i - 1]!));
+    return values.includes('yes') && values.includes('no') && inOrder ? headings : null;
+  }
+
+  /**
+   * A row under column headings with an X, a tick or a box alone in the cell
+   * under one of them: that column's option, ticked (or not, for an empty
+   * box). Left alone when a heading column holds anything else (a typed
+   * word, an answer), where the row is not one of answers in those columns.
+   */
+  private underHeadings(cells: Cell[], headings: Map<number, OptionValue>): void {
+    const under = cells.filter((c) => headings.has(c.column) && c.end > c.start);
+    if (under.length === 0) return;
+    const marks = under.map((c) => {
+      if (c.end - c.start !== 1) return null;
+      const b = this.blocks[c.start]!;
+      if (b.kind === 'option') return b.option?.value === null && b.option.mark ? b.option.mark : null;
+      return TYPED_MARK.test(b.text.trim()) ? ({ state: 'checked', source: 'typed-mark', detail: b.text.trim() } satisfies Mark) : null;
+    });
+    if (marks.some((m) => m === null)) return;
+    under.forEach((c, i) => {
+      const value = headings.get(c.column)!;
+      const b = this.blocks[c.start]!;
+      this.blocks[c.start] = { ...b, kind: 'option', text: LABEL_OF[value], option: { value, mark: marks[i]! } };
+    });
   }
 
   /**
@@ -329,7 +385,7 @@ export class BlockBuilder {
    * counts as an unticked typed box only when another label in the row has
    * a typed mark beside it.
    */
-  private pairRow(cells: Array<{ start: number; end: number }>): void {
+  private pairRow(cells: Cell[]): void {
     if (cells.length < 2) return;
     type Kind = 'mark' | 'typed' | 'label' | 'empty' | 'other';
     const typedText = (b: Block): string | null => {
