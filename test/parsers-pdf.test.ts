@@ -634,6 +634,33 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('reads an X or tick typed under "Yes" and "No" headings with a comments column after them, heading repeated on every page', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const symbols = await pdf.embedFont(StandardFonts.ZapfDingbats);
+    const rows = [
+      ['1.1 Do you publish an annual report?', 'Published each June.', '1.2 Do you audit disclosures?', 'Not yet: an audit is planned.'],
+      ['2.1 Do you consult the public?', 'Surveys every spring.', '2.2 Do you review the system yearly?', 'The board reviews it.'],
+      ['3.1 Are the signs in place?', 'At every camera site.', '3.2 Is footage encrypted at rest?', 'Only on the new recorders.'],
+    ];
+    rows.forEach(([first, comment1, second, comment2], i) => {
+      const page = pdf.addPage([595, 842]);
+      const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+      for (const [s, x] of [['Ref', 50], ['Question', 90], ['Yes', 330], ['No', 370], ['Comments', 420]] as const) t(s, x, 800);
+      const y = 770 - 30 * i;
+      t(first!, 50, y);
+      t('X', 333, y);
+      t(comment1!, 420, y);
+      t(second!, 50, y - 40);
+      page.drawText('✔', { x: 372, y: y - 40, size: 10, font: symbols });
+      t(comment2!, 420, y - 40);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => !b.furniture).map(show)).toEqual(
+      rows.flatMap(([first, comment1, second, comment2]) => [first, 'yes:checked:typed-mark', comment1, second, 'no:checked:glyph', comment2]),
+    );
+  });
+
   it('gives box glyphs set in columns under "Yes" and "No" headings the heading of their column', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -6,7 +6,7 @@
  * `mark: null`: no state is ever made up.
  */
 import type { Diagnostic, Mark } from '../../src/document.js';
-import { glyphMark, optionValue } from '../../src/options.js';
+import { boxGlyphs, glyphMark, optionValue } from '../../src/options.js';
 import { centreX, centreY, height, width, type Rect } from './geometry.js';
 import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
@@ -74,6 +74,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   let vectorRead = false;
   const struck = new Set<Candidate>();
   const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
+  const claimedTokens = new Set<MarkToken>();
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
   if (bare.length > 0) {
     const drawn = await sources.vectorShapes();
@@ -83,6 +84,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
       const claimed = new Set([...tokens.values()].map((t) => t.token));
+      for (const t of claimed) claimedTokens.add(t);
       const vectorPairs = pairBoxes(
         labels.filter((c) => !paired.has(c)),
         boxes,
@@ -114,7 +116,20 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     }
   }
 
-  const headed = underColumnHeadings(groups, looseBoxes, paired, text);
+  // An X or a tick typed alone in a cell, taken by no box: a mark for the column it stands in, if under a heading.
+  const typedAlone = new Map<Rect, Part>();
+  for (const t of text.tokens) {
+    if (claimedTokens.has(t)) continue;
+    const part = text.lines[t.line]?.parts.find((p) => p.text.trim() === t.char && !p.furniture && !consumed.has(p) && p.x0 <= t.x0 && p.x1 >= t.x1);
+    if (!part) continue;
+    const rect = { x0: t.x0, x1: t.x1, top: t.top, bottom: t.bottom };
+    typedAlone.set(rect, part);
+    looseBoxes.push({ rect, mark: glyphMark(t.char) ?? { state: 'checked', source: 'typed-mark', detail: t.char } });
+  }
+  const rows = headingRows(text, groups);
+  const headed = underColumnHeadings(groups, looseBoxes, paired, text, rows.map((r) => r.group));
+  for (const g of headed.groups) for (const o of g.options) if (typedAlone.has(o.rect)) consumed.add(typedAlone.get(o.rect)!);
+  for (const r of rows) if (headed.headings.has(r.group)) for (const p of r.parts) consumed.add(p);
   extra.push(...headed.groups);
 
   // Lone labels stay options only with a box beside them or stacked with the other labels.
@@ -190,6 +205,30 @@ export function strikeLines(label: Candidate, rules: Rule[]): number {
 }
 
 /**
+ * Heading rows that are not option groups of their own: "Yes" and "No" (and
+ * "N/A") each a part to itself, side by side in that order, with more text
+ * after them ("Ref | Question | Yes | No | Comments") or repeated at the top
+ * of every page (and so running-header furniture). Returned with the parts
+ * they are printed in.
+ */
+function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: OptionGroup; parts: Part[] }> {
+  const order: Array<string | null> = ['yes', 'no', 'na'];
+  const grouped = new Set(groups.filter((g) => g.options.length >= 2).map((g) => g.options[0]!.line));
+  const out: Array<{ group: OptionGroup; parts: Part[] }> = [];
+  for (const line of page.lines) {
+    if (grouped.has(line.index) || line.parts.some((p) => boxGlyphs(p.text).length > 0)) continue;
+    const at = line.parts.findIndex((p) => optionValue(p.text) === 'yes');
+    if (at < 0) continue;
+    const parts = [line.parts[at]!];
+    for (let k = at + 1; k < line.parts.length && order.indexOf(optionValue(line.parts[k]!.text)) === order.indexOf(optionValue(parts[parts.length - 1]!.text)) + 1; k++) parts.push(line.parts[k]!);
+    if (parts.length < 2) continue;
+    const options: Candidate[] = parts.map((p) => ({ label: p.text.trim(), value: optionValue(p.text), mark: null, rect: { x0: p.x0, x1: p.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }));
+    out.push({ group: { options, lead: null }, parts });
+  }
+  return out;
+}
+
+/**
  * Boxes set in columns under a row of column headings ("Yes | No" at the
  * head of a table, each question's boxes below in those columns) take the
  * heading of their column. A heading row is labels alone, none with a box;
@@ -205,10 +244,13 @@ export function underColumnHeadings(
   boxes: Array<{ rect: Rect; mark: Mark }>,
   paired: Set<Candidate>,
   page: PageText,
+  /** Heading rows found apart from the option groups (see headingRows). */
+  moreHeadings: OptionGroup[] = [],
 ): { groups: OptionGroup[]; headings: Set<OptionGroup> } {
   const headings = new Set<OptionGroup>();
   const out: OptionGroup[] = [];
-  const heads = groups.filter((g) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)));
+  const isHeading = (g: OptionGroup) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o));
+  const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
   if (heads.length === 0) return { groups: out, headings };
   // Rows of unlabelled marks: runs of box glyphs on a line, and drawn boxes left without a label, by height.
   type Row = { marks: Array<{ rect: Rect; mark: Mark; option?: Candidate }>; group?: OptionGroup };
