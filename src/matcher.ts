@@ -673,12 +673,14 @@ function readChoice(parts: Parts): ChoiceReading {
   if (ticked) return ambiguous('a ticked box could not be read with its label', ticked);
   if (words) return words;
 
-  const unknown = options.some((o) => o.option?.mark?.state === 'unknown');
-  const reason = unknown
+  const unknown = options.filter((o) => o.option?.mark?.state === 'unknown');
+  const reason = unknown.some((o) => o.option!.mark!.source === 'placeholder')
     ? 'checkbox state not present in this format'
-    : options.length > 0 || printed.length > 0
-      ? 'no box ticked'
-      : 'no Yes/No options found';
+    : unknown.length > 0
+      ? 'boxes printed in a font that maps them to no character: their state cannot be read'
+      : options.length > 0 || printed.length > 0
+        ? 'no box ticked'
+        : 'no Yes/No options found';
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
 }
 

@@ -61,6 +61,9 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)
 ]);
 
+/** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */
+const UNREADABLE = '\uFFFD';
+
 /** Bracket forms typed in text: [x], [X], [✓], [ ], [] and the `|_|` placeholder. */
 const BRACKET = /^\[\s*([xX✓✔*]?)\s*\]$/;
 const PLACEHOLDER = /^\|_\|$/;
@@ -71,6 +74,7 @@ export function glyphMark(token: string): Mark | null {
   const bracket = BRACKET.exec(token);
   if (bracket) return { state: bracket[1] ? 'checked' : 'unchecked', source: 'glyph', detail: token };
   if (PLACEHOLDER.test(token)) return { state: 'unknown', source: 'placeholder', detail: token };
+  if (token === UNREADABLE) return { state: 'unknown', source: 'glyph', detail: 'U+FFFD (a glyph its font maps to no character)' };
   return null;
 }
 
@@ -84,7 +88,7 @@ export function boxGlyphs(text: string): MarkState[] {
   return out;
 }
 
-const GLYPH_CLASS = [...GLYPHS.keys()].join('');
+const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
 const MARK_TOKEN = `\\[\\s*[xX✓✔*]?\\s*\\]|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');

@@ -397,6 +397,11 @@ describe('labels and boxes a layout parted', () => {
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null });
   });
 
+  it('says why where the boxes are glyphs that map to no character', async () => {
+    const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n\uFFFD Yes\n\n\uFFFD No\n');
+    expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'missing', reason: 'boxes printed in a font that maps them to no character: their state cannot be read' });
+  });
+
   it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
     const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n☐ Yes ☒ – see the action plan\n');
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });

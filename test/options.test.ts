@@ -25,6 +25,10 @@ describe('readOptionRun', () => {
     expect(summary('|_| Yes |_| No NA')).toEqual(['yes:unknown/placeholder', 'no:unknown/placeholder', 'na:none']);
   });
 
+  it('keeps a glyph its font maps to no character as a box of unknown state', () => {
+    expect(summary('\uFFFD Yes \uFFFD No')).toEqual(['yes:unknown/glyph', 'no:unknown/glyph']);
+  });
+
   it('reads Symbol-font private-use boxes', () => {
     expect(summary('\uF0FE Yes \uF0A8 No')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
     expect(glyphMark('\uF06F')?.state).toBe('unchecked');

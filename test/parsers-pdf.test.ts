@@ -248,6 +248,9 @@ describe('PDF layout', () => {
 
   it('normalises ligatures and odd spaces, keeps a word processor\'s line-end hyphen', async () => {
     expect(normaliseText('e\uFB03cient \uFB01le\u00A0and\u2009thin\u200Bzero')).toBe('efficient file and thinzero');
+    // A lone control character is a glyph its font maps to nothing (a box in a symbol font): kept, as unreadable.
+    expect(normaliseText('\u0002')).toBe('\uFFFD');
+    expect(normaliseText('ab\u0002c')).toBe('abc');
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([595, 842]);
