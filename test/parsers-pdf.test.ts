@@ -161,6 +161,20 @@ describe('PDF layout', () => {
     expect((await doc('vector-tick-table')).blocks.some((b) => b.furniture)).toBe(false);
   });
 
+  it('flags a running footer on landscape pages among portrait ones', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const sizes: Array<[number, number]> = [[595, 842], [842, 595], [842, 595], [595, 842]];
+    sizes.forEach(([w, h], i) => {
+      const page = pdf.addPage([w, h]);
+      page.drawText(`Body text of page ${i + 1}, which differs from page to page.`, { x: 60, y: h - 120 - 20 * i, size: 10, font });
+      page.drawText('Eastbrook Council - CCTV self assessment', { x: 60, y: 30, size: 8, font });
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.text.startsWith('Eastbrook Council')).map((b) => b.furniture)).toEqual([true, true, true, true]);
+    expect(d.blocks.filter((b) => b.text.startsWith('Body text')).some((b) => b.furniture)).toBe(false);
+  });
+
   it('joins wrapped lines into one block, and an answer cut by a page break into one block', async () => {
     const d = await doc('page-break-answers');
     const c = CASES.get('page-break-answers')!;

@@ -32,7 +32,9 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
         const k = key(part.text);
         if (!k) continue;
         const list = seen.get(k) ?? [];
-        list.push({ page: page.page, y: part.baseline, part });
+        // Measured from the nearer edge, so a footer sits at one height on portrait and landscape pages alike.
+        const y = part.bottom <= page.height * BAND ? part.baseline : part.baseline - page.height;
+        list.push({ page: page.page, y, part });
         seen.set(k, list);
       }
     }
