@@ -561,6 +561,24 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('reads radio buttons flattened into the page: circles, the chosen one with a dot', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const form = pdf.getForm();
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    t('1. Do you publish an annual report?', 50, 760);
+    const group = form.createRadioGroup('q1');
+    group.addOptionToPage('yes', page, { x: 50, y: 741, width: 10, height: 10 });
+    t('Yes', 64, 743);
+    group.addOptionToPage('no', page, { x: 100, y: 741, width: 10, height: 10 });
+    t('No', 114, 743);
+    group.select('no');
+    form.flatten();
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
+  });
+
   it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

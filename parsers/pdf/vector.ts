@@ -1,5 +1,5 @@
 /**
- * Checkboxes drawn as vector graphics: small squares on the page, ticked when
+ * Checkboxes drawn as vector graphics: small squares (or radio circles) on the page, ticked when
  * a cross, a tick or a fill is drawn inside them. Read from a pdf.js operator
  * list, following the current transform through save/restore, `cm` and form
  * XObjects.
@@ -42,6 +42,8 @@ interface Shape {
   /** Painted in a colour that shows on a white page (not white or near it). */
   inked: boolean;
   isRect: boolean;
+  /** A closed path of curves about as wide as high: a circle, as radio buttons are drawn. */
+  isRound: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
 }
@@ -114,7 +116,8 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const inked = (stroke && luminance(strokeColour) < 0.85) || (fill && luminance(fillColour) < 0.85);
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), segments: sub.segments });
+          const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, segments: sub.segments });
         }
         break;
       }
@@ -125,9 +128,18 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   return shapes;
 }
 
-function subpaths(buffer: ArrayLike<number>, m: Matrix): Array<{ points: Array<[number, number]>; segments: Array<[number, number, number, number]> }> {
-  const out: Array<{ points: Array<[number, number]>; segments: Array<[number, number, number, number]> }> = [];
-  let cur: { points: Array<[number, number]>; segments: Array<[number, number, number, number]> } | null = null;
+interface Subpath {
+  points: Array<[number, number]>;
+  segments: Array<[number, number, number, number]>;
+  /** Curve segments in it. */
+  curves: number;
+  /** Ends where it starts. */
+  closed: boolean;
+}
+
+function subpaths(buffer: ArrayLike<number>, m: Matrix): Subpath[] {
+  const out: Subpath[] = [];
+  let cur: Subpath | null = null;
   let start: [number, number] = [0, 0];
   let last: [number, number] = [0, 0];
   for (let k = 0; k < buffer.length; ) {
@@ -135,15 +147,11 @@ function subpaths(buffer: ArrayLike<number>, m: Matrix): Array<{ points: Array<[
     if (code === MOVE) {
       last = start = apply(m, buffer[k]!, buffer[k + 1]!);
       k += 2;
-      cur = { points: [last], segments: [] };
-      out.push(cur);
+      cur = open(out, last);
     } else if (code === LINE) {
       const p = apply(m, buffer[k]!, buffer[k + 1]!);
       k += 2;
-      if (!cur) {
-        cur = { points: [last], segments: [] };
-        out.push(cur);
-      }
+      cur ??= open(out, last);
       cur.points.push(p);
       cur.segments.push([last[0], last[1], p[0], p[1]]);
       last = p;
@@ -152,20 +160,29 @@ function subpaths(buffer: ArrayLike<number>, m: Matrix): Array<{ points: Array<[
       const pts: Array<[number, number]> = [];
       for (let j = 0; j < count; j++) pts.push(apply(m, buffer[k + 2 * j]!, buffer[k + 2 * j + 1]!));
       k += 2 * count;
-      if (!cur) {
-        cur = { points: [last], segments: [] };
-        out.push(cur);
-      }
+      cur ??= open(out, last);
       const end = pts[pts.length - 1]!;
       cur.points.push(...pts);
       cur.segments.push([last[0], last[1], end[0], end[1]]);
+      cur.curves++;
       last = end;
     } else if (code === CLOSE) {
       if (cur && (last[0] !== start[0] || last[1] !== start[1])) cur.segments.push([last[0], last[1], start[0], start[1]]);
+      if (cur) cur.closed = true;
       last = start;
     } else break; // unknown code: stop reading this path
   }
+  for (const sub of out) {
+    const [first, end] = [sub.points[0]!, sub.points[sub.points.length - 1]!];
+    sub.closed ||= sub.points.length > 2 && Math.hypot(first[0] - end[0], first[1] - end[1]) < 0.5;
+  }
   return out;
+}
+
+function open(out: Subpath[], at: [number, number]): Subpath {
+  const sub: Subpath = { points: [at], segments: [], curves: 0, closed: false };
+  out.push(sub);
+  return sub;
 }
 
 function isAxisRect(points: Array<[number, number]>): boolean {
@@ -202,20 +219,20 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
       const h = b.y - a.y;
       if (h <= 0 || Math.abs(h - w) > 0.2 * w || Math.abs(b.x0 - a.x0) > tol || Math.abs(b.x1 - a.x1) > tol) continue;
       const covers = (x: number) => vs.some((v) => Math.abs(v.x - x) <= tol && v.top <= a.y + tol && v.bottom >= b.y - tol);
-      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, segments: [] });
+      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, isRound: false, segments: [] });
     }
   }
   return out;
 }
 
-/** Small squares, with what is drawn inside each. */
+/** Small squares, and small circles drawn as outlines (radio buttons), with what is drawn inside each. */
 export function findBoxes(drawn: Shape[]): VectorBox[] {
   const shapes = [...drawn, ...squaresOfLines(drawn)];
   const squares = shapes.filter((s) => {
-    if (!s.isRect) return false;
+    if (!(s.isRect && (s.stroke || s.fillDark)) && !(s.isRound && s.stroke)) return false;
     const w = width(s.rect);
     const h = height(s.rect);
-    return w >= MIN_BOX && w <= MAX_BOX && h >= MIN_BOX && h <= MAX_BOX && Math.abs(w - h) <= 0.2 * Math.max(w, h) && (s.stroke || s.fillDark);
+    return w >= MIN_BOX && w <= MAX_BOX && h >= MIN_BOX && h <= MAX_BOX && Math.abs(w - h) <= 0.2 * Math.max(w, h);
   });
   // A square inside a larger square is what is drawn in it, not a box of its own.
   const boxes = squares.filter((s) => !squares.some((o) => o !== s && width(o.rect) > width(s.rect) + 0.5 && inside(s.rect, o.rect, 0.5)));
