@@ -9,7 +9,7 @@ import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
 import { expectedFromSpec, printedNumber, printedWording, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
 import { lastStats, parse } from '../parsers/pdf/index.js';
-import { normaliseText } from '../parsers/pdf/text.js';
+import { normaliseText, readPageText } from '../parsers/pdf/text.js';
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from '../src/catalogue.js';
 import type { Block, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
@@ -159,6 +159,14 @@ describe('PDF layout', () => {
     expect(d.blocks.filter((b) => /^Principle \d+$/.test(b.text)).every((b) => !b.furniture && b.kind === 'heading')).toBe(true);
     // A document without running lines has no furniture.
     expect((await doc('vector-tick-table')).blocks.some((b) => b.furniture)).toBe(false);
+  });
+
+  it('keeps a Symbol-font bullet with the text of its list item', () => {
+    // Text items as pdf.js gives them: a bullet (U+F0B7 from Word's Symbol font) and, 18 pt right, its item.
+    const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [10, 0, 0, 10, x, y], width, fontName: 'f1' });
+    const items = ['Policy', 'Procedures manual', 'Retention schedule'].flatMap((text, i) => [item('\uF0B7', 80, 700 - 12 * i, 4), item(text, 98, 700 - 12 * i, 6 * text.length)]);
+    const page = readPageText(1, { items, styles: { f1: { ascent: 0.9, descent: -0.2 } } }, [1, 0, 0, -1, 0, 842], 595, 842);
+    expect(page.lines.map((l) => l.parts.map((p) => p.text))).toEqual([['\uF0B7  Policy'], ['\uF0B7  Procedures manual'], ['\uF0B7  Retention schedule']]);
   });
 
   it('flags a running footer on landscape pages among portrait ones', async () => {

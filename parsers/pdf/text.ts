@@ -224,7 +224,8 @@ function columnStops(lines: Item[][]): number[] {
   return stops;
 }
 
-const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-*]|Q\d{1,3}[.:]?)$/;
+// Bullets include the private-use code points of Word's Symbol and Wingdings bullets.
+const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-*\uF0B7\uF0A7\uF076\uF0D8]|Q\d{1,3}[.:]?)$/;
 
 function splitParts(items: Item[], stops: number[], line: number): Part[] {
   const parts: Part[] = [];
