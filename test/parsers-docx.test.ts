@@ -172,6 +172,37 @@ describe('docx checkbox encodings', () => {
     expect(options(doc).map((o) => o.state)).toEqual(['conflicting', 'conflicting', 'conflicting', 'unchecked']);
     expect(options(doc)[0]!.detail).toBe('w14:checked w14:val="1", but it shows ☐');
     expect(doc.diagnostics.filter((d) => d.code === 'docx-checkbox-shows-other-state')).toHaveLength(3);
+    // A control with its own symbols ("X" ticked, a blank unticked) is compared with those.
+    const custom = (stored: boolean, shown: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${stored ? 1 : 0}"/><w14:checkedState w14:val="0058" w14:font="Arial"/><w14:uncheckedState w14:val="0020" w14:font="Arial"/></w14:checkbox></w:sdtPr><w:sdtContent>${run(shown)}</w:sdtContent></w:sdt>`;
+    const own = await parse(docx(table([questionRow(Q, custom(false, 'X'), custom(true, ' '))], GRID)));
+    expect(options(own).map((o) => o.state)).toEqual(['conflicting', 'conflicting']);
+  });
+
+  it('reads w:checked and w14:checked values "off", "false" and "0" as unticked, "on" and "true" as ticked', async () => {
+    const field = (val: string) => formCheckbox(false, { name: `f${val}` }).replace('<w:default w:val="0"/>', `<w:default w:val="0"/><w:checked w:val="${val}"/>`);
+    const control = (val: string, glyph: string) =>
+      `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${val}"/></w14:checkbox></w:sdtPr><w:sdtContent>${run(glyph, { font: 'MS Gothic' })}</w:sdtContent></w:sdt>`;
+    const doc = await parse(docx(table([questionRow(Q, field('off'), field('on')), questionRow('Two?', control('false', '☐'), control('true', '☒'))], GRID)));
+    expect(options(doc).map((o) => o.state)).toEqual(['unchecked', 'checked', 'unchecked', 'checked']);
+  });
+
+  it('pairs "Yes | X | No" cells the way the table\'s other rows, or the tables before it, put their boxes; else leaves the X unlabelled', async () => {
+    const cols = [5000, 800, 500, 800, 500];
+    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const labelFirst = table([r(run('One?'), run('Yes'), run('X'), run('No'), ''), r(run('Two?'), run('Yes'), '', run('No'), run('X'))], cols);
+    const undecided = table([r(run('Three?'), run('Yes'), run('X'), run('No'), '')], cols);
+    const doc = await parse(docx(labelFirst + para(run(ANSWER)) + undecided));
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+      ['yes', 'unchecked'],
+      ['no', 'checked'],
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+    ]);
+    const alone = await parse(docx(undecided));
+    expect(options(alone).map((o) => [o.value, o.state])).toEqual([]);
   });
 
   it('reads a block-level checkbox content control wrapping the paragraph in a cell', async () => {

@@ -64,6 +64,8 @@ export class BlockBuilder {
   /** No text or mark since the last page break: a rendered break here repeats it. */
   private cleanBreak = false;
   private table: { row: number; column: number } | null = null;
+  /** The sides of their labels the document's tables so far put boxes on (-1 before, 1 after). */
+  private readonly documentSides = new Set<-1 | 1>();
   private furniture = false;
   private pendingFormField: Extract<Side, { kind: 'form-field' }> | null = null;
   private awaitingDetail: Mark | null = null;
@@ -184,7 +186,7 @@ export class BlockBuilder {
           this.pendingFormField = null;
           let mark: Mark;
           if (ff) {
-            mark = { state, source: 'form-field', detail: ff.detail };
+            mark = { state: ff.state, source: 'form-field', detail: ff.detail };
             if (ff.state !== state) this.mismatch('form field', ff.state, state);
           } else {
             // A content control: its detail follows (prepare.ts puts it after the control).
@@ -204,7 +206,7 @@ export class BlockBuilder {
   private mismatch(what: string, expected: string, got: string): void {
     this.diagnostics.push({
       code: 'docx-checkbox-state-mismatch',
-      message: `a ${what} reads ${expected} in the XML but ${got} in mammoth's model; mammoth's state was kept`,
+      message: `a ${what} reads ${expected} in the XML but ${got} in mammoth's model; the XML's state was kept`,
       provenance: this.provenance(null),
     });
   }
@@ -232,7 +234,10 @@ export class BlockBuilder {
                   message: `a checkbox content control's stored state and the box it shows disagree (${side.detail}); its question is left ambiguous`,
                   provenance: this.provenance(null),
                 });
-              } else if (this.awaitingDetail.state !== side.state) this.mismatch('content control', side.state, this.awaitingDetail.state);
+              } else if (this.awaitingDetail.state !== side.state) {
+                this.mismatch('content control', side.state, this.awaitingDetail.state);
+                this.awaitingDetail.state = side.state;
+              }
               this.awaitingDetail = null;
             }
             break;
@@ -312,6 +317,7 @@ export class BlockBuilder {
     const saved = this.table;
     let r = 0;
     let headings: Map<number, OptionValue> | null = null;
+    const rows: Cell[][] = [];
     for (const rowNode of t.children) {
       if (rowNode.type !== 'tableRow') {
         this.node(rowNode);
@@ -329,11 +335,37 @@ export class BlockBuilder {
       }
       this.table = saved;
       if (headings) this.underHeadings(cells, headings);
-      this.pairRow(cells);
+      rows.push(cells);
       headings = this.headingRow(cells) ?? headings;
       r++;
     }
     this.table = saved;
+    // Where no row of this table shows it, the tables before it in the document may.
+    const own = this.boxSides(rows);
+    for (const s of own) this.documentSides.add(s);
+    const agreed = (sides: Set<-1 | 1>) => (sides.size === 1 ? [...sides][0]! : null);
+    const side = own.size ? agreed(own) : agreed(this.documentSides);
+    // Last row first: pairing a row drops cells, which moves the blocks of the rows after it.
+    for (const cells of rows.reverse()) this.pairRow(cells, side);
+  }
+
+  /** Which sides of their labels the rows of a table that show it put the boxes on. */
+  private boxSides(rows: Cell[][]): Set<-1 | 1> {
+    const sides = new Set<-1 | 1>();
+    for (const cells of rows) {
+      const kinds = cells.map((c) => (c.end - c.start === 1 ? this.blocks[c.start]! : null));
+      const isLabel = (b: Block | null) => b !== null && b.kind !== 'option' && optionValue(b.text) !== null;
+      const isMark = (b: Block | null) => b !== null && ((b.kind === 'option' && b.option?.value === null && !!b.option.mark) || TYPED_MARK.test(b.text.trim()));
+      let before = 0;
+      let after = 0;
+      kinds.forEach((b, i) => {
+        if (!isLabel(b)) return;
+        if (isMark(kinds[i - 1] ?? null)) before++;
+        if (isMark(kinds[i + 1] ?? null)) after++;
+      });
+      if (before !== after) sides.add(before > after ? -1 : 1);
+    }
+    return sides;
   }
 
   /**
@@ -385,7 +417,7 @@ export class BlockBuilder {
    * counts as an unticked typed box only when another label in the row has
    * a typed mark beside it.
    */
-  private pairRow(cells: Cell[]): void {
+  private pairRow(cells: Cell[], side: -1 | 1 | null): void {
     if (cells.length < 2) return;
     type Kind = 'mark' | 'typed' | 'label' | 'empty' | 'other';
     const typedText = (b: Block): string | null => {
@@ -407,8 +439,9 @@ export class BlockBuilder {
     const beside = (i: number, d: number) => kinds[i + d] === 'mark' || kinds[i + d] === 'typed';
     const before = labels.filter((i) => beside(i, -1)).length;
     const after = labels.filter((i) => beside(i, 1)).length;
-    if (!before && !after) return;
-    const d = before >= after ? -1 : 1;
+    // "Yes | X | No": the X may be either label's. The table's other rows may say which side its boxes are on.
+    const d = before > after ? -1 : after > before ? 1 : side;
+    if (d === null) return;
     const typed = labels.some((i) => kinds[i + d] === 'typed');
     const drop = new Set<number>();
     for (const i of labels) {

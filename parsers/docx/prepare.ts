@@ -238,7 +238,7 @@ export class Preparer {
   sdt(el: XmlElement, out: XmlNode[]): void {
     const box = el.firstOrEmpty('w:sdtPr').first('wordml:checkbox');
     // Read before the children are prepared, which turns w:sym into sentinels.
-    const shown = box ? shownBox(el.firstOrEmpty('w:sdtContent')) : null;
+    const shown = box ? shownBox(el.firstOrEmpty('w:sdtContent'), box) : null;
     this.children(el);
     out.push(el);
     if (!box) return;
@@ -268,28 +268,36 @@ export class Preparer {
   }
 }
 
-/** The one box glyph a checkbox control displays (its runs' text or w:sym), or null when it shows none or several. */
-function shownBox(content: XmlElement): { state: MarkState; unicode: string } | null {
+/**
+ * The state the box glyph a checkbox control displays stands for, or null when that cannot be told. The glyph
+ * is compared with the control's declared checked and unchecked symbols (w14:checkedState, w14:uncheckedState)
+ * where it has them, else read as a box glyph (☒, ☐, Wingdings boxes…).
+ */
+function shownBox(content: XmlElement, box: XmlElement): { state: MarkState; unicode: string } | null {
   const runs: XmlElement[] = [];
   collect(content, 'w:r', runs);
-  const boxes: Array<{ state: MarkState; unicode: string }> = [];
+  const shown: Array<{ font: string; code: string }> = [];
   for (const r of runs) {
     const fonts = r.firstOrEmpty('w:rPr').first('w:rFonts')?.attributes ?? {};
     const font = fonts['w:ascii'] ?? fonts['w:hAnsi'] ?? fonts['w:eastAsia'] ?? fonts['w:cs'] ?? '';
     for (const c of r.children) {
       if (c.type !== 'element') continue;
-      if (c.name === 'w:sym') {
-        const box = symbolState(c.attributes['w:font'] ?? font, c.attributes['w:char'] ?? '');
-        if (box) boxes.push(box);
-      } else if (c.name === 'w:t') {
-        for (const ch of textOf(c)) {
-          const box = symbolState(font, ch.codePointAt(0)!.toString(16).toUpperCase());
-          if (box) boxes.push(box);
-        }
-      }
+      if (c.name === 'w:sym') shown.push({ font: c.attributes['w:font'] ?? font, code: c.attributes['w:char'] ?? '' });
+      else if (c.name === 'w:t') for (const ch of textOf(c)) if (ch.trim()) shown.push({ font, code: ch.codePointAt(0)!.toString(16) });
     }
   }
-  return boxes.length === 1 ? boxes[0]! : null;
+  // Symbol fonts' characters are stored both as F0xx and as 00xx.
+  const code = (hex: string | undefined) => (hex === undefined ? null : parseInt(hex, 16) & (parseInt(hex, 16) >= 0xf000 ? 0xff : 0x1fffff));
+  const declared = (name: string) => code(box.first(name)?.attributes['wordml:val']);
+  const [checked, unchecked] = [declared('wordml:checkedState'), declared('wordml:uncheckedState')];
+  if (checked !== null || unchecked !== null) {
+    const text = shown.map((g) => String.fromCodePoint(code(g.code) ?? 0x20)).join('');
+    if (shown.length === 1 && code(shown[0]!.code) === checked) return { state: 'checked', unicode: text };
+    if (shown.length === 1 && code(shown[0]!.code) === unchecked) return { state: 'unchecked', unicode: text };
+    if (shown.length === 0 && (unchecked === 0x20 || unchecked === 0xa0)) return { state: 'unchecked', unicode: 'a blank' };
+  }
+  const boxes = shown.flatMap((g) => symbolState(g.font, g.code.toUpperCase()) ?? []);
+  return boxes.length === 1 && shown.length === 1 ? boxes[0]! : null;
 }
 
 function lastParagraph(el: XmlElement): XmlElement | null {
