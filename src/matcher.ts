@@ -279,8 +279,9 @@ function findPrinciples(blocks: readonly Block[]): Array<number | undefined> {
 }
 
 function leadingNumber(text: string): number | null {
-  const m = /^\s*(?:q(?:uestion)?\s*)?(\d{1,2})\s*[.):]\s*\S/i.exec(text);
-  return m ? Number(m[1]) : null;
+  // "12.", "12)", "Q12:", "Q.12", "Question 12 …"
+  const m = /^\s*(?:q(?:uestion)?\.?\s*(\d{1,2})\s*[.):]?|(\d{1,2})\s*[.):])\s*\S/i.exec(text);
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 function questionScore(q: Question, b: Block): number {

@@ -18,12 +18,14 @@ const Q = String.raw`["'‘’“”]?`;
 const VALUE = String.raw`(yes|no|n\/a)`;
 const REF = String.raw`(?:point|question|q)\.?\s*(\d{1,2})(?:\s+(?:of|in)\s+principle\s+(\d{1,2}))?`;
 const PATTERNS = [
-  new RegExp(`${Q}${VALUE}${Q}\\s+(?:has|had|was|is|have)\\s+(?:been\\s+)?(?:selected|ticked|checked|marked|chosen|given)(?:\\s+as\\s+(?:the|our)\\s+(?:answer|response))?\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
+  new RegExp(`${Q}${VALUE}${Q}\\s+(?:has|was|is|have)\\s+(?:been\\s+)?(?:selected|ticked|checked|marked|chosen|given)(?:\\s+as\\s+(?:the|our)\\s+(?:answer|response))?\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
   new RegExp(`\\b(?:answered|ticked|selected|marked|chose|chosen)\\s+${Q}${VALUE}${Q}\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
 ];
 
-/** A choice said to be a mistake, or made in another year's assessment, is not this document's answer. */
-const ELSEWHERE = /\b(?:in error|by mistake|mistakenly|incorrectly|wrongly|previous|last year|(?:19|20)\d\d)\b/i;
+/** A choice said to be a mistake, or made in another assessment, draft or year, is not this document's answer. */
+const ELSEWHERE = /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last year|draft|checklist|neighbou?ring|(?:19|20)\d\d)\b/i;
+/** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
+const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless)\b|n't\b/i;
 
 export function findStatements(text: string, provenance: Provenance): Statement[] {
   const found: Statement[] = [];
@@ -32,7 +34,10 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const value = optionValue(m[1]!);
       if (!value) continue;
       const quote = sentenceAround(text, m.index ?? 0);
-      if (ELSEWHERE.test(quote)) continue;
+      // Sentences are cut at ". ", which abbreviations ("Feb. 2024") also end with: the words around count too.
+      const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + m[0].length + 120);
+      const upTo = text.slice(Math.max(text.lastIndexOf('. ', m.index ?? 0) + 2, 0), (m.index ?? 0) + m[0].length);
+      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo)) continue;
       found.push({ value, number: Number(m[2]), principle: m[3] ? Number(m[3]) : null, quote, provenance });
     }
   }

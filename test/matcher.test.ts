@@ -174,9 +174,14 @@ describe('matcher on what organisations add', () => {
     spec.answers['P8.3'] = { ticked: 'none' };
     spec.actionPlans[3] = "In the 2023 assessment 'Yes' was selected for question 9.";
     spec.actionPlans[8] = "'No' was selected in error for question 45.";
+    spec.answers['P2.3'] = { ticked: 'none' };
+    spec.answers['P2.4'] = { ticked: 'none' };
+    spec.answers['P3.1'] = { ticked: 'none' };
+    spec.answers['P4.2'] = { ticked: 'none' };
+    spec.actionPlans[2] = "We have not answered 'Yes' to question 4 while the review cycle is agreed. If 'No' is selected for question 3, say why.";
+    spec.actionPlans[4] = "'No' was selected for question 14 in the Feb. 2024 review. Had we answered 'No' to question 7 we would have consulted.";
     const r = await run(renderText(spec, placeholders));
-    expect(answer(r, 'P3.3').choice).toBeNull();
-    expect(answer(r, 'P8.3').choice).toBeNull();
+    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2']) expect(answer(r, id).choice).toBeNull();
     // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
     const restarted = base();
     restarted.numbering = 'restart';
@@ -184,6 +189,18 @@ describe('matcher on what organisations add', () => {
     restarted.actionPlans[3] = "'No' has been selected as the answer for question 3.";
     const rr = await run(renderText(restarted, placeholders));
     expect(rr.answers.filter((a) => a.evidence.kind === 'inferred' && a.evidence.quote?.includes('question 3'))).toEqual([]);
+    // Printed "Q.12 …" (no stop after the number): question 12 is the twelfth of this document, not the template's.
+    const own = base();
+    own.answers['P3.1'] = { ticked: 'none' };
+    own.actionPlans[3] = "We have answered 'No' to question 12 because no consultation was needed.";
+    let n = 0;
+    const qdot = renderText(own, placeholders)
+      .split('\n')
+      .map((line) => (QUESTIONS.some((q) => line.includes(q.text.slice(0, 40))) ? `Q.${++n} ${line.replace(/^\d{1,2}\. /, '')}` : line))
+      .join('\n');
+    const ro = await run(qdot);
+    expect(answer(ro, 'P3.1')).toMatchObject({ choice: 'no', evidence: { kind: 'inferred' } });
+    expect(answer(ro, 'P3.6').choice).not.toBe('no');
   });
 
   it('reads "No." before a figure as the abbreviation of number, not an answer', async () => {
