@@ -319,6 +319,29 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.some((b) => b.text === 'X' || b.text === '✓')).toBe(false);
   });
 
+  it('stops reading under column headings at a row of other headings, and skips rows that cannot be lined up with them', async () => {
+    const cols = [5000, 800, 800, 3000];
+    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const answer = row([cell(para(run('Open?')), { width: 5000 }), cell(para(run(ANSWER)), { width: 4600, span: 3 })]);
+    const doc = await parse(
+      docx(
+        table(
+          [
+            r(run('Question'), run('Yes'), run('No'), run('Comments')),
+            answer,
+            r(run(Q), '', run('X'), ''),
+            // A row one cell short (its first cell merged from the row above) would shift every column.
+            row([cell(para(run('Short?')), { width: 5000 }), cell(para(run('X')), { width: 800 }), cell(para(''), { width: 800 })]),
+            r(run('Question'), run('Fully met'), run('Partly met'), run('Comments')),
+            r(run('Graded?'), run('X'), '', ''),
+          ],
+          cols,
+        ),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([['no', 'checked']]);
+  });
+
   it('reads an X typed after a label in a paragraph', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes     No X'))));
     expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([

@@ -31,11 +31,15 @@ interface Cell {
   /** The cell's blocks: this.blocks[start, end). */
   start: number;
   end: number;
-  /** Its first grid column (merged cells span more). */
+  /** Its first grid column, and how many it spans. */
   column: number;
+  span: number;
 }
 
 const LABEL_OF: Record<OptionValue, string> = { yes: 'Yes', no: 'No', na: 'N/A' };
+
+/** The option each heading column stands for, by grid column, and how many grid columns the heading row spans. */
+type Headings = Map<number, OptionValue> & { width?: number };
 
 /** A cell that holds nothing but a typed mark. */
 const TYPED_MARK = /^[xX✓✔✗✘]$/;
@@ -316,7 +320,7 @@ export class BlockBuilder {
   private tableNode(t: MTable): void {
     const saved = this.table;
     let r = 0;
-    let headings: Map<number, OptionValue> | null = null;
+    let headings: Headings | null = null;
     const rows: Cell[][] = [];
     for (const rowNode of t.children) {
       if (rowNode.type !== 'tableRow') {
@@ -330,13 +334,13 @@ export class BlockBuilder {
         this.table = { row: r, column };
         const start = this.blocks.length;
         for (const c of cellNode.children) this.node(c);
-        cells.push({ start, end: this.blocks.length, column });
+        cells.push({ start, end: this.blocks.length, column, span: cellNode.colSpan || 1 });
         column += cellNode.colSpan || 1;
       }
       this.table = saved;
-      if (headings) this.underHeadings(cells, headings);
+      if (headings && !this.underHeadings(cells, column, headings)) headings = null;
       rows.push(cells);
-      headings = this.headingRow(cells) ?? headings;
+      headings = this.headingRow(cells, column) ?? headings;
       r++;
     }
     this.table = saved;
@@ -373,8 +377,9 @@ export class BlockBuilder {
    * in the template's order, each alone in its cell, the other cells text
    * and none a box. Returns the option each of those columns stands for.
    */
-  private headingRow(cells: Cell[]): Map<number, OptionValue> | null {
-    const headings = new Map<number, OptionValue>();
+  private headingRow(cells: Cell[], width: number): Headings | null {
+    const headings: Headings = new Map();
+    headings.width = width;
     for (const c of cells) {
       if (c.end - c.start !== 1) continue;
       const b = this.blocks[c.start]!;
@@ -391,24 +396,32 @@ export class BlockBuilder {
   /**
    * A row under column headings with an X, a tick or a box alone in the cell
    * under one of them: that column's option, ticked (or not, for an empty
-   * box). Left alone when a heading column holds anything else (a typed
-   * word, an answer), where the row is not one of answers in those columns.
+   * box). Returns false, ending the headings' reach, where a heading column
+   * holds anything else (other headings, a typed word): the rows below are no
+   * longer answers in those columns. A row with cells missing (merged from
+   * the row above, or set in by w:gridBefore) cannot be lined up with them
+   * and is left as it is.
    */
-  private underHeadings(cells: Cell[], headings: Map<number, OptionValue>): void {
+  private underHeadings(cells: Cell[], width: number, headings: Headings): boolean {
+    if (width !== headings.width) return true;
+    // A cell across the heading columns (a principle's heading, an answer box): not a row of answers in them.
+    const covers = (c: Cell) => [...headings.keys()].some((h) => h >= c.column && h < c.column + c.span);
+    if (cells.some((c) => c.span > 1 && covers(c))) return true;
     const under = cells.filter((c) => headings.has(c.column) && c.end > c.start);
-    if (under.length === 0) return;
+    if (under.length === 0) return true;
     const marks = under.map((c) => {
       if (c.end - c.start !== 1) return null;
       const b = this.blocks[c.start]!;
       if (b.kind === 'option') return b.option?.value === null && b.option.mark ? b.option.mark : null;
       return TYPED_MARK.test(b.text.trim()) ? ({ state: 'checked', source: 'typed-mark', detail: b.text.trim() } satisfies Mark) : null;
     });
-    if (marks.some((m) => m === null)) return;
+    if (marks.some((m) => m === null)) return false;
     under.forEach((c, i) => {
       const value = headings.get(c.column)!;
       const b = this.blocks[c.start]!;
       this.blocks[c.start] = { ...b, kind: 'option', text: LABEL_OF[value], option: { value, mark: marks[i]! } };
     });
+    return true;
   }
 
   /**
