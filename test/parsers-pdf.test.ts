@@ -587,6 +587,26 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
   });
 
+  it('gives an X between two labels to one only when it is clearly nearer it', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
+    const w = (s: string) => font.widthOfTextAtSize(s, 11);
+    const row = (y: number, toX: number, toNo: number) => {
+      t('Yes', 300, y);
+      const x = 300 + w('Yes') + toX;
+      t('X', x, y);
+      t('No', x + w('X') + toNo, y);
+    };
+    t('1. Do you publish an annual report?', 50, 760);
+    row(760, 18, 26);
+    t('2. Do you audit disclosures?', 50, 720);
+    row(720, 25, 12);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'null:checked:typed-mark', 'no:-:-', '2. Do you audit disclosures?', 'yes:-:-', 'no:checked:typed-mark']);
+  });
+
   it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -172,8 +172,8 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
  * mark and to the label before it otherwise; on a page the positions say
  * more: in "Yes   X No" (a table with a box cell before each label, the first
  * left empty) the X is beside "No". Returns null, keeping the reader's
- * pairing, when a mark is about as near to two labels or two marks would
- * share a label.
+ * pairing, unless each mark is clearly nearer one label than any other,
+ * and no two marks share a label.
  */
 function byDistance(options: Candidate[], text: string, start: number, charRect: (from: number, to: number) => Rect): Candidate[] | null {
   const labels = options.filter((o) => o.label);
@@ -193,7 +193,9 @@ function byDistance(options: Candidate[], text: string, start: number, charRect:
   for (const m of marks) {
     const ranked = labels.map((l) => ({ l, d: gap(m.rect, l.rect) })).sort((a, b) => a.d - b.d);
     const [best, second] = ranked;
-    if (!best || (second && second.d - best.d < 2) || taken.has(best.l)) return null;
+    // Clearly nearer one label: the other at least 1.75 times as far, and a text size further.
+    const size = best?.l.size ?? 0;
+    if (!best || (second && (second.d < 1.75 * best.d || second.d - best.d < size)) || taken.has(best.l)) return null;
     taken.set(best.l, m.mark);
   }
   return labels.map((l) => ({ ...l, mark: taken.get(l) ?? null }));
