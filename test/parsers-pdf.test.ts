@@ -587,6 +587,33 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
   });
 
+  it('pairs drawn boxes the way that pairs most, leaving out a smaller drawn bullet, and a lone box between labels by nearness', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
+    const box = (x: number, y: number, crossed: boolean, side = 9) => {
+      page.drawRectangle({ x, y: y - 1, width: side, height: side, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+      if (!crossed) return;
+      page.drawLine({ start: { x: x + 1.5, y: y + 0.5 }, end: { x: x + side - 1.5, y: y + side - 2.5 }, thickness: 0.75 });
+      page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
+    };
+    // "Yes      ⊠No": the box before "No" of a box-first row whose "Yes" box is missing.
+    t('1. Do you publish an annual report?', 50, 760);
+    t('Yes', 300, 760);
+    box(338, 760, true);
+    t('No', 349, 760);
+    // "▫ Yes ⊠    No ☐": label first, with a small drawn square bullet in front.
+    t('2. Do you audit disclosures?', 50, 720);
+    box(288, 721, false, 5);
+    t('Yes', 300, 720);
+    box(322, 720, true);
+    t('No', 360, 720);
+    box(377, 720, false);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:checked:vector', '2. Do you audit disclosures?', 'yes:checked:vector', 'no:unchecked:vector']);
+  });
+
   it('gives an X between two labels to one only when it is clearly nearer it', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

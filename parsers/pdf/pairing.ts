@@ -5,6 +5,7 @@
 import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './geometry.js';
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
+import { markOrder } from '../../src/options.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
   const cy = centreY(box);
@@ -12,9 +13,13 @@ function onLine(box: Rect, label: Candidate): boolean {
 }
 
 /**
- * Each label gets at most one box and each box at most one label. On a line,
- * boxes sit either before their labels ("☐ Yes ☐ No") or after them
- * ("Yes ☐ No ☐"): whichever comes first on the line decides.
+ * Each label gets at most one box and each box at most one label. Along a
+ * line, boxes sit either before their labels ("☐ Yes ☐ No") or after them
+ * ("Yes ☐ No ☐"), whichever pairs more of them (see markOrder); boxes of
+ * another size than most on the line (a drawn bullet) are not options. Where
+ * both ways pair as many ("Yes ☒ No", one box missing), a box between two
+ * labels goes to the one it is clearly nearer, and any other box stays
+ * unpaired.
  */
 export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: B[]): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
@@ -24,24 +29,40 @@ export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: 
   for (const l of labels) rows.set(l.line, [...(rows.get(l.line) ?? []), l]);
   for (const row of rows.values()) {
     row.sort((a, b) => a.rect.x0 - b.rect.x0);
-    const between = (l: Candidate, b: B) =>
-      row.some((o) => o !== l && ((o.rect.x0 >= b.rect.x1 - 1 && o.rect.x1 <= l.rect.x0 + 1) || (o.rect.x0 >= l.rect.x1 - 1 && o.rect.x1 <= b.rect.x0 + 1)));
-    const sides = row.map((l) => {
-      const maxGap = 2.5 * l.size;
-      const near = boxes.filter((b) => !used.has(b) && onLine(b.rect, l) && !between(l, b));
-      const left = near.filter((b) => b.rect.x1 <= l.rect.x0 + 1 && l.rect.x0 - b.rect.x1 <= maxGap).sort((a, b) => b.rect.x1 - a.rect.x1);
-      const right = near.filter((b) => b.rect.x0 >= l.rect.x1 - 1 && b.rect.x0 - l.rect.x1 <= maxGap).sort((a, b) => a.rect.x0 - b.rect.x0);
-      return { l, left, right };
-    });
-    const firstBox = Math.min(...sides.flatMap((s) => [...s.left, ...s.right].map((b) => b.rect.x0)));
-    if (!Number.isFinite(firstBox)) continue;
-    const boxFirst = firstBox < row[0]!.rect.x0;
-    for (const { l, left, right } of sides) {
-      const [preferred, other] = boxFirst ? [left, right] : [right, left];
-      const box = preferred.find((b) => !used.has(b)) ?? other.find((b) => !used.has(b));
-      if (!box) continue;
+    const size = Math.max(...row.map((l) => l.size));
+    const reach = 2.5 * size;
+    const first = row[0]!.rect.x0 - reach;
+    const last = row[row.length - 1]!.rect.x1 + reach;
+    let near = boxes.filter((b) => !used.has(b) && row.some((l) => onLine(b.rect, l)) && b.rect.x1 >= first && b.rect.x0 <= last);
+    if (near.length === 0) continue;
+    const widths = near.map((b) => b.rect.x1 - b.rect.x0).sort((a, b) => a - b);
+    const usual = widths[Math.floor(widths.length / 2)]!;
+    near = near.filter((b) => Math.abs(b.rect.x1 - b.rect.x0 - usual) <= 0.3 * usual);
+    type Item = { x0: number; x1: number; label?: Candidate; box?: B };
+    const items: Item[] = [...row.map((l) => ({ x0: l.rect.x0, x1: l.rect.x1, label: l })), ...near.map((b) => ({ x0: b.rect.x0, x1: b.rect.x1, box: b }))].sort((a, b) => a.x0 - b.x0);
+    const gap = (a: Item, b: Item) => Math.max(0, b.x0 - a.x1, a.x0 - b.x1);
+    const pair = (label: Candidate, box: B) => {
       used.add(box);
-      pairs.set(l, box);
+      pairs.set(label, box);
+    };
+    const order = markOrder(items.map((it) => it.box !== undefined));
+    if (order === null) {
+      items.forEach((it, k) => {
+        const [before, after] = [items[k - 1], items[k + 1]];
+        if (!it.box || !before?.label || !after?.label) return;
+        const [db, da] = [gap(before, it), gap(it, after)];
+        const [nearer, dn, df] = db < da ? [before, db, da] : [after, da, db];
+        if (df >= 1.75 * dn && df - dn >= size && dn <= reach && !pairs.has(nearer.label!)) pair(nearer.label!, it.box);
+      });
+      continue;
+    }
+    for (let k = 0; k + 1 < items.length; k++) {
+      const [a, b] = [items[k]!, items[k + 1]!];
+      const label = order === 'mark-first' ? b.label : a.label;
+      const box = order === 'mark-first' ? a.box : b.box;
+      if (!label || !box || gap(a, b) > reach) continue;
+      pair(label, box);
+      k++;
     }
   }
   return pairs;
