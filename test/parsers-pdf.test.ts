@@ -587,6 +587,21 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
   });
 
+  it('reads marks under the nearest heading row only when no other heading stands in its columns between', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    for (const [s, x] of [['Question', 50], ['Yes', 330], ['No', 370]] as const) t(s, x, 800);
+    t('1.1 Do you publish an annual report?', 50, 770);
+    t('X', 333, 770);
+    for (const [s, x] of [['Question', 50], ['Met', 330], ['Unmet', 366]] as const) t(s, x, 730);
+    t('1.2 Do you audit disclosures?', 50, 700);
+    t('X', 372, 700);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark']);
+  });
+
   it('pairs drawn boxes the way that pairs most, leaving out a smaller drawn bullet, and a lone box between labels by nearness', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -204,6 +204,11 @@ export function strikeLines(label: Candidate, rules: Rule[]): number {
   return count;
 }
 
+/** Nothing but box glyphs, ticks or an X. */
+function isMarkText(text: string): boolean {
+  return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
+}
+
 /**
  * Heading rows that are not option groups of their own: "Yes" and "No" (and
  * "N/A") each a part to itself, side by side in that order, with more text
@@ -276,6 +281,12 @@ export function underColumnHeadings(
       .filter((h) => h.options[0]!.rect.bottom <= first.top + 0.5)
       .sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
     if (!head) continue;
+    // Text starting in a heading's column between it and the row (other headings, "No | Yes", a word): not its
+    // table. Text across the whole table (an answer box) starts left of the columns and does not count.
+    const headBottom = head.options[0]!.rect.bottom;
+    const hs = head.options[0]!.size;
+    const inColumn = (p: Part) => head.options.some((o) => p.x0 >= o.rect.x0 - hs && p.x0 <= o.rect.x1 + 0.5 * hs);
+    if (parts.some((p) => p.top >= headBottom - 0.5 && p.bottom <= first.top + 0.5 && inColumn(p) && !isMarkText(p.text))) continue;
     if (!row.group) {
       const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
       const size = head.options[0]!.size;
