@@ -268,17 +268,20 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
  * run of options, the question before them and one `option` block per option.
  */
 export function lineBlocks(line: string, provenance: Provenance, kind: 'paragraph' | 'listItem' | 'heading' = 'paragraph'): Block[] {
+  const collapse = (s: string) => s.replace(/[ \u00a0]+/g, ' ').trim();
+  // Runs of spaces are kept for reading options: a wide gap says which label a box stands beside.
   const cells = line
     .split('\t')
-    .map((c) => c.replace(/[ \u00a0]+/g, ' ').trim())
+    .map((c) => c.replace(/\u00a0/g, ' ').trim())
     .filter((c) => c.length > 0);
   const blocks: Block[] = [];
-  cells.forEach((cell, column) => {
+  cells.forEach((raw, column) => {
+    const cell = collapse(raw);
     const base: Pick<Block, 'provenance' | 'table'> = cells.length > 1 ? { provenance, table: { row: 0, column } } : { provenance };
     const blockKind = cells.length > 1 ? 'tableCell' : kind;
-    const run = readOptionRun(cell);
+    const run = readOptionRun(raw);
     if (run) {
-      if (run.lead) blocks.push({ kind: blockKind, text: run.lead, ...base });
+      if (run.lead) blocks.push({ kind: blockKind, text: collapse(run.lead), ...base });
       blocks.push(...optionBlocks(run, provenance));
     } else {
       blocks.push({ kind: blockKind, text: cell, ...base });

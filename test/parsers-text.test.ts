@@ -18,6 +18,19 @@ describe('text parser', () => {
     expect(doc.blocks.map(brief)).toEqual(['paragraph:Do you have a policy?', 'option:yes:unknown', 'option:no:unknown']);
   });
 
+  it('reads spacing as typed: a box right beside one label and a wide gap from the other is that label\'s', async () => {
+    const doc = await parse(enc('Do you have a policy?\nYes    ☒ No\n\nDo you audit it?\nYes ☒ No\n'));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:Do you have a policy?',
+      'option:yes:none',
+      'option:no:checked',
+      'paragraph:Do you audit it?',
+      'option:yes:none',
+      'option:null:checked',
+      'option:no:none',
+    ]);
+  });
+
   it('joins lines a layout tool wrapped, and only those', async () => {
     const wrapped =
       'The council operates forty cameras across the town centre and the two main\n' +
