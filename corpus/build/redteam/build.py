@@ -26,25 +26,7 @@ sys.path.insert(0, HERE)
 from ooxml import (P, R, TABLE, CELL, FIELD, FORMCHECK, CONTENTCHECK, write_docx)  # noqa: E402
 from cases import CASES  # noqa: E402
 import policy  # noqa: E402
-
-
-def load_catalogue():
-    src = open(os.path.join(ROOT, 'src', 'catalogue.ts'), encoding='utf-8').read()
-    strings = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
-    unquote = lambda s: re.sub(r'\\(.)', r'\1', s[1:-1])
-    principles = {int(n): unquote(s) for n, s in re.findall(r'\{ number: (\d+), statement: ' + strings + r' \}', src)}
-    qs = []
-    for p, i, n, text, typ in re.findall(r'\bq\((\d+), (\d+), (null|\d+), ' + strings + r", '([a-z-]+)'\)", src):
-        qs.append(dict(id=f'P{p}.{i}', principle=int(p), index=int(i), number=None if n == 'null' else int(n),
-                       text=unquote(text), type=typ))
-    last = {}
-    for q in qs:
-        last[q['principle']] = q['index']
-    for q in qs:
-        q['action'] = last[q['principle']] == q['index']
-    assert len(principles) == 12 and len(qs) == 75
-    return principles, qs
-
+from catalogue_ts import load_catalogue  # noqa: E402
 
 PRINCIPLES, QUESTIONS = load_catalogue()
 

@@ -4,16 +4,30 @@ paragraphs, runs, tables, Word bullet lists, page headers and footers with
 PAGE / NUMPAGES fields, legacy checkbox form fields, Word 2010 checkbox
 content controls and typed glyphs. The XML is what Word itself writes for
 these constructs, so the files read like documents saved from Word.
+
+round2/ writes its parts with the DrawingML/VML namespaces declared too
+(write_docx(ns=NS_DRAWING)), as Word does.
 """
 import zipfile
 from xml.sax.saxutils import escape
 
-NS = (
+_NS_WORD = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
     'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
-    'mc:Ignorable="w14"'
+)
+NS = _NS_WORD + 'mc:Ignorable="w14"'
+# NS plus the DrawingML / VML namespaces Word declares on its parts (write_docx(ns=NS_DRAWING))
+NS_DRAWING = (
+    _NS_WORD
+    + 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word" '
+    'mc:Ignorable="w14 wp14"'
 )
 
 
@@ -193,8 +207,9 @@ SETTINGS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {ns}><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"""
 
 
-def write_docx(path, body, header=None, footer=None, font='Arial', sz=21, accent='1F3864', title='', author=''):
-    """body: list of block xml (P / TABLE). header/footer: list of P xml or None."""
+def write_docx(path, body, header=None, footer=None, font='Arial', sz=21, accent='1F3864', title='', author='', ns=NS):
+    """body: list of block xml (P / TABLE). header/footer: list of P xml or None. ns: namespace declarations of
+    every part (NS or NS_DRAWING)."""
     rels = [('rIdStyles', 'styles', 'styles.xml'), ('rIdNumbering', 'numbering', 'numbering.xml'),
             ('rIdSettings', 'settings', 'settings.xml')]
     overrides = [('/word/document.xml', 'document.main'), ('/word/styles.xml', 'styles'),
@@ -211,7 +226,7 @@ def write_docx(path, body, header=None, footer=None, font='Arial', sz=21, accent
     sect = (f'<w:sectPr>{refs}<w:pgSz w:w="11906" w:h="16838"/>'
             '<w:pgMar w:top="1440" w:right="1247" w:bottom="1440" w:left="1247" w:header="709" w:footer="567" w:gutter="0"/>'
             '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>')
-    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
+    doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {ns}><w:body>'
            + ''.join(body) + sect + '</w:body></w:document>')
     ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -248,10 +263,10 @@ def write_docx(path, body, header=None, footer=None, font='Arial', sz=21, accent
         put('docProps/core.xml', core)
         put('word/_rels/document.xml.rels', doc_rels)
         put('word/document.xml', doc)
-        put('word/styles.xml', STYLES.format(ns=NS, font=font, sz=sz, accent=accent))
-        put('word/numbering.xml', NUMBERING.format(ns=NS))
-        put('word/settings.xml', SETTINGS.format(ns=NS))
+        put('word/styles.xml', STYLES.format(ns=ns, font=font, sz=sz, accent=accent))
+        put('word/numbering.xml', NUMBERING.format(ns=ns))
+        put('word/settings.xml', SETTINGS.format(ns=ns))
         if header:
-            put('word/header1.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {NS}>{"".join(header)}</w:hdr>')
+            put('word/header1.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {ns}>{"".join(header)}</w:hdr>')
         if footer:
-            put('word/footer1.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {NS}>{"".join(footer)}</w:ftr>')
+            put('word/footer1.xml', f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {ns}>{"".join(footer)}</w:ftr>')
