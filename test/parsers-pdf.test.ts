@@ -602,7 +602,7 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark']);
   });
 
-  it('pairs drawn boxes the way that pairs most, leaving out a smaller drawn bullet, and a lone box between labels by nearness', async () => {
+  it('pairs drawn boxes the way that pairs most, leaving out a drawn bullet; a box that could be either label\'s stays unlabelled', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([595, 842]);
@@ -613,7 +613,7 @@ describe('PDF struck-through options', () => {
       page.drawLine({ start: { x: x + 1.5, y: y + 0.5 }, end: { x: x + side - 1.5, y: y + side - 2.5 }, thickness: 0.75 });
       page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
     };
-    // "Yes      ⊠No": the box before "No" of a box-first row whose "Yes" box is missing.
+    // "Yes      ⊠No": the box before "No" of a box-first row whose "Yes" box is missing, or Yes's box in a table.
     t('1. Do you publish an annual report?', 50, 760);
     t('Yes', 300, 760);
     box(338, 760, true);
@@ -625,11 +625,38 @@ describe('PDF struck-through options', () => {
     box(322, 720, true);
     t('No', 360, 720);
     box(377, 720, false);
+    // A Word table with left-aligned labels in wide cells: "Yes | ☒ | No | ☐", No's box far past the word.
+    t('3. Do you consult the public?', 50, 680);
+    t('Yes', 300, 680);
+    box(345, 680, true);
+    t('No', 365, 680);
+    box(410, 680, false);
+    // "○ Yes ☒   No": a round bullet (a stroked circle) before a row with one box: not taken for a box.
+    t('4. Do you review the system yearly?', 50, 640);
+    page.drawCircle({ x: 291, y: 644, size: 3.5, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+    t('Yes', 300, 640);
+    box(321, 640, true);
+    t('No', 350, 640);
     const d = await parse(await pdf.save());
-    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:checked:vector', '2. Do you audit disclosures?', 'yes:checked:vector', 'no:unchecked:vector']);
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'no:-:-',
+      'null:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+      '3. Do you consult the public?',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+      '4. Do you review the system yearly?',
+      'yes:-:-',
+      'no:-:-',
+      'null:checked:vector',
+    ]);
   });
 
-  it('gives an X between two labels to one only when it is clearly nearer it', async () => {
+  it('leaves an X between two labels unlabelled, however near one of them it stands', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([595, 842]);
@@ -646,7 +673,17 @@ describe('PDF struck-through options', () => {
     t('2. Do you audit disclosures?', 50, 720);
     row(720, 25, 12);
     const d = await parse(await pdf.save());
-    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'null:checked:typed-mark', 'no:-:-', '2. Do you audit disclosures?', 'yes:-:-', 'no:checked:typed-mark']);
+    // In a table with labels set left in wide cells, a label-first X stands nearer the next label: nearness says nothing.
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+    ]);
   });
 
   it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {

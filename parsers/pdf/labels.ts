@@ -128,7 +128,7 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       if (o.label && labelSpans.length === withLabel) rect = charRect(...labelSpans[k++]!);
       return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
     });
-    if (labelSpans.length === withLabel) options = byDistance(options, text, start, charRect) ?? options;
+    if (labelSpans.length === withLabel && !options.some((o) => o.mark && !o.label)) options = byDistance(options, text, start, charRect) ?? options;
     if (withLabel === 0) {
       // Boxes alone ("Question?   ☐   ☒", a table with Yes and No column headings): each box where it is printed.
       const at: number[] = [];
@@ -167,13 +167,12 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
 }
 
 /**
- * The marks of a run given to the label each is printed nearest to. The
- * shared reader gives a mark to the label after it when the run opens with a
- * mark and to the label before it otherwise; on a page the positions say
- * more: in "Yes   X No" (a table with a box cell before each label, the first
- * left empty) the X is beside "No". Returns null, keeping the reader's
- * pairing, unless each mark is clearly nearer one label than any other,
- * and no two marks share a label.
+ * The marks of a run given to the label each is printed nearest to, where the
+ * shared reader paired every mark (it leaves a mark unlabelled where the
+ * order could give it to either label, and nearness cannot settle that in a
+ * table either). Returns null, keeping the reader's pairing, unless each
+ * mark is clearly nearer one label than any other, and no two marks share a
+ * label.
  */
 function byDistance(options: Candidate[], text: string, start: number, charRect: (from: number, to: number) => Rect): Candidate[] | null {
   const labels = options.filter((o) => o.label);

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, Mark } from '../../src/document.js';
 import { boxGlyphs, glyphMark, optionValue } from '../../src/options.js';
-import { centreX, centreY, height, width, type Rect } from './geometry.js';
+import { centreX, centreY, height, verticalOverlap, width, type Rect } from './geometry.js';
 import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
@@ -131,6 +131,14 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   for (const g of headed.groups) for (const o of g.options) if (typedAlone.has(o.rect)) consumed.add(typedAlone.get(o.rect)!);
   for (const r of rows) if (headed.headings.has(r.group)) for (const p of r.parts) consumed.add(p);
   extra.push(...headed.groups);
+  // A ticked drawn box left unpaired on a line of labels ("Yes ⊠ No", the other box missing) is kept, unlabelled:
+  // the answer is then ambiguous, not "no box ticked".
+  const placed = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
+  for (const b of looseBoxes) {
+    if (placed.has(b.rect) || b.mark.state !== 'checked' || typedAlone.has(b.rect)) continue;
+    const group = groups.find((g) => !g.lone && g.options.some((o) => o.value !== null && verticalOverlap(o.rect, b.rect) >= 0.4));
+    if (group) group.options.push({ label: '', value: null, mark: b.mark, rect: b.rect, line: group.options[0]!.line, baseline: b.rect.bottom, size: height(b.rect) });
+  }
 
   // Lone labels stay options only with a box beside them or stacked with the other labels.
   const lone = groups.filter((g) => g.lone);

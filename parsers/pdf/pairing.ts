@@ -16,10 +16,9 @@ function onLine(box: Rect, label: Candidate): boolean {
  * Each label gets at most one box and each box at most one label. Along a
  * line, boxes sit either before their labels ("☐ Yes ☐ No") or after them
  * ("Yes ☐ No ☐"), whichever pairs more of them (see markOrder); boxes of
- * another size than most on the line (a drawn bullet) are not options. Where
- * both ways pair as many ("Yes ☒ No", one box missing), a box between two
- * labels goes to the one it is clearly nearer, and any other box stays
- * unpaired.
+ * another size or shape than most on the line (a drawn bullet) are not
+ * options. Where both ways pair as many ("Yes ☒ No", one box missing), the
+ * boxes stay unpaired.
  */
 export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: B[]): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
@@ -30,38 +29,34 @@ export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: 
   for (const row of rows.values()) {
     row.sort((a, b) => a.rect.x0 - b.rect.x0);
     const size = Math.max(...row.map((l) => l.size));
-    const reach = 2.5 * size;
+    // A box may stand as far from its label as the labels stand apart (table cells: label, box, label, box).
+    const spacing = Math.max(0, ...row.slice(1).map((l, k) => l.rect.x0 - row[k]!.rect.x1));
+    const reach = Math.max(2.5 * size, spacing);
     const first = row[0]!.rect.x0 - reach;
     const last = row[row.length - 1]!.rect.x1 + reach;
     let near = boxes.filter((b) => !used.has(b) && row.some((l) => onLine(b.rect, l)) && b.rect.x1 >= first && b.rect.x0 <= last);
     if (near.length === 0) continue;
+    // Boxes of one row are alike: a circle among squares, or a smaller square, is a drawn bullet.
+    const round = (b: B) => (b as { round?: boolean }).round === true;
+    const rounds = near.filter(round).length;
+    near = near.filter((b) => round(b) === rounds > near.length - rounds);
     const widths = near.map((b) => b.rect.x1 - b.rect.x0).sort((a, b) => a - b);
     const usual = widths[Math.floor(widths.length / 2)]!;
-    near = near.filter((b) => Math.abs(b.rect.x1 - b.rect.x0 - usual) <= 0.3 * usual);
+    near = near.filter((b) => Math.abs(b.rect.x1 - b.rect.x0 - usual) <= 0.15 * usual);
     type Item = { x0: number; x1: number; label?: Candidate; box?: B };
     const items: Item[] = [...row.map((l) => ({ x0: l.rect.x0, x1: l.rect.x1, label: l })), ...near.map((b) => ({ x0: b.rect.x0, x1: b.rect.x1, box: b }))].sort((a, b) => a.x0 - b.x0);
     const gap = (a: Item, b: Item) => Math.max(0, b.x0 - a.x1, a.x0 - b.x1);
-    const pair = (label: Candidate, box: B) => {
-      used.add(box);
-      pairs.set(label, box);
-    };
+    // Where both ways pair as many ("Yes ☒ No"), nearness cannot settle it either: in a table with labels set to the
+    // left of wide cells, a label-first box stands nearer the next label. The boxes stay unpaired.
     const order = markOrder(items.map((it) => it.box !== undefined));
-    if (order === null) {
-      items.forEach((it, k) => {
-        const [before, after] = [items[k - 1], items[k + 1]];
-        if (!it.box || !before?.label || !after?.label) return;
-        const [db, da] = [gap(before, it), gap(it, after)];
-        const [nearer, dn, df] = db < da ? [before, db, da] : [after, da, db];
-        if (df >= 1.75 * dn && df - dn >= size && dn <= reach && !pairs.has(nearer.label!)) pair(nearer.label!, it.box);
-      });
-      continue;
-    }
+    if (order === null) continue;
     for (let k = 0; k + 1 < items.length; k++) {
       const [a, b] = [items[k]!, items[k + 1]!];
       const label = order === 'mark-first' ? b.label : a.label;
       const box = order === 'mark-first' ? a.box : b.box;
       if (!label || !box || gap(a, b) > reach) continue;
-      pair(label, box);
+      used.add(box);
+      pairs.set(label, box);
       k++;
     }
   }

@@ -32,6 +32,8 @@ export type VectorContent = 'empty' | 'cross' | 'tick' | 'fill' | 'stroke';
 export interface VectorBox {
   rect: Rect;
   content: VectorContent;
+  /** A circle (a radio button), not a square. */
+  round: boolean;
 }
 
 interface Shape {
@@ -242,7 +244,7 @@ export function findBoxes(drawn: Shape[]): VectorBox[] {
     if (seen.some((r) => Math.abs(r.x0 - box.rect.x0) < 0.5 && Math.abs(r.top - box.rect.top) < 0.5)) continue; // drawn twice (fill, then stroke)
     seen.push(box.rect);
     const twin = boxes.filter((o) => Math.abs(o.rect.x0 - box.rect.x0) < 0.5 && Math.abs(o.rect.top - box.rect.top) < 0.5);
-    out.push({ rect: box.rect, content: contentOf(box, twin, shapes) });
+    out.push({ rect: box.rect, content: contentOf(box, twin, shapes), round: box.isRound });
   }
   return out;
 }
