@@ -187,21 +187,26 @@ describe('docx checkbox encodings', () => {
     expect(options(doc).map((o) => o.state)).toEqual(['unchecked', 'checked', 'unchecked', 'checked']);
   });
 
-  it('pairs "Yes | X | No" cells the way the table\'s other rows, or the tables before it, put their boxes; else leaves the X unlabelled', async () => {
+  it('pairs "Yes | X | No" cells by an empty box cell at one end, else the way the table\'s other rows or the tables before it do; else leaves the X unlabelled', async () => {
     const cols = [5000, 800, 500, 800, 500];
     const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
-    const labelFirst = table([r(run('One?'), run('Yes'), run('X'), run('No'), ''), r(run('Two?'), run('Yes'), '', run('No'), run('X'))], cols);
-    const undecided = table([r(run('Three?'), run('Yes'), run('X'), run('No'), '')], cols);
-    const doc = await parse(docx(labelFirst + para(run(ANSWER)) + undecided));
+    const four = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: [5000, 800, 500, 800][i]! })));
+    // "Yes | X | No | ·": the empty cell after "No" is its box, so the X is Yes's, whatever the tables before say.
+    const boxFirst = table([r(run('One?'), '', run('Yes'), run('X'), run('No')), r(run('Two?'), run('X'), run('Yes'), '', run('No'))], cols);
+    const trailing = table([r(run('Three?'), run('Yes'), run('X'), run('No'), '')], cols);
+    // No box cell at either end: the table before decides.
+    const bare = table([four(run('Four?'), run('Yes'), run('X'), run('No'))], [5000, 800, 500, 800]);
+    const doc = await parse(docx(boxFirst + para(run(ANSWER)) + trailing + para(run(ANSWER)) + bare));
     expect(options(doc).map((o) => [o.value, o.state])).toEqual([
-      ['yes', 'checked'],
-      ['no', 'unchecked'],
       ['yes', 'unchecked'],
       ['no', 'checked'],
       ['yes', 'checked'],
       ['no', 'unchecked'],
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+      ['no', 'checked'],
     ]);
-    const alone = await parse(docx(undecided));
+    const alone = await parse(docx(bare));
     expect(options(alone).map((o) => [o.value, o.state])).toEqual([]);
   });
 

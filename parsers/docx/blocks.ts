@@ -452,8 +452,14 @@ export class BlockBuilder {
     const beside = (i: number, d: number) => kinds[i + d] === 'mark' || kinds[i + d] === 'typed';
     const before = labels.filter((i) => beside(i, -1)).length;
     const after = labels.filter((i) => beside(i, 1)).length;
-    // "Yes | X | No": the X may be either label's. The table's other rows may say which side its boxes are on.
-    const d = before > after ? -1 : after > before ? 1 : side;
+    // "Yes | X | No": the X may be either label's. An empty box cell at one end of the row says which side the boxes
+    // are on ("Yes | X | No | ·"); else the table's other rows, or the document's earlier tables, may.
+    const first = labels[0]!;
+    const last = labels[labels.length - 1]!;
+    const emptyBefore = kinds[first - 1] === 'empty';
+    const emptyAfter = kinds[last + 1] === 'empty';
+    const ends = emptyBefore !== emptyAfter ? (emptyBefore ? -1 : 1) : null;
+    const d = before > after ? -1 : after > before ? 1 : (ends ?? side);
     if (d === null) return;
     const typed = labels.some((i) => kinds[i + d] === 'typed');
     const drop = new Set<number>();
