@@ -155,7 +155,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
  * (their centres within it): a word printed over the shape. A lone "X" or
  * tick typed into a box is one character and does not count.
  */
-export function underWord(rect: Rect, page: PageText): boolean {
+function underWord(rect: Rect, page: PageText): boolean {
   let count = 0;
   for (const line of page.lines) {
     if (line.bottom < rect.top || line.top > rect.bottom) continue;
