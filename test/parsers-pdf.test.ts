@@ -352,10 +352,7 @@ describe('PDF checkboxes', () => {
   });
 
   it('takes labels printed one under another as options, but not answers typed in a column', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const { pdf, page, t } = await a4(10);
     t('4. Is the system being used for any other purpose? If so please explain.', 50, 760);
     t('Yes', 50, 740);
     t('No', 50, 720);
@@ -507,16 +504,22 @@ describe('PDF bad input', () => {
   });
 });
 
+/** A new PDF with one blank A4 page; `t` prints Helvetica at `size` and `w` measures it. */
+async function a4(size: number) {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size, font });
+  const w = (s: string) => font.widthOfTextAtSize(s, size);
+  return { pdf, font, page, t, w };
+}
+
 /** Option blocks as `value:state:source`, other blocks as their text. */
 const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text);
 
 describe('PDF struck-through options', () => {
   it('reads a label struck through (a line, a thin bar, or two lines) as an option not chosen; underlines and borders are not strikes', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
-    const w = (s: string) => font.widthOfTextAtSize(s, 10);
+    const { pdf, page, t, w } = await a4(10);
     // Strikethrough as LibreOffice draws it: a stroked line about 2.8 pt over the baseline, the label's width.
     const strike = (s: string, x: number, y: number, at = 2.8) => page.drawLine({ start: { x, y: y + at }, end: { x: x + w(s), y: y + at }, thickness: 0.5 });
     t('1. Do you publish an annual report?', 50, 760);
@@ -588,10 +591,7 @@ describe('PDF struck-through options', () => {
   });
 
   it('reads marks under the nearest heading row only when no other heading stands in its columns between', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const { pdf, page, t } = await a4(10);
     for (const [s, x] of [['Question', 50], ['Yes', 330], ['No', 370]] as const) t(s, x, 800);
     t('1.1 Do you publish an annual report?', 50, 770);
     t('X', 333, 770);
@@ -603,10 +603,7 @@ describe('PDF struck-through options', () => {
   });
 
   it('pairs drawn boxes the way that pairs most, leaving out a drawn bullet; a box that could be either label\'s stays unlabelled', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
+    const { pdf, page, t } = await a4(11);
     const box = (x: number, y: number, crossed: boolean, side = 9) => {
       page.drawRectangle({ x, y: y - 1, width: side, height: side, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
       if (!crossed) return;
@@ -657,11 +654,7 @@ describe('PDF struck-through options', () => {
   });
 
   it('leaves an X between two labels unlabelled, however near one of them it stands', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
-    const w = (s: string) => font.widthOfTextAtSize(s, 11);
+    const { pdf, page, t, w } = await a4(11);
     const row = (y: number, toX: number, toNo: number) => {
       t('Yes', 300, y);
       const x = 300 + w('Yes') + toX;
@@ -687,11 +680,7 @@ describe('PDF struck-through options', () => {
   });
 
   it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 11, font });
-    const w = (s: string) => font.widthOfTextAtSize(s, 11);
+    const { pdf, page, t, w } = await a4(11);
     t('1. Do you publish an annual report?', 50, 760);
     // Word's highlighter: a near-square of dark colour under the chosen word, a little right of the other label.
     page.drawRectangle({ x: 86, y: 741.5, width: w('No'), height: 12, color: rgb(1, 0, 1) });
@@ -722,6 +711,52 @@ describe('PDF struck-through options', () => {
   });
 });
 
+describe('PDF options in table cells', () => {
+  it('pairs an X or a drawn box with a label cell by cell: a blank cell as narrow as the mark\'s at one end of the row says which way the row goes', async () => {
+    const { pdf, page, t } = await a4(10);
+    const cell = (x: number, y: number, w: number) => page.drawRectangle({ x, y: y - 6, width: w, height: 20, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    // Cells "Answer: | a | Yes | b | No | c": a, b and c are narrow, each blank, an X, a drawn box (#) or not there (-).
+    const row = (y: number, a: string, b: string, c: string) => {
+      t('Answer:', 62, y);
+      let x = 60;
+      for (const [w, s] of [[240, ''], [14, a], [60, 'Yes'], [14, b], [60, 'No'], [14, c]] as const) {
+        if (s === '-') continue;
+        cell(x, y, w);
+        if (s === '#') {
+          page.drawRectangle({ x: x + 2.5, y: y - 1, width: 9, height: 9, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+          page.drawLine({ start: { x: x + 4, y }, end: { x: x + 10, y: y + 6.5 }, thickness: 0.75 });
+          page.drawLine({ start: { x: x + 4, y: y + 6.5 }, end: { x: x + 10, y }, thickness: 0.75 });
+        } else if (s) t(s, s.length > 1 ? x + 2 : x + 4, y);
+        x += w;
+      }
+    };
+    t('1. Do you publish an annual report?', 60, 780);
+    row(760, '', 'X', ''); // blank cells at both ends: either way
+    t('2. Do you audit disclosures?', 60, 720);
+    row(700, '', 'X', '-'); // "␣ | Yes | X | No |", the last cell not there
+    t('3. Do you consult the public?', 60, 660);
+    row(640, '-', 'X', ''); // "Yes | X | No | ␣": the X set a cell border away from "No", far from "Yes"
+    t('4. Do you review the system yearly?', 60, 600);
+    row(580, '-', '#', '');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:checked:typed-mark',
+      '3. Do you consult the public?',
+      'yes:checked:typed-mark',
+      'no:-:-',
+      '4. Do you review the system yearly?',
+      'yes:checked:vector',
+      'no:-:-',
+    ]);
+  });
+});
+
 describe('PDF boxes away from their labels', () => {
   it('gives a box left at the end of a line to the label starting the next ("☒" then "Yes ☐ No")', async () => {
     const d = await parse(input('lo-header-footer-textbox'));
@@ -730,10 +765,7 @@ describe('PDF boxes away from their labels', () => {
   });
 
   it('gives boxes set in columns under "Yes" and "No" headings the heading of their column', async () => {
-    const pdf = await PDFDocument.create();
-    const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const page = pdf.addPage([595, 842]);
-    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const { pdf, font, page, t } = await a4(10);
     const centre = (s: string, x: number) => x + font.widthOfTextAtSize(s, 10) / 2;
     const box = (cx: number, y: number, crossed: boolean) => {
       page.drawRectangle({ x: cx - 4.5, y, width: 9, height: 9, borderWidth: 0.75 });

@@ -16,7 +16,7 @@ import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import { RawObjects } from './raw.js';
 import { readPageText, type PageText } from './text.js';
-import { collectShapes, findBoxes, findRules, type Ops } from './vector.js';
+import { collectShapes, findBoxes, findCellBorders, findRules, type Ops } from './vector.js';
 import { readWidgets } from './widgets.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
@@ -130,7 +130,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
             return null;
           }
           const shapes = collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS);
-          return { boxes: findBoxes(shapes), rules: findRules(shapes) };
+          const boxes = findBoxes(shapes);
+          return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes) };
         },
       });
       diagnostics.push(...marks.diagnostics);

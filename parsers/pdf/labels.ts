@@ -26,6 +26,13 @@ export interface OptionGroup {
   lead: Part | null;
   /** A lone label: kept only if a box pairs with it or it stacks with others. */
   lone?: Part;
+  /** The run's marks, each where it is printed (set when every mark read could be placed). */
+  placed?: PlacedMark[];
+}
+
+export interface PlacedMark {
+  mark: Mark;
+  rect: Rect;
 }
 
 export interface LineOptions {
@@ -128,7 +135,9 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       if (o.label && labelSpans.length === withLabel) rect = charRect(...labelSpans[k++]!);
       return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
     });
-    if (labelSpans.length === withLabel && !options.some((o) => o.mark && !o.label)) options = byDistance(options, text, start, charRect) ?? options;
+    let placed = placeMarks(text, start, charRect);
+    if (placed && placed.length !== options.filter((o) => o.mark).length) placed = null;
+    if (placed && labelSpans.length === withLabel && !options.some((o) => o.mark && !o.label)) options = byDistance(options, placed) ?? options;
     if (withLabel === 0) {
       // Boxes alone ("Question?   ☐   ☒", a table with Yes and No column headings): each box where it is printed.
       const at: number[] = [];
@@ -150,7 +159,7 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
         lead = p;
       } else lead = p;
     }
-    groups.push({ options, lead: run.lead ? lead : null });
+    groups.push({ options, lead: run.lead ? lead : null, ...(placed && placed.length > 0 ? { placed } : {}) });
     return;
   }
   // A lone label closing the line, set apart from anything before it.
@@ -167,6 +176,23 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
 }
 
 /**
+ * The box glyphs and lone X's of a run, each where it is printed. Null for
+ * bracket forms ("[X]"), whose marks the shared reader reads as a whole.
+ */
+function placeMarks(text: string, start: number, charRect: (from: number, to: number) => Rect): PlacedMark[] | null {
+  const marks: PlacedMark[] = [];
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '[') return null;
+    const glyph = glyphMark(ch);
+    if (glyph) marks.push({ mark: glyph, rect: charRect(i, i + 1) });
+    else if (/[xX]/.test(ch) && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ' '))
+      marks.push({ mark: { state: 'checked', source: 'typed-mark', detail: ch }, rect: charRect(i, i + 1) });
+  }
+  return marks;
+}
+
+/**
  * The marks of a run given to the label each is printed nearest to, where the
  * shared reader paired every mark (it leaves a mark unlabelled where the
  * order could give it to either label, and nearness cannot settle that in a
@@ -174,19 +200,9 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
  * mark is clearly nearer one label than any other, and no two marks share a
  * label.
  */
-function byDistance(options: Candidate[], text: string, start: number, charRect: (from: number, to: number) => Rect): Candidate[] | null {
+function byDistance(options: Candidate[], marks: PlacedMark[]): Candidate[] | null {
   const labels = options.filter((o) => o.label);
-  const marks: Array<{ mark: Mark; rect: Rect }> = [];
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '[') return null; // bracket forms: leave to the reader
-    const glyph = glyphMark(ch);
-    if (glyph) marks.push({ mark: glyph, rect: charRect(i, i + 1) });
-    else if (/[xX]/.test(ch) && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ' '))
-      marks.push({ mark: { state: 'checked', source: 'typed-mark', detail: ch }, rect: charRect(i, i + 1) });
-  }
-  const readerMarks = options.filter((o) => o.mark).length;
-  if (marks.length === 0 || marks.length !== readerMarks || labels.length === 0) return null;
+  if (marks.length === 0 || labels.length === 0) return null;
   const gap = (a: Rect, b: Rect) => Math.max(0, a.x0 - b.x1, b.x0 - a.x1);
   const taken = new Map<Candidate, Mark>();
   for (const m of marks) {

@@ -7,8 +7,9 @@
  */
 import type { Diagnostic, Mark } from '../../src/document.js';
 import { boxGlyphs, glyphMark, optionValue } from '../../src/options.js';
-import { centreX, centreY, height, verticalOverlap, width, type Rect } from './geometry.js';
-import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup } from './labels.js';
+import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
+import { pairInCells, type CellBorder, type CellItem } from './cells.js';
+import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
 import type { Rule, VectorBox } from './vector.js';
@@ -26,8 +27,8 @@ export interface PageMarks {
 
 export interface MarkSources {
   widgets: { boxes: WidgetBox[]; fields: TextFieldValue[] };
-  /** Reads the drawn boxes and thin horizontal lines of the page; called only when needed. */
-  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[] } | null>;
+  /** Reads the drawn boxes, thin horizontal lines and cell borders of the page; called only when needed. */
+  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[] } | null>;
 }
 
 function vectorMark(box: VectorBox): Mark {
@@ -81,6 +82,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
+    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes) } : undefined;
+    if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells);
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
       const claimed = new Set([...tokens.values()].map((t) => t.token));
@@ -88,6 +91,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
       const vectorPairs = pairBoxes(
         labels.filter((c) => !paired.has(c)),
         boxes,
+        cells,
       );
       for (const [cand, box] of vectorPairs) {
         paired.add(cand);
@@ -148,6 +152,48 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   for (const g of keep) consumed.add(g.lone!);
   const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g)), ...keep, ...extra];
   return { groups: kept, consumed, fields, diagnostics, vectorRead };
+}
+
+interface Cells {
+  borders: CellBorder[];
+  isBlank: (cell: Rect) => boolean;
+}
+
+/**
+ * A run's box glyphs and typed X's paired again cell by cell where the run is
+ * set in table cells (see pairInCells): there the spacing the text reader
+ * goes by is cell padding.
+ */
+function pairTextMarksInCells(group: OptionGroup, cells: Cells): void {
+  type Item = CellItem & { label?: Candidate; placed?: PlacedMark };
+  const items: Item[] = [
+    ...group.options.filter((o) => o.label).map((label) => ({ rect: label.rect, isMark: false, label })),
+    ...group.placed!.map((placed) => ({ rect: placed.rect, isMark: true, placed })),
+  ].sort((a, b) => a.rect.x0 - b.rect.x0);
+  const pairs = pairInCells(items, cells.borders, cells.isBlank);
+  if (!pairs) return;
+  const markOf = new Map([...pairs].map(([mark, label]) => [label.label!, mark.placed!.mark]));
+  const { line, baseline, size } = group.options[0]!;
+  group.options = items.flatMap((it): Candidate[] => {
+    if (it.label) {
+      it.label.mark = markOf.get(it.label) ?? null;
+      return [it.label];
+    }
+    return pairs.has(it) ? [] : [{ label: '', value: null, mark: it.placed!.mark, rect: it.rect, line, baseline, size }];
+  });
+}
+
+/** Nothing printed in a cell (no letter, digit or mark on the lines it crosses) and no box drawn in it. */
+function isBlank(cell: Rect, page: PageText, boxes: VectorBox[]): boolean {
+  if (boxes.some((b) => containsPoint(cell, centreX(b.rect), centreY(b.rect)))) return false;
+  for (const line of page.lines) {
+    if (line.bottom <= cell.top || line.top >= cell.bottom) continue;
+    for (const part of line.parts) {
+      if (part.x1 <= cell.x0 || part.x0 >= cell.x1) continue;
+      for (let i = 0; i < part.text.length; i++) if (/\S/.test(part.text[i]!) && containsPoint(cell, (part.xs[i]! + part.xe[i]!) / 2, (line.top + line.bottom) / 2)) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './g
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
 import { markOrder } from '../../src/options.js';
+import { pairInCells, type CellBorder } from './cells.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
   const cy = centreY(box);
@@ -18,9 +19,14 @@ function onLine(box: Rect, label: Candidate): boolean {
  * ("Yes ☐ No ☐"), whichever pairs more of them (see markOrder); boxes of
  * another size or shape than most on the line (a drawn bullet) are not
  * options. Where both ways pair as many ("Yes ☒ No", one box missing), the
- * boxes stay unpaired.
+ * boxes stay unpaired, unless the row is set in table cells that settle it
+ * (see pairInCells).
  */
-export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: B[]): Map<Candidate, B> {
+export function pairBoxes<B extends { rect: Rect }>(
+  labels: Candidate[],
+  boxes: B[],
+  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean },
+): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
   if (labels.length === 0 || boxes.length === 0) return pairs;
   const used = new Set<B>();
@@ -49,7 +55,14 @@ export function pairBoxes<B extends { rect: Rect }>(labels: Candidate[], boxes: 
     // Where both ways pair as many ("Yes ☒ No"), nearness cannot settle it either: in a table with labels set to the
     // left of wide cells, a label-first box stands nearer the next label. The boxes stay unpaired.
     const order = markOrder(items.map((it) => it.box !== undefined));
-    if (order === null) continue;
+    if (order === null) {
+      const byCells = cells && pairInCells(items.map((it) => ({ rect: it.label?.rect ?? it.box!.rect, isMark: it.box !== undefined, it })), cells.borders, cells.isBlank);
+      for (const [box, label] of byCells ?? []) {
+        used.add(box.it.box!);
+        pairs.set(label.it.label!, box.it.box!);
+      }
+      continue;
+    }
     for (let k = 0; k + 1 < items.length; k++) {
       const [a, b] = [items[k]!, items[k + 1]!];
       const label = order === 'mark-first' ? b.label : a.label;

@@ -6,6 +6,7 @@
  */
 import type { Rect } from './geometry.js';
 import { apply, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
+import type { CellBorder } from './cells.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface Ops {
@@ -300,6 +301,40 @@ export function findRules(shapes: Shape[]): Rule[] {
         const len = Math.abs(x1 - x0);
         if (Math.abs(y1 - y0) <= 0.3 && len >= 1 && len <= MAX_RULE) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: (y0 + y1) / 2 });
       }
+    }
+  }
+  return out;
+}
+
+/** Shortest vertical line taken for a cell border. */
+const MIN_BORDER = 8;
+
+/**
+ * Vertical lines that can be table cell borders: stroked vertical segments,
+ * filled bars at most 2 pt wide, and the sides of stroked rectangles (cells
+ * drawn one by one), in a colour that shows. The sides of the page's boxes
+ * are left out.
+ */
+export function findCellBorders(shapes: Shape[], boxes: VectorBox[]): CellBorder[] {
+  const out: CellBorder[] = [];
+  const add = (x: number, y0: number, y1: number) => {
+    const [top, bottom] = y0 < y1 ? [y0, y1] : [y1, y0];
+    if (bottom - top < MIN_BORDER) return;
+    if (boxes.some((b) => (Math.abs(b.rect.x0 - x) <= 1 || Math.abs(b.rect.x1 - x) <= 1) && top >= b.rect.top - 1 && bottom <= b.rect.bottom + 1)) return;
+    out.push({ x, top, bottom });
+  };
+  for (const s of shapes) {
+    if (!s.inked) continue;
+    const w = width(s.rect);
+    const h = height(s.rect);
+    if (s.isRect) {
+      if (s.fill && w <= 2 && h >= 3 * w) add((s.rect.x0 + s.rect.x1) / 2, s.rect.top, s.rect.bottom);
+      else if (s.stroke) {
+        add(s.rect.x0, s.rect.top, s.rect.bottom);
+        add(s.rect.x1, s.rect.top, s.rect.bottom);
+      }
+    } else if (s.stroke) {
+      for (const [x0, y0, x1, y1] of s.segments) if (Math.abs(x1 - x0) <= 0.3) add((x0 + x1) / 2, y0, y1);
     }
   }
   return out;
