@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
 import { expectedFromSpec, printedNumber, printedWording, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
+import { readBoxGlyph } from '../parsers/pdf/glyphs.js';
 import { lastStats, parse } from '../parsers/pdf/index.js';
 import { normaliseText, readPageText } from '../parsers/pdf/text.js';
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from '../src/catalogue.js';
@@ -708,6 +709,36 @@ describe('PDF struck-through options', () => {
     // P2.1: "No" deleted outright: "Yes" alone, left as text.
     const p21 = texts.findIndex((t) => t.startsWith('1. Has your organisation paid'));
     expect(deleted.blocks.slice(p21 + 1, p21 + 2).map((b) => `${b.kind}:${b.text}`)).toEqual(['paragraph:Yes']);
+  });
+});
+
+describe('PDF box glyphs in a font with no character map', () => {
+  // pdf.js path operations: 0 move, 1 line, 2 curve, 4 close; em units.
+  const poly = (...pts: Array<[number, number]>) => [0, ...pts[0]!, ...pts.slice(1).flatMap((p) => [1, ...p]), 4];
+  const square = (a: number, b: number) => poly([a, a], [b, a], [b, b], [a, b]);
+  const frame = [...square(0.1, 0.8), ...square(0.15, 0.75)];
+  const cross = poly([0.25, 0.2], [0.45, 0.4], [0.65, 0.2], [0.7, 0.25], [0.5, 0.45], [0.7, 0.65], [0.65, 0.7], [0.45, 0.5], [0.25, 0.7], [0.2, 0.65], [0.4, 0.45], [0.2, 0.25]);
+  const circle = [0, 0.5, 0.1, 2, 0.8, 0.1, 0.9, 0.4, 0.9, 0.5, 2, 0.9, 0.8, 0.6, 0.9, 0.5, 0.9, 2, 0.2, 0.9, 0.1, 0.6, 0.1, 0.5, 2, 0.1, 0.2, 0.4, 0.1, 0.5, 0.1, 4];
+
+  it('reads an empty frame as an empty box and a frame with a cross in it as a ticked one; anything else stays unread', () => {
+    expect(readBoxGlyph(frame)).toBe('empty');
+    expect(readBoxGlyph([...frame, ...cross])).toBe('ticked');
+    // The cross cut into the frame's inside (four triangles, no inner square).
+    expect(readBoxGlyph([...square(0.1, 0.8), ...poly([0.15, 0.2], [0.4, 0.45], [0.15, 0.7]), ...poly([0.2, 0.15], [0.7, 0.15], [0.45, 0.4])])).toBe('ticked');
+    expect(readBoxGlyph(square(0.1, 0.8))).toBeNull(); // a filled square: as often a bullet
+    expect(readBoxGlyph([...circle, ...square(0.3, 0.6)])).toBeNull(); // not a square frame
+    expect(readBoxGlyph([...frame, ...square(0.3, 0.5)])).toBeNull(); // something else inside
+    expect(readBoxGlyph([...square(0.1, 0.5), ...square(0.6, 0.9)])).toBeNull();
+  });
+
+  it('reads them on the page, and says so', async () => {
+    const d = await parse(new Uint8Array(readFileSync(join(CORPUS, 'rt2-pdf-box-font-no-tounicode', 'input.pdf'))));
+    const marks = d.blocks.filter((b) => b.option?.mark).map((b) => b.option!.mark!.state);
+    expect(marks.filter((m) => m === 'checked').length).toBeGreaterThan(30);
+    expect(marks.filter((m) => m === 'unchecked').length).toBeGreaterThan(30);
+    expect(marks.filter((m) => m !== 'checked' && m !== 'unchecked')).toEqual([]);
+    const boxPages = [...new Set(d.blocks.filter((b) => b.option?.mark).map((b) => b.provenance.page))];
+    expect(d.diagnostics.filter((x) => x.code === 'box-glyph-outline').map((x) => x.provenance?.page)).toEqual(boxPages);
   });
 });
 

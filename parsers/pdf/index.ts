@@ -15,7 +15,8 @@ import { Guard } from './guard.js';
 import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import { RawObjects } from './raw.js';
-import { readPageText, type PageText } from './text.js';
+import { glyphKey, readBoxGlyphs } from './glyphs.js';
+import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
 import { collectShapes, findBoxes, findCellBorders, findRules, type Ops } from './vector.js';
 import { readWidgets } from './widgets.js';
 
@@ -88,6 +89,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
     const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; textMs: number }> = [];
     let totalChars = 0;
+    const outlineNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
       guard.progress = `page ${n} of ${pageCount}`;
       const page = await guard.run(doc.getPage(n));
@@ -96,6 +98,25 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const started = performance.now();
       const content = await guard.run(page.getTextContent());
       const textMs = performance.now() - started;
+      const unmapped = (content.items as Array<{ str?: string; fontName?: string }>).filter((it) => typeof it.str === 'string' && UNMAPPED_GLYPH.test(it.str));
+      if (unmapped.length > 0 && textMs <= MAX_TEXT_MS_FOR_VECTORS) {
+        const key = (it: { str?: string; fontName?: string }) => glyphKey(it.fontName ?? '', it.str!.trim());
+        const ops = await guard.run(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+        const pathOf = (font: string, fontChar: string) => {
+          const id = `${font}_path_${fontChar}`;
+          return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { path?: ArrayLike<number> }).path ?? null) : null;
+        };
+        const boxes = readBoxGlyphs(ops.fnArray, ops.argsArray, OPS, new Set(unmapped.map(key)), pathOf);
+        let read = 0;
+        for (const it of unmapped) {
+          const box = boxes.get(key(it));
+          if (!box) continue;
+          it.str = it.str!.replace(/[\u0001-\u001F]/, box === 'empty' ? '\u2610' : '\u2612');
+          read++;
+        }
+        if (read > 0)
+          outlineNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
+      }
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
@@ -108,7 +129,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     markFurniture(pages.map((p) => p.text), bodySize);
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics: Diagnostic[] = [...outlineNotes];
     for (const p of pages) {
       const n = p.text.page;
       guard.progress = `page ${n} of ${pageCount}`;

@@ -308,7 +308,9 @@ export function underColumnHeadings(
 ): { groups: OptionGroup[]; headings: Set<OptionGroup> } {
   const headings = new Set<OptionGroup>();
   const out: OptionGroup[] = [];
-  const isHeading = (g: OptionGroup) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o));
+  // Labels with a box of their own on their line ("Yes ☑No", the box left unpaired) are a question's options, not headings.
+  const boxed = (g: OptionGroup) => boxes.some((b) => g.options.some((o) => verticalOverlap(o.rect, b.rect) >= 0.4));
+  const isHeading = (g: OptionGroup) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)) && !boxed(g);
   const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
   if (heads.length === 0) return { groups: out, headings };
   // Rows of unlabelled marks: runs of box glyphs on a line, and drawn boxes left without a label, by height.

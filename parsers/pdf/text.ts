@@ -16,11 +16,14 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 };
 
+/** A text item that is one glyph its font maps to no character: pdf.js gives its code, a control character. */
+export const UNMAPPED_GLYPH = /^\s*[\u0001-\u0008\u000E-\u001F]\s*$/;
+
 /** Ligatures spelt out, odd spaces made plain, invisible characters dropped. Soft hyphens stay (line joining reads them). */
 export function normaliseText(s: string): string {
   // A lone control character is a glyph (a box, in a symbol font) whose font maps it to no character: kept as
   // U+FFFD so that a box beside a label is known to be there, unread.
-  if (/^\s*[\u0001-\u0008\u000E-\u001F]\s*$/.test(s)) return s.replace(/[\u0001-\u0008\u000E-\u001F]/, '\uFFFD');
+  if (UNMAPPED_GLYPH.test(s)) return s.replace(/[\u0001-\u0008\u000E-\u001F]/, '\uFFFD');
   return s
     .replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)
     .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')

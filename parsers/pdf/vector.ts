@@ -10,6 +10,8 @@ import type { CellBorder } from './cells.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface Ops {
+  setFont: number;
+  showText: number;
   save: number;
   restore: number;
   transform: number;
@@ -131,7 +133,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   return shapes;
 }
 
-interface Subpath {
+export interface Subpath {
   points: Array<[number, number]>;
   segments: Array<[number, number, number, number]>;
   /** Curve segments in it. */
@@ -140,7 +142,7 @@ interface Subpath {
   closed: boolean;
 }
 
-function subpaths(buffer: ArrayLike<number>, m: Matrix): Subpath[] {
+export function subpaths(buffer: ArrayLike<number>, m: Matrix): Subpath[] {
   const out: Subpath[] = [];
   let cur: Subpath | null = null;
   let start: [number, number] = [0, 0];

@@ -1,0 +1,86 @@
+/**
+ * Box glyphs printed in a font that maps them to no character (a subset
+ * whose ToUnicode map an optimiser or print driver dropped). The text layer
+ * then says nothing, but the glyph's outline still shows what is printed: a
+ * square frame, empty inside but for the frame's own inner edge, is an empty
+ * box; a frame with diagonal strokes inside (a cross or a tick) is a ticked
+ * one. Any other outline (a filled square, which is as often a bullet, a
+ * letter, a frame with something else inside) is left unread.
+ */
+import { IDENTITY, rectFromPoints, width, height, type Rect } from './geometry.js';
+import { subpaths, type Subpath } from './vector.js';
+
+export type BoxGlyph = 'empty' | 'ticked';
+
+/** How much of a path's length runs along the axes (curves counted by their chord). */
+function straightness(sub: Subpath): number {
+  let along = 0;
+  let total = 0;
+  for (const [x0, y0, x1, y1] of sub.segments) {
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    total += len;
+    if (Math.abs(x1 - x0) <= 0.02 * len || Math.abs(y1 - y0) <= 0.02 * len) along += len;
+  }
+  return total > 0 ? along / total : 0;
+}
+
+const within = (inner: Rect, outer: Rect, slack: number) =>
+  inner.x0 >= outer.x0 - slack && inner.x1 <= outer.x1 + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+
+/** Reads a glyph outline (pdf.js path operations, in em units) as a box, or null. */
+export function readBoxGlyph(path: ArrayLike<number>): BoxGlyph | null {
+  const subs = subpaths(path, IDENTITY).filter((s) => s.segments.length > 0);
+  if (subs.length < 2) return null;
+  const rects = subs.map((s) => rectFromPoints(s.points));
+  const area = (r: Rect) => width(r) * height(r);
+  const f = rects.reduce((best, r, i) => (area(r) > area(rects[best]!) ? i : best), 0);
+  const frame = rects[f]!;
+  const size = Math.max(width(frame), height(frame));
+  if (!(size > 0) || Math.abs(width(frame) - height(frame)) > 0.2 * size || straightness(subs[f]!) < 0.9) return null;
+  let inner = false;
+  let strokes = false;
+  for (const [i, sub] of subs.entries()) {
+    if (i === f) continue;
+    const r = rects[i]!;
+    if (!within(r, frame, 0.02 * size)) return null;
+    const diagonal = sub.segments.some(([x0, y0, x1, y1]) => Math.abs(x1 - x0) >= 0.15 * size && Math.abs(y1 - y0) >= 0.15 * size);
+    if (diagonal) strokes = true;
+    // The frame's inner edge: a square nearly as big as the frame, its sides along the axes.
+    else if (!inner && width(r) >= 0.6 * width(frame) && height(r) >= 0.6 * height(frame) && straightness(sub) >= 0.9) inner = true;
+    else return null;
+  }
+  if (strokes) return 'ticked';
+  return inner ? 'empty' : null;
+}
+
+/** Key of a glyph as the text layer shows it: its font's pdf.js name and the character it came out as. */
+export const glyphKey = (font: string, char: string) => `${font}\u0000${char}`;
+
+/**
+ * The box glyphs among the characters `wanted` (by glyphKey), read from the
+ * outlines pdf.js built for the page's operator list. `pathOf` gives the
+ * outline of a font's glyph, or null.
+ */
+export function readBoxGlyphs(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: { setFont: number; showText: number },
+  wanted: ReadonlySet<string>,
+  pathOf: (font: string, fontChar: string) => ArrayLike<number> | null,
+): Map<string, BoxGlyph> {
+  const out = new Map<string, BoxGlyph | null>();
+  let font = '';
+  for (let i = 0; i < fnArray.length && out.size < wanted.size; i++) {
+    const args = argsArray[i] as unknown[] | null;
+    if (fnArray[i] === ops.setFont) font = typeof args?.[0] === 'string' ? args[0] : '';
+    if (fnArray[i] !== ops.showText || !Array.isArray(args?.[0])) continue;
+    for (const g of args[0] as Array<{ unicode?: string; fontChar?: string } | null>) {
+      if (!g?.unicode || g.fontChar === undefined) continue;
+      const key = glyphKey(font, g.unicode);
+      if (!wanted.has(key) || out.has(key)) continue;
+      const path = pathOf(font, g.fontChar);
+      out.set(key, path ? readBoxGlyph(path) : null);
+    }
+  }
+  return new Map([...out].filter((e): e is [string, BoxGlyph] => e[1] !== null));
+}
