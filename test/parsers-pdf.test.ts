@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument, StandardFonts, degrees, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -515,6 +515,14 @@ async function a4(size: number) {
   return { pdf, font, page, t, w };
 }
 
+/** A square drawn on a page with its bottom left near (x, y), crossed or empty. */
+function drawBox(page: PDFPage, x: number, y: number, crossed: boolean, side = 9): void {
+  page.drawRectangle({ x, y: y - 1, width: side, height: side, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+  if (!crossed) return;
+  page.drawLine({ start: { x: x + 1.5, y: y + 0.5 }, end: { x: x + side - 1.5, y: y + side - 2.5 }, thickness: 0.75 });
+  page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
+}
+
 /** Option blocks as `value:state:source`, other blocks as their text. */
 const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text);
 
@@ -603,14 +611,34 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark']);
   });
 
+  it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {
+    const { pdf, page, t } = await a4(10);
+    const box = (x: number, y: number) => drawBox(page, x, y, true);
+    // "Yes ☒No" (the Yes box lost), then "Yes☒ No" (the No box lost) under it: the first row is no heading.
+    t('1. Do you publish an annual report?', 60, 780);
+    t('Yes', 72, 760);
+    box(110, 760);
+    t('No', 122, 760);
+    t('2. Do you audit disclosures?', 60, 730);
+    t('Yes', 60, 710);
+    box(80, 710);
+    t('No', 120, 710);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'no:-:-',
+      'null:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:-:-',
+      'null:checked:vector',
+    ]);
+  });
+
   it('pairs drawn boxes the way that pairs most, leaving out a drawn bullet; a box that could be either label\'s stays unlabelled', async () => {
     const { pdf, page, t } = await a4(11);
-    const box = (x: number, y: number, crossed: boolean, side = 9) => {
-      page.drawRectangle({ x, y: y - 1, width: side, height: side, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
-      if (!crossed) return;
-      page.drawLine({ start: { x: x + 1.5, y: y + 0.5 }, end: { x: x + side - 1.5, y: y + side - 2.5 }, thickness: 0.75 });
-      page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
-    };
+    const box = (x: number, y: number, crossed: boolean, side = 9) => drawBox(page, x, y, crossed, side);
     // "Yes      ⊠No": the box before "No" of a box-first row whose "Yes" box is missing, or Yes's box in a table.
     t('1. Do you publish an annual report?', 50, 760);
     t('Yes', 300, 760);
