@@ -61,6 +61,9 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)
 ]);
 
+/** Glyphs word processors offer as list bullets that look like boxes or ticks: ❑, Wingdings q, r, o and ü. */
+const BULLETS: ReadonlySet<string> = new Set(['❑', '\uF071', '\uF072', '\uF06F', '\uF0FC']);
+
 /** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */
 const UNREADABLE = '\uFFFD';
 
@@ -110,11 +113,11 @@ export interface OptionRun {
  * cannot say which way the boxes go (see below).
  */
 export function readOptionRun(line: string): OptionRun | null {
-  const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string }> = [];
+  const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string; bullet?: boolean }> = [];
   for (const m of line.matchAll(TOKEN)) {
     const index = m.index ?? 0;
     const end = index + m[0].length;
-    if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, m[1].startsWith('[') ? ' ' : '')) ?? glyphMark(m[1])! });
+    if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, m[1].startsWith('[') ? ' ' : '')) ?? glyphMark(m[1])!, bullet: BULLETS.has(m[1]) });
     else if (m[2]) tokens.push({ index, end, label: m[2] });
     else if (m[3]) tokens.push({ index, end, mark: { state: 'checked', source: 'typed-mark', detail: m[3] } });
   }
@@ -127,9 +130,12 @@ export function readOptionRun(line: string): OptionRun | null {
   }
   const run = tokens.slice(first);
   if (run.length === 0) return null;
+  // A list bullet that looks like a box, opening a line whose other marks are boxes of another kind
+  // ("❑ Yes ☒ No"), is the list's, not Yes's box.
+  const bullet = run[0]!.bullet && !line.slice(0, run[0]!.index).trim() && run.slice(1).some((t) => t.mark && !t.bullet) && !run.slice(1).some((t) => t.bullet) ? run.shift() : undefined;
   const labels = run.filter((t) => t.label).length;
   const marks = run.length - labels;
-  const before = line.slice(0, run[0]!.index);
+  const before = line.slice(bullet?.end ?? 0, run[0]!.index);
   const lead = before.trim();
   // Options printed after a question are set apart by a wide gap or follow its punctuation.
   const setApart = /(\s{2,}|\t)$/.test(before) || /[?:.)]$/.test(lead);

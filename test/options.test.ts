@@ -35,6 +35,18 @@ describe('readOptionRun', () => {
     expect(glyphMark('\uF078')?.state).toBe('checked');
   });
 
+  it('takes a box-like list bullet opening a line of other boxes for the bullet, not a box', () => {
+    // Wingdings q (❑), o (□) and ü (✓) bullets of a list whose items are the options.
+    expect(summary('\uF071   Yes ☒ No')).toEqual(['yes:none', '?:checked/glyph', 'no:none']);
+    expect(summary('\uF06F   Yes ☒      No')).toEqual(['yes:checked/glyph', 'no:none']);
+    expect(summary('\uF0FC   Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
+    expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
+    expect(summary('\uF071   Yes X      No')).toEqual(['yes:checked/typed-mark', 'no:none']);
+    // Boxes of one kind are the row's boxes; after a question the glyph is no bullet.
+    expect(summary('❑ Yes ❑ No')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph']);
+    expect(summary('Do you audit?   ❑ Yes ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
+  });
+
   it('keeps a converter placeholder as a box of unknown state', () => {
     expect(summary('|_|')).toEqual(['?:unknown/placeholder']);
     expect(summary('|_| Yes |_| No')).toEqual(['yes:unknown/placeholder', 'no:unknown/placeholder']);
