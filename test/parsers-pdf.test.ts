@@ -682,6 +682,16 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('gives a box between labels printed out of the template\'s order ("No ⊠   Yes") to neither', async () => {
+    const { pdf, page, t } = await a4(11);
+    t('1. Do you publish an annual report?', 60, 780);
+    t('No', 70, 760);
+    drawBox(page, 86, 760, true);
+    t('Yes', 115, 760);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'no:-:-', 'yes:-:-', 'null:checked:vector']);
+  });
+
   it('leaves an X between two labels unlabelled, however near one of them it stands', async () => {
     const { pdf, page, t, w } = await a4(11);
     const row = (y: number, toX: number, toNo: number) => {

@@ -162,15 +162,17 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     groups.push({ options, lead: run.lead ? lead : null, ...(placed && placed.length > 0 ? { placed } : {}) });
     return;
   }
-  // A lone label closing the line, set apart from anything before it.
-  const last = parts[parts.length - 1]!;
-  const value = optionValue(last.text);
-  if (value) {
-    const label = last.text.trim().replace(/[.:;,]+$/, '');
+  // Lone labels closing the line, each set apart from anything before it ("No      Yes", out of the template's
+  // order, is two of them: a box between them could be either's).
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = parts[k]!;
+    const value = optionValue(part.text);
+    if (!value) break;
+    const label = part.text.trim().replace(/[.:;,]+$/, '');
     groups.push({
-      options: [{ label, value, mark: null, rect: { x0: last.x0, x1: last.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }],
+      options: [{ label, value, mark: null, rect: { x0: part.x0, x1: part.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }],
       lead: null,
-      lone: last,
+      lone: part,
     });
   }
 }

@@ -137,10 +137,21 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   extra.push(...headed.groups);
   // A ticked drawn box left unpaired on a line of labels ("Yes ⊠ No", the other box missing) is kept, unlabelled:
   // the answer is then ambiguous, not "no box ticked".
+  // Lone labels side by side on its line ("No ⊠   Yes") become one row with it.
   const placed = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
   for (const b of looseBoxes) {
     if (placed.has(b.rect) || b.mark.state !== 'checked' || typedAlone.has(b.rect)) continue;
-    const group = groups.find((g) => !g.lone && g.options.some((o) => o.value !== null && verticalOverlap(o.rect, b.rect) >= 0.4));
+    const beside = (g: OptionGroup) => g.options.some((o) => o.value !== null && verticalOverlap(o.rect, b.rect) >= 0.4);
+    let group = groups.find((g) => !g.lone && beside(g));
+    const lones = groups.filter((g) => g.lone && !paired.has(g.options[0]!) && beside(g));
+    if (!group && lones.length >= 2) {
+      for (const g of lones) {
+        groups.splice(groups.indexOf(g), 1);
+        consumed.add(g.lone!);
+      }
+      group = { options: lones.flatMap((g) => g.options).sort((x, y) => x.rect.x0 - y.rect.x0), lead: null };
+      groups.push(group);
+    }
     if (group) group.options.push({ label: '', value: null, mark: b.mark, rect: b.rect, line: group.options[0]!.line, baseline: b.rect.bottom, size: height(b.rect) });
   }
 
