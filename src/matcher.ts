@@ -279,9 +279,9 @@ function findPrinciples(blocks: readonly Block[]): Array<number | undefined> {
 }
 
 function leadingNumber(text: string): number | null {
-  // "12.", "12)", "Q12:", "Q.12", "Question 12 …"
-  const m = /^\s*(?:q(?:uestion)?\.?\s*(\d{1,2})\s*[.):]?|(\d{1,2})\s*[.):])\s*\S/i.exec(text);
-  return m ? Number(m[1] ?? m[2]) : null;
+  // "12.", "12)", "Q12:", "Q.12", "Question 12 …"; "2.1 …" (principle and question) is question 1.
+  const m = /^\s*(?:q(?:uestion)?\.?\s*(\d{1,2})\s*[.):]?|\d{1,2}\.(\d{1,2})(?!\d)\s*[.):]?|(\d{1,2})\s*[.):](?!\d))\s*\S/i.exec(text);
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
 }
 
 function questionScore(q: Question, b: Block): number {
@@ -445,6 +445,13 @@ function isGuidance(text: string): boolean {
   return w.length > 0 && GUIDANCE_WORDS.some((g) => likeness(g, t).recall >= 0.8 && likeness(g, t).precision >= 0.8);
 }
 
+/** The question's own number alone ("12", "Q12", "2.1" for principle 2's first): a table's reference cell, not an answer. */
+function isOwnReference(q: Question, text: string): boolean {
+  const m = /^\s*(?:q(?:uestion)?\.?\s*)?(\d{1,2})(?:\.(\d{1,2}))?[.)]?\s*$/i.exec(text);
+  if (!m) return false;
+  return m[2] === undefined ? Number(m[1]) === q.number : Number(m[1]) === q.principle && Number(m[2]) === q.index;
+}
+
 /** Bullet characters a layout leaves at the start of list items (not box glyphs, which are marks). */
 const BULLET = /^[•◦▪▫●○‣⁃∙·\uF0B7\uF0A7\uF076\uF0D8]\s*/;
 
@@ -491,7 +498,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
     };
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
-  const content = region.filter((b) => b.kind === 'option' || !isGuidance(b.text));
+  const content = region.filter((b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text)));
   const options = content.filter((b) => b.kind === 'option');
   // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
   const unboxed =

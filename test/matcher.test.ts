@@ -267,6 +267,18 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P2.5').text).toBe('N/A');
   });
 
+  it('takes a reference ("2.1") printed after its question (a cell centred in a tall row) for that question\'s, not the next one\'s', async () => {
+    const spec = sampleSpec(5, { numbering: 'none' });
+    let index = 0;
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false }).replace(
+      /(Principle 2\n[\s\S]*?)(?=\nPrinciple 3\n)/,
+      (section) => section.replace(/\?\n\n/g, () => `?\n\n2.${++index}\n\n`),
+    );
+    expect(index).toBe(6);
+    const r = await run(text);
+    expectMatchesSpec(r, spec);
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };

@@ -611,6 +611,24 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark']);
   });
 
+  it('reads X\'s under "Yes No" headings read as one part (narrow columns), with a comments column right after them', async () => {
+    const { pdf, t, w } = await a4(9);
+    for (const [s, x] of [['Ref', 60], ['Question', 90], ['Yes No', 300], ['Comments', 340]] as const) t(s, x, 780);
+    const noX = 300 + w('Yes ');
+    t('Has your organisation paid a registration fee', 90, 760);
+    t('to the Information Commissioner\'s Office?', 90, 749);
+    t('2.1', 60, 754);
+    t('X', 302, 754);
+    t('Certificate renewed in 2025.', 340, 754);
+    t('Are you able to document that any use of automatic', 90, 720);
+    t('facial recognition software is necessary?', 90, 709);
+    t('2.2', 60, 714);
+    t('X', noX + 1, 714);
+    t('Yes - we will document this if it is ever proposed.', 340, 714);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
+  });
+
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {
     const { pdf, page, t } = await a4(10);
     const box = (x: number, y: number) => drawBox(page, x, y, true);

@@ -274,12 +274,19 @@ function isMarkText(text: string): boolean {
   return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
 }
 
+/** The words of a part that holds option labels alone ("Yes", "Yes No"), each where it is printed; null for any other part. */
+function labelWords(part: Part): Array<{ label: string; x0: number; x1: number }> | null {
+  if (!/^\s*(yes|no|n\/a)(\s+(yes|no|n\/a))*\s*$/i.test(part.text)) return null;
+  return [...part.text.matchAll(/\S+/g)].map((m) => ({ label: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index! + m[0].length - 1]! }));
+}
+
 /**
  * Heading rows that are not option groups of their own: "Yes" and "No" (and
- * "N/A") each a part to itself, side by side in that order, with more text
- * after them ("Ref | Question | Yes | No | Comments") or repeated at the top
- * of every page (and so running-header furniture). Returned with the parts
- * they are printed in.
+ * "N/A"), in parts holding labels alone ("Yes | No" or, narrow columns read
+ * as one part, "Yes No"), side by side in that order, with more text after
+ * them ("Ref | Question | Yes | No | Comments") or repeated at the top of
+ * every page (and so running-header furniture). Returned with the parts they
+ * are printed in.
  */
 function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: OptionGroup; parts: Part[] }> {
   const order: Array<string | null> = ['yes', 'no', 'na'];
@@ -287,13 +294,15 @@ function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: Opti
   const out: Array<{ group: OptionGroup; parts: Part[] }> = [];
   for (const line of page.lines) {
     if (grouped.has(line.index) || line.parts.some((p) => boxGlyphs(p.text).length > 0)) continue;
-    const at = line.parts.findIndex((p) => optionValue(p.text) === 'yes');
+    // The line's label words in order; a part that is not labels alone stands between them as null.
+    const words = line.parts.flatMap((part) => labelWords(part)?.map((w) => ({ ...w, part })) ?? [null]);
+    const at = words.findIndex((w) => w !== null && optionValue(w.label) === 'yes');
     if (at < 0) continue;
-    const parts = [line.parts[at]!];
-    for (let k = at + 1; k < line.parts.length && order.indexOf(optionValue(line.parts[k]!.text)) === order.indexOf(optionValue(parts[parts.length - 1]!.text)) + 1; k++) parts.push(line.parts[k]!);
-    if (parts.length < 2) continue;
-    const options: Candidate[] = parts.map((p) => ({ label: p.text.trim(), value: optionValue(p.text), mark: null, rect: { x0: p.x0, x1: p.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }));
-    out.push({ group: { options, lead: null }, parts });
+    const row = [words[at]!];
+    for (let k = at + 1; k < words.length && words[k] && order.indexOf(optionValue(words[k]!.label)) === order.indexOf(optionValue(row[row.length - 1]!.label)) + 1; k++) row.push(words[k]!);
+    if (row.length < 2) continue;
+    const options: Candidate[] = row.map((w) => ({ label: w.label, value: optionValue(w.label), mark: null, rect: { x0: w.x0, x1: w.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }));
+    out.push({ group: { options, lead: null }, parts: [...new Set(row.map((w) => w.part))] });
   }
   return out;
 }
@@ -358,7 +367,10 @@ export function underColumnHeadings(
       const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
       const size = head.options[0]!.size;
       if (!parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
-      if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text))) continue;
+      // Text right after a mark makes it a bullet, unless the text starts a column of its own under the same
+      // heading row ("Yes | No | Comments").
+      const headed = (p: Part) => page.lines[head.options[0]!.line]?.parts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5) ?? false;
+      if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
     const columns = row.marks.map((m) => {
       const ranked = head.options
