@@ -784,6 +784,8 @@ describe('PDF box glyphs in a font with no character map', () => {
     expect(readBoxGlyph(square(0.1, 0.8))).toBeNull(); // a filled square: as often a bullet
     expect(readBoxGlyph([...circle, ...square(0.3, 0.6)])).toBeNull(); // not a square frame
     expect(readBoxGlyph([...frame, ...square(0.3, 0.5)])).toBeNull(); // something else inside
+    // ❑, the list bullet: a frame with a shadow, its inside off to one side.
+    expect(readBoxGlyph([...poly([0.06, 0], [0.06, 0.73], [0.79, 0.73], [0.84, 0.67], [0.84, -0.05], [0.12, -0.05]), ...square(0.1, 0.69)])).toBeNull();
     expect(readBoxGlyph([...square(0.1, 0.5), ...square(0.6, 0.9)])).toBeNull();
   });
 
@@ -801,19 +803,22 @@ describe('PDF box glyphs in a font with no character map', () => {
 describe('PDF options in table cells', () => {
   it('pairs an X or a drawn box with a label cell by cell: a blank cell as narrow as the mark\'s at one end of the row says which way the row goes', async () => {
     const { pdf, page, t } = await a4(10);
-    const cell = (x: number, y: number, w: number) => page.drawRectangle({ x, y: y - 6, width: w, height: 20, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
-    // Cells "Answer: | a | Yes | b | No | c": a, b and c are narrow, each blank, an X, a drawn box (#) or not there (-).
+    const cell = (x: number, y: number, w: number) => page.drawRectangle({ x, y: y - 8, width: w, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    // Cells "Answer: | a | Yes | b | No | c": a, b and c are narrow, each blank, an X, a drawn box (# crossed, □ empty),
+    // shaded or not there (-).
     const row = (y: number, a: string, b: string, c: string) => {
       t('Answer:', 62, y);
       let x = 60;
-      for (const [w, s] of [[240, ''], [14, a], [60, 'Yes'], [14, b], [60, 'No'], [14, c]] as const) {
+      for (const [w, s] of [[240, ''], [a === '' ? 20 : 14, a], [60, 'Yes'], [14, b], [60, 'No'], [14, c]] as const) {
         if (s === '-') continue;
+        if (s === 'shaded') page.drawRectangle({ x, y: y - 8, width: w, height: 26, color: rgb(0.85, 0.95, 0.85) });
         cell(x, y, w);
-        if (s === '#') {
+        if (s === '□') drawBox(page, x + 2.5, y, false);
+        else if (s === '#') {
           page.drawRectangle({ x: x + 2.5, y: y - 1, width: 9, height: 9, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
           page.drawLine({ start: { x: x + 4, y }, end: { x: x + 10, y: y + 6.5 }, thickness: 0.75 });
           page.drawLine({ start: { x: x + 4, y: y + 6.5 }, end: { x: x + 10, y }, thickness: 0.75 });
-        } else if (s) t(s, s.length > 1 ? x + 2 : x + 4, y);
+        } else if (s && s !== 'shaded') t(s, s.length > 1 ? x + 2 : x + 4, y);
         x += w;
       }
     };
@@ -825,6 +830,12 @@ describe('PDF options in table cells', () => {
     row(640, '-', 'X', ''); // "Yes | X | No | ␣": the X set a cell border away from "No", far from "Yes"
     t('4. Do you review the system yearly?', 60, 600);
     row(580, '-', '#', '');
+    // A blank cell at each end, one of them shaded and not quite as wide: either could be the blank box.
+    t('5. Do you train your staff?', 60, 540);
+    row(520, '', 'X', 'shaded');
+    // An empty drawn box in the first cell: the row goes box first.
+    t('6. Do you audit access?', 60, 480);
+    row(460, '□', 'X', '');
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
       '1. Do you publish an annual report?',
@@ -840,6 +851,13 @@ describe('PDF options in table cells', () => {
       '4. Do you review the system yearly?',
       'yes:checked:vector',
       'no:-:-',
+      '5. Do you train your staff?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '6. Do you audit access?',
+      'yes:unchecked:vector',
+      'no:checked:typed-mark',
     ]);
   });
 });

@@ -4,8 +4,9 @@
  * cell by cell: the space printed between an X and a label there is a cell
  * border, not typed spacing, and says nothing of which label the X is for.
  * What does is the order of the cells and, where the order alone could give
- * a mark to either label, an empty cell as narrow as the mark's: the box
- * left blank that the other label's X would have gone in.
+ * a mark to either label, an empty cell about as narrow as the mark's at
+ * one end of the row only: the box left blank that the other label's X
+ * would have gone in. Such cells at both ends leave the row undecided.
  */
 import { markOrder } from '../../src/options.js';
 import { centreX, width, type Rect } from './geometry.js';
@@ -53,7 +54,9 @@ export function pairInCells<T extends CellItem>(items: readonly T[], borders: re
   }
   const cell = (i: number): Rect => ({ x0: xs[i]!, x1: xs[i + 1]!, top, bottom });
   const markWidths = [...at].filter(([, it]) => it.isMark).map(([i]) => width(cell(i)));
-  const narrow = (i: number) => markWidths.some((w) => Math.abs(width(cell(i)) - w) <= 0.25 * w) && isBlank(cell(i));
+  // About as wide as a mark's cell: a box left blank, or a cell that could be one (a blank number or status
+  // cell is not told from a box cell, and only ever makes the row read either way).
+  const narrow = (i: number) => markWidths.some((w) => width(cell(i)) >= 0.6 * w && width(cell(i)) <= 1.6 * w) && isBlank(cell(i));
   const first = Math.min(...at.keys());
   const last = Math.max(...at.keys());
   const kinds: Kind[] = [];

@@ -4,8 +4,8 @@
  * then says nothing, but the glyph's outline still shows what is printed: a
  * square frame, empty inside but for the frame's own inner edge, is an empty
  * box; a frame with diagonal strokes inside (a cross or a tick) is a ticked
- * one. Any other outline (a filled square, which is as often a bullet, a
- * letter, a frame with something else inside) is left unread.
+ * one. Any other outline (a filled or shadowed square, which are as often
+ * bullets, a letter, a frame with something else inside) is left unread.
  */
 import { IDENTITY, rectFromPoints, width, height, type Rect } from './geometry.js';
 import { subpaths, type Subpath } from './vector.js';
@@ -27,6 +27,12 @@ function straightness(sub: Subpath): number {
 const within = (inner: Rect, outer: Rect, slack: number) =>
   inner.x0 >= outer.x0 - slack && inner.x1 <= outer.x1 + slack && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
 
+/** Whether `inner` sits in the middle of `outer`: the margins either side alike. */
+function centred(inner: Rect, outer: Rect): boolean {
+  const alike = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.3 * Math.max(a, b), 0.01 * width(outer));
+  return alike(inner.x0 - outer.x0, outer.x1 - inner.x1) && alike(inner.top - outer.top, outer.bottom - inner.bottom);
+}
+
 /** Reads a glyph outline (pdf.js path operations, in em units) as a box, or null. */
 export function readBoxGlyph(path: ArrayLike<number>): BoxGlyph | null {
   const subs = subpaths(path, IDENTITY).filter((s) => s.segments.length > 0);
@@ -45,8 +51,9 @@ export function readBoxGlyph(path: ArrayLike<number>): BoxGlyph | null {
     if (!within(r, frame, 0.02 * size)) return null;
     const diagonal = sub.segments.some(([x0, y0, x1, y1]) => Math.abs(x1 - x0) >= 0.15 * size && Math.abs(y1 - y0) >= 0.15 * size);
     if (diagonal) strokes = true;
-    // The frame's inner edge: a square nearly as big as the frame, its sides along the axes.
-    else if (!inner && width(r) >= 0.6 * width(frame) && height(r) >= 0.6 * height(frame) && straightness(sub) >= 0.9) inner = true;
+    // The frame's inner edge: a square nearly as big as the frame, its sides along the axes, in its middle (a
+    // shadowed square, ❑, the list bullet, has its inside off to one side).
+    else if (!inner && width(r) >= 0.6 * width(frame) && height(r) >= 0.6 * height(frame) && straightness(sub) >= 0.9 && centred(r, frame)) inner = true;
     else return null;
   }
   if (strokes) return 'ticked';

@@ -83,7 +83,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
     const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes) } : undefined;
-    if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells);
+    if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells, boxes!);
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
       const claimed = new Set([...tokens.values()].map((t) => t.token));
@@ -173,24 +173,27 @@ interface Cells {
 /**
  * A run's box glyphs and typed X's paired again cell by cell where the run is
  * set in table cells (see pairInCells): there the spacing the text reader
- * goes by is cell padding.
+ * goes by is cell padding. Boxes drawn on the row (a square cell is one)
+ * count in the order, and are paired with their labels later.
  */
-function pairTextMarksInCells(group: OptionGroup, cells: Cells): void {
+function pairTextMarksInCells(group: OptionGroup, cells: Cells, boxes: readonly VectorBox[]): void {
   type Item = CellItem & { label?: Candidate; placed?: PlacedMark };
+  const first = group.options[0]!.rect;
   const items: Item[] = [
     ...group.options.filter((o) => o.label).map((label) => ({ rect: label.rect, isMark: false, label })),
     ...group.placed!.map((placed) => ({ rect: placed.rect, isMark: true, placed })),
+    ...boxes.filter((b) => verticalOverlap(b.rect, first) >= 0.4).map((b) => ({ rect: b.rect, isMark: true })),
   ].sort((a, b) => a.rect.x0 - b.rect.x0);
   const pairs = pairInCells(items, cells.borders, cells.isBlank);
   if (!pairs) return;
-  const markOf = new Map([...pairs].map(([mark, label]) => [label.label!, mark.placed!.mark]));
+  const markOf = new Map([...pairs].filter(([mark]) => mark.placed).map(([mark, label]) => [label.label!, mark.placed!.mark]));
   const { line, baseline, size } = group.options[0]!;
   group.options = items.flatMap((it): Candidate[] => {
     if (it.label) {
       it.label.mark = markOf.get(it.label) ?? null;
       return [it.label];
     }
-    return pairs.has(it) ? [] : [{ label: '', value: null, mark: it.placed!.mark, rect: it.rect, line, baseline, size }];
+    return pairs.has(it) || !it.placed ? [] : [{ label: '', value: null, mark: it.placed.mark, rect: it.rect, line, baseline, size }];
   });
 }
 
