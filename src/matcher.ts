@@ -641,6 +641,9 @@ function readChoice(parts: Parts): ChoiceReading {
     const o = checked[0]!;
     const value = o.option!.value!;
     if (!allowed(value)) return ambiguous(`"${o.text}" ticked, which this question does not offer`, o);
+    // Another box that could be ticked too, for all that can be read of it.
+    const unread = options.find((x) => x !== o && x.option?.mark?.state === 'unknown');
+    if (unread) return ambiguous('a box beside the ticked one cannot be read', unread);
     fromMarks = {
       choice: value,
       status: 'answered',

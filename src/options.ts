@@ -61,11 +61,14 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)
 ]);
 
-/** Glyphs word processors offer as list bullets that look like boxes or ticks: ❑, Wingdings q, r, o and ü. */
-const BULLETS: ReadonlySet<string> = new Set(['❑', '\uF071', '\uF072', '\uF06F', '\uF0FC']);
-
 /** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */
 const UNREADABLE = '\uFFFD';
+
+/**
+ * Glyphs word processors offer as list bullets that look like boxes or ticks (❑, Wingdings q, r, o and ü),
+ * and a glyph that could not be read, which beside boxes that could is not one of them.
+ */
+const BULLETS: ReadonlySet<string> = new Set(['❑', '\uF071', '\uF072', '\uF06F', '\uF0FC', UNREADABLE]);
 
 /** Bracket forms typed in text: [x], [X], [✓], [ ], [] and the `|_|` placeholder. */
 const BRACKET = /^\[\s*([xX✓✔*]?)\s*\]$/;

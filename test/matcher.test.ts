@@ -431,6 +431,11 @@ describe('labels and boxes a layout parted', () => {
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'missing', reason: 'boxes printed in a font that maps them to no character: their state cannot be read' });
   });
 
+  it('does not take a ticked box for the answer while the box beside it cannot be read', async () => {
+    const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n\uFFFD Yes\n\n☒ No\n');
+    expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a box beside the ticked one cannot be read' });
+  });
+
   it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
     const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n☐ Yes ☒ – see the action plan\n');
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });

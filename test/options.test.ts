@@ -42,6 +42,8 @@ describe('readOptionRun', () => {
     expect(summary('\uF0FC   Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('\uF071   Yes X      No')).toEqual(['yes:checked/typed-mark', 'no:none']);
+    // A glyph that could not be read, opening a line of boxes that could, is not one of them.
+    expect(summary('\uFFFD   Yes ☒   No ☐')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
     // Boxes of one kind are the row's boxes; after a question the glyph is no bullet.
     expect(summary('❑ Yes ❑ No')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph']);
     expect(summary('Do you audit?   ❑ Yes ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
