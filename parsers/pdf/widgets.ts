@@ -73,14 +73,20 @@ export function readWidgets(annotations: unknown[], display: readonly number[], 
       const checked = value === on;
       const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
       const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on };
-      if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; the value is reported`;
+      if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
+        box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
+        box.state = 'conflicting';
+      }
       boxes.push(box);
     } else {
       const on = typeof a.buttonValue === 'string' ? a.buttonValue : null;
       const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
       const checked = on !== null && value === on;
       const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `radio V=/${value} on=/${on ?? '?'}${rawAS ? ` AS=/${rawAS}` : ''}`, exportValue: on };
-      if (rawAS !== undefined && rawV !== undefined && on !== null && (rawAS === on) !== checked) box.mismatch = `radio button "${a.fieldName ?? ''}" /${on} shows ${rawAS === on ? 'selected' : 'not selected'} (/AS /${rawAS}) but the group's value is /${value}; the value is reported`;
+      if (rawAS !== undefined && rawV !== undefined && on !== null && (rawAS === on) !== checked) {
+        box.mismatch = `radio button "${a.fieldName ?? ''}" /${on} shows ${rawAS === on ? 'selected' : 'not selected'} (/AS /${rawAS}) but the group's value is /${value}; which was meant cannot be told`;
+        box.state = 'conflicting';
+      }
       boxes.push(box);
     }
   }
