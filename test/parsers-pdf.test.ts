@@ -633,6 +633,20 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
   });
 
+  it('reads X\'s under "No | Yes" headings past an answer cell merged across the columns', async () => {
+    const { pdf, t } = await a4(9);
+    for (const [s, x] of [['Question', 60], ['No', 300], ['Yes', 330], ['Comments', 362]] as const) t(s, x, 780);
+    t('20. Do you have clear policies and procedures in place?', 60, 760);
+    t('X', 333, 760);
+    t('22. How do you ensure continued competence of users?', 60, 740);
+    t('Annual refresher training on data protection and the Code; procedure', 300, 740);
+    t('changes are briefed at shift handover.', 300, 729);
+    t('23. Have you considered occupational standards?', 60, 710);
+    t('X', 303, 710);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
+  });
+
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {
     const { pdf, page, t } = await a4(10);
     const box = (x: number, y: number) => drawBox(page, x, y, true);

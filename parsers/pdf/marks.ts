@@ -286,23 +286,22 @@ function labelWords(part: Part): Array<{ label: string; x0: number; x1: number }
 /**
  * Heading rows that are not option groups of their own: "Yes" and "No" (and
  * "N/A"), in parts holding labels alone ("Yes | No" or, narrow columns read
- * as one part, "Yes No"), side by side in that order, with more text after
- * them ("Ref | Question | Yes | No | Comments") or repeated at the top of
- * every page (and so running-header furniture). Returned with the parts they
- * are printed in.
+ * as one part, "Yes No"), side by side in any order, among other text
+ * ("Ref | Question | No | Yes | Comments"), or repeated at the top of every
+ * page (and so running-header furniture). Returned with the parts they are
+ * printed in.
  */
 function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: OptionGroup; parts: Part[] }> {
-  const order: Array<string | null> = ['yes', 'no', 'na'];
   const grouped = new Set(groups.filter((g) => g.options.length >= 2).map((g) => g.options[0]!.line));
   const out: Array<{ group: OptionGroup; parts: Part[] }> = [];
   for (const line of page.lines) {
     if (grouped.has(line.index) || line.parts.some((p) => boxGlyphs(p.text).length > 0)) continue;
     // The line's label words in order; a part that is not labels alone stands between them as null.
     const words = line.parts.flatMap((part) => labelWords(part)?.map((w) => ({ ...w, part })) ?? [null]);
-    const at = words.findIndex((w) => w !== null && optionValue(w.label) === 'yes');
+    const at = words.findIndex((w) => w !== null);
     if (at < 0) continue;
     const row = [words[at]!];
-    for (let k = at + 1; k < words.length && words[k] && order.indexOf(optionValue(words[k]!.label)) === order.indexOf(optionValue(row[row.length - 1]!.label)) + 1; k++) row.push(words[k]!);
+    for (let k = at + 1; k < words.length && words[k] && !row.some((w) => optionValue(w.label) === optionValue(words[k]!.label)); k++) row.push(words[k]!);
     if (row.length < 2) continue;
     const options: Candidate[] = row.map((w) => ({ label: w.label, value: optionValue(w.label), mark: null, rect: { x0: w.x0, x1: w.x1, top: line.top, bottom: line.bottom }, line: line.index, baseline: line.baseline, size: line.size }));
     out.push({ group: { options, lead: null }, parts: [...new Set(row.map((w) => w.part))] });
@@ -364,7 +363,10 @@ export function underColumnHeadings(
     // table. Text across the whole table (an answer box) starts left of the columns and does not count.
     const headBottom = head.options[0]!.rect.bottom;
     const hs = head.options[0]!.size;
-    const inColumn = (p: Part) => head.options.some((o) => p.x0 >= o.rect.x0 - hs && p.x0 <= o.rect.x1 + 0.5 * hs);
+    // Text starting in a column whose lines run on well past the last one is an answer cell merged across them.
+    const right = Math.max(...head.options.map((o) => o.rect.x1));
+    const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * hs && q.x1 > right + 4 * hs);
+    const inColumn = (p: Part) => head.options.some((o) => p.x0 >= o.rect.x0 - hs && p.x0 <= o.rect.x1 + 0.5 * hs) && !merged(p);
     if (parts.some((p) => p.top >= headBottom - 0.5 && p.bottom <= first.top + 0.5 && inColumn(p) && !isMarkText(p.text))) continue;
     if (!row.group) {
       const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
