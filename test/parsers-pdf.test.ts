@@ -617,18 +617,18 @@ describe('PDF struck-through options', () => {
 
   it('reads X\'s under "Yes No" headings read as one part (narrow columns), with a comments column right after them', async () => {
     const { pdf, t, w } = await a4(9);
-    for (const [s, x] of [['Ref', 60], ['Question', 90], ['Yes No', 300], ['Comments', 340]] as const) t(s, x, 780);
+    for (const [s, x] of [['Ref', 60], ['Question', 90], ['Yes No', 300], ['Comments', 344]] as const) t(s, x, 780);
     const noX = 300 + w('Yes ');
     t('Has your organisation paid a registration fee', 90, 760);
     t('to the Information Commissioner\'s Office?', 90, 749);
     t('2.1', 60, 754);
     t('X', 302, 754);
-    t('Certificate renewed in 2025.', 340, 754);
+    t('Certificate renewed in 2025.', 344, 754);
     t('Are you able to document that any use of automatic', 90, 720);
     t('facial recognition software is necessary?', 90, 709);
     t('2.2', 60, 714);
-    t('X', noX + 1, 714);
-    t('Yes - we will document this if it is ever proposed.', 340, 714);
+    t('X', noX + (w('No') - w('X')) / 2, 714);
+    t('Yes - we will document this if it is ever proposed.', 344, 714);
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
   });
@@ -645,6 +645,21 @@ describe('PDF struck-through options', () => {
     t('X', 303, 710);
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
+  });
+
+  it('takes a column to reach halfway to the next heading (headings set left, marks centred), and a mark on the line between for neither', async () => {
+    const { pdf, t } = await a4(9);
+    for (const [s, x] of [['Question', 60], ['Yes', 338], ['No', 383], ['Comments', 428]] as const) t(s, x, 780);
+    t('1. Are you able to document the use of facial recognition?', 60, 760);
+    t('X', 397, 760);
+    t('2. Do you update your impact assessment regularly?', 60, 740);
+    t('X', 366, 740);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Are you able to document the use of facial recognition?',
+      'no:checked:typed-mark',
+      '2. Do you update your impact assessment regularly?',
+    ]);
   });
 
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {

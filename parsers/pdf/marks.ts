@@ -310,11 +310,28 @@ function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: Opti
 }
 
 /**
+ * The x-range each heading of a row stands for: halfway to the text either
+ * side of it on its line, and no further than twice its width (headings set
+ * left, centred or right in their cells, marks centred in them).
+ */
+function headingColumns(head: OptionGroup, page: PageText): Array<[number, number]> {
+  const line = page.lines[head.options[0]!.line]?.parts ?? [];
+  return head.options.map((o, k) => {
+    const w = Math.max(width(o.rect), o.size);
+    const before = [...line.filter((p) => p.x1 <= o.rect.x0 + 0.5).map((p) => p.x1), ...head.options.slice(0, k).map((x) => x.rect.x1)];
+    const after = [...line.filter((p) => p.x0 >= o.rect.x1 - 0.5).map((p) => p.x0), ...head.options.slice(k + 1).map((x) => x.rect.x0)];
+    const left = before.length ? (Math.max(...before) + o.rect.x0) / 2 : -Infinity;
+    const right = after.length ? (o.rect.x1 + Math.min(...after)) / 2 : Infinity;
+    return [Math.max(left, o.rect.x0 - 2 * w), Math.min(right, o.rect.x1 + 2 * w)];
+  });
+}
+
+/**
  * Boxes set in columns under a row of column headings ("Yes | No" at the
  * head of a table, each question's boxes below in those columns) take the
  * heading of their column. A heading row is labels alone, none with a box;
  * a row of boxes takes it only when every box of the row stands under a
- * different heading of it (centres within half the wider of the two) and
+ * different heading of it (see headingColumns) and
  * the row has text before its boxes and none just after them (a question
  * cell, not a bullet). The headings themselves then say nothing more and are
  * dropped. Returns the new option groups (drawn boxes) and the headings used;
@@ -377,14 +394,10 @@ export function underColumnHeadings(
       const headed = (p: Part) => page.lines[head.options[0]!.line]?.parts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5) ?? false;
       if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
-    const columns = row.marks.map((m) => {
-      const ranked = head.options
-        .map((o) => ({ o, d: Math.abs(centreX(o.rect) - centreX(m.rect)) }))
-        .sort((a, b) => a.d - b.d);
-      const [best, second] = ranked;
-      const reach = Math.max(width(best!.o.rect), width(m.rect)) / 2 + 1;
-      return best && best.d <= reach && (!second || second.d - best.d > 2) ? best.o : null;
-    });
+    const spans = headingColumns(head, page);
+    // A mark on or near the line between two columns is under neither: it stands wholly inside one, 2 pt clear.
+    const inside = (m: { rect: Rect }, [left, right]: [number, number]) => m.rect.x0 - left >= 2 && right - m.rect.x1 >= 2;
+    const columns = row.marks.map((m) => head.options.find((_, k) => inside(m, spans[k]!)) ?? null);
     if (columns.some((c) => c === null) || new Set(columns).size !== columns.length) continue;
     headings.add(head);
     if (row.group) {
