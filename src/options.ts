@@ -133,9 +133,13 @@ export function readOptionRun(line: string): OptionRun | null {
   }
   const run = tokens.slice(first);
   if (run.length === 0) return null;
-  // A list bullet that looks like a box, opening a line whose other marks are boxes of another kind
-  // ("❑ Yes ☒ No"), is the list's, not Yes's box.
-  const bullet = run[0]!.bullet && !line.slice(0, run[0]!.index).trim() && run.slice(1).some((t) => t.mark && !t.bullet) && !run.slice(1).some((t) => t.bullet) ? run.shift() : undefined;
+  // A list bullet that looks like a box, opening a line of options whose other marks are boxes of another kind
+  // ("❑ Yes ☒ No"), is the list's, not Yes's box. Boxes alone on a line ("❑ ☒" under "Yes | No" headings) are
+  // all boxes.
+  const bullet =
+    run[0]!.bullet && !line.slice(0, run[0]!.index).trim() && run.some((t) => t.label) && run.slice(1).some((t) => t.mark && !t.bullet) && !run.slice(1).some((t) => t.bullet)
+      ? run.shift()
+      : undefined;
   const labels = run.filter((t) => t.label).length;
   const marks = run.length - labels;
   const before = line.slice(bullet?.end ?? 0, run[0]!.index);

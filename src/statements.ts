@@ -16,7 +16,8 @@ export interface Statement {
 
 const Q = String.raw`["'‘’“”]?`;
 const VALUE = String.raw`(yes|no|n\/a)`;
-const REF = String.raw`(?:point|question|q)\.?\s*(\d{1,2})(?:\s+(?:of|in)\s+principle\s+(\d{1,2}))?`;
+// "question 9", "question 3 of principle 2", or "question 2.3" (principle 2, its third).
+const REF = String.raw`(?:point|question|q)\.?\s*(?:(\d{1,2})\.(\d{1,2})(?!\d)|(\d{1,2})(?:\s+(?:of|in)\s+principle\s+(\d{1,2}))?)`;
 const PATTERNS = [
   new RegExp(`${Q}${VALUE}${Q}\\s+(?:has|was|is|have)\\s+(?:been\\s+)?(?:selected|ticked|checked|marked|chosen|given)(?:\\s+as\\s+(?:the|our)\\s+(?:answer|response))?\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
   new RegExp(`\\b(?:answered|ticked|selected|marked|chose|chosen)\\s+${Q}${VALUE}${Q}\\s+(?:for|to|on|against|at|in)\\s+${REF}`, 'gi'),
@@ -38,7 +39,8 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + m[0].length + 120);
       const upTo = text.slice(Math.max(text.lastIndexOf('. ', m.index ?? 0) + 2, 0), (m.index ?? 0) + m[0].length);
       if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo)) continue;
-      found.push({ value, number: Number(m[2]), principle: m[3] ? Number(m[3]) : null, quote, provenance });
+      const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
+      found.push({ value, number, principle, quote, provenance });
     }
   }
   return found;

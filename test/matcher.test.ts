@@ -203,6 +203,16 @@ describe('matcher on what organisations add', () => {
     expect(answer(ro, 'P3.6').choice).not.toBe('no');
   });
 
+  it('takes "question 2.3" in a statement for principle 2\'s third question', async () => {
+    const spec = base();
+    spec.answers['P2.2'] = { ticked: 'none' };
+    spec.answers['P2.3'] = { ticked: 'none' };
+    spec.actionPlans[2] = "Although 'No' has been selected for question 2.3, a review is planned.";
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P2.2').choice).toBeNull();
+    expect(answer(r, 'P2.3')).toMatchObject({ choice: 'no', evidence: { kind: 'inferred' } });
+  });
+
   it('reads "No." before a figure as the abbreviation of number, not an answer', async () => {
     const spec = base();
     spec.answers['P5.1'] = { ticked: 'none', text: 'No. of written procedures in place: 4, all on the intranet.' };

@@ -44,7 +44,10 @@ describe('readOptionRun', () => {
     expect(summary('\uF071   Yes X      No')).toEqual(['yes:checked/typed-mark', 'no:none']);
     // A glyph that could not be read, opening a line of boxes that could, is not one of them.
     expect(summary('\uFFFD   Yes ☒   No ☐')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
-    // Boxes of one kind are the row's boxes; after a question the glyph is no bullet.
+    // Boxes of one kind are the row's boxes; after a question the glyph is no bullet; boxes alone (under column
+    // headings) are all boxes.
+    expect(summary('❑ ☒')).toEqual(['?:unchecked/glyph', '?:checked/glyph']);
+    expect(summary('\uF0FC ☐')).toEqual(['?:checked/glyph', '?:unchecked/glyph']);
     expect(summary('❑ Yes ❑ No')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph']);
     expect(summary('Do you audit?   ❑ Yes ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
   });
