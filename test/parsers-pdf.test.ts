@@ -662,6 +662,26 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('reads an X typed alone on the line right under printed "Yes   No", and not one a line further down', async () => {
+    const { pdf, t } = await a4(10);
+    t('1. Do you publish an annual report?', 60, 780);
+    t('Yes', 340, 765);
+    t('No', 390, 765);
+    t('X', 393, 752);
+    t('2. Do you audit disclosures?', 60, 720);
+    t('Yes', 340, 705);
+    t('No', 390, 705);
+    t('X', 343, 680);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'no:checked:typed-mark',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:-:-',
+    ]);
+  });
+
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {
     const { pdf, page, t } = await a4(10);
     const box = (x: number, y: number) => drawBox(page, x, y, true);

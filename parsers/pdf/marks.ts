@@ -388,7 +388,9 @@ export function underColumnHeadings(
     if (!row.group) {
       const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
       const size = head.options[0]!.size;
-      if (!parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
+      // Text before the marks (a question cell), unless they stand on the line right under the headings.
+      const underneath = last.bottom - headBottom <= 1.6 * size;
+      if (!underneath && !parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
       // Text right after a mark makes it a bullet, unless the text starts a column of its own under the same
       // heading row ("Yes | No | Comments").
       const headed = (p: Part) => page.lines[head.options[0]!.line]?.parts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5) ?? false;
