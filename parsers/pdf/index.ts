@@ -14,6 +14,7 @@ import { inside, inverse } from './geometry.js';
 import { Guard } from './guard.js';
 import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects } from './raw.js';
 import { glyphKey, readBoxGlyphs } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
@@ -98,25 +99,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const started = performance.now();
       const content = await guard.run(page.getTextContent());
       const textMs = performance.now() - started;
-      const unmapped = (content.items as Array<{ str?: string; fontName?: string }>).filter((it) => typeof it.str === 'string' && UNMAPPED_GLYPH.test(it.str));
-      if (unmapped.length > 0 && textMs <= MAX_TEXT_MS_FOR_VECTORS) {
-        const key = (it: { str?: string; fontName?: string }) => glyphKey(it.fontName ?? '', it.str!.trim());
-        const ops = await guard.run(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-        const pathOf = (font: string, fontChar: string) => {
-          const id = `${font}_path_${fontChar}`;
-          return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { path?: ArrayLike<number> }).path ?? null) : null;
-        };
-        const boxes = readBoxGlyphs(ops.fnArray, ops.argsArray, OPS, new Set(unmapped.map(key)), pathOf);
-        let read = 0;
-        for (const it of unmapped) {
-          const box = boxes.get(key(it));
-          if (!box) continue;
-          it.str = it.str!.replace(/[\u0001-\u001F]/, box === 'empty' ? '\u2610' : '\u2612');
-          read++;
-        }
-        if (read > 0)
-          outlineNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
-      }
+      const read = textMs <= MAX_TEXT_MS_FOR_VECTORS ? await guard.run(boxesFromOutlines(page, content.items as TextItem[])) : 0;
+      if (read > 0)
+        outlineNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
@@ -170,6 +155,34 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     guard.dispose();
     await task.destroy().catch(() => {});
   }
+}
+
+type TextItem = { str?: string; fontName?: string };
+
+/**
+ * Text items that are a glyph their font maps to no character, rewritten as
+ * ☐ or ☒ where the glyph's outline is an empty or a ticked box. Builds the
+ * page's operator list (pdf.js makes the outlines with it) only when there
+ * are such items. Returns how many were read.
+ */
+async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise<number> {
+  const unmapped = items.filter((it) => typeof it.str === 'string' && UNMAPPED_GLYPH.test(it.str));
+  if (unmapped.length === 0) return 0;
+  const key = (it: TextItem) => glyphKey(it.fontName ?? '', it.str!.trim());
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const pathOf = (font: string, fontChar: string) => {
+    const id = `${font}_path_${fontChar}`;
+    return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { path?: ArrayLike<number> }).path ?? null) : null;
+  };
+  const boxes = readBoxGlyphs(ops.fnArray, ops.argsArray, OPS, new Set(unmapped.map(key)), pathOf);
+  let read = 0;
+  for (const it of unmapped) {
+    const box = boxes.get(key(it));
+    if (!box) continue;
+    it.str = it.str!.replace(/[\u0001-\u001F]/, box === 'empty' ? '\u2610' : '\u2612');
+    read++;
+  }
+  return read;
 }
 
 /** The most common font size, by characters: the body text. */
