@@ -331,9 +331,9 @@ function headingColumns(head: OptionGroup, page: PageText): Array<[number, numbe
  * head of a table, each question's boxes below in those columns) take the
  * heading of their column. A heading row is labels alone, none with a box;
  * a row of boxes takes it only when every box of the row stands under a
- * different heading of it (see headingColumns) and
- * the row has text before its boxes and none just after them (a question
- * cell, not a bullet). The headings themselves then say nothing more and are
+ * different heading of it (see headingColumns) and the row has text before
+ * its boxes, or stands on the line right under the headings, and none just
+ * after them (a question cell, not a bullet). The headings themselves then say nothing more and are
  * dropped. Returns the new option groups (drawn boxes) and the headings used;
  * rows of box glyphs are labelled in place.
  */
