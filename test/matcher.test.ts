@@ -296,6 +296,14 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P5.9')).toMatchObject({ choice: 'na', text: 'NA', evidence: { kind: 'inferred' } });
   });
 
+  it('reads "N/A" typed beside the drone question\'s blank Yes and No boxes, and as its answer, as the N/A choice', async () => {
+    const spec = sampleSpec(6, { numbering: 'none' });
+    spec.answers['P5.9'] = { ticked: 'none', text: 'N/A' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false }).replace(/(CAA SUA Operator ID Number\?\n\n☐ Yes\n\n☐ No\n\n)☐ N\/A/, '$1N/A');
+    expect(text).toContain('Operator ID Number?\n\n☐ Yes\n\n☐ No\n\nN/A\n\nN/A');
+    expect(answer(await run(text), 'P5.9')).toMatchObject({ choice: 'na', evidence: { kind: 'inferred' } });
+  });
+
   it('does not read N/A as a choice on a plain Yes/No question', async () => {
     const spec = base();
     spec.answers['P1.4'] = { ticked: 'none', text: 'N/A' };
