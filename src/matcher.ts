@@ -53,7 +53,7 @@ const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?s
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
 const THEMATIC = /^([-*_=]\s*){3,}$/;
 /** A table's column headings, which a layout repeats at the top of every page the table runs onto. */
-const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*){1,5}$/i;
+const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). "No." before a figure or
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.

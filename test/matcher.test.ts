@@ -275,6 +275,10 @@ describe('matcher on what organisations add', () => {
     const r = await run(text);
     expect(answer(r, 'P2.4').text).toBeNull();
     expect(answer(r, 'P2.5').text).toBe('N/A');
+    // Headings that join two words: "Comments / evidence".
+    const joined = await run(text.replaceAll('Ref\tQuestion\tResponse', 'Ref\tQuestion\tComments / evidence'));
+    expect(answer(joined, 'P2.4').text).toBeNull();
+    expect(answer(joined, 'P2.5').text).toBe('N/A');
   });
 
   it('takes a reference ("2.1") printed after its question (a cell centred in a tall row) for that question\'s, not the next one\'s', async () => {
