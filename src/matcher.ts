@@ -67,7 +67,7 @@ const GUIDANCE_WORDS = TEMPLATE_GUIDANCE.map((g) => contentWords(g));
 export function match(doc: NormalisedDocument): MatchResult {
   const blocks = keepContent(doc.blocks);
   const principles = findPrinciples(blocks);
-  const questionAt = alignQuestions(blocks, principles);
+  const questionAt = carriedOn(alignQuestions(blocks, principles), blocks);
   const found = questionAt.filter((x) => x !== null).length;
   const principleCount = principles.filter((x) => x !== undefined).length;
   if (found < MIN_QUESTIONS) {
@@ -81,7 +81,8 @@ export function match(doc: NormalisedDocument): MatchResult {
 
   // A question's first line may sit in the block before the one that matched, and boxes printed
   // to its left on its row come before it in reading order: both belong to the question.
-  const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at)));
+  const matched = new Set(questionAt.filter((at): at is number => at !== null));
+  const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched)));
   const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!)));
   const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
@@ -171,15 +172,35 @@ const HEAD_GAIN = 0.05;
 const isAnswerCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || NIL_ANSWER.test(b.text.trim());
 
 /**
+ * Matches dropped where the block opens in lower case right after the previous
+ * question's unfinished block: it carries that question on ("Have you
+ * identified any areas where action is" then "required to conform more fully
+ * with the"), whatever other question's words it shares.
+ */
+function carriedOn(questionAt: Array<number | null>, blocks: readonly Block[]): Array<number | null> {
+  let previous: number | null = null;
+  return questionAt.map((at) => {
+    if (at === null) return null;
+    const continues = previous === at - 1 && /^\s*\p{Ll}/u.test(blocks[at]!.text) && !/[?.]\s*$/.test(blocks[at - 1]!.text);
+    if (continues) return null;
+    previous = at;
+    return at;
+  });
+}
+
+/**
  * How far back the question's first line is when it sits in a block before
  * the match, cut mid-sentence by the layout: 1 for the block just before, more
  * when a table row split across a page put its answer cells in between. 0 when
- * the match is the question's start.
+ * the match is the question's start, or the block before is another
+ * question's match.
  */
-function wrappedHead(q: Question, blocks: readonly Block[], at: number): number {
+function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
   const head = blocks[at]!;
   if (leadingNumber(head.text) !== null) return 0;
   for (let k = 1; k <= 3 && at - k >= 0; k++) {
+    // Another question's block is never this one's first line.
+    if (matched.has(at - k)) return 0;
     const prev = blocks[at - k]!;
     if (isAnswerCell(prev)) continue;
     if (/[.?!:;)]\s*$/.test(prev.text)) return 0;

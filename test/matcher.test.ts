@@ -293,6 +293,21 @@ describe('matcher on what organisations add', () => {
     expectMatchesSpec(r, spec);
   });
 
+  it('keeps the second line of a question cut by the layout ("required to conform…") from matching the next principle\'s question', async () => {
+    const spec = sampleSpec(7, { numbering: 'none' });
+    spec.answers['P4.7'] = { ticked: 'no' };
+    const full = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false });
+    // Principles 1 to 4 only; the last question's lines apart, a wrapped reference cell in them, its boxes between.
+    const doc = await parseText(enc(full.slice(0, full.indexOf('\nPrinciple 5\n'))));
+    const at = doc.blocks.findIndex((b) => b.text.startsWith('Have you identified any areas where action is required to conform more fully with the requirements of Principle 4'));
+    const line = (text: string): Block => ({ kind: 'paragraph', text, provenance: doc.blocks[at]!.provenance });
+    doc.blocks.splice(at, 1, line('Have you identified any areas where action is 4.1'), line('required to conform more fully with the 9'));
+    doc.blocks.splice(at + 4, 0, line('requirements of Principle 4?'));
+    const result = match(doc);
+    expect(result.answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(result.answers.find((a) => a.id === 'P5.10')).toMatchObject({ choice: null, status: 'missing', reason: 'question not found' });
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };

@@ -682,6 +682,41 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('does not carry "Yes | No" headings past another table\'s headings ("Y | N", "✔ | ✘" set further right)', async () => {
+    const { pdf, t } = await a4(9);
+    for (const [s, x] of [['Question', 60], ['Yes', 338], ['No', 383], ['Comments', 428]] as const) t(s, x, 800);
+    t('1. Do you publish an annual report?', 60, 785);
+    t('X', 345, 785);
+    for (const [s, x] of [['Question', 60], ['Y', 390], ['N', 420], ['Comments', 450]] as const) t(s, x, 760);
+    t('2. Do you audit disclosures?', 60, 745);
+    t('X', 391, 745);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:checked:typed-mark',
+      '2. Do you audit disclosures?',
+    ]);
+    const ticks = await a4(9);
+    for (const [s, x] of [['Question', 60], ['Yes', 338], ['No', 383], ['Comments', 428]] as const) ticks.t(s, x, 800);
+    ticks.t('1. Do you publish an annual report?', 60, 785);
+    ticks.t('X', 345, 785);
+    const zapf = await ticks.pdf.embedFont(StandardFonts.ZapfDingbats);
+    ticks.t('Question', 60, 760);
+    ticks.page.drawText('\u2714', { x: 390, y: 760, size: 9, font: zapf });
+    ticks.page.drawText('\u2718', { x: 430, y: 760, size: 9, font: zapf });
+    ticks.t('2. Do you audit disclosures?', 60, 745);
+    ticks.t('X', 391, 745);
+    const e = await parse(await ticks.pdf.save());
+    // The tick and cross headings stay unlabelled marks; the X under the tick is nobody's "No".
+    expect(e.blocks.filter((b) => b.option || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:checked:typed-mark',
+      'null:checked:glyph',
+      'null:checked:glyph',
+      '2. Do you audit disclosures?',
+    ]);
+  });
+
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {
     const { pdf, page, t } = await a4(10);
     const box = (x: number, y: number) => drawBox(page, x, y, true);

@@ -376,15 +376,23 @@ export function underColumnHeadings(
       .filter((h) => h.options[0]!.rect.bottom <= first.top + 0.5)
       .sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
     if (!head) continue;
-    // Text starting in a heading's column between it and the row (other headings, "No | Yes", a word): not its
-    // table. Text across the whole table (an answer box) starts left of the columns and does not count.
+    // Between the headings and the row, text starting in a heading's column (other headings, "Y | N", "Partly
+    // met", a word) or a line of two or more marks not all in the columns ("✔ | ✘" headings of a table set
+    // further right) means another table. Text across the whole table (an answer box) starts left of the columns
+    // and does not count, nor does text starting in a column whose lines run on well past the last one (an answer
+    // cell merged across them).
     const headBottom = head.options[0]!.rect.bottom;
     const hs = head.options[0]!.size;
-    // Text starting in a column whose lines run on well past the last one is an answer cell merged across them.
+    const spans = headingColumns(head, page);
+    const inSpan = (x: number) => spans.some(([left, right]) => x >= left && x < right);
     const right = Math.max(...head.options.map((o) => o.rect.x1));
     const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * hs && q.x1 > right + 4 * hs);
-    const inColumn = (p: Part) => head.options.some((o) => p.x0 >= o.rect.x0 - hs && p.x0 <= o.rect.x1 + 0.5 * hs) && !merged(p);
-    if (parts.some((p) => p.top >= headBottom - 0.5 && p.bottom <= first.top + 0.5 && inColumn(p) && !isMarkText(p.text))) continue;
+    const between = parts.filter((p) => p.top >= headBottom - 0.5 && p.bottom <= first.top + 0.5);
+    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p))) continue;
+    const markLines = new Map<number, number[]>();
+    for (const p of between.filter((q) => isMarkText(q.text)))
+      for (const [i, ch] of [...p.text].entries()) if (/\S/.test(ch)) markLines.set(p.line, [...(markLines.get(p.line) ?? []), (p.xs[i]! + p.xe[i]!) / 2]);
+    if ([...markLines.values()].some((xs) => xs.length >= 2 && !xs.every(inSpan))) continue;
     if (!row.group) {
       const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
       const size = head.options[0]!.size;
@@ -396,7 +404,6 @@ export function underColumnHeadings(
       const headed = (p: Part) => page.lines[head.options[0]!.line]?.parts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5) ?? false;
       if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
-    const spans = headingColumns(head, page);
     // A mark on or near the line between two columns is under neither: it stands wholly inside one, 2 pt clear.
     const inside = (m: { rect: Rect }, [left, right]: [number, number]) => m.rect.x0 - left >= 2 && right - m.rect.x1 >= 2;
     const columns = row.marks.map((m) => head.options.find((_, k) => inside(m, spans[k]!)) ?? null);
