@@ -466,6 +466,9 @@ function isGuidance(text: string): boolean {
   return w.length > 0 && GUIDANCE_WORDS.some((g) => likeness(g, t).recall >= 0.8 && likeness(g, t).precision >= 0.8);
 }
 
+/** A form's prompt printed in the answer cell, with nothing after it: "Answer:", "Comments:". */
+const PROMPT = /^(answer|response|comments?|evidence|notes?|details?)\s*:$/i;
+
 /** The question's own number alone ("12", "Q12", "2.1" for principle 2's first): a table's reference cell, not an answer. */
 function isOwnReference(q: Question, text: string): boolean {
   const m = /^\s*(?:q(?:uestion)?\.?\s*)?(\d{1,2})(?:\.(\d{1,2}))?[.)]?\s*$/i.exec(text);
@@ -519,7 +522,7 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
     };
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
-  const content = region.filter((b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text)));
+  const content = region.filter((b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text) && !PROMPT.test(b.text.trim())));
   const options = content.filter((b) => b.kind === 'option');
   // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
   const unboxed =

@@ -308,6 +308,17 @@ describe('matcher on what organisations add', () => {
     expect(result.answers.find((a) => a.id === 'P5.10')).toMatchObject({ choice: null, status: 'missing', reason: 'question not found' });
   });
 
+  it('keeps a form\'s "Answer:" prompt with nothing after it out of answers', async () => {
+    const spec = sampleSpec(8, { numbering: 'none' });
+    spec.answers['P2.1'] = { ticked: 'yes' };
+    spec.answers['P2.2'] = { ticked: 'no', text: 'See note 4.' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false }).replace(/(within the organisation\?\n\n)/, '$1Answer:\n\n').replace(/(meeting your stated purpose\?\n\n)/, '$1Comments:\n\n');
+    expect(text).toContain('organisation?\n\nAnswer:');
+    const r = await run(text);
+    expect(answer(r, 'P2.1')).toMatchObject({ choice: 'yes', text: null });
+    expect(answer(r, 'P2.2')).toMatchObject({ choice: 'no', text: 'See note 4.' });
+  });
+
   it('gives a typed N/A on the drone question as the N/A choice and keeps it as text', async () => {
     const spec = base();
     spec.answers['P5.9'] = { ticked: 'none', text: 'NA' };
