@@ -950,6 +950,42 @@ describe('PDF options in table cells', () => {
   });
 });
 
+describe('PDF options in table cells, settled by the table', () => {
+  it('reads a row the cells leave undecided the way the table\'s other rows go, and not another table\'s', async () => {
+    const { pdf, page, t } = await a4(10);
+    // Cells "Answer: | a | Yes | b | No | c", 26 pt high, every narrow cell 20 pt wide, the table set at `left`.
+    const row = (y: number, left: number, a: string, b: string) => {
+      t('Answer:', left + 2, y);
+      let x = left;
+      for (const [w, s] of [[240, ''], [20, a], [60, 'Yes'], [20, b], [60, 'No'], [20, '']] as const) {
+        page.drawRectangle({ x, y: y - 8, width: w, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+        if (s === '□' || s === '⊠') drawBox(page, x + 5.5, y, s === '⊠');
+        else if (s) t(s, s.length > 1 ? x + 2 : x + 7, y);
+        x += w;
+      }
+    };
+    t('1. Do you publish an annual report?', 60, 780);
+    row(760, 50, '□', '⊠'); // drawn boxes: box first
+    t('2. Do you audit disclosures?', 60, 720);
+    row(700, 50, '', 'X'); // blank cells at both ends: the table says box first
+    t('3. Do you consult the public?', 60, 660);
+    row(640, 40, '', 'X'); // the same row in a table of its own: either way
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:checked:typed-mark',
+      '3. Do you consult the public?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+    ]);
+  });
+});
+
 describe('PDF boxes away from their labels', () => {
   it('gives a box left at the end of a line to the label starting the next ("☒" then "Yes ☐ No")', async () => {
     const d = await parse(input('lo-header-footer-textbox'));

@@ -6,7 +6,8 @@
  * What does is the order of the cells and, where the order alone could give
  * a mark to either label, an empty cell about as narrow as the mark's at
  * one end of the row only: the box left blank that the other label's X
- * would have gone in. Such cells at both ends leave the row undecided.
+ * would have gone in. Where neither settles it, the table's other rows do,
+ * if they all go one way.
  */
 import { markOrder } from '../../src/options.js';
 import { centreX, width, type Rect } from './geometry.js';
@@ -25,6 +26,23 @@ export interface CellItem {
 }
 
 type Kind = 'label' | 'mark' | 'blank';
+export type MarkOrder = 'mark-first' | 'label-first';
+
+/** The x of the cell borders crossing a band, left to right, each once. */
+function bordersAcross(top: number, bottom: number, borders: readonly CellBorder[]): number[] {
+  const xs: number[] = [];
+  for (const b of [...borders].filter((b) => b.top <= top && b.bottom >= bottom).sort((a, b) => a.x - b.x))
+    if (xs.length === 0 || b.x - xs[xs.length - 1]! > 1) xs.push(b.x);
+  return xs;
+}
+
+const gridKey = (xs: readonly number[]) => xs.map((x) => Math.round(x)).join(',');
+
+/** The grid of the table cells a band crosses (rows of one table share it), or null outside a table. */
+export function gridOf(top: number, bottom: number, borders: readonly CellBorder[]): string | null {
+  const xs = bordersAcross(top, bottom, borders);
+  return xs.length >= 3 ? gridKey(xs) : null;
+}
 
 /**
  * Pairs the marks of a row with labels, cell by cell: each mark with the
@@ -34,13 +52,17 @@ type Kind = 'label' | 'mark' | 'blank';
  * Returns undefined when the row is not set one item to a cell.
  * `isBlank` says whether nothing is printed or drawn in a cell.
  */
-export function pairInCells<T extends CellItem>(items: readonly T[], borders: readonly CellBorder[], isBlank: (cell: Rect) => boolean): Map<T, T> | undefined {
+export function pairInCells<T extends CellItem>(
+  items: readonly T[],
+  borders: readonly CellBorder[],
+  isBlank: (cell: Rect) => boolean,
+  /** The way the other rows of a table (named by gridOf) go, where they all go one way. */
+  settled: (grid: string) => MarkOrder | null = () => null,
+): Map<T, T> | undefined {
   if (items.length < 2 || !items.some((it) => it.isMark) || !items.some((it) => !it.isMark)) return undefined;
   const top = Math.min(...items.map((it) => it.rect.top));
   const bottom = Math.max(...items.map((it) => it.rect.bottom));
-  const xs: number[] = [];
-  for (const b of [...borders].filter((b) => b.top <= top && b.bottom >= bottom).sort((a, b) => a.x - b.x))
-    if (xs.length === 0 || b.x - xs[xs.length - 1]! > 1) xs.push(b.x);
+  const xs = bordersAcross(top, bottom, borders);
   if (xs.length < 3) return undefined;
   const cellOf = (r: Rect) => {
     const i = xs.findIndex((x, k) => k + 1 < xs.length && centreX(r) > x && centreX(r) < xs[k + 1]!);
@@ -78,7 +100,7 @@ export function pairInCells<T extends CellItem>(items: readonly T[], borders: re
       kinds.push('blank');
       cells.push(undefined);
     }
-    order = markOrder(kinds.map((k) => k !== 'label'));
+    order = markOrder(kinds.map((k) => k !== 'label')) ?? settled(gridKey(xs));
   }
   const pairs = new Map<T, T>();
   if (order === null) return pairs;

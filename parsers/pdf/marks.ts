@@ -6,9 +6,9 @@
  * `mark: null`: no state is ever made up.
  */
 import type { Diagnostic, Mark } from '../../src/document.js';
-import { boxGlyphs, glyphMark, optionValue } from '../../src/options.js';
+import { boxGlyphs, glyphMark, markOrder, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
-import { pairInCells, type CellBorder, type CellItem } from './cells.js';
+import { gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
 import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
@@ -82,7 +82,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
-    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes) } : undefined;
+    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes), settled: settledOrders(groups, boxes, drawn.borders) } : undefined;
     if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells, boxes!);
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
@@ -168,6 +168,32 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
 interface Cells {
   borders: CellBorder[];
   isBlank: (cell: Rect) => boolean;
+  settled: (grid: string) => MarkOrder | null;
+}
+
+/**
+ * The way each table's rows of options go where their own order says so
+ * (labels and marks: box glyphs, typed X's, drawn boxes), by the table's grid:
+ * a table whose rows all go one way settles its undecided rows.
+ */
+function settledOrders(groups: OptionGroup[], boxes: readonly VectorBox[], borders: readonly CellBorder[]): (grid: string) => MarkOrder | null {
+  const seen = new Map<string, Set<MarkOrder>>();
+  for (const g of groups) {
+    const labels = g.options.filter((o) => o.label && o.value !== null);
+    if (g.lone || labels.length === 0) continue;
+    const line = labels[0]!.rect;
+    const marks = [...(g.placed ?? []).map((p) => p.rect), ...boxes.filter((b) => verticalOverlap(b.rect, line) >= 0.4).map((b) => b.rect)];
+    if (marks.length === 0) continue;
+    const items = [...labels.map((l) => ({ x: l.rect.x0, isMark: false })), ...marks.map((r) => ({ x: r.x0, isMark: true }))].sort((a, b) => a.x - b.x);
+    const order = markOrder(items.map((it) => it.isMark));
+    const rects = [...labels.map((l) => l.rect), ...marks];
+    const grid = order && gridOf(Math.min(...rects.map((r) => r.top)), Math.max(...rects.map((r) => r.bottom)), borders);
+    if (grid) seen.set(grid, new Set([...(seen.get(grid) ?? []), order!]));
+  }
+  return (grid) => {
+    const orders = seen.get(grid);
+    return orders?.size === 1 ? [...orders][0]! : null;
+  };
 }
 
 /**
@@ -184,7 +210,7 @@ function pairTextMarksInCells(group: OptionGroup, cells: Cells, boxes: readonly 
     ...group.placed!.map((placed) => ({ rect: placed.rect, isMark: true, placed })),
     ...boxes.filter((b) => verticalOverlap(b.rect, first) >= 0.4).map((b) => ({ rect: b.rect, isMark: true })),
   ].sort((a, b) => a.rect.x0 - b.rect.x0);
-  const pairs = pairInCells(items, cells.borders, cells.isBlank);
+  const pairs = pairInCells(items, cells.borders, cells.isBlank, cells.settled);
   if (!pairs) return;
   const markOf = new Map([...pairs].filter(([mark]) => mark.placed).map(([mark, label]) => [label.label!, mark.placed!.mark]));
   const { line, baseline, size } = group.options[0]!;

@@ -6,7 +6,7 @@ import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './g
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
 import { markOrder } from '../../src/options.js';
-import { pairInCells, type CellBorder } from './cells.js';
+import { pairInCells, type CellBorder, type MarkOrder } from './cells.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
   const cy = centreY(box);
@@ -25,7 +25,7 @@ function onLine(box: Rect, label: Candidate): boolean {
 export function pairBoxes<B extends { rect: Rect }>(
   labels: Candidate[],
   boxes: B[],
-  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean },
+  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean; settled: (grid: string) => MarkOrder | null },
 ): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
   if (labels.length === 0 || boxes.length === 0) return pairs;
@@ -56,7 +56,7 @@ export function pairBoxes<B extends { rect: Rect }>(
     // left of wide cells, a label-first box stands nearer the next label. The boxes stay unpaired.
     const order = markOrder(items.map((it) => it.box !== undefined));
     if (order === null) {
-      const byCells = cells && pairInCells(items.map((it) => ({ rect: it.label?.rect ?? it.box!.rect, isMark: it.box !== undefined, it })), cells.borders, cells.isBlank);
+      const byCells = cells && pairInCells(items.map((it) => ({ rect: it.label?.rect ?? it.box!.rect, isMark: it.box !== undefined, it })), cells.borders, cells.isBlank, cells.settled);
       for (const [box, label] of byCells ?? []) {
         used.add(box.it.box!);
         pairs.set(label.it.label!, box.it.box!);
