@@ -110,6 +110,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   const boxesPrinted = blocks.some((b) => b.kind === 'option' && b.option?.mark && b.option.mark.source !== 'struck-option');
   // Statements cite questions by the numbers printed in this document, which may not be the template's.
   const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
+  // Numbered afresh in each principle ("3.2"), a bare "question 9" cannot be placed.
+  const perPrinciple = questionAt.filter((at) => at !== null && /^\s*\d{1,2}\.\d{1,2}(?!\d)/.test(blocks[at]!.text)).length > found / 2;
   const answers = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
@@ -119,7 +121,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
-    const stated = statements.filter((s) => refersTo(s, q, printedNumbers[qi]!, printedNumbers));
+    const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted);
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
@@ -181,7 +183,8 @@ function carriedOn(questionAt: Array<number | null>, blocks: readonly Block[]): 
   let previous: number | null = null;
   return questionAt.map((at) => {
     if (at === null) return null;
-    const continues = previous === at - 1 && /^\s*\p{Ll}/u.test(blocks[at]!.text) && !/[?.]\s*$/.test(blocks[at - 1]!.text);
+    // A word in lower case, not a list letter ("g) Have you…", "ii. What…").
+    const continues = previous === at - 1 && /^\s*\p{Ll}+\s/u.test(blocks[at]!.text) && !/[?.]\s*$/.test(blocks[at - 1]!.text);
     if (continues) return null;
     previous = at;
     return at;

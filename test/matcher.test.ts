@@ -308,6 +308,38 @@ describe('matcher on what organisations add', () => {
     expect(result.answers.find((a) => a.id === 'P5.10')).toMatchObject({ choice: null, status: 'missing', reason: 'question not found' });
   });
 
+  it('takes lettered questions ("g) Have you…") after a question line ending in its answer for questions', async () => {
+    const spec = sampleSpec(9, { numbering: 'none' });
+    spec.answers['P4.6'] = { ticked: 'none', text: null };
+    spec.answers['P4.7'] = { ticked: 'no' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
+      .replace(/\nIf the surveillance camera system is jointly owned(.*?)obligations are\?\n\n☐ Yes\n\n☐ No\n/, '\nf) If the surveillance camera system is jointly owned$1obligations are? N/A, single operator\n')
+      .replace('\nHave you identified any areas where action is required to conform more fully with the requirements of Principle 4?', '\ng) Have you identified any areas where action is required to conform more fully with the requirements of Principle 4?');
+    expect(text).toContain('single operator\n\ng) Have you identified');
+    const r = await run(text);
+    expect(answer(r, 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(answer(r, 'P4.6').choice).not.toBe('no');
+  });
+
+  it('places no bare "question 9" in a document numbered afresh in each principle ("3.2")', async () => {
+    const spec = sampleSpec(11, { numbering: 'none' });
+    spec.answers['P5.9'] = { ticked: 'none', text: 'We do not operate drones.' };
+    spec.actionPlans[3] = "Although 'No' has been selected for question 9, new signs will be installed.";
+    let principle = 0;
+    let index = 0;
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder', optionsInline: false })
+      .split('\n')
+      .map((line) => {
+        const heading = /^Principle (\d+)$/.exec(line);
+        if (heading) [principle, index] = [Number(heading[1]), 0];
+        return principle > 1 && QUESTIONS.some((q) => q.principle === principle && line.startsWith(q.text.slice(0, 40))) ? `${principle}.${++index} ${line}` : line;
+      })
+      .join('\n');
+    expect(text).toContain('5.9 If you deploy surveillance cameras using drones');
+    const r = await run(text);
+    expect(answer(r, 'P5.9').choice).toBeNull();
+  });
+
   it('keeps a form\'s "Answer:" prompt with nothing after it out of answers', async () => {
     const spec = sampleSpec(8, { numbering: 'none' });
     spec.answers['P2.1'] = { ticked: 'yes' };
