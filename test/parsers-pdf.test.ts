@@ -969,7 +969,12 @@ describe('PDF options in table cells, settled by the table', () => {
     t('2. Do you audit disclosures?', 60, 720);
     row(700, 50, '', 'X'); // blank cells at both ends: the table says box first
     t('3. Do you consult the public?', 60, 660);
-    row(640, 40, '', 'X'); // the same row in a table of its own: either way
+    row(640, 40, '', 'X'); // the same row in a table of another shape: either way
+    // A table of the first one's shape under a header row of one merged cell: a table of its own, not of one row.
+    t('4. Do you review the system yearly?', 60, 605);
+    page.drawRectangle({ x: 50, y: 568, width: 420, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    t('Tick the box after your answer', 52, 576);
+    row(550, 50, '', 'X');
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
       '1. Do you publish an annual report?',
@@ -979,6 +984,10 @@ describe('PDF options in table cells, settled by the table', () => {
       'yes:-:-',
       'no:checked:typed-mark',
       '3. Do you consult the public?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '4. Do you review the system yearly?',
       'yes:-:-',
       'null:checked:typed-mark',
       'no:-:-',

@@ -38,10 +38,14 @@ function bordersAcross(top: number, bottom: number, borders: readonly CellBorder
 
 const gridKey = (xs: readonly number[]) => xs.map((x) => Math.round(x)).join(',');
 
-/** The grid of the table cells a band crosses (rows of one table share it), or null outside a table. */
-export function gridOf(top: number, bottom: number, borders: readonly CellBorder[]): string | null {
+/**
+ * The grid of the table cells a band crosses (rows of one table share it), or
+ * null outside a table. `minBorders` 2 names a row of one cell too (a
+ * table's header row of merged cells).
+ */
+export function gridOf(top: number, bottom: number, borders: readonly CellBorder[], minBorders = 3): string | null {
   const xs = bordersAcross(top, bottom, borders);
-  return xs.length >= 3 ? gridKey(xs) : null;
+  return xs.length >= minBorders ? gridKey(xs) : null;
 }
 
 /**
@@ -56,8 +60,8 @@ export function pairInCells<T extends CellItem>(
   items: readonly T[],
   borders: readonly CellBorder[],
   isBlank: (cell: Rect) => boolean,
-  /** The way the other rows of a table (named by gridOf) go, where they all go one way. */
-  settled: (grid: string) => MarkOrder | null = () => null,
+  /** The way the other rows of the row's table (its grid, named by gridOf, and its band) go, where they all go one way. */
+  settled: (grid: string, top: number, bottom: number) => MarkOrder | null = () => null,
 ): Map<T, T> | undefined {
   if (items.length < 2 || !items.some((it) => it.isMark) || !items.some((it) => !it.isMark)) return undefined;
   const top = Math.min(...items.map((it) => it.rect.top));
@@ -100,7 +104,7 @@ export function pairInCells<T extends CellItem>(
       kinds.push('blank');
       cells.push(undefined);
     }
-    order = markOrder(kinds.map((k) => k !== 'label')) ?? settled(gridKey(xs));
+    order = markOrder(kinds.map((k) => k !== 'label')) ?? settled(gridKey(xs), top, bottom);
   }
   const pairs = new Map<T, T>();
   if (order === null) return pairs;

@@ -82,7 +82,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
-    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes), settled: settledOrders(groups, boxes, drawn.borders) } : undefined;
+    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes), settled: settledOrders(groups, boxes, drawn.borders, text) } : undefined;
     if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells, boxes!);
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
@@ -168,16 +168,35 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
 interface Cells {
   borders: CellBorder[];
   isBlank: (cell: Rect) => boolean;
-  settled: (grid: string) => MarkOrder | null;
+  settled: (grid: string, top: number, bottom: number) => MarkOrder | null;
 }
 
 /**
- * The way each table's rows of options go where their own order says so
- * (labels and marks: box glyphs, typed X's, drawn boxes), by the table's grid:
- * a table whose rows all go one way settles its undecided rows.
+ * The way a table's rows of options go where their own order says so
+ * (labels and marks: box glyphs, typed X's, drawn boxes): a row its cells
+ * leave undecided goes the way the rows of its table all go. Its table is
+ * the run of lines inside table cells around it, rows of the same grid in
+ * it; a table of one row (forms made of one-row answer tables, question text
+ * between them) also goes by the other one-row tables of its grid on the
+ * page.
  */
-function settledOrders(groups: OptionGroup[], boxes: readonly VectorBox[], borders: readonly CellBorder[]): (grid: string) => MarkOrder | null {
-  const seen = new Map<string, Set<MarkOrder>>();
+function settledOrders(groups: OptionGroup[], boxes: readonly VectorBox[], borders: readonly CellBorder[], page: PageText): (grid: string, top: number, bottom: number) => MarkOrder | null {
+  // Runs of lines crossed by cell borders: the page's tables, each line's run by index.
+  const tableOf = new Map<number, number>();
+  let run = -1;
+  let inside = false;
+  for (const l of page.lines) {
+    const crossed = gridOf(l.top, l.bottom, borders, 2) !== null;
+    if (crossed && !inside) run++;
+    inside = crossed;
+    if (crossed) tableOf.set(l.index, run);
+  }
+  const tableAt = (top: number, bottom: number) => page.lines.find((l) => tableOf.has(l.index) && l.top < bottom && l.bottom > top)?.index;
+  const oneRow = (table: number, top: number, bottom: number) => {
+    const lines = page.lines.filter((l) => tableOf.get(l.index) === table);
+    return lines.every((l) => l.top >= top - (bottom - top) && l.bottom <= bottom + (bottom - top));
+  };
+  const decided: Array<{ grid: string; table: number; single: boolean; order: MarkOrder }> = [];
   for (const g of groups) {
     const labels = g.options.filter((o) => o.label && o.value !== null);
     if (g.lone || labels.length === 0) continue;
@@ -187,12 +206,18 @@ function settledOrders(groups: OptionGroup[], boxes: readonly VectorBox[], borde
     const items = [...labels.map((l) => ({ x: l.rect.x0, isMark: false })), ...marks.map((r) => ({ x: r.x0, isMark: true }))].sort((a, b) => a.x - b.x);
     const order = markOrder(items.map((it) => it.isMark));
     const rects = [...labels.map((l) => l.rect), ...marks];
-    const grid = order && gridOf(Math.min(...rects.map((r) => r.top)), Math.max(...rects.map((r) => r.bottom)), borders);
-    if (grid) seen.set(grid, new Set([...(seen.get(grid) ?? []), order!]));
+    const [top, bottom] = [Math.min(...rects.map((r) => r.top)), Math.max(...rects.map((r) => r.bottom))];
+    const grid = order && gridOf(top, bottom, borders);
+    const at = tableAt(top, bottom);
+    if (grid && at !== undefined) decided.push({ grid, table: tableOf.get(at)!, single: oneRow(tableOf.get(at)!, top, bottom), order: order! });
   }
-  return (grid) => {
-    const orders = seen.get(grid);
-    return orders?.size === 1 ? [...orders][0]! : null;
+  return (grid, top, bottom) => {
+    const at = tableAt(top, bottom);
+    if (at === undefined) return null;
+    const table = tableOf.get(at)!;
+    const single = oneRow(table, top, bottom);
+    const orders = new Set(decided.filter((d) => d.grid === grid && (d.table === table || (single && d.single))).map((d) => d.order));
+    return orders.size === 1 ? [...orders][0]! : null;
   };
 }
 

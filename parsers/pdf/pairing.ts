@@ -25,7 +25,7 @@ function onLine(box: Rect, label: Candidate): boolean {
 export function pairBoxes<B extends { rect: Rect }>(
   labels: Candidate[],
   boxes: B[],
-  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean; settled: (grid: string) => MarkOrder | null },
+  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean; settled: (grid: string, top: number, bottom: number) => MarkOrder | null },
 ): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
   if (labels.length === 0 || boxes.length === 0) return pairs;
