@@ -1,38 +1,11 @@
-"""Answer texts of the open questions ({org} is replaced by the organisation's name); P1.5 is printed only where
-the template's Principle 1 table has a row for it (rt3-pdf-box-columns-bullet-glyphs)."""
-TEXT = {
- 'P1.1': "{org} runs a public space CCTV scheme of 64 cameras covering the town centre, the railway station forecourt and three district shopping parades. The purpose, set out in the CCTV Statement of Need (approved by Cabinet, July 2023), is to prevent and detect crime and anti-social behaviour and to support the night-time economy.",
- 'P1.2': "Article 6(1)(e) UK GDPR (public task), section 17 Crime and Disorder Act 1998 and section 163 Criminal Justice and Public Order Act 1994.",
- 'P1.3': "Each camera is justified by three years of police crime data and our own incident logs. The DPIA weighs the intrusion at each site; privacy masking is applied to residential windows.",
- 'P1.5': "Refresh the Statement of Need once the 2025 crime data is published.",
- 'P2.5': "Not applicable - a full DPIA is in place and was last reviewed in November 2024.",
- 'P3.5': "Complaints go through the corporate Comments, Compliments and Complaints procedure. CCTV-specific concerns can be emailed to the CCTV Manager and are acknowledged within five working days.",
- 'P4.1': "The CCTV Manager reports to the Head of Community Safety. A multi-agency CCTV Board (council, police, BID) meets quarterly and reports annually to the Overview and Scrutiny Committee.",
- 'P4.3': "The CCTV Manager is the single point of contact; the role, email address and phone number are on the council website and on every sign.",
- 'P4.5': "Operators sign the procedures manual on appointment and supervisors audit the incident and disclosure logs monthly.",
- 'P5.1': "CCTV Code of Practice (2024), Control Room Procedures Manual, Disclosure Procedure and the Records Retention Schedule.",
- 'P5.3': "Annual refresher training on data protection and the Code; procedure changes are briefed at shift handover and signed for.",
- 'P5.5': "All eleven operators hold the Level 2 Award for Working as a CCTV Operator (Public Space Surveillance).",
- 'P5.7': "Not applicable - all operators hold SIA Public Space Surveillance (CCTV) licences.",
- 'P5.8': "Body worn cameras are not used within this scheme.",
- 'P6.1': "Images are kept for 31 days and then overwritten. This gives the police and the public enough time to report incidents without holding footage longer than needed.",
- 'P6.2': "The recorders overwrite automatically on a rolling 31-day cycle.",
- 'P7.1': "Only the CCTV Manager, supervisors and licensed operators have access; each has an individual login and access levels are reviewed every six months.",
- 'P7.3': "Footage is released only on encrypted media or through the police digital evidence portal; email is never used.",
- 'P7.4': "SARs are handled by Information Governance within one month; third parties are blurred before release.",
- 'P7.6': "Every request is logged on a disclosure form recording the lawful basis and the decision; the register is audited quarterly.",
- 'P8.1': "BS EN 62676-4 (design) and BS 7958:2015 for the management and operation of the control room.",
- 'P8.2': "Our NSI Gold maintenance contractor carries out two preventative visits a year and image-quality checks against the Operational Requirement.",
- 'P9.1': "Servers are in a locked equipment room inside the staffed control room; exports are watermarked and hashed and every export is logged.",
- 'P9.3': "The CCTV network is separate from the corporate network, firmware is kept current and an annual penetration test is carried out.",
- 'P9.4': "The CCTV Code of Practice and the Control Room Procedures Manual.",
- 'P9.5': "Not applicable.",
- 'P9.6': "Not applicable - no body worn cameras.",
- 'P10.1': "An annual review of every camera against crime data is reported to the CCTV Board and published on our website.",
- 'P10.3': "Street lighting improvements and target hardening are considered before any new camera is approved.",
- 'P10.4': "A maintenance contract with a four-hour response for critical faults; operators carry out a daily camera check.",
- 'P11.2': "The Operational Requirement was written with the police and follows the Home Office CCTV Operational Requirements Manual.",
- 'P12.1': "None - the scheme does not use ANPR or facial recognition.",
- 'P12.2': "Not applicable.",
- 'P12.4': "Not applicable.",
-}
+"""Answer texts of the open questions ({org} is replaced by the organisation's name): round 2's, without the
+drone question's (these documents leave it unanswered). P1.5 is printed only where the template's Principle 1
+table has a row for it (rt3-pdf-box-columns-bullet-glyphs)."""
+import importlib.util
+import os
+
+_spec = importlib.util.spec_from_file_location('round2_bank8', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'round2', 'bank8.py'))
+_bank = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bank)
+
+TEXT = {k: v for k, v in _bank.TEXT.items() if k != 'P5.9'}
