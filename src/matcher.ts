@@ -757,8 +757,8 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
       evidence: { kind: 'sole-option', source: null, quote: b.text, provenance: b.provenance },
     };
   }
-  // "N/A" and nothing else (typed beside the boxes, as the answer, or both).
-  if (q.type === 'yesno-na-text' && text && text.split('\n').every((line) => /^(n\/?a|not applicable)\.?$/i.test(line.trim()))) {
+  // "N/A" on a line of its own opening the answer (typed beside the boxes, as the answer, or before a reason).
+  if (q.type === 'yesno-na-text' && text && /^(n\/?a|not applicable)\.?$/i.test(text.split('\n')[0]!.trim())) {
     return inferred('na', text.split('\n')[0]!.trim(), textual[0]?.provenance ?? null);
   }
   // An answer that opens with the choice itself: "Yes - the policy is on the intranet."

@@ -364,6 +364,10 @@ describe('matcher on what organisations add', () => {
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false }).replace(/(CAA SUA Operator ID Number\?\n\n☐ Yes\n\n☐ No\n\n)☐ N\/A/, '$1N/A');
     expect(text).toContain('Operator ID Number?\n\n☐ Yes\n\n☐ No\n\nN/A\n\nN/A');
     expect(answer(await run(text), 'P5.9')).toMatchObject({ choice: 'na', evidence: { kind: 'inferred' } });
+    // "N/A" on its own line, then the reason.
+    const reason = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A\n\nWe do not operate drones.');
+    expect(reason).toContain('N/A\n\nWe do not operate drones.');
+    expect(answer(await run(reason), 'P5.9')).toMatchObject({ choice: 'na', text: 'N/A\nWe do not operate drones.' });
   });
 
   it('does not read N/A as a choice on a plain Yes/No question', async () => {
