@@ -82,7 +82,16 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
-    const cells = drawn && boxes ? { borders: drawn.borders, isBlank: (cell: Rect) => isBlank(cell, text, boxes), settled: settledOrders(groups, boxes, drawn.borders, text) } : undefined;
+    // The tables' settled orders are worked out only if a row needs them.
+    let settled: ReturnType<typeof settledOrders> | undefined;
+    const cells =
+      drawn && boxes
+        ? {
+            borders: drawn.borders,
+            isBlank: (cell: Rect) => isBlank(cell, text, boxes),
+            settled: (grid: string, top: number, bottom: number) => (settled ??= settledOrders(groups, boxes, drawn.borders, text))(grid, top, bottom),
+          }
+        : undefined;
     if (cells) for (const g of groups) if (g.placed && !g.options.some((o) => paired.has(o))) pairTextMarksInCells(g, cells, boxes!);
     if (boxes && boxes.length > 0) {
       const tokens = assignTokens(boxes, text.tokens);
