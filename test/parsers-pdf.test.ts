@@ -422,6 +422,14 @@ describe('PDF environment', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
     expect(JSON.parse(stdout)).toEqual({ push: true, parse: true, stringify: true, withResolvers: 'function' });
   });
+
+  it('inflates compressed streams in place, not through the platform decoder on another thread', async () => {
+    expect(typeof (globalThis as { DecompressionStream?: unknown }).DecompressionStream).toBe('undefined');
+    const bytes = readFileSync(join(CORPUS, 'pdf-seed-cheshire-anpr', 'input.pdf'));
+    expect(bytes.includes('/FlateDecode')).toBe(true);
+    const doc = await parse(bytes);
+    expect(doc.blocks.some((b) => /Senior Responsible Officer/i.test(b.text))).toBe(true);
+  });
 });
 
 describe('PDF bad input', () => {
