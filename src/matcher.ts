@@ -7,6 +7,7 @@ import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catal
 import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
 import { boxGlyphs, optionValue } from './options.js';
+import { bareNumber, isPageLabel, runningInSequence } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
 import { findStatements, type Statement } from './statements.js';
@@ -47,7 +48,6 @@ function principleNumber(word: string): number {
   return n >= 0 ? n + 1 : Number(word);
 }
 const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(.*)$/i;
-const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^page\s+\d{1,4}$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectively marked|unclassified|restricted|protect)$/i;
 const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
@@ -238,16 +238,38 @@ function continuesQuestion(q: Question, question: Block, b: Block): boolean {
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
 
-/** Blocks that can carry content: page furniture, rules and the template's header dropped. */
+/** Blocks that can carry content: page furniture, page numbers, rules and the template's header dropped. */
 function keepContent(blocks: readonly Block[]): Block[] {
+  const pageNumbers = leftPageNumbers(blocks);
   const kept = blocks.filter(
     (b) =>
       b.kind === 'option' ||
-      (!b.furniture && b.text.trim() !== '' && !PAGE_NUMBER.test(b.text.trim()) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
+      (!b.furniture && b.text.trim() !== '' && !pageNumbers.has(b) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
   );
   const counts = new Map<string, number>();
   for (const b of kept) if (b.kind !== 'option' && COLUMN_HEADINGS.test(b.text.trim())) counts.set(b.text.trim().toLowerCase(), (counts.get(b.text.trim().toLowerCase()) ?? 0) + 1);
   return dropRepeatedHeaders(kept.filter((b) => b.kind === 'option' || (counts.get(b.text.trim().toLowerCase()) ?? 0) < 2));
+}
+
+/**
+ * Page numbers a converter left among the text: "Page 3", and bare numbers
+ * that run in sequence with the bare numbers around them. A bare number on
+ * its own ("24" users trained) is an answer.
+ */
+function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
+  const found = new Set<Block>();
+  const bare: Block[] = [];
+  const values: number[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'option' || b.furniture) continue;
+    if (isPageLabel(b.text)) found.add(b);
+    const value = bareNumber(b.text);
+    if (value === null) continue;
+    bare.push(b);
+    values.push(value);
+  }
+  runningInSequence(values).forEach((running, i) => running && found.add(bare[i]!));
+  return found;
 }
 
 /**

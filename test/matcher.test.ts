@@ -67,6 +67,28 @@ describe('matcher on rendered templates', () => {
     expect(r.answers.some((a) => /Page \d+ of|Self Assessment$/.test(a.text ?? ''))).toBe(false);
   });
 
+  describe('an answer that is a bare number, among bare page numbers', () => {
+    const spec = sampleSpec(5);
+    spec.answers['P5.5'] = { text: '12' };
+    spec.answers['P6.1'] = { text: '31' };
+    // Pages of about 25 lines, each ending in its bare number; one page ends right on the answer "12".
+    const pages: string[][] = [[]];
+    for (const line of renderText(spec, DEFAULT_TEXT_STYLE).split('\n')) {
+      const page = pages.at(-1)!;
+      page.push(line);
+      if ((page.length >= 25 && line === '') || line === '12') pages.push([]);
+    }
+    const numbered = pages.map((page, i) => [...page, '', String(i + 1), ''].join('\n'));
+
+    it('keeps it where form feeds mark the pages', async () => {
+      expectMatchesSpec(await run(numbered.join('\f')), spec);
+    });
+
+    it('keeps it where nothing marks the pages', async () => {
+      expectMatchesSpec(await run(numbered.join('')), spec);
+    });
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };

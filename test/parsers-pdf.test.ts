@@ -188,6 +188,23 @@ describe('PDF layout', () => {
     expect(d.blocks.filter((b) => b.text.startsWith('Body text')).some((b) => b.furniture)).toBe(false);
   });
 
+  it('flags bare page numbers that keep step with the pages, not an answer that is a number near the foot', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 4; i++) {
+      const page = pdf.addPage([595, 842]);
+      page.drawText(`Body text of page ${i + 1}.`, { x: 60, y: 700, size: 10, font });
+      // Numbering starts after the cover page: page 2 shows "1".
+      if (i > 0) page.drawText(String(i), { x: 290, y: 30, size: 9, font });
+    }
+    pdf.getPage(2).drawText('12', { x: 60, y: 90, size: 10, font });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.furniture).map((b) => b.text)).toEqual(['1', '2', '3']);
+    const answer = d.blocks.find((b) => b.text === '12');
+    expect(answer?.provenance.page).toBe(3);
+    expect(answer?.furniture).toBeFalsy();
+  });
+
   it('joins wrapped lines into one block, and an answer cut by a page break into one block', async () => {
     const d = await doc('page-break-answers');
     const c = CASES.get('page-break-answers')!;

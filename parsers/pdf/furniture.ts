@@ -1,12 +1,12 @@
 /**
  * Running headers, footers and page numbers: text in the top or bottom band of
- * the page that repeats at about the same height on most pages, or that is a
- * bare page number ("3", "- 3 -", "Page 3 of 16").
+ * the page that repeats at about the same height on most pages, "Page 3 of
+ * 16", or a bare number there that keeps step with the pages ("3", "- 3 -").
  */
+import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import type { PageText, Part } from './text.js';
 
 const BAND = 0.13;
-const PAGE_NUMBER = /^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
 function inBand(p: Part, page: PageText): boolean {
   return p.bottom <= page.height * BAND || p.top >= page.height * (1 - BAND);
@@ -20,13 +20,19 @@ function key(text: string): string {
 /** Sets `furniture` on the parts recognised as running headers, footers or page numbers. */
 export function markFurniture(pages: PageText[], bodySize: number): void {
   const seen = new Map<string, Array<{ page: number; y: number; part: Part }>>();
+  const numbers: Array<{ page: number; value: number; part: Part }> = [];
   for (const page of pages) {
     for (const line of page.lines) {
       for (const part of line.parts) {
         // Running lines are printed no larger than the body text; a larger line at the top is a heading.
         if (!inBand(part, page) || part.size > bodySize * 1.15) continue;
-        if (PAGE_NUMBER.test(part.text.trim())) {
+        if (isPageLabel(part.text)) {
           part.furniture = true;
+          continue;
+        }
+        const value = bareNumber(part.text);
+        if (value !== null) {
+          numbers.push({ page: page.page, value, part });
           continue;
         }
         const k = key(part.text);
@@ -39,6 +45,7 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
       }
     }
   }
+  for (const n of keepingStepWithPages(numbers)) n.part.furniture = true;
   if (pages.length < 2) return;
   const needed = Math.max(2, Math.ceil(pages.length * 0.4));
   for (const list of seen.values()) {

@@ -6,6 +6,7 @@ import type { Block, NormalisedDocument, ParseOptions, Provenance } from '../../
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
 import { lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
+import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import { decodeText } from './decode.js';
 
 interface Line {
@@ -120,12 +121,10 @@ function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   return /^[a-z(]/.test(tail) || CONTINUES.test(head);
 }
 
-const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
-
 /**
  * Running headers and footers: with page breaks known, a line among the first
- * or last two of a page whose text (digits aside) recurs on most pages, or a
- * bare page number there.
+ * or last two of a page whose text (digits aside) recurs on most pages, "Page
+ * 3", or a bare number there that keeps step with the pages.
  */
 function pageFurniture(lines: Line[], pages: number): Set<number> {
   const found = new Set<number>();
@@ -139,18 +138,23 @@ function pageFurniture(lines: Line[], pages: number): Set<number> {
   }
   const counts = new Map<string, number>();
   const edgeLines: Line[] = [];
+  const numbers: Array<{ page: number; value: number; line: number }> = [];
   for (const list of edges.values()) {
     const picked = new Set([...list.slice(0, 2), ...list.slice(-2)].filter((l) => !isStructural(l.text)));
     for (const l of picked) {
+      const value = bareNumber(l.text);
+      if (value !== null) {
+        numbers.push({ page: l.page, value, line: l.line });
+        continue;
+      }
       edgeLines.push(l);
       const key = furnitureKey(l.text);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  for (const l of edgeLines) {
-    const text = l.text.trim();
-    if (PAGE_NUMBER.test(text) || (counts.get(furnitureKey(text)) ?? 0) >= Math.max(2, pages / 2)) found.add(l.line);
-  }
+  for (const l of edgeLines)
+    if (isPageLabel(l.text) || (counts.get(furnitureKey(l.text)) ?? 0) >= Math.max(2, pages / 2)) found.add(l.line);
+  for (const n of keepingStepWithPages(numbers)) found.add(n.line);
   return found;
 }
 
