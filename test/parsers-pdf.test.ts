@@ -1194,6 +1194,27 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     expect(d.blocks[6]!.provenance.x).toBeCloseTo(93, 0);
   });
 
+  it("ends a cell's paragraph where the next table row starts beside it, not where a paragraph starts beside it in the same row", async () => {
+    // Ref | Question | Comments, rows set one line pitch apart (no cell padding), in Courier so line widths are exact.
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Courier);
+    const page = pdf.addPage([595, 842]);
+    const cell = (line: number, x: number, s: string) => page.drawText(s, { x, y: 700 - 11 * line, size: 9, font });
+    const first = ['Harrowgate Vale District', 'Council runs 64 cameras.', 'The purpose is set out in', 'the Statement of Need as', 'approved in July 2023.'];
+    const second = ['Article 6(1)(e) UK GDPR', 'and the 1998 Act apply.'];
+    cell(0, 60, '1.1');
+    ['What is the problem you face and', 'have you set objectives?', 'Please explain.'].forEach((s, i) => cell(i, 95, s));
+    first.forEach((s, i) => cell(i, 290, s));
+    cell(5, 60, '1.2');
+    cell(5, 95, 'What is the lawful basis?');
+    second.forEach((s, i) => cell(5 + i, 290, s));
+    const d = await parse(await pdf.save());
+    const texts = d.blocks.map((b) => b.text);
+    expect(texts).toContain(first.join(' '));
+    expect(texts).toContain(second.join(' '));
+    expect(texts.indexOf(first.join(' '))).toBeLessThan(texts.indexOf('1.2'));
+  });
+
   it('joins ragged-right lines however short the next word, and a line ending in a hyphen; a short line ends its paragraph', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

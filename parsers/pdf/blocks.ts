@@ -36,6 +36,11 @@ export function linePitches(pages: PageText[]): Map<number, number> {
   return out;
 }
 
+/** The largest baseline step between wrapped lines of text of this size: any more is paragraph spacing. */
+function wrapStep(size: number, pitch: number | undefined): number {
+  return Math.min(1.75 * size, pitch === undefined ? Infinity : pitch + Math.max(1.2, 0.1 * pitch));
+}
+
 export interface PageLayout {
   text: PageText;
   /** Maps display space back to user space. */
@@ -126,7 +131,7 @@ function columnEdge(first: Part, page: PageText, textParts: Part[][], pitch: num
   const near = (o: Part) => Math.abs(o.x0 - first.x0) <= reach && Math.abs(o.size - size) <= 0.2 * size;
   const besideOf = (i: number, own: Part | undefined, right: number) => page.lines[i]!.parts.find((o) => o !== own && !o.furniture && o.x0 > right + 0.3 * size);
   const run: Part[] = [first];
-  const limit = Math.min(1.75 * size, pitch === undefined ? Infinity : pitch + Math.max(1.2, 0.1 * pitch));
+  const limit = wrapStep(size, pitch);
   let end = first.line;
   for (let i = first.line + 1; i < page.lines.length && run.length < 60; i++) {
     const prev = run[run.length - 1]!;
@@ -184,15 +189,15 @@ function canJoin(
   p: Para,
   part: Part,
   besideRight: (part: Part) => boolean,
+  rowStartsBeside: (part: Part) => boolean,
   startsLine: (part: Part) => boolean,
   pitch: number | undefined,
   edge: (p: Para) => number,
 ): boolean {
   const size = Math.max(p.size, part.size);
   const dy = part.baseline - p.lastBaseline;
-  if (dy < 0.5 * size || dy > 1.75 * size) return false;
   // Further apart than wrapped lines of this size are: paragraph spacing.
-  if (pitch !== undefined && dy > pitch + Math.max(1.2, 0.1 * pitch)) return false;
+  if (dy < 0.5 * size || dy > wrapStep(size, pitch)) return false;
   if (Math.abs(part.size - p.size) > 0.2 * p.size) return false;
   // The second line may start left of the first by a first-line indent (both starting their lines, not
   // cells beside others); later lines line up with the second.
@@ -203,8 +208,9 @@ function canJoin(
   const last = p.parts[p.parts.length - 1]!;
   // A bare "Yes" or "No" is a whole answer cell: it neither takes nor gives a next line.
   if (optionValue(last.text) || optionValue(part.text)) return false;
-  // Table rows: a line ending a sentence with a cell beside it, then a line with a cell beside it, start a new row.
-  if (/[.?!:]["')\]]?$/.test(last.text) && besideRight(last) && besideRight(part)) return false;
+  // Table rows: a line ending a sentence with a cell beside it, then a line with a cell beside it, start a new
+  // row; so does a line ending a sentence, then one level with a paragraph starting in a cell to its left.
+  if (/[.?!:]["')\]]?$/.test(last.text) && ((besideRight(last) && besideRight(part)) || rowStartsBeside(part))) return false;
   // A sentence that ends where the next line's first word would still have fitted closes its paragraph.
   // The width is known only from a paragraph of two lines or more: a one-line one is joined.
   if (p.parts.length >= 2 && /[.?!:]["')\]]?$/.test(last.text) && p.x1 - last.x1 > firstWordWidth(part) + 0.5 * size) return false;
@@ -234,6 +240,14 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
   const paras: Para[] = [];
   const page = layout.text;
   const besideRight = (part: Part) => page.lines[part.line]?.parts.some((o) => o !== part && !o.furniture && o.x0 > part.x1) ?? false;
+  // Parts that start a paragraph with no line of their column just above: the first line of a table row's cell.
+  const started = new Set<Part>();
+  const rowStartsBeside = (part: Part) => page.lines[part.line]!.parts.some((o) => o.x1 < part.x0 && started.has(o));
+  const lineAbove = (part: Part) =>
+    open.some((p) => {
+      const dy = part.baseline - p.lastBaseline;
+      return dy > 0 && dy <= wrapStep(p.size, layout.pitches.get(Math.round(p.size * 2) / 2)) && Math.min(p.x0, p.bodyX0 ?? p.x0) < part.x1 && p.x1 > part.x0;
+    });
   const startsLine = (part: Part) => !page.lines[part.line]!.parts.some((o) => o !== part && !o.furniture && !layout.consumed.has(o) && o.x1 <= part.x0);
   const leads = new Set(layout.groups.map((g) => g.lead).filter((l): l is Part => l !== null));
   const isText = (o: Part) => !o.furniture && !layout.consumed.has(o) && o.text.trim() !== '';
@@ -274,7 +288,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         paras.push(fresh());
         continue;
       }
-      const into = open.find((p) => !used.has(p) && canJoin(p, part, besideRight, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
+      const into = open.find((p) => !used.has(p) && canJoin(p, part, besideRight, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
       if (into) {
         into.parts.push(part);
         into.bodyX0 ??= part.x0;
@@ -287,6 +301,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         paras.push(p);
         open.push(p);
         used.add(p);
+        if (!lineAbove(part)) started.add(part);
       }
     }
   }
