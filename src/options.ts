@@ -272,7 +272,34 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
     }
     i = end;
   }
-  return out;
+  return unpairAcrossBlocks(out);
+}
+
+/**
+ * Boxes paired within their own line or cell that a box left without a label
+ * next to them could pair otherwise: "☐" / "Yes ☒" / "No" reads Yes on its
+ * middle line and No as a whole (box first), and a question ending in "☐"
+ * before "Yes ☒ No" the same. Where a run of such blocks has as many boxes as
+ * labels, so that the whole run pairs up another way, no box in it keeps a
+ * label (a ticked one is then ambiguous, not a guess).
+ */
+function unpairAcrossBlocks(blocks: Block[]): Block[] {
+  const mark = (b: Block) => (b.kind === 'option' && b.option?.mark ? 1 : 0);
+  const label = (b: Block) => (b.kind === 'option' ? (b.option?.value !== null && b.option?.value !== undefined ? 1 : 0) : optionValue(b.text) !== null ? 1 : 0);
+  const inRun = (b: Block) => mark(b) + label(b) > 0;
+  const lone = (b: Block) => mark(b) === 1 && label(b) === 0;
+  const paired = (b: Block) => mark(b) === 1 && label(b) === 1;
+  for (let start = 0; start < blocks.length; ) {
+    let end = start;
+    while (end < blocks.length && inRun(blocks[end]!)) end++;
+    const run = blocks.slice(start, end);
+    const boxes = run.reduce((n, b) => n + mark(b), 0);
+    const labels = run.reduce((n, b) => n + label(b), 0);
+    if (run.some(lone) && run.some(paired) && boxes === labels)
+      run.forEach((b, k) => paired(b) && (blocks[start + k] = { ...b, option: { value: null, mark: b.option!.mark } }));
+    start = Math.max(end, start + 1);
+  }
+  return blocks;
 }
 
 /**

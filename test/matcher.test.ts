@@ -89,6 +89,19 @@ describe('matcher on rendered templates', () => {
     });
   });
 
+  it('never reads a box paired on its own line when the lines around it pair it another way', async () => {
+    const spec = sampleSpec(6);
+    spec.answers['P3.1'] = { ticked: 'no' };
+    spec.answers['P3.2'] = { ticked: 'no' };
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^(7\. .*\?)\s+☐ Yes\s+☒ No$/m, '$1\n\n☐\nYes ☒\nNo')
+      .replace(/^(8\. .*\?)\s+☐ Yes\s+☒ No$/m, '$1  ☐\nYes ☒ No');
+    expect(text).toContain('\n☐\nYes ☒\nNo');
+    expect(text).toContain('?  ☐\nYes ☒ No');
+    const r = await run(text);
+    for (const id of ['P3.1', 'P3.2']) expect(answer(r, id), id).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box has no readable label' });
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };

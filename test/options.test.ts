@@ -96,4 +96,14 @@ describe('pairMarksWithLabels', () => {
   it('leaves a box between two labels unpaired', () => {
     expect(paired([label('Q?', 1), label('Yes', 2), box('☒', 3), label('No', 4)])).toEqual(['Q?', 'Yes', '?:checked', 'No']);
   });
+
+  it('unpairs boxes paired on their own line when a lone box beside them pairs the run another way', () => {
+    const option = (value: 'yes' | 'no', glyph: string | null, line: number): Block => ({ kind: 'option', text: value === 'yes' ? 'Yes' : 'No', provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
+    // "☐" / "Yes ☒" / "No": Yes on the middle line, No read box first as a whole.
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 3), label('No', 4)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
+    // "Q? ☐" / "Yes ☒ No": the question's line ends in the first box.
+    expect(paired([label('Q?', 1), box('☐', 1), option('yes', '☒', 2), option('no', null, 2)])).toEqual(['Q?', '?:unchecked', '?:checked', 'no:undefined']);
+    // More boxes than labels: the lone box is a stray, and the pairs stand.
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 3), option('no', '☐', 3)])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'no:unchecked']);
+  });
 });
