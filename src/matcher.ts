@@ -7,7 +7,7 @@ import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catal
 import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
 import { boxGlyphs, optionValue } from './options.js';
-import { bareNumber, isPageLabel, runningInSequence } from './page-numbers.js';
+import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
 import { findStatements, type Statement } from './statements.js';
@@ -252,23 +252,20 @@ function keepContent(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * Page numbers a converter left among the text: "Page 3", and bare numbers
- * that run in sequence with the bare numbers around them. A bare number on
- * its own ("24" users trained) is an answer.
+ * Page numbers a converter left among the text (or a table's references):
+ * "Page 3", and bare numbers in a sequence (see pageNumbersInSequence). A bare
+ * number on its own ("24" users trained) is an answer.
  */
 function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
   const found = new Set<Block>();
-  const bare: Block[] = [];
-  const values: number[] = [];
+  const bare: Array<{ block: Block; number: BareNumber }> = [];
   for (const b of blocks) {
     if (b.kind === 'option' || b.furniture) continue;
     if (isPageLabel(b.text)) found.add(b);
-    const value = bareNumber(b.text);
-    if (value === null) continue;
-    bare.push(b);
-    values.push(value);
+    const number = bareNumber(b.text);
+    if (number) bare.push({ block: b, number });
   }
-  runningInSequence(values).forEach((running, i) => running && found.add(bare[i]!));
+  pageNumbersInSequence(bare.map((n) => n.number)).forEach((isPage, i) => isPage && found.add(bare[i]!.block));
   return found;
 }
 

@@ -188,6 +188,19 @@ describe('PDF layout', () => {
     expect(d.blocks.filter((b) => b.text.startsWith('Body text')).some((b) => b.furniture)).toBe(false);
   });
 
+  it('flags a running footer set somewhat larger than the body text, but not a heading at the head of each page', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 4; i++) {
+      const page = pdf.addPage([595, 842]);
+      page.drawText(`Principle ${i + 2}`, { x: 60, y: 790, size: 12, font });
+      for (let l = 0; l < 5; l++) page.drawText(`Body text in a table set in nine point, line ${l + 1} of page ${i + 1}.`, { x: 60, y: 700 - 11 * l, size: 9, font });
+      page.drawText('Calderbrook Council CCTV Self-Assessment 2026', { x: 60, y: 30, size: 11, font });
+    }
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.furniture).map((b) => b.text)).toEqual(Array(4).fill('Calderbrook Council CCTV Self-Assessment 2026'));
+  });
+
   it('flags bare page numbers that keep step with the pages, not an answer that is a number near the foot', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -20,21 +20,23 @@ function key(text: string): string {
 /** Sets `furniture` on the parts recognised as running headers, footers or page numbers. */
 export function markFurniture(pages: PageText[], bodySize: number): void {
   const seen = new Map<string, Array<{ page: number; y: number; part: Part }>>();
-  const numbers: Array<{ page: number; value: number; part: Part }> = [];
+  const numbers: Array<{ page: number; value: number; fromEdge: number; part: Part }> = [];
   for (const page of pages) {
     for (const line of page.lines) {
       for (const part of line.parts) {
-        // Running lines are printed no larger than the body text; a larger line at the top is a heading.
-        if (!inBand(part, page) || part.size > bodySize * 1.15) continue;
+        if (!inBand(part, page)) continue;
         if (isPageLabel(part.text)) {
           part.furniture = true;
           continue;
         }
-        const value = bareNumber(part.text);
-        if (value !== null) {
-          numbers.push({ page: page.page, value, part });
+        const number = bareNumber(part.text);
+        if (number) {
+          numbers.push({ page: page.page, value: number.value, fromEdge: Math.min(part.top, page.height - part.bottom), part });
           continue;
         }
+        // A running header is printed no larger than the body text: a larger line at the top is a heading. A
+        // footer may be somewhat larger (11 pt under a table set in 9 pt), though not heading size.
+        if (part.size > bodySize * (part.top >= page.height * (1 - BAND) ? 1.25 : 1.15)) continue;
         const k = key(part.text);
         if (!k) continue;
         const list = seen.get(k) ?? [];

@@ -138,13 +138,14 @@ function pageFurniture(lines: Line[], pages: number): Set<number> {
   }
   const counts = new Map<string, number>();
   const edgeLines: Line[] = [];
-  const numbers: Array<{ page: number; value: number; line: number }> = [];
+  const numbers: Array<{ page: number; value: number; fromEdge: number; line: number }> = [];
   for (const list of edges.values()) {
     const picked = new Set([...list.slice(0, 2), ...list.slice(-2)].filter((l) => !isStructural(l.text)));
     for (const l of picked) {
-      const value = bareNumber(l.text);
-      if (value !== null) {
-        numbers.push({ page: l.page, value, line: l.line });
+      const number = bareNumber(l.text);
+      if (number) {
+        const at = list.indexOf(l);
+        numbers.push({ page: l.page, value: number.value, fromEdge: Math.min(at, list.length - 1 - at), line: l.line });
         continue;
       }
       edgeLines.push(l);
