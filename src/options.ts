@@ -134,8 +134,10 @@ export function readOptionRun(line: string): OptionRun | null {
   const run = tokens.slice(first);
   if (run.length === 0) return null;
   // A list bullet that looks like a box, opening a line of options whose other marks are boxes of another kind
-  // ("❑ Yes ☒ No"), is the list's, not Yes's box. Boxes alone on a line ("❑ ☒" under "Yes | No" headings) are
-  // all boxes.
+  // ("❑ Yes ☒ No ☐"), is the list's, not Yes's box. Boxes alone on a line ("❑ ☒" under "Yes | No" headings) are
+  // all boxes. A bullet that looks like an empty box is still kept as a box with no label: should the row's other
+  // half stand on the next line ("o Yes þ" / "No", a box-first row wrapped), the row read as a whole pairs it with
+  // Yes (see unpairAcrossBlocks). One that looks ticked (ü) would make its row ambiguous, and is dropped.
   const bullet =
     run[0]!.bullet && !line.slice(0, run[0]!.index).trim() && run.some((t) => t.label) && run.slice(1).some((t) => t.mark && !t.bullet) && !run.slice(1).some((t) => t.bullet)
       ? run.shift()
@@ -152,7 +154,7 @@ export function readOptionRun(line: string): OptionRun | null {
   if (marks === 0 && !isPrintedOptionRow(line, run)) return null;
   // An "X" is a typed mark only beside a label on a line of options.
   if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
-  const options: OptionRun['options'] = [];
+  const options: OptionRun['options'] = bullet?.mark!.state === 'unchecked' ? [{ label: '', value: null, mark: bullet.mark }] : [];
   // "Yes ☒ No" or "☒ No ☐": one of a pair missing from the run (wrapped onto the line before or after, or lost
   // in conversion), so the order does not say whether a box belongs to the label before it or after it. Only spacing can: a box between two labels goes with the one it
   // stands right beside when a wide gap parts it from the other ("Yes ✓    No"). Any other box is kept unlabelled.
@@ -198,22 +200,25 @@ export function readOptionRun(line: string): OptionRun | null {
   return { lead, options };
 }
 
+/** Box-label pairs reading `isMark` one way (box then label, or label then box), and how many are left unpaired. */
+function pairsOf(isMark: readonly boolean[], markFirst: boolean): { pairs: Array<[number, number]>; unpaired: number } {
+  const pairs: Array<[number, number]> = [];
+  let unpaired = 0;
+  for (let i = 0; i < isMark.length; i++) {
+    if (isMark[i] === markFirst && isMark[i + 1] === !markFirst) pairs.push([i, ++i]);
+    else unpaired++;
+  }
+  return { pairs, unpaired };
+}
+
 /**
  * Which way boxes and labels in a row pair up (`isMark` true for a box): box
  * then label, or label then box, whichever leaves fewer of them unpaired; null
  * when both leave as many ("Yes ☒ No": the box may go either way).
  */
 export function markOrder(isMark: readonly boolean[]): 'mark-first' | 'label-first' | null {
-  const unpaired = (markFirst: boolean) => {
-    let n = 0;
-    for (let i = 0; i < isMark.length; i++) {
-      if (isMark[i] === markFirst && isMark[i + 1] === !markFirst) i++;
-      else n++;
-    }
-    return n;
-  };
-  const m = unpaired(true);
-  const l = unpaired(false);
+  const m = pairsOf(isMark, true).unpaired;
+  const l = pairsOf(isMark, false).unpaired;
   return m < l ? 'mark-first' : l < m ? 'label-first' : null;
 }
 
@@ -275,31 +280,64 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
   return unpairAcrossBlocks(out);
 }
 
+/** How far apart (points) the tops of a box and a label on one printed line may be. */
+const LINE_SLACK = 6;
+/** Most boxes paired within their own line or cell in one run that are weighed against the run as a whole. */
+const MAX_PAIRED_IN_RUN = 6;
+
 /**
- * Boxes paired within their own line or cell that a box left without a label
- * next to them could pair otherwise: "☐" / "Yes ☒" / "No" reads Yes on its
- * middle line and No as a whole (box first), and a question ending in "☐"
- * before "Yes ☒ No" the same. Where a run of such blocks has as many boxes as
- * labels, so that the whole run pairs up another way, no box in it keeps a
- * label (a ticked one is then ambiguous, not a guess).
+ * Boxes paired within their own line or cell that the run around them pairs
+ * another way: "☐" / "Yes ☒" / "No" reads Yes on its middle line but No as a
+ * whole (box first), and a question ending in "☐" before "Yes ☒ No" the same.
+ * Where a run of lone boxes, lone labels and such pairs pairs up completely
+ * read as one row, and no complete reading keeps the pairs as they are, no box
+ * in it keeps its label (a ticked one is then ambiguous, not a guess).
  */
 function unpairAcrossBlocks(blocks: Block[]): Block[] {
-  const mark = (b: Block) => (b.kind === 'option' && b.option?.mark ? 1 : 0);
-  const label = (b: Block) => (b.kind === 'option' ? (b.option?.value !== null && b.option?.value !== undefined ? 1 : 0) : optionValue(b.text) !== null ? 1 : 0);
-  const inRun = (b: Block) => mark(b) + label(b) > 0;
-  const lone = (b: Block) => mark(b) === 1 && label(b) === 0;
-  const paired = (b: Block) => mark(b) === 1 && label(b) === 1;
+  const mark = (b: Block) => b.kind === 'option' && !!b.option?.mark;
+  const label = (b: Block) => (b.kind === 'option' ? b.option?.value !== null && b.option?.value !== undefined : optionValue(b.text) !== null);
+  const paired = (b: Block) => mark(b) && label(b);
   for (let start = 0; start < blocks.length; ) {
     let end = start;
-    while (end < blocks.length && inRun(blocks[end]!)) end++;
+    while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!))) end++;
     const run = blocks.slice(start, end);
-    const boxes = run.reduce((n, b) => n + mark(b), 0);
-    const labels = run.reduce((n, b) => n + label(b), 0);
-    if (run.some(lone) && run.some(paired) && boxes === labels)
+    if (run.some((b) => mark(b) && !label(b)) && run.some(paired) && spansLines(run) && !keepsItsPairs(run, mark, paired))
       run.forEach((b, k) => paired(b) && (blocks[start + k] = { ...b, option: { value: null, mark: b.option!.mark } }));
     start = Math.max(end, start + 1);
   }
   return blocks;
+}
+
+/** Whether blocks stand on more than one line: a row read within its line keeps what its spacing said. */
+function spansLines(run: readonly Block[]): boolean {
+  const at = run[0]!.provenance;
+  return run.some((b) => b.provenance.page !== at.page || b.provenance.line !== at.line || Math.abs((b.provenance.y ?? 0) - (at.y ?? 0)) > LINE_SLACK);
+}
+
+/**
+ * Whether some complete reading of the run as one row (every box with a label)
+ * keeps each pair's box with its own label, or no reading is complete. A pair's
+ * box may have stood on either side of its label: both are tried.
+ */
+function keepsItsPairs(run: readonly Block[], mark: (b: Block) => boolean, paired: (b: Block) => boolean): boolean {
+  const pairedAt = run.flatMap((b, k) => (paired(b) ? [k] : []));
+  if (pairedAt.length > MAX_PAIRED_IN_RUN) return true;
+  let complete = false;
+  for (let sides = 0; sides < 1 << pairedAt.length; sides++) {
+    const tokens = run.flatMap((b, k) => {
+      if (!paired(b)) return [{ block: k, isMark: mark(b) }];
+      const boxFirst = (sides >> pairedAt.indexOf(k)) & 1;
+      return boxFirst ? [{ block: k, isMark: true }, { block: k, isMark: false }] : [{ block: k, isMark: false }, { block: k, isMark: true }];
+    });
+    const isMark = tokens.map((t) => t.isMark);
+    const order = markOrder(isMark);
+    if (order === null) continue;
+    const { pairs, unpaired } = pairsOf(isMark, order === 'mark-first');
+    if (unpaired > 0) continue;
+    complete = true;
+    if (pairedAt.every((k) => pairs.some(([a, b]) => tokens[a]!.block === k && tokens[b]!.block === k))) return true;
+  }
+  return !complete;
 }
 
 /**

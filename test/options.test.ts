@@ -36,12 +36,13 @@ describe('readOptionRun', () => {
   });
 
   it('takes a box-like list bullet opening a line of other boxes for the bullet, not a box', () => {
-    // Wingdings q (❑), o (□) and ü (✓) bullets of a list whose items are the options.
-    expect(summary('\uF071   Yes ☒ No')).toEqual(['yes:none', '?:checked/glyph', 'no:none']);
-    expect(summary('\uF06F   Yes ☒      No')).toEqual(['yes:checked/glyph', 'no:none']);
+    // Wingdings q (❑), o (□) and ü (✓) bullets of a list whose items are the options. One that looks like an empty
+    // box stays as a box with no label (the line may be half of a wrapped row); a ticked-looking one goes.
+    expect(summary('\uF071   Yes ☒ No')).toEqual(['?:unchecked/glyph', 'yes:none', '?:checked/glyph', 'no:none']);
+    expect(summary('\uF06F   Yes ☒      No')).toEqual(['?:unchecked/glyph', 'yes:checked/glyph', 'no:none']);
     expect(summary('\uF0FC   Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
-    expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
-    expect(summary('\uF071   Yes X      No')).toEqual(['yes:checked/typed-mark', 'no:none']);
+    expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['?:unchecked/glyph', 'yes:unchecked/glyph', 'no:checked/glyph']);
+    expect(summary('\uF071   Yes X      No')).toEqual(['?:unchecked/glyph', 'yes:checked/typed-mark', 'no:none']);
     // A glyph that could not be read, opening a line of boxes that could, is not one of them.
     expect(summary('\uFFFD   Yes ☒   No ☐')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
     // Boxes of one kind are the row's boxes; after a question the glyph is no bullet; boxes alone (under column
@@ -105,5 +106,17 @@ describe('pairMarksWithLabels', () => {
     expect(paired([label('Q?', 1), box('☐', 1), option('yes', '☒', 2), option('no', null, 2)])).toEqual(['Q?', '?:unchecked', '?:checked', 'no:undefined']);
     // More boxes than labels: the lone box is a stray, and the pairs stand.
     expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 3), option('no', '☐', 3)])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'no:unchecked']);
+    // "o Yes þ" / "No" (Wingdings, a box-first row wrapped): the empty-box bullet is Yes's box.
+    expect(paired([label('Q?', 1), box('\uF06F', 2), option('yes', '\uF0FE', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
+  });
+
+  it('keeps pairs that the run read as one row pairs the same way, and rows read within one line', () => {
+    const option = (value: 'yes' | 'no' | 'na', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
+    // "☐ Yes ☒" / "No": box first as a whole, and ☒ already went with No.
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', null, 2), box('☒', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', 'yes:undefined', 'no:checked']);
+    // "☐ Yes ☒ No   N/A" and an evidence box on the next line: label first, Yes ☐ No ☒ N/A ☐, the same pairs.
+    expect(paired([label('Q?', 1), option('yes', '☐', 2), option('no', '☒', 2), option('na', null, 2), box('☐', 3)])).toEqual(['Q?', 'yes:unchecked', 'no:checked', 'na:undefined', '?:unchecked']);
+    // A bullet box, then a row whose spacing paired it, all on one line.
+    expect(paired([label('Q?', 1), box('\uF071', 2), option('yes', '☒', 2), option('no', null, 2)])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'no:undefined']);
   });
 });
