@@ -201,6 +201,23 @@ describe('PDF layout', () => {
     expect(d.blocks.filter((b) => b.furniture).map((b) => b.text)).toEqual(Array(4).fill('Calderbrook Council CCTV Self-Assessment 2026'));
   });
 
+  it("keeps a table row's Yes or No at the head of a page, where a repeated heading row's stand, out of the furniture", async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const at = (page: PDFPage, cells: Array<[string, number]>) => cells.forEach(([text, x]) => page.drawText(text, { x, y: 800, size: 9, font }));
+    for (let i = 0; i < 4; i++) {
+      const page = pdf.addPage([595, 842]);
+      // Pages 1 and 2 open with the repeated heading row; pages 3 and 4 with a row cut off from it by the page break.
+      if (i < 2) at(page, [['Question', 60], ['Yes', 400], ['No', 460]]);
+      else at(page, [[['Do you review the system every year?', 'Is your signage clear and visible?'][i - 2]!, 60], ['Yes', 400], ['No', 460]]);
+      page.drawText(`Body text of page ${i + 1}.`, { x: 60, y: 600, size: 9, font });
+    }
+    const d = await parse(await pdf.save());
+    const noOn = (page: number) => d.blocks.find((b) => b.provenance.page === page && (b.text === 'No' || b.option?.value === 'no'));
+    expect([1, 2].map((n) => noOn(n)?.furniture)).toEqual([true, true]);
+    expect([3, 4].map((n) => noOn(n)?.furniture ?? false)).toEqual([false, false]);
+  });
+
   it('flags bare page numbers that keep step with the pages, not an answer that is a number near the foot', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
