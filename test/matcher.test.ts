@@ -102,6 +102,23 @@ describe('matcher on rendered templates', () => {
     for (const id of ['P3.1', 'P3.2']) expect(answer(r, id), id).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box has no readable label' });
   });
 
+  it('reads a column of options that wrapped with its question in a layout conversion as one row', async () => {
+    const spec = sampleSpec(6);
+    spec.answers['P3.3'] = { ticked: 'no' };
+    spec.answers['P3.4'] = { ticked: 'no' };
+    const column = (m: string, first: string, rest: string, top: string, bottom: string) => `${m}${first.padEnd(100)}${top}\n    ${rest.padEnd(99)}${bottom}`;
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^(9\. )(.*?include a) (point of contact.*\?)\s+☐ Yes\s+☒ No$/m, (_, m, first, rest) => column(m, first, rest, '☐ Yes ☒', 'No'))
+      .replace(/^(10\. )(.*?do you inform) (those present.*\?)\s+☐ Yes\s+☒ No$/m, (_, m, first, rest) => column(m, first, rest, '\uF06F Yes \uF0FE', 'No'));
+    expect(text).toMatch(/include a {10,}☐ Yes ☒\n {4}point of contact.* {5,}No\n/);
+    expect(text).toMatch(/do you inform {3,}\uF06F Yes \uF0FE\n/);
+    const r = await run(text);
+    // Box first, read across both lines: ☒ is No's.
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
+    // The empty box may be a list bullet, which would give ☒ to Yes: neither reading is taken.
+    expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'ambiguous' });
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };

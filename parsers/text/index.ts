@@ -17,6 +17,8 @@ interface Line {
   end: number;
   /** Options printed at the right of the line, set apart from the text by a column gap. */
   options?: string;
+  /** Where in the line the options start. */
+  optionsAt?: number;
 }
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
@@ -80,13 +82,15 @@ function paragraphs(lines: Line[]): Line[] {
       out.push({ ...raw, text: '' });
       continue;
     }
-    const line = splitColumnOptions(raw);
     const prev = out[out.length - 1];
-    if (prev && prev.text && prev.page === line.page && !line.options && isWrapped(prev.text, line.text, wrapWidth)) {
+    const line = splitColumnOptions(raw, prev?.optionsAt);
+    if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, wrapWidth)) {
       const head = prev.text.trimEnd();
       const tail = line.text.trim();
       prev.text = /[a-z]-$/.test(head) ? head + tail : `${head} ${tail}`;
       prev.end = line.end;
+      // The options column wrapped with the question ("o Yes þ" then "No"): one row of options.
+      if (line.options) prev.options = `${prev.options} ${line.options}`;
       continue;
     }
     out.push(line);
@@ -99,13 +103,19 @@ function paragraphs(lines: Line[]): Line[] {
  * that wraps onto further lines; keeping them aside lets the question's lines
  * join up, and the options follow the whole question.
  */
-function splitColumnOptions(line: Line): Line {
+function splitColumnOptions(line: Line, columnAt: number | undefined): Line {
   if (line.text.includes('\t')) return { ...line };
   const run = readOptionRun(line.text.trim());
-  if (!run?.lead) return { ...line };
-  const at = line.text.indexOf(run.lead) + run.lead.length;
-  if (!/^ {3,}/.test(line.text.slice(at))) return { ...line };
-  return { ...line, text: line.text.slice(0, at), options: line.text.slice(at).trim() };
+  if (run?.lead) {
+    const at = line.text.indexOf(run.lead) + run.lead.length;
+    if (!/^ {3,}/.test(line.text.slice(at))) return { ...line };
+    return { ...line, text: line.text.slice(0, at), options: line.text.slice(at).trim(), optionsAt: at + (line.text.slice(at).length - line.text.slice(at).trimStart().length) };
+  }
+  // A lone label in the options column of the line above: the rest of its row, wrapped there.
+  const lone = columnAt === undefined ? null : /^(.*\S) {3,}(yes|no|n\/a)\s*$/i.exec(line.text);
+  if (lone && Math.abs(lone[1]!.length + line.text.slice(lone[1]!.length).search(/\S/) - columnAt!) <= 12)
+    return { ...line, text: lone[1]!, options: lone[2]!, optionsAt: columnAt };
+  return { ...line };
 }
 
 const SENTENCE_END = /[.?!:;]["'’”)]?$/;
