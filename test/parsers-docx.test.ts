@@ -194,9 +194,11 @@ describe('docx checkbox encodings', () => {
     // "Yes | X | No | ·": the empty cell after "No" is its box, so the X is Yes's, whatever the tables before say.
     const boxFirst = table([r(run('One?'), '', run('Yes'), run('X'), run('No')), r(run('Two?'), run('X'), run('Yes'), '', run('No'))], cols);
     const trailing = table([r(run('Three?'), run('Yes'), run('X'), run('No'), '')], cols);
-    // No box cell at either end: the table before decides.
-    const bare = table([four(run('Four?'), run('Yes'), run('X'), run('No'))], [5000, 800, 500, 800]);
-    const doc = await parse(docx(boxFirst + para(run(ANSWER)) + trailing + para(run(ANSWER)) + bare));
+    // No box cell at either end: the table before with its labels in the same columns decides.
+    const bare = table([r(run('Four?'), run('Note'), run('Yes'), run('X'), run('No'))], cols);
+    // One with its labels elsewhere does not: it may come from another template.
+    const other = table([four(run('Five?'), run('Yes'), run('X'), run('No'))], [5000, 800, 500, 800]);
+    const doc = await parse(docx(boxFirst + para(run(ANSWER)) + trailing + para(run(ANSWER)) + bare + para(run(ANSWER)) + other));
     expect(options(doc).map((o) => [o.value, o.state])).toEqual([
       ['yes', 'unchecked'],
       ['no', 'checked'],

@@ -68,8 +68,11 @@ export class BlockBuilder {
   /** No text or mark since the last page break: a rendered break here repeats it. */
   private cleanBreak = false;
   private table: { row: number; column: number } | null = null;
-  /** The sides of their labels the document's tables so far put boxes on (-1 before, 1 after). */
-  private readonly documentSides = new Set<-1 | 1>();
+  /**
+   * The sides of their labels the document's tables so far put boxes on (-1 before, 1 after), by the shape of
+   * their answer rows (see answerRowShape).
+   */
+  private readonly documentSides = new Map<string, Set<-1 | 1>>();
   private furniture = false;
   private pendingFormField: Extract<Side, { kind: 'form-field' }> | null = null;
   private awaitingDetail: Mark | null = null;
@@ -344,28 +347,55 @@ export class BlockBuilder {
       r++;
     }
     this.table = saved;
-    // Where no row of this table shows it, the tables before it in the document may.
+    // Where no row of this table shows it, the tables before it in the document with rows of the same shape may
+    // (a table of another shape, pasted from another template, may put its boxes the other way).
     const own = this.boxSides(rows);
-    for (const s of own) this.documentSides.add(s);
+    const shape = this.answerRowShape(rows);
+    const alike = this.documentSides.get(shape) ?? new Set<-1 | 1>();
+    for (const s of own) alike.add(s);
+    this.documentSides.set(shape, alike);
     const agreed = (sides: Set<-1 | 1>) => (sides.size === 1 ? [...sides][0]! : null);
-    const side = own.size ? agreed(own) : agreed(this.documentSides);
+    const side = own.size ? agreed(own) : agreed(alike);
     // Last row first: pairing a row drops cells, which moves the blocks of the rows after it.
     for (const cells of rows.reverse()) this.pairRow(cells, side);
+  }
+
+  /** Each cell of a row as a label ("L"), a box or typed mark ("M") or anything else ("-"). */
+  private cellKinds(cells: Cell[]): string[] {
+    return cells.map((c) => {
+      const b = c.end - c.start === 1 ? this.blocks[c.start]! : null;
+      if (b === null) return '-';
+      if (b.kind !== 'option' && optionValue(b.text) !== null) return 'L';
+      return (b.kind === 'option' && b.option?.value === null && !!b.option.mark) || TYPED_MARK.test(b.text.trim()) ? 'M' : '-';
+    });
+  }
+
+  /**
+   * Where the table's answer rows print their labels: the columns of the labels in its first row holding both
+   * labels and boxes, and how many columns it has ("7:3,5"); "" for none. Rows of one template share it
+   * whichever box is ticked.
+   */
+  private answerRowShape(rows: Cell[][]): string {
+    for (const cells of rows) {
+      const kinds = this.cellKinds(cells);
+      if (!kinds.includes('L') || !kinds.includes('M')) continue;
+      const last = cells[cells.length - 1]!;
+      return `${last.column + last.span}:${cells.filter((_, i) => kinds[i] === 'L').map((c) => c.column)}`;
+    }
+    return '';
   }
 
   /** Which sides of their labels the rows of a table that show it put the boxes on. */
   private boxSides(rows: Cell[][]): Set<-1 | 1> {
     const sides = new Set<-1 | 1>();
     for (const cells of rows) {
-      const kinds = cells.map((c) => (c.end - c.start === 1 ? this.blocks[c.start]! : null));
-      const isLabel = (b: Block | null) => b !== null && b.kind !== 'option' && optionValue(b.text) !== null;
-      const isMark = (b: Block | null) => b !== null && ((b.kind === 'option' && b.option?.value === null && !!b.option.mark) || TYPED_MARK.test(b.text.trim()));
+      const kinds = this.cellKinds(cells);
       let before = 0;
       let after = 0;
-      kinds.forEach((b, i) => {
-        if (!isLabel(b)) return;
-        if (isMark(kinds[i - 1] ?? null)) before++;
-        if (isMark(kinds[i + 1] ?? null)) after++;
+      kinds.forEach((k, i) => {
+        if (k !== 'L') return;
+        if (kinds[i - 1] === 'M') before++;
+        if (kinds[i + 1] === 'M') after++;
       });
       if (before !== after) sides.add(before > after ? -1 : 1);
     }
