@@ -122,7 +122,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
-    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted);
+    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start));
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -521,7 +521,22 @@ interface ChoiceReading {
 
 const NO_EVIDENCE: Evidence = { kind: 'none', source: null, quote: null, provenance: null };
 
-function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[], boxesPrinted = false): Answer {
+/**
+ * Whether boxes with no label stand right before a question (page furniture
+ * aside): a row of options a page break or a column parted from its label,
+ * as when a question split across pages is found by its second half.
+ */
+function boxesLeftBefore(blocks: readonly Block[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.furniture) continue;
+    if (b.kind !== 'option') return false;
+    if (b.option?.mark && b.option.value === null) return true;
+  }
+  return false;
+}
+
+function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[], boxesPrinted = false, boxesBefore = false): Answer {
   const base = {
     id: q.id,
     principle: q.principle,
@@ -565,10 +580,17 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them).
   const stray = marked ? [] : textual.filter((b) => boxGlyphs(b.text).length > 0);
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
-  // the option left standing where boxes were printed but not read with it.
+  // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
+  // right before the question (the rest of its row).
   const onQuestionLine = typedChoices.length === 1 && typedChoices[0]!.provenance === questionBlock.provenance;
   const soleAllowed =
-    !(boxesPrinted && onQuestionLine) && !marked && stray.length === 0 && printed.length === 0 && typedChoices.length === 1 && leadsRegion(typedChoices[0]!, content, questionBlock);
+    !(boxesPrinted && onQuestionLine) &&
+    !boxesBefore &&
+    !marked &&
+    stray.length === 0 &&
+    printed.length === 0 &&
+    typedChoices.length === 1 &&
+    leadsRegion(typedChoices[0]!, content, questionBlock);
 
   let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;

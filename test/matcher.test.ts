@@ -119,6 +119,20 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'ambiguous' });
   });
 
+  it('never reads a lone label as the option left standing when its row of boxes stands before the question', async () => {
+    const spec = sampleSpec(6);
+    spec.answers['P11.3'] = { ticked: 'yes' };
+    // A page break inside the row: the question's second half is what is found, and "☒ Yes ☐" sits before it.
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /^(\d+\. Do you have safeguards in place to ensure the forensic integrity of the) (.*\?)\s+☒ Yes\s+☐ No$/m,
+      '$1\n☒ Yes ☐\n\f$2\nNo',
+    );
+    expect(text).toContain('integrity of the\n☒ Yes ☐\n\fimages and information');
+    const a = answer(await run(text), 'P11.3');
+    expect(a.choice).not.toBe('no');
+    expect(a.status).not.toBe('answered');
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };
