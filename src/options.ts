@@ -138,8 +138,15 @@ export function readOptionRun(line: string): OptionRun | null {
   // all boxes. A bullet that looks like an empty box is still kept as a box with no label: should the row's other
   // half stand on the next line ("o Yes þ" / "No", a box-first row wrapped), the row read as a whole pairs it with
   // Yes (see unpairAcrossBlocks). One that looks ticked (ü) would make its row ambiguous, and is dropped.
+  // Only a whole row says so: "o Yes þ" alone (its "No" on the next line or page) may be a box-first row wrapped.
+  const values = new Set(run.map((t) => (t.label ? optionValue(t.label) : null)));
   const bullet =
-    run[0]!.bullet && !line.slice(0, run[0]!.index).trim() && run.some((t) => t.label) && run.slice(1).some((t) => t.mark && !t.bullet) && !run.slice(1).some((t) => t.bullet)
+    run[0]!.bullet &&
+    !line.slice(0, run[0]!.index).trim() &&
+    values.has('yes') &&
+    values.has('no') &&
+    run.slice(1).some((t) => t.mark && !t.bullet) &&
+    !run.slice(1).some((t) => t.bullet)
       ? run.shift()
       : undefined;
   const labels = run.filter((t) => t.label).length;

@@ -43,6 +43,8 @@ describe('readOptionRun', () => {
     expect(summary('\uF0FC   Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['?:unchecked/glyph', 'yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('\uF071   Yes X      No')).toEqual(['?:unchecked/glyph', 'yes:checked/typed-mark', 'no:none']);
+    // Only a whole row tells a bullet: "o Yes þ" alone may be a box-first row whose "No" went to the next page.
+    expect(summary('\uF06F Yes \uF0FE')).toEqual(['?:unchecked/glyph', 'yes:none', '?:checked/glyph']);
     // A glyph that could not be read, opening a line of boxes that could, is not one of them.
     expect(summary('\uFFFD   Yes ☒   No ☐')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
     // Boxes of one kind are the row's boxes; after a question the glyph is no bullet; boxes alone (under column
