@@ -44,6 +44,29 @@ function splitLabels(blocks: readonly Block[]): Block[] {
   );
 }
 
+/**
+ * From a label with no value beside it: the run of such labels it opens and
+ * the value blocks after them, when there are two or more labels and exactly
+ * as many values. With fewer values it cannot be told which labels were left
+ * blank, and the run is read label by label.
+ */
+function stackedRun(blocks: readonly Block[], from: number): { labels: number[]; values: number[] } | null {
+  const labels: number[] = [];
+  let j = from;
+  for (; j < blocks.length; j++) {
+    const label = labelOf(blocks[j]!);
+    if (!label || label.rest) break;
+    labels.push(j);
+  }
+  const values: number[] = [];
+  for (; j < blocks.length && values.length <= labels.length; j++) {
+    const b = blocks[j]!;
+    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option') break;
+    values.push(j);
+  }
+  return labels.length >= 2 && values.length === labels.length ? { labels, values } : null;
+}
+
 /** Reads the title block from the blocks before the first principle. */
 export function readTitleBlock(all: readonly Block[], before: number): Organisation {
   const blocks = splitLabels(all.slice(0, before));
@@ -52,6 +75,17 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
   for (let i = 0; i < end; i++) {
     const label = labelOf(blocks[i]!);
     if (!label?.field || values[label.field]) continue;
+    // Labels stacked with nothing between, then their values stacked (a two-column table read column by
+    // column): as many values as labels go to them in order.
+    const stacked = stackedRun(blocks, i);
+    if (stacked) {
+      for (const [k, at] of stacked.labels.entries()) {
+        const field = labelOf(blocks[at]!)!.field;
+        if (field && !values[field]) values[field] = { text: blocks[stacked.values[k]!]!.text, provenance: blocks[stacked.values[k]!]!.provenance };
+      }
+      i = stacked.values.at(-1)!;
+      continue;
+    }
     // The value is beside the label or after it: one block, or for the scope every block up to the next label.
     const parts: Array<{ text: string; provenance: Provenance }> = label.rest ? [{ text: label.rest, provenance: blocks[i]!.provenance }] : [];
     for (let j = i + 1; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {

@@ -519,6 +519,18 @@ describe('matcher on what organisations add', () => {
     expect(r.organisation).toMatchObject({ name: spec.organisation.name, scope: spec.organisation.scope, signOffDate: spec.organisation.signOffDate });
   });
 
+  it('reads a title block whose labels and values were read as two columns, one after the other', async () => {
+    const spec = base();
+    const o = spec.organisation;
+    const text = renderText(spec).replace(
+      /Senior Responsible Officer\t.*\nPosition within organisation\t.*\nDate of sign off\t.*\n/,
+      `Senior Responsible Officer Position within organisation Date of sign off\n${o.seniorResponsibleOfficer}\n${o.position}\n${o.signOffDateRaw}\n`,
+    );
+    expect(text).toContain('Date of sign off\n');
+    const r = await run(text);
+    expect(r.organisation).toMatchObject({ seniorResponsibleOfficer: o.seniorResponsibleOfficer, position: o.position, signOffDateRaw: o.signOffDateRaw, signOffDate: o.signOffDate });
+  });
+
   it('says a question is not found rather than borrowing a neighbour\'s answer', async () => {
     const spec = base();
     const text = renderText(spec).replace(/\n31\. What arrangements are in place for the automated deletion of images\?\n/, '\n');
