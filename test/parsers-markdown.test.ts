@@ -68,6 +68,19 @@ describe('markdown parser', () => {
     ]);
   });
 
+  it('reads options in a table cell, and the comment after a <br> as the cell text', async () => {
+    // As pandoc writes a Word form's table: Ref | Question | Response.
+    const md = ['| Ref | Question | Response |', '|---|---|---|', '| 2 | Is it exportable? | ☐ Yes ☒ No<br>Exports go through the evidence portal. |'].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.slice(3).map((b) => [b.kind, b.text, b.option?.value ?? null, b.option?.mark?.state ?? null])).toEqual([
+      ['tableCell', '2', null, null],
+      ['tableCell', 'Is it exportable?', null, null],
+      ['option', 'Yes', 'yes', 'unchecked'],
+      ['option', 'No', 'no', 'checked'],
+      ['tableCell', 'Exports go through the evidence portal.', null, null],
+    ]);
+  });
+
   it('keeps bare URLs and e-mail addresses verbatim, entities included', async () => {
     const md = [
       'See www.gov.uk/cctv, https://ico.org.uk/a_b?x=1&amp;y=2. (or https://x.org/a(b)c).',

@@ -56,10 +56,12 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         return;
       }
       case 'table':
+        // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
         (node as Table).children.forEach((row, r) =>
           row.children.forEach((cell, column) => {
-            const text = inlineText(cell.children).trim();
-            if (text) blocks.push({ kind: 'tableCell', text, provenance: position(cell), table: { row: r, column } });
+            for (const piece of inlineText(cell.children).split('\n'))
+              for (const b of lineBlocks(piece, position(cell)))
+                blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
           }),
         );
         return;
