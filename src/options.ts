@@ -284,7 +284,60 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
     }
     i = end;
   }
-  return unpairAcrossBlocks(out);
+  return unpairAcrossBlocks(unbulletOptionLines(out));
+}
+
+const BULLET_DETAILS: ReadonlySet<string> = new Set([...BULLETS].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
+
+/**
+ * Options set as a bulleted list, one per line ("❑ Yes" / "❑ No ☒"): each
+ * line opens with the same box-like glyph, and a box of another kind after a
+ * label shows the opening glyphs are the list's bullets, not boxes. Two or
+ * more such lines in a row, their labels in the template's order, lose the
+ * bullets, and each label takes the box after it.
+ */
+function unbulletOptionLines(blocks: Block[]): Block[] {
+  const bulletOf = (b: Block | undefined) => (b?.kind === 'option' && b.option?.mark && BULLET_DETAILS.has(b.option.mark.detail ?? '') ? b.option.mark.detail! : null);
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    const lines: Block[][] = [];
+    let j = i;
+    const bullet = bulletOf(blocks[i]);
+    while (bullet && bulletOf(blocks[j]) === bullet) {
+      let end = j + 1;
+      while (end < blocks.length && blocks[end]!.kind === 'option' && onOneLine(blocks[j]!, blocks[end]!) && bulletOf(blocks[end]) !== bullet) end++;
+      lines.push(blocks.slice(j, end));
+      j = end;
+    }
+    const read = lines.length >= 2 ? readBulletedLines(lines) : null;
+    if (read) {
+      out.push(...read);
+      i = j;
+    } else out.push(blocks[i++]!);
+  }
+  return out;
+}
+
+/** The options of bulleted option lines, or null where they do not read as such a list. */
+function readBulletedLines(lines: readonly Block[][]): Block[] | null {
+  const order: Array<OptionValue | null> = ['yes', 'no', 'na'];
+  const read: Block[] = [];
+  let boxAfter = false;
+  for (const [first, ...rest] of lines) {
+    const labelled = first!.option!.value !== null ? first! : rest.find((b) => b.option?.value !== null && b.option?.value !== undefined);
+    const value = labelled?.option?.value ?? null;
+    if (!labelled || (first!.option!.value === null && rest[0] !== labelled)) return null;
+    const after = rest.filter((b) => b !== labelled);
+    if (after.some((b) => b.option?.value !== null || !b.option?.mark) || after.length > 1 || (labelled !== first && labelled.option!.mark)) return null;
+    if (read.length && order.indexOf(value) <= order.indexOf(read[read.length - 1]!.option!.value)) return null;
+    boxAfter ||= after.length === 1;
+    read.push({ ...labelled, option: { value, mark: after[0]?.option!.mark ?? null } });
+  }
+  return boxAfter ? read : null;
+}
+
+function onOneLine(a: Block, b: Block): boolean {
+  return a.provenance.page === b.provenance.page && a.provenance.line === b.provenance.line && Math.abs((a.provenance.y ?? 0) - (b.provenance.y ?? 0)) <= LINE_SLACK;
 }
 
 /** How far apart (points) the tops of a box and a label on one printed line may be. */

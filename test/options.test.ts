@@ -112,6 +112,14 @@ describe('pairMarksWithLabels', () => {
     expect(paired([label('Q?', 1), box('\uF06F', 2), option('yes', '\uF0FE', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
   });
 
+  it('reads options set as a bulleted list, one per line, with a box after the chosen one', () => {
+    const option = (value: 'yes' | 'no', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
+    // "❑ Yes" / "❑ No ☒" (Wingdings q bullets): the first line's bullet was read as Yes's box.
+    expect(paired([label('Q?', 1), option('yes', '\uF071', 2), box('\uF071', 3), option('no', null, 3), box('☒', 3)])).toEqual(['Q?', 'yes:undefined', 'no:checked']);
+    // With no box after any label, "❑ Yes" / "❑ No" are boxes before their labels.
+    expect(paired([label('Q?', 1), option('yes', '\uF071', 2), option('no', '\uF071', 3)])).toEqual(['Q?', 'yes:unchecked', 'no:unchecked']);
+  });
+
   it('keeps pairs that the run read as one row pairs the same way, and rows read within one line', () => {
     const option = (value: 'yes' | 'no' | 'na', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
     // "☐ Yes ☒" / "No": box first as a whole, and ☒ already went with No.
