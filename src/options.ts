@@ -135,9 +135,7 @@ export function readOptionRun(line: string): OptionRun | null {
   if (run.length === 0) return null;
   // A list bullet that looks like a box, opening a line of options whose other marks are boxes of another kind
   // ("❑ Yes ☒ No ☐"), is the list's, not Yes's box. Boxes alone on a line ("❑ ☒" under "Yes | No" headings) are
-  // all boxes. A bullet that looks like an empty box is still kept as a box with no label: should the row's other
-  // half stand on the next line ("o Yes þ" / "No", a box-first row wrapped), the row read as a whole pairs it with
-  // Yes (see unpairAcrossBlocks). One that looks ticked (ü) would make its row ambiguous, and is dropped.
+  // all boxes.
   // Only a whole row says so: "o Yes þ" alone (its "No" on the next line or page) may be a box-first row wrapped.
   const values = new Set(run.map((t) => (t.label ? optionValue(t.label) : null)));
   const bullet =
@@ -161,7 +159,7 @@ export function readOptionRun(line: string): OptionRun | null {
   if (marks === 0 && !isPrintedOptionRow(line, run)) return null;
   // An "X" is a typed mark only beside a label on a line of options.
   if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
-  const options: OptionRun['options'] = bullet?.mark!.state === 'unchecked' ? [{ label: '', value: null, mark: bullet.mark }] : [];
+  const options: OptionRun['options'] = [];
   // "Yes ☒ No" or "☒ No ☐": one of a pair missing from the run (wrapped onto the line before or after, or lost
   // in conversion), so the order does not say whether a box belongs to the label before it or after it. Only spacing can: a box between two labels goes with the one it
   // stands right beside when a wide gap parts it from the other ("Yes ✓    No"). Any other box is kept unlabelled.
@@ -361,17 +359,11 @@ function unpairAcrossBlocks(blocks: Block[]): Block[] {
     let end = start;
     while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!))) end++;
     const run = blocks.slice(start, end);
-    if (run.some((b) => mark(b) && !label(b)) && run.some(paired) && spansLines(run) && !keepsItsPairs(run, mark, paired))
+    if (run.some((b) => mark(b) && !label(b)) && run.some(paired) && !keepsItsPairs(run, mark, paired))
       run.forEach((b, k) => paired(b) && (blocks[start + k] = { ...b, option: { value: null, mark: b.option!.mark } }));
     start = Math.max(end, start + 1);
   }
   return blocks;
-}
-
-/** Whether blocks stand on more than one line: a row read within its line keeps what its spacing said. */
-function spansLines(run: readonly Block[]): boolean {
-  const at = run[0]!.provenance;
-  return run.some((b) => b.provenance.page !== at.page || b.provenance.line !== at.line || Math.abs((b.provenance.y ?? 0) - (at.y ?? 0)) > LINE_SLACK);
 }
 
 /**

@@ -36,13 +36,12 @@ describe('readOptionRun', () => {
   });
 
   it('takes a box-like list bullet opening a line of other boxes for the bullet, not a box', () => {
-    // Wingdings q (❑), o (□) and ü (✓) bullets of a list whose items are the options. One that looks like an empty
-    // box stays as a box with no label (the line may be half of a wrapped row); a ticked-looking one goes.
-    expect(summary('\uF071   Yes ☒ No')).toEqual(['?:unchecked/glyph', 'yes:none', '?:checked/glyph', 'no:none']);
-    expect(summary('\uF06F   Yes ☒      No')).toEqual(['?:unchecked/glyph', 'yes:checked/glyph', 'no:none']);
+    // Wingdings q (❑), o (□) and ü (✓) bullets of a list whose items are the options.
+    expect(summary('\uF071   Yes ☒ No')).toEqual(['yes:none', '?:checked/glyph', 'no:none']);
+    expect(summary('\uF06F   Yes ☒      No')).toEqual(['yes:checked/glyph', 'no:none']);
     expect(summary('\uF0FC   Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
-    expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['?:unchecked/glyph', 'yes:unchecked/glyph', 'no:checked/glyph']);
-    expect(summary('\uF071   Yes X      No')).toEqual(['?:unchecked/glyph', 'yes:checked/typed-mark', 'no:none']);
+    expect(summary('❑   ☐ Yes   ☒ No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
+    expect(summary('\uF071   Yes X      No')).toEqual(['yes:checked/typed-mark', 'no:none']);
     // Only a whole row tells a bullet: "o Yes þ" alone may be a box-first row whose "No" went to the next page.
     expect(summary('\uF06F Yes \uF0FE')).toEqual(['?:unchecked/glyph', 'yes:none', '?:checked/glyph']);
     // A glyph that could not be read, opening a line of boxes that could, is not one of them.
@@ -120,13 +119,13 @@ describe('pairMarksWithLabels', () => {
     expect(paired([label('Q?', 1), option('yes', '\uF071', 2), option('no', '\uF071', 3)])).toEqual(['Q?', 'yes:unchecked', 'no:unchecked']);
   });
 
-  it('keeps pairs that the run read as one row pairs the same way, and rows read within one line', () => {
+  it('keeps pairs that the run read as one row pairs the same way', () => {
     const option = (value: 'yes' | 'no' | 'na', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
     // "☐ Yes ☒" / "No": box first as a whole, and ☒ already went with No.
     expect(paired([label('Q?', 1), box('☐', 2), option('yes', null, 2), box('☒', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', 'yes:undefined', 'no:checked']);
     // "☐ Yes ☒ No   N/A" and an evidence box on the next line: label first, Yes ☐ No ☒ N/A ☐, the same pairs.
     expect(paired([label('Q?', 1), option('yes', '☐', 2), option('no', '☒', 2), option('na', null, 2), box('☐', 3)])).toEqual(['Q?', 'yes:unchecked', 'no:checked', 'na:undefined', '?:unchecked']);
-    // A bullet box, then a row whose spacing paired it, all on one line.
-    expect(paired([label('Q?', 1), box('\uF071', 2), option('yes', '☒', 2), option('no', null, 2)])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'no:undefined']);
+    // Lines of one paragraph or cell (a soft line break, a <br>) count as lines: "☐" / "Yes ☒" / "No" in one cell.
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), label('No', 2)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
   });
 });
