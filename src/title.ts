@@ -45,10 +45,9 @@ function splitLabels(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * From a label with no value beside it: the run of such labels it opens and
- * the value blocks after them, when there are two or more labels and exactly
- * as many values. With fewer values it cannot be told which labels were left
- * blank, and the run is read label by label.
+ * From a label with no value beside it: the run of two or more such labels
+ * it opens, and the value blocks after them (one more than the labels at
+ * most, to tell whether there are more).
  */
 function stackedRun(blocks: readonly Block[], from: number): { labels: number[]; values: number[] } | null {
   const labels: number[] = [];
@@ -64,7 +63,7 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
     if (labelOf(b) || b.kind === 'heading' || b.kind === 'option') break;
     values.push(j);
   }
-  return labels.length >= 2 && values.length === labels.length ? { labels, values } : null;
+  return labels.length >= 2 ? { labels, values } : null;
 }
 
 /** Reads the title block from the blocks before the first principle. */
@@ -76,14 +75,21 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     const label = labelOf(blocks[i]!);
     if (!label?.field || values[label.field]) continue;
     // Labels stacked with nothing between, then their values stacked (a two-column table read column by
-    // column): as many values as labels go to them in order.
+    // column): as many values as labels go to them in order, where the date's is a date. Otherwise which
+    // value is whose cannot be told (a field left blank, a value over two lines): only a date straight after
+    // the last label, itself the date's, is taken.
     const stacked = stackedRun(blocks, i);
     if (stacked) {
-      for (const [k, at] of stacked.labels.entries()) {
-        const field = labelOf(blocks[at]!)!.field;
+      const fields = stacked.labels.map((at) => labelOf(blocks[at]!)!.field);
+      const dated = (k: number) => fields[k] !== 'signOffDate' || findSignOffDate(blocks[stacked.values[k]!]!.text) !== null;
+      const take = (k: number) => {
+        const field = fields[k];
         if (field && !values[field]) values[field] = { text: blocks[stacked.values[k]!]!.text, provenance: blocks[stacked.values[k]!]!.provenance };
-      }
-      i = stacked.values.at(-1)!;
+      };
+      if (stacked.values.length === fields.length && fields.every((_, k) => dated(k))) fields.forEach((_, k) => take(k));
+      else if (fields.at(-1) === 'signOffDate' && stacked.values.length > 0 && findSignOffDate(blocks[stacked.values[0]!]!.text) !== null)
+        values.signOffDate ??= { text: blocks[stacked.values[0]!]!.text, provenance: blocks[stacked.values[0]!]!.provenance };
+      i = stacked.labels.at(-1)!;
       continue;
     }
     // The value is beside the label or after it: one block, or for the scope every block up to the next label.

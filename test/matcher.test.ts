@@ -531,6 +531,24 @@ describe('matcher on what organisations add', () => {
     expect(r.organisation).toMatchObject({ seniorResponsibleOfficer: o.seniorResponsibleOfficer, position: o.position, signOffDateRaw: o.signOffDateRaw, signOffDate: o.signOffDate });
   });
 
+  it('gives stacked labels no values where which is whose cannot be told, but a date straight after the date label', async () => {
+    const spec = base();
+    const o = spec.organisation;
+    // The scope over two lines and the date left blank: five labels, five values, not one to one.
+    const shifted = renderText(spec).replace(
+      /Name of organisation\t.*\nScope of surveillance camera system\t.*\nSenior Responsible Officer\t.*\nPosition within organisation\t.*\nDate of sign off\t.*\n/,
+      `Name of organisation\nScope of surveillance camera system\nSenior Responsible Officer\nPosition within organisation\nDate of sign off\n${o.name}\nTown centre cameras and the\nriverside car parks\n${o.seniorResponsibleOfficer}\n${o.position}\n`,
+    );
+    expect(shifted).toContain('Date of sign off\n');
+    expect((await run(shifted)).organisation).toMatchObject({ name: null, scope: null, seniorResponsibleOfficer: null, position: null, signOffDateRaw: null });
+    // Officer and position left blank, read row by row: the date is the date's.
+    const blanks = renderText(spec).replace(
+      /Senior Responsible Officer\t.*\nPosition within organisation\t.*\nDate of sign off\t(.*)\n/,
+      'Senior Responsible Officer\nPosition within organisation\nDate of sign off\n$1\n',
+    );
+    expect((await run(blanks)).organisation).toMatchObject({ seniorResponsibleOfficer: null, position: null, signOffDate: o.signOffDate });
+  });
+
   it('says a question is not found rather than borrowing a neighbour\'s answer', async () => {
     const spec = base();
     const text = renderText(spec).replace(/\n31\. What arrangements are in place for the automated deletion of images\?\n/, '\n');
