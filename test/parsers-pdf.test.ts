@@ -1262,9 +1262,18 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     line('Jane Smith');
     line('Footage is shared with our third-');
     line('party processor under contract.');
+    line('');
+    line('Recorders overwrite on a rolling 31-');
+    line('day cycle.');
     const d = await parse(await pdf.save());
     expect(wrapWords(text, 300, width).length).toBeGreaterThanOrEqual(5);
-    expect(d.blocks.map((b) => b.text)).toEqual([text, 'Senior Responsible Officer', 'Jane Smith', 'Footage is shared with our third-party processor under contract.']);
+    expect(d.blocks.map((b) => b.text)).toEqual([
+      text,
+      'Senior Responsible Officer',
+      'Jane Smith',
+      'Footage is shared with our third-party processor under contract.',
+      'Recorders overwrite on a rolling 31-day cycle.',
+    ]);
   });
 
   it('keeps text wrapped in a column narrower than the page in one paragraph, with or without something beside it', async () => {

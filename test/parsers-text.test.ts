@@ -36,12 +36,18 @@ describe('text parser', () => {
       'The council operates forty cameras across the town centre and the two main\n' +
       'car parks, monitored from the control room.\n' +
       'Yes\n' +
-      'Footage is kept for 31 days.\n';
+      'Footage is kept for 31 days.\n' +
+      '\n' +
+      'Concerns about the CCTV system, including any CCTV-\n' +
+      'specific complaint, are answered on a rolling 31-\n' +
+      'day cycle by the control room manager.\n';
     const doc = await parse(enc(wrapped));
     expect(doc.blocks.map((b) => b.text)).toEqual([
       'The council operates forty cameras across the town centre and the two main car parks, monitored from the control room.',
       'Yes',
       'Footage is kept for 31 days.',
+      // A hyphen at a line end after a capital or a digit is part of the word too.
+      'Concerns about the CCTV system, including any CCTV-specific complaint, are answered on a rolling 31-day cycle by the control room manager.',
     ]);
   });
 

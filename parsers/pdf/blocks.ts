@@ -228,7 +228,7 @@ function joinLines(parts: Part[]): string {
     if (!text) text = t;
     else if (text.endsWith('\u00AD') || text.endsWith('\u2010')) text = text.slice(0, -1) + t;
     // A hyphen at a line end from a word processor is part of the word ("third-party"): keep it, no space.
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(t)) text += t;
+    else if (/[\p{L}\d]-$/u.test(text) && /^\p{Ll}/u.test(t)) text += t;
     // A web address broken after a "/" or "-" goes on without a space.
     else if (/(?:https?:\/\/|www\.)\S*[/\-]$/.test(text) && /^[\w%~.-]/.test(t)) text += t;
     else text += ' ' + t;
@@ -441,7 +441,7 @@ export function joinAcrossPages(blocks: Block[]): Block[] {
       !STARTS_ITEM.test(b.text) &&
       !endsShort(prev, b)
     ) {
-      prev.text = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(b.text) ? prev.text + b.text : `${prev.text} ${b.text}`;
+      prev.text = /[\p{L}\d]-$/u.test(prev.text) && /^\p{Ll}/u.test(b.text) ? prev.text + b.text : `${prev.text} ${b.text}`;
       // The joined block now ends where the continuation does.
       const [head, tail] = [lineEnds.get(prev), lineEnds.get(b)];
       if (head && tail) lineEnds.set(prev, { ...tail, firstWord: head.firstWord, bodyX: head.bodyX });

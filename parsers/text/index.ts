@@ -87,7 +87,7 @@ function paragraphs(lines: Line[]): Line[] {
     if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, wrapWidth)) {
       const head = prev.text.trimEnd();
       const tail = line.text.trim();
-      prev.text = /[a-z]-$/.test(head) ? head + tail : `${head} ${tail}`;
+      prev.text = /[\p{L}\d]-$/u.test(head) ? head + tail : `${head} ${tail}`;
       prev.end = line.end;
       // The options column wrapped with the question ("o Yes þ" then "No"): one row of options.
       if (line.options) prev.options = `${prev.options} ${line.options}`;
