@@ -480,6 +480,18 @@ function refersTo(s: Statement, q: Question, printed: number | null, allPrinted:
   return printed === s.number && allPrinted.filter((n) => n === s.number).length === 1;
 }
 
+/** Letters and digits only, lower case: for finding a printed phrase inside the template's wording. */
+const lettersOnly = (text: string) => text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+
+/**
+ * The end of the question's own wording printed as a paragraph of its own
+ * ("If so please explain.", "(If so please provide brief details)"), which
+ * a table's layout can put after the answer beside it.
+ */
+function isQuestionTail(q: Question, text: string): boolean {
+  return FOLLOW_ON.test(text.trim()) && lettersOnly(q.text).endsWith(lettersOnly(text));
+}
+
 function isGuidance(text: string): boolean {
   const t = text.trim();
   if (/^<?https?:\/\/\S+>?$/.test(t) && TEMPLATE_GUIDANCE.some((g) => g.includes(t.replace(/^<|>$/g, '')))) return true;
@@ -559,7 +571,9 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
     };
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
-  const content = region.filter((b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text) && !PROMPT.test(b.text.trim())));
+  const content = region.filter(
+    (b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
+  );
   const options = content.filter((b) => b.kind === 'option');
   // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
   const unboxed =

@@ -507,6 +507,10 @@ describe('matcher on what organisations add', () => {
     const text = renderText(spec).replace('other than those specified? If so please explain.', 'other than those specified?\n\nIf so please explain.');
     const r = await run(text);
     expect(answer(r, 'P1.4').text).toBe(spec.answers['P1.4']!.text);
+    // After the answer, where a table's reading order can put the question cell's second paragraph.
+    const after = renderText(spec).replace(/(other than those specified\?) If so please explain\.(.*\n\n.*\n)/, '$1$2\nIf so please explain.\n');
+    expect(after).toContain(`specified?  ☐ Yes  ☒ No\n\n${spec.answers['P1.4']!.text}\n\nIf so please explain.\n`);
+    expect(answer(await run(after), 'P1.4').text).toBe(spec.answers['P1.4']!.text);
   });
 
   it('reads a title block whose table row was flattened into one line', async () => {
