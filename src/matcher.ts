@@ -769,9 +769,11 @@ function readChoice(parts: Parts): ChoiceReading {
   const unknown = options.filter((o) => o.option?.mark?.state === 'unknown');
   const reason = unknown.some((o) => o.option!.mark!.source === 'placeholder')
     ? 'checkbox state not present in this format'
-    : unknown.length > 0
-      ? 'boxes printed in a font that maps them to no character: their state cannot be read'
-      : options.length > 0 || printed.length > 0
+    : unknown.some((o) => o.option!.mark!.source === 'vector')
+      ? 'the boxes drawn on this page were not read: its content is too large'
+      : unknown.length > 0
+        ? 'boxes printed in a font that maps them to no character: their state cannot be read'
+        : options.length > 0 || printed.length > 0
         ? 'no box ticked'
         : 'no Yes/No options found';
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };

@@ -1051,6 +1051,27 @@ describe('PDF options in table cells, settled by the table', () => {
 });
 
 describe('PDF boxes away from their labels', () => {
+  it('gives an "X" typed after a drawn box to that box\'s label; where the drawing is too large to read, to neither', async () => {
+    const page1 = async (drawing: string) => {
+      const { pdf, page, t } = await a4(10);
+      t('1. Do you publish an annual report?', 50, 760);
+      t('Yes', 400, 760);
+      drawBox(page, 419, 760, false);
+      t('X', 430, 760);
+      t('No', 440, 760);
+      drawBox(page, 455, 760, false);
+      if (drawing) page.node.addContentStream(pdf.context.register(pdf.context.flateStream(drawing)));
+      return parse(await pdf.save());
+    };
+    // The X sits nearer "No" than "Yes": only the box before it says whose it is.
+    const small = await page1('');
+    expect(small.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:typed-mark', 'no:unchecked:vector']);
+    // Five megabytes of drawing (a plan of the camera sites, say): no boxes read, and no answer made up.
+    const large = await page1('0 0 m 1 1 l S\n'.repeat(400_000));
+    expect(large.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:vector', 'no:checked:typed-mark']);
+    expect(large.diagnostics.map((x) => x.message)).toEqual(['page 1: its content decodes to over 4 MB, too large to look for drawn boxes']);
+  });
+
   it('gives a box left at the end of a line to the label starting the next ("☒" then "Yes ☐ No")', async () => {
     const d = await parse(input('lo-header-footer-textbox'));
     const at = d.blocks.findIndex((b) => b.text.startsWith('Is the system being used for any other purpose'));

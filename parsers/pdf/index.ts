@@ -24,11 +24,12 @@ import { readWidgets } from './widgets.js';
 /** Operator lists longer than this are not searched for drawn boxes. */
 const MAX_OPS = 400_000;
 /**
- * A page whose text alone took longer than this to read has a content stream
- * too big to also build an operator list for (that costs about ten times as
- * much); its drawn boxes are not looked for.
+ * A page whose content decodes to more bytes than this is too big to build an
+ * operator list for (tens of seconds and gigabytes for a few million
+ * operations); its drawn boxes are not looked for. Word pages are tens of
+ * kilobytes. A size, not a time, so the same file always reads the same.
  */
-const MAX_TEXT_MS_FOR_VECTORS = 300;
+const MAX_CONTENT_BYTES_FOR_VECTORS = 4 * 1024 * 1024;
 
 export interface PdfStats {
   /** Pages whose operator list was read for drawn boxes. */
@@ -88,7 +89,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const rawObjects = () => (raw ??= new RawObjects(bytes));
     let usesDingbats: boolean | null = null;
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
-    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; textMs: number }> = [];
+    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; tooLarge: () => string | null }> = [];
     let totalChars = 0;
     const outlineNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
@@ -96,16 +97,19 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const page = await guard.run(doc.getPage(n));
       const viewport = page.getViewport({ scale: 1 });
       const display = viewport.transform as number[];
-      const started = performance.now();
       const content = await guard.run(page.getTextContent());
-      const textMs = performance.now() - started;
-      const read = textMs <= MAX_TEXT_MS_FOR_VECTORS ? await guard.run(boxesFromOutlines(page, content.items as TextItem[])) : 0;
+      let size: number | null | undefined;
+      const tooLarge = () => {
+        if (size === undefined) size = page.ref ? rawObjects().contentBytes(page.ref.num, MAX_CONTENT_BYTES_FOR_VECTORS) : null;
+        return size !== null && size > MAX_CONTENT_BYTES_FOR_VECTORS ? `its content decodes to over ${MAX_CONTENT_BYTES_FOR_VECTORS / 1024 / 1024} MB` : null;
+      };
+      const read = await guard.run(boxesFromOutlines(page, content.items as TextItem[], tooLarge));
       if (read > 0)
         outlineNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
-      pages.push({ text, display, toUser: inverse(display), annotations, textMs });
+      pages.push({ text, display, toUser: inverse(display), annotations, tooLarge });
     }
     if (totalChars === 0)
       throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
@@ -124,8 +128,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const marks = await resolveMarks(p.text, p.toUser, {
         widgets,
         vectorShapes: async () => {
-          if (p.textMs > MAX_TEXT_MS_FOR_VECTORS) {
-            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: its content is too large (${Math.round(p.textMs)} ms to read its text) to look for drawn boxes`, provenance: { page: n } });
+          const tooLarge = p.tooLarge();
+          if (tooLarge) {
+            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
             return null;
           }
           const page = await guard.run(doc.getPage(n));
@@ -165,9 +170,9 @@ type TextItem = { str?: string; fontName?: string };
  * page's operator list (pdf.js makes the outlines with it) only when there
  * are such items. Returns how many were read.
  */
-async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise<number> {
+async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[], tooLarge: () => string | null): Promise<number> {
   const unmapped = items.filter((it) => typeof it.str === 'string' && UNMAPPED_GLYPH.test(it.str));
-  if (unmapped.length === 0) return 0;
+  if (unmapped.length === 0 || tooLarge()) return 0;
   const key = (it: TextItem) => glyphKey(it.fontName ?? '', it.str!.trim());
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const pathOf = (font: string, fontChar: string) => {

@@ -119,6 +119,13 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
         looseBoxes.push({ rect: box.rect, mark: token ? tokenMark(token.token, token.inside) : vectorMark(box) });
       }
     }
+    // Boxes that may be drawn beside the labels were not read: a label with nothing beside it may have a ticked
+    // one, so an "X" read beside another label by nearness alone is not an answer either.
+    if (!drawn)
+      for (const g of groups)
+        if (!g.lone)
+          for (const cand of g.options)
+            if (!cand.mark && !paired.has(cand) && cand.value !== null) cand.mark = { state: 'unknown', source: 'vector', detail: 'drawn boxes not read' };
     // A label with still nothing beside it, struck through: that option is not chosen.
     for (const cand of bare) {
       if (cand.mark || paired.has(cand)) continue;

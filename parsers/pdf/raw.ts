@@ -2,7 +2,8 @@
  * A small reader for a few raw entries of PDF objects that pdf.js does not
  * hand out: a checkbox's value (/V) separately from its appearance state
  * (/AS). pdf.js reports a checkbox's /AS as its value, so a box whose
- * appearance and value disagree cannot be told from its API alone.
+ * appearance and value disagree cannot be told from its API alone. Also how
+ * large a page's content is, before pdf.js is asked to build all of it.
  *
  * Finds `N G obj` in the file (the last one wins, as with incremental
  * updates), or the object inside a Flate-compressed object stream. Encrypted
@@ -65,6 +66,57 @@ export class RawObjects {
     const parent = /^(\d+)\s+\d+\s+R$/.exec(e.Parent ?? '');
     if (parent && depth < 8) return this.inherited(Number(parent[1]), key, depth + 1);
     return undefined;
+  }
+
+  /**
+   * How many bytes the content of page object `num` decodes to: its content
+   * streams and the form XObjects its resources name, counted up to `cap`
+   * (more gives Infinity). Null when some stream cannot be read here
+   * (encrypted, or a filter other than Flate).
+   */
+  contentBytes(num: number, cap: number): number | null {
+    const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
+    const resources = this.inherited(num, 'Resources');
+    const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
+    const streams = [...refs(this.entries(num)?.Contents), ...refs(xobjects === undefined ? undefined : Object.values(this.dictionary(xobjects) ?? {}).join(' '))];
+    let total = 0;
+    for (const stream of new Set(streams)) {
+      const size = this.streamBytes(stream, cap - total);
+      if (size === null) return null;
+      total += size;
+      if (total > cap) return Infinity;
+    }
+    return total;
+  }
+
+  /** A dictionary given inline ("<< … >>") or by reference. */
+  private dictionary(value: string): RawEntries | null {
+    const ref = /^(\d+)\s+\d+\s+R$/.exec(value.trim());
+    return ref ? this.entries(Number(ref[1])) : topLevel(value);
+  }
+
+  /** The decoded length of stream object `num`, counted up to `cap` (more gives Infinity). */
+  private streamBytes(num: number, cap: number): number | null {
+    const at = this.plainObjects().get(num);
+    if (!at || /\/Encrypt\s/.test(this.source())) return null;
+    const src = this.source();
+    const keyword = src.indexOf('stream', at.body);
+    const dict = this.entries(num);
+    if (!dict || keyword < 0) return null;
+    const lengthRef = /^(\d+)\s+\d+\s+R$/.exec(dict.Length ?? '');
+    const length = Number(lengthRef ? this.locate(Number(lengthRef[1]))?.body.trim() : dict.Length);
+    if (!Number.isInteger(length) || length < 0) return null;
+    let start = keyword + 'stream'.length;
+    if (src[start] === '\r') start++;
+    if (src[start] === '\n') start++;
+    const filters = (dict.Filter ?? '').match(/\/\w+/g) ?? [];
+    if (filters.length === 0) return length;
+    if (filters.length > 1 || filters[0] !== '/FlateDecode') return null;
+    try {
+      return inflateSync(this.bytes.subarray(start, start + length), { maxOutputLength: cap + 1 }).length;
+    } catch (error) {
+      return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? Infinity : null;
+    }
   }
 
   private locate(num: number): Located | null {
