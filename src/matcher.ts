@@ -11,7 +11,7 @@ import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from 
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
 import { findStatements, type Statement } from './statements.js';
-import { readTitleBlock } from './title.js';
+import { isTitleLabel, readTitleBlock } from './title.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -59,16 +59,15 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
  */
 const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*\S/i;
-
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
 const GUIDANCE_WORDS = TEMPLATE_GUIDANCE.map((g) => contentWords(g));
 
 export function match(doc: NormalisedDocument): MatchResult {
-  const blocks = keepContent(doc.blocks);
-  const principles = findPrinciples(blocks);
-  const questionAt = carriedOn(alignQuestions(blocks, principles), blocks);
-  const found = questionAt.filter((x) => x !== null).length;
+  const content = keepContent(doc.blocks);
+  const { form, later } = chooseForm(content);
+  const { principles } = form;
+  const found = form.questionAt.filter((x) => x !== null).length;
   const principleCount = principles.filter((x) => x !== undefined).length;
   if (found < MIN_QUESTIONS) {
     throw new ExtractError(
@@ -76,6 +75,16 @@ export function match(doc: NormalisedDocument): MatchResult {
       `not a self-assessment: found ${found} of 75 template questions and ${principleCount} of 12 principle headings`,
     );
   }
+  // What follows the form is another one (or the questions again): none of its answers are this form's.
+  const blocks = content.slice(0, form.to);
+  const questionAt = carriedOn(form.questionAt, blocks);
+  const diagnostics = [...doc.diagnostics];
+  if (later)
+    diagnostics.push({
+      code: 'another-assessment',
+      message: `the template's principles and questions start again here (another self-assessment, or the questions repeated); only the first set is read`,
+      provenance: later,
+    });
   const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
   const organisation = readTitleBlock(blocks, firstAnchor);
 
@@ -130,7 +139,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const last = answers.filter((a) => a.principle === plan.principle).at(-1)!;
     return last.text ? { ...plan, text: last.text, provenance: last.provenance.text } : plan;
   });
-  return { organisation, answers, actionPlans: plans, diagnostics: [...doc.diagnostics] };
+  return { organisation, answers, actionPlans: plans, diagnostics };
 }
 
 /** A question's reference printed in a column of its own: "2.6", "Q12". */
@@ -271,7 +280,8 @@ function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
 
 /**
  * A short line printed before Principle 1 that recurs three or more times
- * is a running header a converter left in the text.
+ * is a running header a converter left in the text, unless it is the value
+ * of a title block label (an organisation naming itself in a heading too).
  */
 function dropRepeatedHeaders(blocks: Block[]): Block[] {
   const firstPrinciple = blocks.findIndex((b) => PRINCIPLE_HEADING.exec(b.text)?.[2] === '');
@@ -280,39 +290,127 @@ function dropRepeatedHeaders(blocks: Block[]): Block[] {
   const counts = new Map<string, number>();
   for (const b of blocks) if (b.kind !== 'option') counts.set(key(b), (counts.get(key(b)) ?? 0) + 1);
   const early = new Set(blocks.slice(0, firstPrinciple).map(key));
-  const isHeader = (b: Block) =>
+  const isHeader = (b: Block, i: number) =>
     b.kind !== 'option' &&
+    !(i > 0 && isTitleLabel(blocks[i - 1]!)) &&
     b.text.length <= 60 &&
     early.has(key(b)) &&
     (counts.get(key(b)) ?? 0) >= 3 &&
     optionValue(b.text) === null &&
     !ACTION_PLAN.test(b.text) &&
     !NIL_ANSWER.test(b.text.trim());
-  return blocks.filter((b) => !isHeader(b));
+  return blocks.filter((b, i) => !isHeader(b, i));
 }
 
-/** Block index of each principle's heading (or of its statement where the heading is missing). */
-function findPrinciples(blocks: readonly Block[]): Array<number | undefined> {
-  const at: Array<number | undefined> = new Array(12).fill(undefined);
-  let last = 0;
+interface Form {
+  /** Block index of each principle's heading (or of its statement where the heading is missing). */
+  principles: Array<number | undefined>;
+  /** The blocks its questions may be found in: from `from`, before `to`. */
+  from: number;
+  to: number;
+}
+
+/**
+ * The form the answers are read from. A document may print the principles'
+ * headings more than once: a contents list, an introduction quoting the
+ * principles, a second self-assessment, the questions again in an appendix.
+ * Each run of headings from a "Principle 1" is tried in turn, and the first
+ * one whose span holds the template's questions is the form; failing all, the
+ * questions are looked for with no headings at all. Also says where a later
+ * run holding the questions again starts, if one does.
+ */
+function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Array<number | null> }; later: Provenance | null } {
+  const tried = headingRuns(blocks).map((f) => ({ ...f, questionAt: alignQuestions(blocks, f) }));
+  const found = (f: { questionAt: Array<number | null> }) => f.questionAt.filter((x) => x !== null).length;
+  let index = tried.findIndex((f) => found(f) >= MIN_QUESTIONS);
+  if (index < 0) {
+    const headless = { principles: withStatements(blocks, new Array(12).fill(undefined), 0, blocks.length), from: 0, to: blocks.length };
+    tried.push({ ...headless, questionAt: alignQuestions(blocks, headless) });
+    index = tried.reduce((best, f, i) => (found(f) > found(tried[best]!) ? i : best), 0);
+  }
+  const again = tried.slice(index + 1).find((f) => found(f) >= MIN_QUESTIONS);
+  const first = again?.principles.find((x) => x !== undefined);
+  return { form: tried[index]!, later: first === undefined ? null : blocks[first]!.provenance };
+}
+
+/** Each principle heading's number, by block index. */
+function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: number }> {
+  const out: Array<{ at: number; n: number }> = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'option') return;
     const m = PRINCIPLE_HEADING.exec(b.text.trim());
     if (!m) return;
     const n = principleNumber(m[1]!);
-    if (n <= last || n > 12) return;
+    if (n < 1 || n > 12) return;
     const rest = m[2]!;
     if (rest && b.kind !== 'heading' && likeness(STATEMENT_WORDS[n - 1]!, rest).score < 0.5 && rest.length > 60) return;
-    at[n - 1] = i;
-    last = n;
+    out.push({ at: i, n });
   });
+  return out;
+}
+
+/**
+ * The document's runs of principle headings, each with the blocks it spans.
+ * A "Principle 1" starts a new run only where the next two headings go on
+ * from it (2 to 4, rising): a sentence in an answer that opens "Principle 1
+ * …" does not. Within a run, a heading numbered no higher than the last is
+ * passed over.
+ */
+function headingRuns(blocks: readonly Block[]): Form[] {
+  const headings = principleHeadings(blocks);
+  const starts = [0];
+  for (let i = 1; i + 2 < headings.length; i++) {
+    const [one, two, three] = [headings[i]!, headings[i + 1]!, headings[i + 2]!];
+    if (one.n === 1 && two.n > 1 && three.n > two.n && three.n <= 4) starts.push(i);
+  }
+  let from = 0;
+  return starts.map((start, k) => {
+    const to = k + 1 < starts.length ? preambleStart(blocks, headings[starts[k + 1]!]!.at) : blocks.length;
+    const principles: Array<number | undefined> = new Array(12).fill(undefined);
+    let last = 0;
+    for (const h of headings.slice(start, k + 1 < starts.length ? starts[k + 1] : headings.length)) {
+      if (h.n <= last) continue;
+      principles[h.n - 1] = h.at;
+      last = h.n;
+    }
+    const form = { principles: withStatements(blocks, principles, from, to), from, to };
+    // The next run's first principle may have questions before its heading, but none before this run's last one.
+    from = Math.max(from, ...principles.filter((x): x is number => x !== undefined));
+    return form;
+  });
+}
+
+/**
+ * Where the form whose Principle 1 heading is at `heading` starts: at its
+ * title block, where short lines with a title block label among them lead up
+ * to the heading, else at the heading.
+ */
+function preambleStart(blocks: readonly Block[], heading: number): number {
+  let labelled = heading;
+  for (let i = heading - 1; i >= 0 && heading - i <= 20; i--) {
+    const b = blocks[i]!;
+    if (b.kind === 'option' || b.text.length > 120 || /[.!?;]$/.test(b.text.trim()) || ACTION_PLAN.test(b.text.trim())) break;
+    if (isTitleLabel(b)) labelled = i;
+  }
+  // A heading or two may stand over the title block ("Part 2", the template's name).
+  let start = labelled;
+  while (start > labelled - 2 && start > 0 && isPreambleLine(blocks[start - 1]!)) start--;
+  return start;
+}
+
+const isPreambleLine = (b: Block) => b.kind !== 'option' && b.text.length <= 60 && !/[.!?;:]$/.test(b.text.trim()) && !ACTION_PLAN.test(b.text.trim()) && !isTitleLabel(b);
+
+/** Where a principle's heading is missing, its statement printed between its neighbours stands for it. */
+function withStatements(blocks: readonly Block[], at: Array<number | undefined>, from: number, to: number): Array<number | undefined> {
   for (let p = 0; p < 12; p++) {
     if (at[p] !== undefined) continue;
-    const lo = Math.max(-1, ...at.slice(0, p).filter((x): x is number => x !== undefined));
+    const lo = Math.max(from - 1, ...at.slice(0, p).filter((x): x is number => x !== undefined));
     const hiCandidates = at.slice(p + 1).filter((x): x is number => x !== undefined);
-    const hi = hiCandidates.length ? Math.min(...hiCandidates) : blocks.length;
+    const hi = hiCandidates.length ? Math.min(...hiCandidates) : to;
     for (let i = lo + 1; i < hi; i++) {
-      if (blocks[i]!.kind !== 'option' && likeness(STATEMENT_WORDS[p]!, blocks[i]!.text).score >= 0.8) {
+      // A line that is a heading too ("Principle 3: There must be…") is not the form's where its run was passed over.
+      const b = blocks[i]!;
+      if (b.kind !== 'option' && !PRINCIPLE_HEADING.test(b.text.trim()) && likeness(STATEMENT_WORDS[p]!, b.text).score >= 0.8) {
         at[p] = i;
         break;
       }
@@ -342,11 +440,11 @@ function questionScore(q: Question, b: Block): number {
  * A monotone alignment of questions to blocks maximising total likeness,
  * each question kept inside its principle's span where headings are known.
  */
-function alignQuestions(blocks: readonly Block[], principles: ReadonlyArray<number | undefined>): Array<number | null> {
+function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form): Array<number | null> {
   const span = (p: number): [number, number] => {
     const before = principles.slice(0, p).filter((x): x is number => x !== undefined);
     const after = principles.slice(p).filter((x): x is number => x !== undefined);
-    return [before.length ? Math.max(...before) : -1, after.length ? Math.min(...after) : blocks.length];
+    return [before.length ? Math.max(...before) : from - 1, after.length ? Math.min(...after) : to];
   };
   const Q = QUESTIONS.length;
   const B = blocks.length;
@@ -393,7 +491,7 @@ function alignQuestions(blocks: readonly Block[], principles: ReadonlyArray<numb
     } else if (m === 2) j--;
     else q--;
   }
-  fillGaps(blocks, at);
+  fillGaps(blocks, at, span);
   return at;
 }
 
@@ -401,16 +499,18 @@ function alignQuestions(blocks: readonly Block[], principles: ReadonlyArray<numb
  * A question left out between two found neighbours may still be there,
  * reworded more heavily: a block in the gap ending in "?" that reads a little
  * like it, or, when it is the only question missing there and the only such
- * block, one that shares a word with it or carries its printed number.
+ * block, one that shares a word with it or carries its printed number; always
+ * inside its principle's span.
  */
-function fillGaps(blocks: readonly Block[], at: Array<number | null>): void {
+function fillGaps(blocks: readonly Block[], at: Array<number | null>, span: (principle: number) => [number, number]): void {
   for (let qi = 0; qi < at.length; qi++) {
     if (at[qi] !== null) continue;
     const q = QUESTIONS[qi]!;
     const prevQ = at.slice(0, qi).findLastIndex((x) => x !== null);
     const nextQ = at.findIndex((x, i) => i > qi && x !== null);
-    const prev = prevQ < 0 ? -1 : at[prevQ]!;
-    const next = nextQ < 0 ? blocks.length : at[nextQ]!;
+    const [lo, hi] = span(q.principle);
+    const prev = Math.max(lo, prevQ < 0 ? -1 : at[prevQ]!);
+    const next = Math.min(hi, nextQ < 0 ? blocks.length : at[nextQ]!);
     const candidates: number[] = [];
     for (let b = prev + 1; b < next; b++) {
       const block = blocks[b]!;

@@ -20,6 +20,11 @@ interface Label {
   rest: string;
 }
 
+/** Whether a block is one of the title block's labels ("Name of organisation"). */
+export function isTitleLabel(block: Block): boolean {
+  return !!labelOf(block)?.field;
+}
+
 function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
   for (const { key } of TITLE_FIELDS) {

@@ -60,6 +60,30 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P4.1').printedQuestion).toBe('13. What governance arrangements do you have?');
   });
 
+  it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
+    const first = sampleSpec(11);
+    const second = sampleSpec(12);
+    const intro = [
+      first.organisation.name,
+      'Surveillance camera self assessments',
+      'The Surveillance Camera Code of Practice sets out 12 guiding principles:',
+      ...PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`),
+      'Part 1',
+    ].join('\n\n');
+    const r = await run(`${intro}\n\n${renderText(first, DEFAULT_TEXT_STYLE)}\n\nPart 2\n\n${renderText(second, DEFAULT_TEXT_STYLE)}`);
+    expectMatchesSpec(r, first);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
+    // Where the second form's title block starts again: its Principle 1 heading.
+    expect(r.diagnostics[0]!.provenance!.line).toBeGreaterThan(r.answers.at(-1)!.provenance.question!.line!);
+  });
+
+  it('reads a form whose principles an introduction lists, where the form prints no "Principle" headings', async () => {
+    const spec = sampleSpec(13);
+    const intro = PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`).join('\n\n');
+    const form = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^Principle \d+\n/gm, '');
+    expectMatchesSpec(await run(`${intro}\n\n${form}`), spec);
+  });
+
   it('keeps running headers and page numbers out of answers that cross a page', async () => {
     const spec = sampleSpec(5);
     const r = await render(spec, { pageEvery: 23 });
