@@ -58,7 +58,24 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). "No." before a figure or
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*\S/i;
+const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+/** Words that make a choice opening a text a case the template describes, not the answer: "No – if it has not". */
+const CONDITIONAL = /^(?:if|when|where|unless|only|tick|select|choose|leave|answer)\b/i;
+/** A choice opening a sentence or a line, for a text that goes through the options one by one. */
+const CHOICE_OPENING = /(?:^|[.;]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
+
+/**
+ * The choice a text opens with ("Yes - the policy is on the intranet"), unless the text is guidance going
+ * through the options ("Yes – if the DPIA was reviewed … No – if it was not").
+ */
+function openingChoice(text: string): { value: OptionValue; line: string } | null {
+  const m = LEADING_CHOICE.exec(text);
+  const value = m ? optionValue(m[1]!) : null;
+  if (!value || CONDITIONAL.test(m![2]!)) return null;
+  const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
+  return values.size > 1 ? null : { value, line: text.split('\n')[0]! };
+}
+
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
 const GUIDANCE_WORDS = TEMPLATE_GUIDANCE.map((g) => contentWords(g));
@@ -919,10 +936,8 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     return inferred('na', text.split('\n')[0]!.trim(), textual[0]?.provenance ?? null);
   }
   // An answer that opens with the choice itself: "Yes - the policy is on the intranet."
-  const opening = text ? LEADING_CHOICE.exec(text) : null;
-  if (opening && allowed(optionValue(opening[1]!))) {
-    return inferred(optionValue(opening[1]!)!, text!.split('\n')[0]!, textual[0]?.provenance ?? null);
-  }
+  const opening = text ? openingChoice(text) : null;
+  if (opening && allowed(opening.value)) return inferred(opening.value, opening.line, textual[0]?.provenance ?? null);
   // A statement elsewhere never fills in boxes left blank on the page: it counts against a ticked box, or
   // stands in where the format lost the boxes' state.
   const blank = options.some((o) => o.option?.mark?.state === 'unchecked') && !options.some((o) => o.option?.mark?.state === 'checked');
@@ -932,8 +947,8 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     return inferred(s.value, s.quote, s.provenance);
   }
   if (q.actionQuestion && plan.text) {
-    const m = LEADING_CHOICE.exec(plan.text.trim());
-    if (m && allowed(optionValue(m[1]!))) return inferred(optionValue(m[1]!)!, plan.text.trim().split('\n')[0]!, plan.provenance);
+    const m = openingChoice(plan.text.trim());
+    if (m && allowed(m.value)) return inferred(m.value, m.line, plan.provenance);
   }
   return null;
 }

@@ -25,8 +25,11 @@ const PATTERNS = [
 
 /** A choice said to be a mistake, or made in another assessment, draft or year, is not this document's answer. */
 const ELSEWHERE = /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last year|draft|checklist|neighbou?ring|(?:19|20)\d\d)\b/i;
-/** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
-const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless)\b|n't\b/i;
+/**
+ * Denied, supposed, asked for or set as a rule ("we have not answered", "had we answered", "if 'No' is selected",
+ * "where 'No' has been ticked"), not stated: in the sentence up to the choice.
+ */
+const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|where|wherever|when|whenever)\b|n't\b/i;
 
 export function findStatements(text: string, provenance: Provenance): Statement[] {
   const found: Statement[] = [];
@@ -37,7 +40,8 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const quote = sentenceAround(text, m.index ?? 0);
       // Sentences are cut at ". ", which abbreviations ("Feb. 2024") also end with: the words around count too.
       const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + m[0].length + 120);
-      const upTo = text.slice(Math.max(text.lastIndexOf('. ', m.index ?? 0) + 2, 0), (m.index ?? 0) + m[0].length);
+      const stop = text.lastIndexOf('. ', m.index ?? 0);
+      const upTo = text.slice(stop < 0 ? 0 : stop + 2, (m.index ?? 0) + m[0].length);
       if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo)) continue;
       const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
       found.push({ value, number, principle, quote, provenance });

@@ -270,8 +270,11 @@ describe('matcher on what organisations add', () => {
     spec.answers['P4.2'] = { ticked: 'none' };
     spec.actionPlans[2] = "We have not answered 'Yes' to question 4 while the review cycle is agreed. If 'No' is selected for question 3, say why.";
     spec.actionPlans[4] = "'No' was selected for question 14 in the Feb. 2024 review. Had we answered 'No' to question 7 we would have consulted.";
+    // The template's own rule, not an answer.
+    spec.answers['P2.6'] = { ticked: 'none' };
+    spec.actionPlans[1] = "Where 'No' has been ticked for question 6, an action must be entered in the action plan below.";
     const r = await run(renderText(spec, placeholders));
-    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2']) expect(answer(r, id).choice).toBeNull();
+    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6']) expect(answer(r, id).choice).toBeNull();
     // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
     const restarted = base();
     restarted.numbering = 'restart';
@@ -328,9 +331,13 @@ describe('matcher on what organisations add', () => {
     const spec = base();
     spec.answers['P5.1'] = { ticked: 'none', text: 'Yes - the CCTV policy and procedures are on the intranet.' };
     spec.answers['P5.2'] = { ticked: 'none', text: 'No induction covers CCTV yet; a course is planned.' };
+    // Guidance going through the options, or saying when to choose one, is no answer.
+    spec.answers['P5.4'] = { ticked: 'none', text: 'Yes – if the policy was reviewed in the last 12 months. No – if it was not.' };
+    spec.answers['P5.6'] = { ticked: 'none', text: 'No – if the system is not jointly owned, leave this question blank.' };
+    spec.answers['P5.9'] = { ticked: 'none', text: 'N/A: tick N/A if you do not deploy cameras on drones.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
-    expect(answer(r, 'P5.2')).toMatchObject({ choice: null, status: 'missing' });
+    for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
   it('reports a ticked box that contradicts the written answer as ambiguous', async () => {
