@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -1052,8 +1052,12 @@ describe('PDF options in table cells, settled by the table', () => {
 
 describe('PDF boxes away from their labels', () => {
   it('gives an "X" typed after a drawn box to that box\'s label; where the drawing is too large to read, to neither', async () => {
-    const page1 = async (drawing: string) => {
+    const page1 = async (drawing: string, picture = 0) => {
       const { pdf, page, t } = await a4(10);
+      if (picture) {
+        const image = pdf.context.flateStream(new Uint8Array(picture), { Type: 'XObject', Subtype: 'Image', Width: 1000, Height: picture / 1000, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+        page.node.setXObject(PDFName.of('Im1'), pdf.context.register(image));
+      }
       t('1. Do you publish an annual report?', 50, 760);
       t('Yes', 400, 760);
       drawBox(page, 419, 760, false);
@@ -1063,8 +1067,9 @@ describe('PDF boxes away from their labels', () => {
       if (drawing) page.node.addContentStream(pdf.context.register(pdf.context.flateStream(drawing)));
       return parse(await pdf.save());
     };
-    // The X sits nearer "No" than "Yes": only the box before it says whose it is.
-    const small = await page1('');
+    // The X sits nearer "No" than "Yes": only the box before it says whose it is. A large picture on the page is
+    // not drawing to read.
+    const small = await page1('', 5_000_000);
     expect(small.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:typed-mark', 'no:unchecked:vector']);
     // Five megabytes of drawing (a plan of the camera sites, say): no boxes read, and no answer made up.
     const large = await page1('0 0 m 1 1 l S\n'.repeat(400_000));

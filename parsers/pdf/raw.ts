@@ -70,7 +70,7 @@ export class RawObjects {
 
   /**
    * How many bytes the content of page object `num` decodes to: its content
-   * streams and the form XObjects its resources name, counted up to `cap`
+   * streams and the form XObjects (not images) its resources name, counted up to `cap`
    * (more gives Infinity). Null when some stream cannot be read here
    * (encrypted, or a filter other than Flate).
    */
@@ -78,7 +78,8 @@ export class RawObjects {
     const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
     const resources = this.inherited(num, 'Resources');
     const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
-    const streams = [...refs(this.entries(num)?.Contents), ...refs(xobjects === undefined ? undefined : Object.values(this.dictionary(xobjects) ?? {}).join(' '))];
+    const forms = refs(xobjects === undefined ? undefined : Object.values(this.dictionary(xobjects) ?? {}).join(' ')).filter((n) => this.entries(n)?.Subtype === '/Form');
+    const streams = [...refs(this.entries(num)?.Contents), ...forms];
     let total = 0;
     for (const stream of new Set(streams)) {
       const size = this.streamBytes(stream, cap - total);
