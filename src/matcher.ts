@@ -851,10 +851,12 @@ function readChoice(parts: Parts): ChoiceReading {
       evidence: { kind: 'mark', source: o.option!.mark!.source, quote: o.text, provenance: o.provenance },
     };
   } else {
-    // 2. Every option struck through but one.
+    // 2. Every option struck through but one. Where the options have boxes, a struck label says nothing of
+    //    its box (a checklist strikes the item it ticks).
     const struck = options.filter((o) => o.option?.mark?.source === 'struck-option');
     const left = options.filter((o) => !struck.includes(o) && allowed(o.option?.value ?? null));
-    if (struck.length > 0 && left.length === 1) {
+    const boxed = options.some((o) => o.option?.mark && o.option.mark.source !== 'struck-option');
+    if (struck.length > 0 && left.length === 1 && !boxed) {
       const o = left[0]!;
       fromMarks = {
         choice: o.option!.value,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_STYLE, renderText, type TextStyle } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
 import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
-import type { Block } from '../src/document.js';
+import type { Block, Mark } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher.js';
 import { parse as parseText } from '../parsers/text/index.js';
@@ -625,6 +625,29 @@ describe('a bare option with no box', () => {
     doc.blocks.splice(at + 1, 0, { kind: 'option', text: 'No', provenance: doc.blocks[at]!.provenance, option: { value: 'no', mark: null } });
     const result = match(doc);
     expect(result.answers.find((a) => a.id === 'P2.4')).toMatchObject({ choice: null, status: 'missing' });
+  });
+});
+
+describe('struck-through labels', () => {
+  const withOptions = async (options: Array<{ value: 'yes' | 'no'; mark: Mark | null }>) => {
+    const spec = sampleSpec(33);
+    spec.answers['P2.4'] = { ticked: 'none' };
+    const doc = await parseText(new TextEncoder().encode(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' })));
+    const at = doc.blocks.findIndex((b) => b.text.includes('Do you update your data protection impact assessment'));
+    const end = doc.blocks.findIndex((b, i) => i > at && b.kind !== 'option');
+    const provenance = doc.blocks[at]!.provenance;
+    doc.blocks.splice(at + 1, end - at - 1, ...options.map(({ value, mark }) => ({ kind: 'option' as const, text: value === 'yes' ? 'Yes' : 'No', provenance, option: { value, mark } })));
+    return match(doc).answers.find((a) => a.id === 'P2.4')!;
+  };
+  const struck = { state: 'unchecked', source: 'struck-option', detail: 'label struck through' } as const;
+
+  it('read the other label as the one kept where no option has a box', async () => {
+    expect(await withOptions([{ value: 'yes', mark: struck }, { value: 'no', mark: null }])).toMatchObject({ choice: 'no', evidence: { kind: 'sole-option' } });
+  });
+
+  it('say nothing where the options have boxes: a checklist strikes the item it ticks', async () => {
+    const empty = { state: 'unchecked', source: 'vector', detail: 'empty box' } as const;
+    expect(await withOptions([{ value: 'yes', mark: struck }, { value: 'no', mark: empty }])).toMatchObject({ choice: null, status: 'missing' });
   });
 });
 

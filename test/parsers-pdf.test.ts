@@ -1051,6 +1051,24 @@ describe('PDF options in table cells, settled by the table', () => {
 });
 
 describe('PDF boxes away from their labels', () => {
+  it('reads a dark filled square with rounded corners as a ticked box, a filled dot as none', async () => {
+    const { page, t, pdf } = await a4(10);
+    const rounded = 'M 2 0 L 8 0 C 9 0 10 1 10 2 L 10 8 C 10 9 9 10 8 10 L 2 10 C 1 10 0 9 0 8 L 0 2 C 0 1 1 0 2 0 Z';
+    const circle = 'M 5 0 C 7.8 0 10 2.2 10 5 C 10 7.8 7.8 10 5 10 C 2.2 10 0 7.8 0 5 C 0 2.2 2.2 0 5 0 Z';
+    t('1. Do you publish an annual report?', 50, 760);
+    page.drawSvgPath(rounded, { x: 50, y: 748, color: rgb(0.1, 0.1, 0.1) });
+    t('Yes', 64, 740);
+    page.drawSvgPath(rounded, { x: 50, y: 732, borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 1 });
+    t('No', 64, 724);
+    t('2. Do you audit disclosures?', 50, 700);
+    page.drawSvgPath(circle, { x: 50, y: 688, color: rgb(0.1, 0.1, 0.1) });
+    t('Yes', 64, 680);
+    page.drawSvgPath(rounded, { x: 50, y: 672, borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 1 });
+    t('No', 64, 664);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector', '2. Do you audit disclosures?', 'Yes', 'no:unchecked:vector']);
+  });
+
   it('gives an "X" typed after a drawn box to that box\'s label; where the drawing is too large to read, to neither', async () => {
     const page1 = async (drawing: string, picture = 0) => {
       const { pdf, page, t } = await a4(10);

@@ -47,8 +47,10 @@ interface Shape {
   /** Painted in a colour that shows on a white page (not white or near it). */
   inked: boolean;
   isRect: boolean;
-  /** A closed path of curves about as wide as high: a circle, as radio buttons are drawn. */
+  /** A closed path of curves about as wide as high: a circle, as radio buttons are drawn, or a square with rounded corners. */
   isRound: boolean;
+  /** Round, with four straight sides between its curves: a square with rounded corners, not a circle or a dot. */
+  roundedSquare: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
 }
@@ -122,7 +124,8 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
           const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, segments: sub.segments });
+          const roundedSquare = isRound && sub.segments.length - sub.curves >= 4;
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, roundedSquare, segments: sub.segments });
         }
         break;
       }
@@ -224,7 +227,7 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
       const h = b.y - a.y;
       if (h <= 0 || Math.abs(h - w) > 0.2 * w || Math.abs(b.x0 - a.x0) > tol || Math.abs(b.x1 - a.x1) > tol) continue;
       const covers = (x: number) => vs.some((v) => Math.abs(v.x - x) <= tol && v.top <= a.y + tol && v.bottom >= b.y - tol);
-      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, isRound: false, segments: [] });
+      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, isRound: false, roundedSquare: false, segments: [] });
     }
   }
   return out;
@@ -234,7 +237,8 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
 export function findBoxes(drawn: Shape[]): VectorBox[] {
   const shapes = [...drawn, ...squaresOfLines(drawn)];
   const squares = shapes.filter((s) => {
-    if (!(s.isRect && (s.stroke || s.fillDark)) && !(s.isRound && s.stroke)) return false;
+    // A dark filled square with rounded corners is a ticked box as web pages and online editors draw one.
+    if (!((s.isRect || s.roundedSquare) && (s.stroke || s.fillDark)) && !(s.isRound && s.stroke)) return false;
     const w = width(s.rect);
     const h = height(s.rect);
     return w >= MIN_BOX && w <= MAX_BOX && h >= MIN_BOX && h <= MAX_BOX && Math.abs(w - h) <= 0.2 * Math.max(w, h);
