@@ -6,7 +6,7 @@
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
 import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
-import { boxGlyphs, optionValue } from './options.js';
+import { boxGlyphs, isUnreadableGlyph, optionValue } from './options.js';
 import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
@@ -888,10 +888,10 @@ function readChoice(parts: Parts): ChoiceReading {
   const unknown = options.filter((o) => o.option?.mark?.state === 'unknown');
   const reason = unknown.some((o) => o.option!.mark!.source === 'placeholder')
     ? 'checkbox state not present in this format'
-    : unknown.some((o) => o.option!.mark!.source === 'vector')
-      ? 'the boxes drawn on this page were not read: its content is too large'
+    : unknown.some((o) => isUnreadableGlyph(o.option!.mark!))
+      ? 'boxes printed in a font that maps them to no character: their state cannot be read'
       : unknown.length > 0
-        ? 'boxes printed in a font that maps them to no character: their state cannot be read'
+        ? `the boxes' state cannot be read: ${unknown[0]!.option!.mark!.detail ?? 'not recorded'}`
         : options.length > 0 || printed.length > 0
         ? 'no box ticked'
         : 'no Yes/No options found';

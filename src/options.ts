@@ -63,6 +63,10 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
 
 /** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */
 const UNREADABLE = '\uFFFD';
+const UNREADABLE_DETAIL = 'U+FFFD (a glyph its font maps to no character)';
+
+/** Whether a mark is a box glyph its font maps to no character. */
+export const isUnreadableGlyph = (mark: Mark): boolean => mark.source === 'glyph' && mark.detail === UNREADABLE_DETAIL;
 
 /**
  * Glyphs word processors offer as list bullets that look like boxes or ticks (❑, Wingdings q, r, o and ü),
@@ -80,7 +84,7 @@ export function glyphMark(token: string): Mark | null {
   const bracket = BRACKET.exec(token);
   if (bracket) return { state: bracket[1] ? 'checked' : 'unchecked', source: 'glyph', detail: token };
   if (PLACEHOLDER.test(token)) return { state: 'unknown', source: 'placeholder', detail: token };
-  if (token === UNREADABLE) return { state: 'unknown', source: 'glyph', detail: 'U+FFFD (a glyph its font maps to no character)' };
+  if (token === UNREADABLE) return { state: 'unknown', source: 'glyph', detail: UNREADABLE_DETAIL };
   return null;
 }
 

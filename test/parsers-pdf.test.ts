@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument, PDFName, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -1047,6 +1047,32 @@ describe('PDF options in table cells, settled by the table', () => {
       'null:checked:typed-mark',
       'no:-:-',
     ]);
+  });
+});
+
+describe('PDF layers', () => {
+  it('reads no box on a page that draws in a layer switched off, and boxes as usual where the layer shows', async () => {
+    const withLayer = async (shown: boolean) => {
+      const { pdf, page, t } = await a4(10);
+      t('1. Do you publish an annual report?', 50, 760);
+      t('Yes', 400, 760);
+      drawBox(page, 420, 760, false);
+      t('No', 440, 760);
+      drawBox(page, 455, 760, false);
+      // Last year's cross in the Yes box, kept in a layer.
+      const layer = pdf.context.register(pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Previous assessment') }));
+      pdf.catalog.set(PDFName.of('OCProperties'), pdf.context.obj({ OCGs: [layer], D: { Order: [layer], [shown ? 'ON' : 'OFF']: [layer] } }));
+      page.node.Resources()!.set(PDFName.of('Properties'), pdf.context.obj({ oc1: layer }));
+      const cross = '/OC /oc1 BDC 0.75 w 421.5 760.5 m 427.5 766.5 l S 421.5 766.5 m 427.5 760.5 l S EMC\n';
+      page.node.addContentStream(pdf.context.register(pdf.context.flateStream(cross)));
+      return parse(await pdf.save());
+    };
+    const shown = await withLayer(true);
+    expect(shown.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector']);
+    expect(shown.diagnostics).toEqual([]);
+    const hidden = await withLayer(false);
+    expect(hidden.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:vector', 'no:unknown:vector']);
+    expect(hidden.diagnostics.map((d) => d.code)).toEqual(['hidden-layer']);
   });
 });
 

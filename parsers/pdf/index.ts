@@ -11,6 +11,7 @@ import { pairMarksWithLabels } from '../../src/options.js';
 import { joinAcrossPages, linePitches, pageBlocks } from './blocks.js';
 import { markFurniture } from './furniture.js';
 import { inside, inverse } from './geometry.js';
+import { drawsHidden, hiddenLayers, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
 import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
@@ -67,7 +68,7 @@ function checkBytes(bytes: Uint8Array, maxBytes: number): void {
     throw new ExtractError('corrupt', `truncated PDF: an update after the last %%EOF marker is cut short (incomplete download or copy?)`);
 }
 
-const OPS: Ops = pdfjs.OPS as unknown as Ops;
+const OPS: Ops & LayerOps = pdfjs.OPS as unknown as Ops & LayerOps;
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -114,6 +115,14 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     if (totalChars === 0)
       throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
 
+    const layers = await guard.run(hiddenLayers(doc));
+    /** Why the page's marks cannot be trusted for its hidden layers, or null where it draws nothing in one. */
+    const hiddenOnPage = async (n: number, tooLarge: () => string | null, shown: Layers): Promise<string | null> => {
+      const size = tooLarge();
+      if (size) return `the document has a layer that is switched off, and this page's content is too large to see whether it draws in it: ${size}`;
+      const ops = await guard.run((await guard.run(doc.getPage(n))).getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+      return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer that is switched off' : null;
+    };
     const bodySize = bodyFontSize(pages.map((p) => p.text));
     markFurniture(pages.map((p) => p.text), bodySize);
     const pitches = linePitches(pages.map((p) => p.text));
@@ -146,6 +155,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         },
       });
       diagnostics.push(...marks.diagnostics);
+      const unseen = layers ? await hiddenOnPage(n, p.tooLarge, layers) : null;
+      if (unseen) {
+        diagnostics.push({ code: 'hidden-layer', message: `page ${n}: its boxes are not read (${unseen}), and its text may hold words nobody sees`, provenance: { page: n } });
+        for (const g of marks.groups) for (const o of g.options) if (o.value !== null) o.mark = { state: 'unknown', source: o.mark?.source ?? 'vector', detail: unseen };
+      }
       // Text fields whose text is also printed on the page (a flattened form) are not read twice.
       const parts = p.text.lines.flatMap((l) => l.parts);
       const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));

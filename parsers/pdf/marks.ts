@@ -125,7 +125,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
       for (const g of groups)
         if (!g.lone)
           for (const cand of g.options)
-            if (!cand.mark && !paired.has(cand) && cand.value !== null) cand.mark = { state: 'unknown', source: 'vector', detail: 'drawn boxes not read' };
+            if (!cand.mark && !paired.has(cand) && cand.value !== null) cand.mark = { state: 'unknown', source: 'vector', detail: 'the drawing on its page is too large to read' };
     // A label with still nothing beside it, struck through: that option is not chosen.
     for (const cand of bare) {
       if (cand.mark || paired.has(cand)) continue;
