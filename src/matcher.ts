@@ -145,7 +145,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const start = at - heads[qi]! - leading[qi]!;
     const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option');
     const between = blocks.slice(at - heads[qi]! + 1, at);
-    const after = blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length));
+    const after = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)));
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start));
@@ -262,6 +262,26 @@ function questionBlock(q: Question, blocks: readonly Block[], at: number, head: 
 function continuesQuestion(q: Question, question: Block, b: Block): boolean {
   if (b.kind === 'option' || !/\?\s*$/.test(b.text) || leadingNumber(b.text) !== null) return false;
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
+}
+
+/**
+ * A question's answer, up to a question the template does not ask that has
+ * boxes of its own after it (a local question added to the form, or one
+ * half of a question split in two): those boxes, and what follows them, are
+ * that question's.
+ */
+function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block[] {
+  const other = after.findIndex(
+    (b, i) =>
+      b.kind !== 'option' &&
+      b.text.length <= 400 &&
+      /\?\s*$/.test(b.text) &&
+      !FOLLOW_ON.test(b.text.trim()) &&
+      !continuesQuestion(q, question, b) &&
+      questionScore(q, b) < QUESTION_THRESHOLD &&
+      after.slice(i + 1).some((o) => o.kind === 'option'),
+  );
+  return other < 0 ? after : after.slice(0, other);
 }
 
 /** Blocks that can carry content: page furniture, page numbers, rules and the template's header dropped. */

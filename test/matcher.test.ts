@@ -651,6 +651,22 @@ describe('struck-through labels', () => {
   });
 });
 
+describe('questions the template does not ask', () => {
+  it('keep their boxes and answers: a local question after a template one with no boxes of its own', async () => {
+    const spec = sampleSpec(36);
+    spec.answers['P3.4'] = { ticked: 'none', text: 'Not applicable - the Council does not use body worn cameras.' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
+      .replace(/(\n10\. If your surveillance camera systems use body worn cameras.*\n)\n☐ Yes\n\n☐ No\n/, '$1')
+      .replace(
+        'Not applicable - the Council does not use body worn cameras.\n',
+        'Not applicable - the Council does not use body worn cameras.\n\n10a. Are the CCTV signs checked every month to make sure they are still in place?\n\n☒ Yes\n\n☐ No\n\nThe town centre manager checks them.\n',
+      );
+    expect(text).toContain('10a. Are the CCTV signs');
+    const r = await run(text);
+    expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'missing', text: 'Not applicable - the Council does not use body worn cameras.' });
+  });
+});
+
 describe('labels and boxes a layout parted', () => {
   const boxed = () => {
     const spec = sampleSpec(35);
