@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -1047,6 +1047,23 @@ describe('PDF options in table cells, settled by the table', () => {
       'null:checked:typed-mark',
       'no:-:-',
     ]);
+  });
+});
+
+describe('PDF pages turned', () => {
+  it('reads a landscape table printed sideways on a portrait page, turned upright', async () => {
+    const { pdf, page, t } = await a4(10);
+    // A quarter turn anticlockwise and no /Rotate: the page shows its text running up the sheet.
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(0, 1, -1, 0, 595, 0));
+    t('1. Do you publish an annual report?', 50, 500);
+    t('Yes', 400, 500);
+    drawBox(page, 420, 500, true);
+    t('No', 440, 500);
+    drawBox(page, 455, 500, false);
+    page.pushOperators(popGraphicsState());
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector']);
+    expect(d.diagnostics.map((x) => x.message)).toEqual(['page 1: its text runs sideways as the page is shown; read turned by 90°']);
   });
 });
 

@@ -92,13 +92,15 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
     const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; tooLarge: () => string | null }> = [];
     let totalChars = 0;
-    const outlineNotes: Diagnostic[] = [];
+    const pageNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
       guard.progress = `page ${n} of ${pageCount}`;
       const page = await guard.run(doc.getPage(n));
-      const viewport = page.getViewport({ scale: 1 });
-      const display = viewport.transform as number[];
       const content = await guard.run(page.getTextContent());
+      const turn = uprightTurn(content.items as TextItem[], (r) => page.getViewport({ scale: 1, rotation: (page.rotate + r) % 360 }).transform as number[]);
+      if (turn) pageNotes.push({ code: 'page-turned', message: `page ${n}: its text runs sideways as the page is shown; read turned by ${turn}°`, provenance: { page: n } });
+      const viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
+      const display = viewport.transform as number[];
       let size: number | null | undefined;
       const tooLarge = () => {
         if (size === undefined) size = page.ref ? rawObjects().contentBytes(page.ref.num, MAX_CONTENT_BYTES_FOR_VECTORS) : null;
@@ -106,7 +108,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       };
       const read = await guard.run(boxesFromOutlines(page, content.items as TextItem[], tooLarge));
       if (read > 0)
-        outlineNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
+        pageNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
@@ -127,7 +129,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     markFurniture(pages.map((p) => p.text), bodySize);
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
-    const diagnostics: Diagnostic[] = [...outlineNotes];
+    const diagnostics: Diagnostic[] = [...pageNotes];
     for (const p of pages) {
       const n = p.text.page;
       guard.progress = `page ${n} of ${pageCount}`;
@@ -176,7 +178,38 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   }
 }
 
-type TextItem = { str?: string; fontName?: string };
+type TextItem = { str?: string; fontName?: string; transform?: number[] };
+
+/**
+ * How far to turn a page, clockwise, for most of its text to run left to
+ * right: 0 for nearly every page; 90 or 270 for a landscape table printed on
+ * a portrait page without saying so.
+ */
+function uprightTurn(items: TextItem[], displayAt: (turn: number) => number[]): number {
+  const upright = (turn: number) => {
+    const [a, b, c, d] = displayAt(turn) as [number, number, number, number];
+    let chars = 0;
+    for (const it of items) {
+      if (!it.str || !it.transform) continue;
+      const [m0, m1] = it.transform as [number, number];
+      // The text's direction on the page as shown, tested as readPageText tests it.
+      const x = a * m0 + c * m1;
+      const y = b * m0 + d * m1;
+      if (x > 0 && Math.abs(y) <= 0.1 * x) chars += it.str.trim().length;
+    }
+    return chars;
+  };
+  const total = items.reduce((n, it) => n + (it.str?.trim().length ?? 0), 0);
+  const here = upright(0);
+  if (here * 2 >= total) return 0;
+  let best = 0;
+  let most = here;
+  for (const turn of [90, 180, 270]) {
+    const count = upright(turn);
+    if (count > most) [best, most] = [turn, count];
+  }
+  return best;
+}
 
 /**
  * Text items that are a glyph their font maps to no character, rewritten as
