@@ -582,6 +582,15 @@ function drawBox(page: PDFPage, x: number, y: number, crossed: boolean, side = 9
   page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
 }
 
+/** A question with "Yes ☐  No ☐" after it on its line, the boxes drawn, one of them crossed if asked. */
+function questionRow(page: PDFPage, t: (s: string, x: number, y: number) => void, y: number, question: string, { crossed = '', side = 9 } = {}): void {
+  t(question, 50, y);
+  t('Yes', 400, y);
+  drawBox(page, 420, y, crossed === 'yes', side);
+  t('No', 440, y);
+  drawBox(page, 455, y, crossed === 'no', side);
+}
+
 /** Option blocks as `value:state:source`, other blocks as their text. */
 const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text);
 
@@ -1050,16 +1059,37 @@ describe('PDF options in table cells, settled by the table', () => {
   });
 });
 
+describe('PDF marks a filler stamps over drawn boxes', () => {
+  it('reads a tick larger than its box, centred on it, and a tick drawn by hand in many short strokes', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?', { side: 8 });
+    // A filled tick 11 pt wide over the 8 pt "No" box, a little off its centre.
+    page.drawSvgPath('M 0 5 L 1.6 3.5 L 4.2 7.2 L 9.7 0.2 L 11 1.3 L 4.2 10 Z', { x: 453.5, y: 769, color: rgb(0, 0, 0) });
+    questionRow(page, t, 730, '2. Do you audit disclosures?', { side: 8 });
+    // A pen tick in the "Yes" box, fourteen strokes under a point each.
+    const pen = Array.from({ length: 15 }, (_, i) => {
+      const u = i / 14;
+      return u < 0.35 ? `${(1 + (u / 0.35) * 2.4).toFixed(2)} ${(3 + (u / 0.35) * 3).toFixed(2)}` : `${(3.4 + ((u - 0.35) / 0.65) * 4).toFixed(2)} ${(6 - ((u - 0.35) / 0.65) * 5.5).toFixed(2)}`;
+    });
+    page.drawSvgPath(`M ${pen.join(' L ')}`, { x: 420, y: 737, borderColor: rgb(0, 0, 0.8), borderWidth: 0.9 });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+    ]);
+  });
+});
+
 describe('PDF pages turned', () => {
   it('reads a landscape table printed sideways on a portrait page, turned upright', async () => {
     const { pdf, page, t } = await a4(10);
     // A quarter turn anticlockwise and no /Rotate: the page shows its text running up the sheet.
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(0, 1, -1, 0, 595, 0));
-    t('1. Do you publish an annual report?', 50, 500);
-    t('Yes', 400, 500);
-    drawBox(page, 420, 500, true);
-    t('No', 440, 500);
-    drawBox(page, 455, 500, false);
+    questionRow(page, t, 500, '1. Do you publish an annual report?', { crossed: 'yes' });
     page.pushOperators(popGraphicsState());
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector']);
@@ -1071,11 +1101,7 @@ describe('PDF layers', () => {
   it('reads no box on a page that draws in a layer switched off, and boxes as usual where the layer shows', async () => {
     const withLayer = async (shown: boolean) => {
       const { pdf, page, t } = await a4(10);
-      t('1. Do you publish an annual report?', 50, 760);
-      t('Yes', 400, 760);
-      drawBox(page, 420, 760, false);
-      t('No', 440, 760);
-      drawBox(page, 455, 760, false);
+      questionRow(page, t, 760, '1. Do you publish an annual report?');
       // Last year's cross in the Yes box, kept in a layer.
       const layer = pdf.context.register(pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Previous assessment') }));
       pdf.catalog.set(PDFName.of('OCProperties'), pdf.context.obj({ OCGs: [layer], D: { Order: [layer], [shown ? 'ON' : 'OFF']: [layer] } }));
@@ -1119,12 +1145,8 @@ describe('PDF boxes away from their labels', () => {
         const image = pdf.context.flateStream(new Uint8Array(picture), { Type: 'XObject', Subtype: 'Image', Width: 1000, Height: picture / 1000, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
         page.node.setXObject(PDFName.of('Im1'), pdf.context.register(image));
       }
-      t('1. Do you publish an annual report?', 50, 760);
-      t('Yes', 400, 760);
-      drawBox(page, 419, 760, false);
+      questionRow(page, t, 760, '1. Do you publish an annual report?');
       t('X', 430, 760);
-      t('No', 440, 760);
-      drawBox(page, 455, 760, false);
       if (drawing) page.node.addContentStream(pdf.context.register(pdf.context.flateStream(drawing)));
       return parse(await pdf.save());
     };

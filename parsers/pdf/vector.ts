@@ -5,7 +5,7 @@
  * XObjects.
  */
 import type { Rect } from './geometry.js';
-import { apply, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
+import { apply, centreX, centreY, containsPoint, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
 import type { CellBorder } from './cells.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
@@ -266,7 +266,23 @@ function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
   const onBorder = ([x0, y0, x1, y1]: [number, number, number, number]) =>
     (Math.abs(y0 - y1) < 0.05 && (Math.abs(y0 - r.top) <= 1.5 || Math.abs(y0 - r.bottom) <= 1.5)) ||
     (Math.abs(x0 - x1) < 0.05 && (Math.abs(x0 - r.x0) <= 1.5 || Math.abs(x0 - r.x1) <= 1.5));
+  // A mark bigger than the box, centred in it: a tick stamped over the box by a PDF filler.
+  const over = shapes.filter(
+    (s) =>
+      !twins.includes(s) &&
+      s !== box &&
+      !s.isRect &&
+      (s.fillDark || (s.stroke && s.inked)) &&
+      !inside(s.rect, box.rect, 1.5) &&
+      containsPoint(box.rect, centreX(s.rect), centreY(s.rect)) &&
+      width(s.rect) <= 2 * size &&
+      height(s.rect) <= 2 * size &&
+      Math.min(width(s.rect), height(s.rect)) >= 0.5 * size,
+  );
+  if (over.length > 0) return over.some((s) => s.fillDark) ? 'fill' : 'tick';
   const marks = within.filter((s) => s.stroke && !s.isRect);
+  // A line drawn by hand comes as many short segments: it is a mark where together they span the box.
+  if (marks.some((s) => s.segments.length >= 4 && width(s.rect) >= 0.5 * size && height(s.rect) >= 0.5 * size && !s.isRound)) return 'tick';
   const strokes = marks.flatMap((s) => s.segments).filter((seg) => !onBorder(seg) && Math.hypot(seg[2] - seg[0], seg[3] - seg[1]) >= 0.2 * size);
   if (strokes.length === 0) return 'empty';
   const long = strokes.filter(([x0, y0, x1, y1]) => Math.abs(x1 - x0) >= 0.35 * size && Math.abs(y1 - y0) >= 0.35 * size);
