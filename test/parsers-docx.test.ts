@@ -378,6 +378,12 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.find((b) => b.text === 'Three?')?.kind).toBe('paragraph');
   });
 
+  it('reads nothing from a struck label in a bulleted list, where the bullet may be a checklist box that strikes the item it ticks', async () => {
+    const doc = await parse(docx(para(run(Q)) + para(run('Yes', { strike: true }), { list: 0 }) + para(run('No'), { list: 0 })));
+    expect(options(doc)).toEqual([]);
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Yes', 'No']);
+  });
+
   it('leaves the option left after the other was deleted as a plain block', async () => {
     const doc = await parse(docx(table([questionRow(Q, '', '', [run('Yes'), '']), questionRow('Two?', '', '', [deletedRun('Yes', 1), run('No')])], GRID)));
     expect(options(doc)).toEqual([]);

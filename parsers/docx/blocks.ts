@@ -138,7 +138,7 @@ export class BlockBuilder {
       textPage = null;
     };
     for (const line of splitLines(segs)) {
-      const found = this.options(line);
+      const found = this.options(line, !!p.numbering && !p.numbering.isOrdered);
       const firstPage = line.find((s): s is Exclude<Seg, { t: 'line' }> => s.t !== 'line' && (s.t === 'mark' || s.text.trim() !== ''));
       if (!found) {
         text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' ? s.text : '')).join('');
@@ -291,9 +291,10 @@ export class BlockBuilder {
   /**
    * The options a line ends in, with structural marks (form fields, content
    * controls, symbols) and struck labels put back in place of the stand-ins
-   * readOptionRun saw.
+   * readOptionRun saw. In a bulleted list a struck label says nothing: the
+   * bullet may be a checklist's box, which strikes the item it ticks.
    */
-  private options(line: Seg[]): OptionRun | null {
+  private options(line: Seg[], bulleted: boolean): OptionRun | null {
     let lineText = '';
     const marks: Mark[] = [];
     const struck: Array<{ start: number; end: number; how: string }> = [];
@@ -307,7 +308,7 @@ export class BlockBuilder {
       }
     }
     let run = readOptionRun(lineText);
-    if (struck.length) run = withStruckLabels(lineText, run, struck);
+    if (struck.length && !bulleted) run = withStruckLabels(lineText, run, struck);
     if (!run) return null;
     // Stand-ins in the run are the last ones in the line (the run is a suffix).
     let k = marks.length - 1;
