@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { DEFAULT_LIMITS, type Limits } from './document.js';
-import { ExtractError, toExtractError } from './errors.js';
+import { ExtractError, ioReason, toExtractError } from './errors.js';
 import { sha256 } from './extract.js';
 import type { InputList } from './inputs.js';
 import { ManifestJournal, readManifest, removeOrphans, reusable, settingsOf, writeManifest, type Counts, type ManifestEntry } from './manifest.js';
@@ -270,7 +270,7 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
     return await handle.readFile();
   } catch (error) {
     if (error instanceof ExtractError) throw error;
-    throw new ExtractError('io', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ExtractError('io', `cannot read the file: ${ioReason(error)}`);
   } finally {
     await handle?.close();
   }

@@ -30,3 +30,26 @@ export function toExtractError(error: unknown): ExtractError {
   const message = error instanceof Error ? error.message : String(error);
   return new ExtractError('internal', `internal error: ${message}`);
 }
+
+const IO_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EISDIR: 'a folder, not a file',
+  EEXIST: 'already exists',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'name too long',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A file-system failure in words, its code kept for searching. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return error instanceof Error ? error.message : String(error);
+  const words = IO_REASONS[code];
+  return words ? `${words} (${code})` : code;
+}

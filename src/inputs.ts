@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from './detect.js';
+import { ioReason } from './errors.js';
 
 export interface InputList {
   files: string[];
@@ -35,8 +36,10 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
     let info;
     try {
       info = await stat(arg);
-    } catch {
-      if (isDynamicPattern(arg)) {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        problems.push({ path: arg, message: `cannot read: ${ioReason(error)}` });
+      } else if (isDynamicPattern(arg)) {
         const matched = await expand(arg);
         if (matched.length) matched.forEach(add);
         else problems.push({ path: arg, message: 'no file matches this pattern' });
@@ -45,7 +48,7 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
       }
       continue;
     }
-    if (info.isDirectory()) for (const f of await walk(arg)) add(f);
+    if (info.isDirectory()) for (const f of await walk(arg, problems)) add(f);
     else add(arg);
   }
   return { files, problems };
@@ -74,13 +77,20 @@ async function expand(pattern: string): Promise<string[]> {
     .sort(byPath);
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** A folder that cannot be listed is a problem of its own; the rest of the walk goes on. */
+async function walk(dir: string, problems: InputList['problems']): Promise<string[]> {
+  let entries;
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byPath(a.name, b.name));
+  } catch (error) {
+    problems.push({ path: dir, message: `cannot read the folder: ${ioReason(error)}` });
+    return [];
+  }
   const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byPath(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.isDirectory()) out.push(...(await walk(full, problems)));
     else if (e.isFile() && supported(e.name)) out.push(full);
   }
   return out;

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,14 +11,32 @@ import { RecordSchema, ReportSchema } from '../src/schema.js';
 const run = promisify(execFile);
 const CLI = path.resolve('dist/src/cli.js');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], options: ExecFileOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { ...options, encoding: 'utf8' });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * Permissions stop everyone but root, so as root the command line is run as
+ * nobody; null where that is not possible (no POSIX ids, or nobody cannot run it).
+ */
+const UNPRIVILEGED: ExecFileOptions | null = (() => {
+  if (process.getuid === undefined) return null;
+  if (process.getuid() !== 0) return {};
+  const asNobody = { uid: 65534, gid: 65534 };
+  return spawnSync(process.execPath, [CLI, '--version'], asNobody).status === 0 ? asNobody : null;
+})();
+
+/** A folder anyone may read and write, so that the unprivileged run can use it. */
+function openFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+  chmodSync(dir, 0o777);
+  return dir;
 }
 
 describe('scc-extract command line', () => {
@@ -111,5 +129,24 @@ describe('scc-extract command line', () => {
     expect((await cli(['x.txt', '--out', 'o', '--log', 'xml'])).code).toBe(2);
     expect((await cli(['--from', '/nonexistent/list.txt', '--out', 'o'])).stderr).toMatch(/cannot read --from/);
     expect((await cli(['merge', '--out', 'o'])).code).toBe(2);
+  });
+
+  it.skipIf(UNPRIVILEGED === null)('reports a folder it may not read as a failed input and extracts the rest', async () => {
+    const dir = openFolder();
+    const inputs = path.join(dir, 'in');
+    mkdirSync(path.join(inputs, 'locked'), { recursive: true });
+    mkdirSync(path.join(inputs, 'open'));
+    writeFileSync(path.join(inputs, 'a.txt'), renderText(sampleSpec(41)));
+    writeFileSync(path.join(inputs, 'locked', 'b.txt'), renderText(sampleSpec(42)));
+    writeFileSync(path.join(inputs, 'open', 'c.txt'), renderText(sampleSpec(43)));
+    chmodSync(path.join(inputs, 'locked'), 0o000);
+
+    const out = path.join(dir, 'out');
+    const { code, stderr } = await cli([inputs, '--out', out], UNPRIVILEGED!);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
+    expect(report.documents.map((d) => path.relative(inputs, d.path))).toEqual(['a.txt', path.join('open', 'c.txt')]);
+    expect(report.errors).toEqual([{ path: path.join(inputs, 'locked'), code: 'io', message: 'cannot read the folder: permission denied (EACCES)' }]);
   });
 });
