@@ -132,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
       usage(`cannot read --from ${list}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
-  const plan = planBatch(await listInputs(args), shard);
+  const plan = planBatch(await listInputs(args, { out: values.out }), shard);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();

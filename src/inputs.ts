@@ -2,8 +2,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { RUN_FILE } from './batch.js';
 import { SUPPORTED_EXTENSIONS } from './detect.js';
 import { ioReason } from './errors.js';
+import { MANIFEST } from './manifest.js';
 
 export interface InputList {
   files: string[];
@@ -11,17 +13,24 @@ export interface InputList {
   problems: Array<{ path: string; message: string }>;
 }
 
+export interface ListOptions {
+  /** The run's output folder: never read as input, wherever a walk or a pattern meets it. */
+  out?: string;
+}
+
 const supported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+type IsOutput = (dir: string) => Promise<boolean>;
 
 /**
  * Files are taken as given (whatever their extension: the format is read from
  * the bytes); folders are walked for supported files, and glob patterns the
  * shell left alone (quoted ones) expanded the same way, each sorted by path so
  * the order is the same on every machine. A file named twice is processed
- * once, where it first appears.
+ * once, where it first appears. Output folders are passed over.
  */
-export async function listInputs(args: readonly string[]): Promise<InputList> {
+export async function listInputs(args: readonly string[], options: ListOptions = {}): Promise<InputList> {
+  const isOutput = outputFolders(options.out);
   const files: string[] = [];
   const problems: InputList['problems'] = [];
   const seen = new Set<string>();
@@ -40,7 +49,7 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         problems.push({ path: arg, message: `cannot read: ${ioReason(error)}` });
       } else if (isDynamicPattern(arg)) {
-        const matched = await expand(arg);
+        const matched = await expand(arg, isOutput);
         if (matched.length) matched.forEach(add);
         else problems.push({ path: arg, message: 'no file matches this pattern' });
       } else {
@@ -48,8 +57,9 @@ export async function listInputs(args: readonly string[]): Promise<InputList> {
       }
       continue;
     }
-    if (info.isDirectory()) for (const f of await walk(arg, problems)) add(f);
-    else add(arg);
+    if (!info.isDirectory()) add(arg);
+    else if (await isOutput(arg)) problems.push({ path: arg, message: 'an scc-extract output folder, not inputs: it is not read' });
+    else for (const f of await walk(arg, problems, isOutput)) add(f);
   }
   return { files, problems };
 }
@@ -68,17 +78,45 @@ export async function readListFile(file: string): Promise<string[]> {
 }
 
 /** Like a folder, a pattern selects supported files only; relative patterns give relative paths. */
-async function expand(pattern: string): Promise<string[]> {
+async function expand(pattern: string, isOutput: IsOutput): Promise<string[]> {
   const absolute = path.isAbsolute(pattern);
-  const matched = await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false });
-  return matched
-    .filter(supported)
-    .map((f) => path.normalize(f))
-    .sort(byPath);
+  const matched = (await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false })).filter(supported).map((f) => path.normalize(f));
+  const outside = await Promise.all(matched.map(async (f) => !(await isOutput(path.dirname(f)))));
+  return matched.filter((_, i) => outside[i]).sort(byPath);
+}
+
+/**
+ * Output folders, the run's own and any other this tool wrote into: read as
+ * inputs, their reports would fail as documents, and a run into a folder among
+ * its own inputs could not be repeated.
+ */
+function outputFolders(out: string | undefined): IsOutput {
+  const own = out === undefined ? null : path.resolve(out);
+  const known = new Map<string, Promise<boolean>>();
+  return (dir) => {
+    const key = path.resolve(dir);
+    let answer = known.get(key);
+    if (!answer) known.set(key, (answer = key === own ? Promise.resolve(true) : holdsOutput(key)));
+    return answer;
+  };
+}
+
+/** A run.json of this tool, or a manifest beside a records folder (a run.json can be deleted by hand). */
+async function holdsOutput(dir: string): Promise<boolean> {
+  try {
+    const run = JSON.parse(await readFile(path.join(dir, RUN_FILE), 'utf8')) as { tool?: unknown } | null;
+    if (run?.tool === 'scc-extract') return true;
+  } catch {
+    // No run.json, or someone else's: the manifest may still say so.
+  }
+  return Promise.all([stat(path.join(dir, MANIFEST)), stat(path.join(dir, 'records'))]).then(
+    ([manifest, records]) => manifest.isFile() && records.isDirectory(),
+    () => false,
+  );
 }
 
 /** A folder that cannot be listed is a problem of its own; the rest of the walk goes on. */
-async function walk(dir: string, problems: InputList['problems']): Promise<string[]> {
+async function walk(dir: string, problems: InputList['problems'], isOutput: IsOutput): Promise<string[]> {
   let entries;
   try {
     entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byPath(a.name, b.name));
@@ -90,7 +128,7 @@ async function walk(dir: string, problems: InputList['problems']): Promise<strin
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full, problems)));
+    if (e.isDirectory() && !(await isOutput(full))) out.push(...(await walk(full, problems, isOutput)));
     else if (e.isFile() && supported(e.name)) out.push(full);
   }
   return out;

@@ -201,6 +201,22 @@ describe('batch runs', () => {
     await expect(mergeOutputs([shards[0]!.out, stranger, shards[2]!.out], folder('bad'))).rejects.toThrow(/different input list/);
   });
 
+  it('passes over output folders, its own and older ones, in walks and patterns alike', async () => {
+    const dir = inputs(2);
+    await batch([dir], path.join(dir, 'old'));
+    rmSync(path.join(dir, 'old', 'run.json'));
+    await batch([dir], path.join(dir, 'results'));
+    const names = (list: { files: string[] }) => list.files.map((f) => path.relative(dir, f));
+    const expected = ['broken-binary.txt', 'broken-policy.txt', 'doc-000.txt', 'doc-001.txt'];
+    expect(names(await listInputs([dir], { out: path.join(dir, 'new') }))).toEqual(expected);
+    expect(names(await listInputs([`${dir}/**/*.md`]))).toEqual([]);
+    const own = await listInputs([path.join(dir, 'results')]);
+    expect(own.problems).toEqual([{ path: path.join(dir, 'results'), message: 'an scc-extract output folder, not inputs: it is not read' }]);
+    const inside = folder('inside');
+    writeFileSync(path.join(inside, 'a.txt'), renderText(sampleSpec(5)));
+    expect((await listInputs([inside], { out: inside })).files).toEqual([]);
+  });
+
   it('puts a path in the same shard however it is spelt, and moves no other path when one is added', async () => {
     expect(shardOf('./in/a.pdf', 5)).toBe(shardOf('in/a.pdf', 5));
     const paths = Array.from({ length: 400 }, (_, i) => `in/doc-${i}.pdf`);

@@ -149,4 +149,18 @@ describe('scc-extract command line', () => {
     expect(report.documents.map((d) => path.relative(inputs, d.path))).toEqual(['a.txt', path.join('open', 'c.txt')]);
     expect(report.errors).toEqual([{ path: path.join(inputs, 'locked'), code: 'io', message: 'cannot read the folder: permission denied (EACCES)' }]);
   });
+
+  it('runs again into an output folder inside its input folder without reading its own outputs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    const inputs = path.join(dir, 'in');
+    mkdirSync(inputs);
+    writeFileSync(path.join(inputs, 'a.txt'), renderText(sampleSpec(44)));
+    writeFileSync(path.join(inputs, 'b.txt'), renderText(sampleSpec(45)));
+    const out = path.join(inputs, 'results');
+    for (const args of [[inputs], [inputs], [`${inputs}/**/*`]]) {
+      const { code, stderr } = await cli([...args, '--out', out]);
+      expect(stderr).toMatch(/^2 extracted, 0 failed/);
+      expect(code).toBe(0);
+    }
+  });
 });
