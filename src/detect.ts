@@ -15,9 +15,33 @@ export function detectFormat(bytes: Uint8Array, name: string): Format {
   // Password-protected .docx files are OLE containers; the DOCX parser tells them from legacy .doc.
   if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return 'docx';
   if (/^\s*{\\rtf/.test(head)) throw new ExtractError('unsupported-format', 'an RTF document; save it as .docx or PDF');
-  if (/\.(md|markdown)$/i.test(name)) return 'markdown';
+  if (looksLikeHtml(bytes, name)) throw new ExtractError('unsupported-format', 'an HTML page, not a supported format: save it as PDF, DOCX or text');
+  if (MARKDOWN_NAME.test(name)) return 'markdown';
   if (looksLikeMarkdown(bytes)) return 'markdown';
   return 'text';
+}
+
+const MARKDOWN_NAME = /\.(md|markdown)$/i;
+
+/** An opening tag of a page (after any XML declaration, comments and white space), in any case. */
+const HTML_PAGE = /^(?:\s|<\?xml[^>]*>|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body)[\s>/]/i;
+const HTML_TABLE = /^(?:\s|<!--[\s\S]*?-->)*<table[\s>/]/i;
+
+/**
+ * A web page read as text would give answers full of markup. A table at the
+ * start is a page's fragment too, except in Markdown, which may open with an
+ * HTML block and carry on in Markdown.
+ */
+function looksLikeHtml(bytes: Uint8Array, name: string): boolean {
+  const head = decodeHead(bytes.subarray(0, 4096));
+  if (HTML_PAGE.test(head)) return true;
+  return HTML_TABLE.test(head) && !MARKDOWN_NAME.test(name) && !looksLikeMarkdown(bytes);
+}
+
+/** The start of a text file in its own encoding, without its byte order mark. */
+function decodeHead(bytes: Uint8Array): string {
+  const encoding = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** Converters that write Markdown often name it .txt: ATX headings or bold labels give it away. */
