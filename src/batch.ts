@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
@@ -18,7 +18,7 @@ import { WorkerPool } from './pool.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type Report, type ReportEntry } from './schema.js';
 import { inShard, type Shard } from './shard.js';
 import type { ExtractJob, ExtractReply } from './worker.js';
-import { DatasetWriter, recordNames, removeStaleTemps, reportMarkdown, toJson, writeAtomic } from './writers.js';
+import { DatasetWriter, openOutput, recordNames, reportMarkdown, toJson, writeAtomic } from './writers.js';
 
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 
@@ -143,8 +143,7 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
     peakRssMb: null,
   };
 
-  await mkdir(path.join(out, 'records'), { recursive: true });
-  await Promise.all([removeStaleTemps(out), removeStaleTemps(path.join(out, 'records'))]);
+  await openOutput(out);
   await writeAtomic(path.join(out, RUN_FILE), toJson(run));
   const previous = await readManifest(out);
   const journal = await ManifestJournal.open(out);

@@ -4,9 +4,14 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_MEMORY_MB, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
 import { DEFAULT_LIMITS, type Limits } from './document.js';
+import { ioReason } from './errors.js';
 import { listInputs, readListFile } from './inputs.js';
 import { MergeError, mergeOutputs } from './merge.js';
 import { parseShard } from './shard.js';
+import { OutputError } from './writers.js';
+
+/** Set to show the stack of a crash rather than its message alone. */
+const DEBUG = 'SCC_EXTRACT_DEBUG';
 
 const HELP = `scc-extract: turn Surveillance Camera Code of Practice self-assessments into records
 
@@ -51,7 +56,8 @@ Options:
   -h, --help           show this help
 
 Exit status: 0 when every input was processed (missing answers are not
-failures), 1 when any input failed, 2 on a usage error.`;
+failures), 1 when any input failed, 2 on a usage error (including an --out
+that cannot be written to). ${DEBUG}=1 shows where a crash happened.`;
 
 function usage(message: string): never {
   process.stderr.write(`scc-extract: ${message}\nTry 'scc-extract --help'.\n`);
@@ -129,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       args.push(...(await readListFile(list)));
     } catch (error) {
-      usage(`cannot read --from ${list}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      usage(`cannot read --from ${list}: ${ioReason(error)}`);
     }
   }
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
@@ -237,7 +243,13 @@ function summaryTable(result: BatchResult): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`scc-extract: ${error instanceof Error ? error.stack : String(error)}\n`);
+    // An output folder that will not do is the caller's to fix, as a bad argument is.
+    if (error instanceof OutputError) {
+      process.stderr.write(`scc-extract: ${error.message}\n`);
+      process.exit(2);
+    }
+    const shown = process.env[DEBUG] && error instanceof Error ? error.stack : error instanceof Error ? `${error.message} (${DEBUG}=1 shows where)` : String(error);
+    process.stderr.write(`scc-extract: ${shown}\n`);
     process.exit(1);
   },
 );

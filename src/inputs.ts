@@ -1,4 +1,5 @@
 /** Turns the command line's files, folders, patterns and lists into the ordered list of inputs. */
+import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -64,13 +65,30 @@ export async function listInputs(args: readonly string[], options: ListOptions =
   return { files, problems };
 }
 
+/** Far more than any list of paths: past it, the file is something else (a device that never ends, say). */
+const MAX_LIST_BYTES = 64 * 1024 * 1024;
+
 /**
  * The paths in a list file (`--from`): one per line, relative to the current
  * folder like command-line arguments; blank lines and lines starting with `#`
- * are skipped. Each may be a file, a folder or a pattern.
+ * are skipped. Each may be a file, a folder or a pattern. A file that is not
+ * UTF-8 text is refused as soon as that shows, before any of it is used.
  */
 export async function readListFile(file: string): Promise<string[]> {
-  const text = await readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    if (chunk.includes(0)) throw new Error('binary data (NUL bytes), not a list of paths');
+    size += chunk.length;
+    if (size > MAX_LIST_BYTES) throw new Error(`more than ${MAX_LIST_BYTES} bytes, not a list of paths`);
+    chunks.push(chunk);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new Error('not UTF-8 text, not a list of paths');
+  }
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())

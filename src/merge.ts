@@ -4,12 +4,12 @@
  * whole list would have written, byte for byte (dataset.jsonl in the global
  * input order, records, report.json, report.md, manifest.jsonl).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportEntry, RUN_FILE, toolVersion, type RunInfo } from './batch.js';
 import { isRecordName, readManifest, removeOrphans, settingsOf, writeManifest, type ManifestEntry } from './manifest.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type ReportEntry } from './schema.js';
-import { DatasetWriter, removeStaleTemps, reportMarkdown, toJson, writeAtomic } from './writers.js';
+import { DatasetWriter, openOutput, reportMarkdown, toJson, writeAtomic } from './writers.js';
 
 export class MergeError extends Error {}
 
@@ -45,8 +45,7 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
     throw new MergeError(`the shards hold ${entries.length} of the ${listed.count} inputs listed; re-run the shards that did not finish`);
   }
 
-  await mkdir(path.join(out, 'records'), { recursive: true });
-  await Promise.all([removeStaleTemps(out), removeStaleTemps(path.join(out, 'records'))]);
+  await openOutput(out);
   const previous = await readManifest(out);
   const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
   const documents: ReportEntry[] = [];

@@ -3,11 +3,33 @@
  * name only once complete (written to a temporary name, then renamed), so a
  * run that is killed leaves either the old file or the new one, never half.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ioReason } from './errors.js';
 import type { Report } from './schema.js';
+
+/** An output folder that cannot be used; nothing has been written to it. */
+export class OutputError extends Error {}
+
+/**
+ * The output folder made ready before any work: it and its records/ folder
+ * exist and can be written to, and what a killed run left half-written is
+ * gone. A folder that will not do fails here, at once, not after the batch.
+ */
+export async function openOutput(out: string): Promise<void> {
+  const records = path.join(out, 'records');
+  const info = await stat(out).catch(() => null);
+  if (info && !info.isDirectory()) throw new OutputError(`cannot write to --out ${out}: it is a file, not a folder`);
+  try {
+    await mkdir(records, { recursive: true });
+    await Promise.all([access(out, constants.W_OK), access(records, constants.W_OK)]);
+  } catch (error) {
+    throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
+  }
+  await Promise.all([removeStaleTemps(out), removeStaleTemps(records)]);
+}
 
 const tempName = (file: string) => `${file}.${process.pid}.tmp`;
 
@@ -108,7 +130,7 @@ export class DatasetWriter {
 }
 
 /** Temporary files left by runs that were killed before they could rename them. */
-export async function removeStaleTemps(dir: string): Promise<void> {
+async function removeStaleTemps(dir: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);

@@ -163,4 +163,46 @@ describe('scc-extract command line', () => {
       expect(code).toBe(0);
     }
   });
+
+  it('refuses an output folder it cannot write to, and a --from that is no list, in one line with exit 2', async () => {
+    const dir = openFolder();
+    const input = path.join(dir, 'a.txt');
+    writeFileSync(input, renderText(sampleSpec(46)));
+    const file = path.join(dir, 'file');
+    writeFileSync(file, 'not a folder\n');
+    const binary = path.join(dir, 'binary');
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x00, 0xff, 0x0a, 0x00]));
+    const shard = path.join(dir, 'shard');
+    expect((await cli([input, '--out', shard])).code).toBe(0);
+
+    const refused = async (args: string[], message: RegExp, options: ExecFileOptions = {}) => {
+      const { code, stderr } = await cli(args, options);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(code).toBe(2);
+    };
+    await refused([input, '--out', file], /^scc-extract: cannot write to --out .*file: it is a file, not a folder\n$/);
+    await refused([input, '--out', path.join(file, 'sub')], /^scc-extract: cannot write to --out .*: a file stands where a folder is needed \(ENOTDIR\)\n$/);
+    await refused(['merge', shard, '--out', file], /^scc-extract: cannot write to --out .*file: it is a file, not a folder\n$/);
+    await refused(['--from', binary, '--out', path.join(dir, 'out')], /^scc-extract: cannot read --from .*binary: binary data \(NUL bytes\), not a list of paths\n/);
+    if (UNPRIVILEGED) {
+      const locked = path.join(dir, 'locked');
+      mkdirSync(locked, { mode: 0o555 });
+      chmodSync(locked, 0o555);
+      await refused([input, '--out', locked], /^scc-extract: cannot write to --out .*locked: permission denied \(EACCES\)\n$/, UNPRIVILEGED);
+    }
+  });
+
+  it('shows a crash as one line, with the stack only when asked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    writeFileSync(path.join(dir, 'a.txt'), renderText(sampleSpec(47)));
+    const out = path.join(dir, 'out');
+    // A folder where the report is to go cannot be replaced by it.
+    mkdirSync(path.join(out, 'report.json', 'inside'), { recursive: true });
+    const plain = await cli([path.join(dir, 'a.txt'), '--out', out]);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/^scc-extract: EISDIR: .*report\.json.* \(SCC_EXTRACT_DEBUG=1 shows where\)\n$/);
+    const debug = await cli([path.join(dir, 'a.txt'), '--out', out], { env: { ...process.env, SCC_EXTRACT_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
 });
