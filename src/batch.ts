@@ -22,6 +22,15 @@ import { DatasetWriter, openOutput, recordNames, reportMarkdown, toJson, writeAt
 
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 
+/** How long a worker may take to stop itself after its document's time is up, before it is stopped. */
+const MAX_GRACE_MS = 1000;
+
+/**
+ * The longest --timeout, in seconds. Node's timers hold at most 2^31 - 1 ms
+ * (about 24.8 days) and fire at once past it, which would fail every document.
+ */
+export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1 - MAX_GRACE_MS) / 1000);
+
 export interface BatchInput {
   path: string;
   /** Position in the whole input list, before any --shard split. */
@@ -126,6 +135,7 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
   const startedAt = new Date();
   const { out } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  limits.timeoutMs = Math.min(limits.timeoutMs, MAX_TIMEOUT_S * 1000);
   const settings = settingsOf(limits, options.password !== undefined && options.password !== '');
   const version = toolVersion();
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
@@ -152,7 +162,7 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
     size: concurrency,
     workerUrl: options.workerUrl ?? new URL('./worker.js', import.meta.url),
     timeoutMs: limits.timeoutMs,
-    graceMs: Math.min(1000, limits.timeoutMs / 10),
+    graceMs: Math.min(MAX_GRACE_MS, limits.timeoutMs / 10),
     maxMemoryMb,
   });
   // Twice the workers, so the next document is read while one is extracted, and no more, so memory stays flat.

@@ -2,7 +2,7 @@
 /** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_MEMORY_MB, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
+import { DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_S, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
 import { DEFAULT_LIMITS, type Limits } from './document.js';
 import { ioReason } from './errors.js';
 import { listInputs, readListFile } from './inputs.js';
@@ -43,7 +43,7 @@ Options:
   --from <file>        read input paths from a file, one per line (# comments); repeatable
   --password <pw>      password for encrypted PDFs
   --concurrency <n>    worker threads (default: cores, here ${availableParallelism()})
-  --timeout <seconds>  time allowed for one document (default ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --timeout <seconds>  time allowed for one document (default ${DEFAULT_LIMITS.timeoutMs / 1000}, at most ${MAX_TIMEOUT_S})
   --max-memory <MB>    heap allowed for one worker (default ${DEFAULT_MAX_MEMORY_MB})
   --max-bytes <n>      largest input accepted, bytes (default ${DEFAULT_LIMITS.maxInputBytes})
   --max-pages <n>      most PDF pages read (default ${DEFAULT_LIMITS.maxPages})
@@ -123,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const maxPages = positiveInt('max-pages', values['max-pages']);
   const maxUnzipped = positiveInt('max-unzipped', values['max-unzipped']);
   const timeout = positiveInt('timeout', values.timeout);
+  if (timeout !== undefined && timeout > MAX_TIMEOUT_S) usage(`--timeout is at most ${MAX_TIMEOUT_S} seconds (about 24 days), got '${values.timeout}'`);
   if (maxBytes) limits.maxInputBytes = maxBytes;
   if (maxPages) limits.maxPages = maxPages;
   if (maxUnzipped) limits.maxDecompressedBytes = maxUnzipped;

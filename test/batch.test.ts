@@ -123,6 +123,13 @@ describe('batch runs', () => {
     expect(same.result.report.errors.map((e) => e.code)).toEqual(['unsupported-format', 'not-self-assessment']);
   });
 
+  it('holds a time limit longer than a timer can to the longest it can', async () => {
+    const dir = inputs(2);
+    const { result } = await batch([dir], folder('out'), { limits: { timeoutMs: 1e13 } });
+    expect(result.extracted).toBe(2);
+    expect(result.report.errors.map((e) => e.code)).toEqual(['unsupported-format', 'not-self-assessment']);
+  });
+
   it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
     const fixture = path.join(folder('worker'), 'worker.mjs');
     const real = pathToFileURL(WORKER).href;

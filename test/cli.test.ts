@@ -205,4 +205,15 @@ describe('scc-extract command line', () => {
     const debug = await cli([path.join(dir, 'a.txt'), '--out', out], { env: { ...process.env, SCC_EXTRACT_DEBUG: '1' } });
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
+
+  it('takes --timeout up to what a timer holds, and refuses more with exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    writeFileSync(path.join(dir, 'a.txt'), renderText(sampleSpec(48)));
+    const longest = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out'), '--timeout', '2147482']);
+    expect(longest.stderr).not.toMatch(/Warning/);
+    expect(longest.code).toBe(0);
+    const over = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out'), '--timeout', '2147484']);
+    expect(over.stderr).toMatch(/--timeout is at most 2147482 seconds/);
+    expect(over.code).toBe(2);
+  });
 });
