@@ -3,6 +3,7 @@
  * name only once complete (written to a temporary name, then renamed), so a
  * run that is killed leaves either the old file or the new one, never half.
  */
+import { createHash } from 'node:crypto';
 import { constants, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -50,19 +51,25 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Longest record name kept whole: names well short of the file system's 255 bytes leave room for temporary names. */
+const MAX_RECORD_NAME = 100;
+
 /**
  * Record file names: the input's base name, with its folder's name in front
  * where several inputs share a base name (as corpus cases' input files do),
- * made unique in input order.
+ * made unique in input order. A longer name keeps its start and ends in a
+ * hash of the whole, so it is the same on every run and still tells inputs apart.
  */
 export function recordNames(files: readonly string[]): string[] {
   const safe = (s: string) => s.replace(/[^\w.\-]+/g, '_') || 'document';
   const base = (f: string) => safe(path.basename(f, path.extname(f)));
+  const shorten = (name: string) =>
+    name.length <= MAX_RECORD_NAME ? name : `${name.slice(0, MAX_RECORD_NAME - 9)}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   const shared = new Map<string, number>();
   for (const f of files) shared.set(base(f).toLowerCase(), (shared.get(base(f).toLowerCase()) ?? 0) + 1);
   const used = new Map<string, number>();
   return files.map((f) => {
-    const name = (shared.get(base(f).toLowerCase()) ?? 0) > 1 ? `${safe(path.basename(path.dirname(path.resolve(f))))}-${base(f)}` : base(f);
+    const name = shorten((shared.get(base(f).toLowerCase()) ?? 0) > 1 ? `${safe(path.basename(path.dirname(path.resolve(f))))}-${base(f)}` : base(f));
     const n = (used.get(name.toLowerCase()) ?? 0) + 1;
     used.set(name.toLowerCase(), n);
     return `records/${n === 1 ? name : `${name}-${n}`}.json`;

@@ -130,6 +130,23 @@ describe('batch runs', () => {
     expect(result.report.errors.map((e) => e.code)).toEqual(['unsupported-format', 'not-self-assessment']);
   });
 
+  it('shortens record names too long for the file system, the same way every run and apart from each other', async () => {
+    const dir = inputs(0);
+    const long = (tail: string) => path.join(dir, `${'n'.repeat(245)}${tail}.txt`);
+    writeFileSync(long('-a'), renderText(sampleSpec(61)));
+    writeFileSync(long('-b'), renderText(sampleSpec(62)));
+    const out = folder('out');
+    const first = await batch([dir], out);
+    expect(first.result.report.errors.map((e) => path.basename(e.path))).toEqual(['broken-binary.txt', 'broken-policy.txt']);
+    const names = first.result.report.documents.map((d) => d.record);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name).toMatch(/^records\/n{91}-[0-9a-f]{8}\.json$/);
+    const again = await batch([dir], out);
+    expect(again.count('skipped')).toBe(4);
+    expect(again.result.report.documents.map((d) => d.record)).toEqual(names);
+  });
+
   it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
     const fixture = path.join(folder('worker'), 'worker.mjs');
     const real = pathToFileURL(WORKER).href;
