@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from './document.js';
 import { ExtractError, ioReason, toExtractError } from './errors.js';
 import { sha256 } from './extract.js';
 import type { InputList } from './inputs.js';
-import { ManifestJournal, readManifest, removeOrphans, reusable, settingsOf, writeManifest, type Counts, type ManifestEntry } from './manifest.js';
+import { latestByPath, ManifestJournal, readManifestLines, removeOrphans, reusable, settingsOf, writeManifest, type Counts, type ManifestEntry } from './manifest.js';
 import { WorkerPool } from './pool.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type Report, type ReportEntry } from './schema.js';
 import { inShard, type Shard } from './shard.js';
@@ -155,7 +155,8 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
 
   await openOutput(out);
   await writeAtomic(path.join(out, RUN_FILE), toJson(run));
-  const previous = await readManifest(out);
+  const history = await readManifestLines(out);
+  const previous = latestByPath(history);
   const journal = await ManifestJournal.open(out);
   const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
   const pool = new WorkerPool<ExtractJob, ExtractReply>({
@@ -247,7 +248,7 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
   await writeAtomic(path.join(out, 'report.json'), toJson(report));
   await writeAtomic(path.join(out, 'report.md'), reportMarkdown(report));
   await writeManifest(out, outcomes.map((o) => o.entry));
-  await removeOrphans(out, previous.values(), new Set(plan.inputs.map((i) => i.record)));
+  await removeOrphans(out, history, new Set(outcomes.flatMap((o) => (o.entry.record ? [o.entry.record] : []))));
 
   const result: BatchResult = {
     report,

@@ -59,9 +59,12 @@ export function settingsOf(limits: Limits, password: boolean): Settings {
   };
 }
 
-/** The latest entry per input path; an absent or unreadable manifest is an empty one. */
-export async function readManifest(out: string): Promise<Map<string, ManifestEntry>> {
-  const entries = new Map<string, ManifestEntry>();
+/**
+ * Every entry, in the order written: the last finished run's, then the
+ * journal of any run killed since. An absent or unreadable manifest is empty.
+ */
+export async function readManifestLines(out: string): Promise<ManifestEntry[]> {
+  const entries: ManifestEntry[] = [];
   let text: string;
   try {
     text = await readFile(path.join(out, MANIFEST), 'utf8');
@@ -72,13 +75,19 @@ export async function readManifest(out: string): Promise<Map<string, ManifestEnt
     if (!line) continue;
     try {
       const entry = JSON.parse(line) as ManifestEntry;
-      if (typeof entry.path === 'string' && typeof entry.index === 'number') entries.set(entry.path, entry);
+      if (typeof entry.path === 'string' && typeof entry.index === 'number') entries.push(entry);
     } catch {
       // A line cut short by a killed run: that document is simply redone.
     }
   }
   return entries;
 }
+
+/** The latest entry per input path. */
+export const latestByPath = (entries: readonly ManifestEntry[]) => new Map(entries.map((e) => [e.path, e]));
+
+/** The latest entry per input path in `out`'s manifest. */
+export const readManifest = async (out: string) => latestByPath(await readManifestLines(out));
 
 /** Whether `previous` stands for the document now at `path` with these bytes, version and settings. */
 export function reusable(previous: ManifestEntry | undefined, sha256: string, version: string, settings: Settings, recordName: string): boolean {
@@ -109,7 +118,11 @@ export async function writeManifest(out: string, entries: readonly ManifestEntry
   await writeAtomic(path.join(out, MANIFEST), toJsonLines(entries));
 }
 
-/** Record files an earlier run wrote for inputs the latest one does not have. */
+/**
+ * Record files earlier runs wrote that the latest one has no record in: of
+ * inputs no longer listed, and of inputs that fail now. Every line counts, so
+ * that a record outlives no run killed after its input's failure was journalled.
+ */
 export async function removeOrphans(out: string, previous: Iterable<ManifestEntry>, current: ReadonlySet<string>): Promise<void> {
   const orphans = [...previous].flatMap((e) => (e.record && !current.has(e.record) && isRecordName(e.record) ? [e.record] : []));
   await Promise.all(orphans.map((r) => rm(path.join(out, r), { force: true })));

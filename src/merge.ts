@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { reportEntry, RUN_FILE, toolVersion, type RunInfo } from './batch.js';
-import { isRecordName, readManifest, removeOrphans, settingsOf, writeManifest, type ManifestEntry } from './manifest.js';
+import { isRecordName, readManifest, readManifestLines, removeOrphans, settingsOf, writeManifest, type ManifestEntry } from './manifest.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type ReportEntry } from './schema.js';
 import { DatasetWriter, openOutput, reportMarkdown, toJson, writeAtomic } from './writers.js';
 
@@ -46,7 +46,7 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
   }
 
   await openOutput(out);
-  const previous = await readManifest(out);
+  const previous = await readManifestLines(out);
   const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
   const documents: ReportEntry[] = [];
   for (const [position, { entry, dir }] of entries.entries()) {
@@ -69,7 +69,7 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
   await writeAtomic(path.join(out, 'report.json'), toJson(report));
   await writeAtomic(path.join(out, 'report.md'), reportMarkdown(report));
   await writeManifest(out, entries.map(({ entry }) => entry));
-  await removeOrphans(out, previous.values(), new Set(entries.flatMap(({ entry }) => (entry.record ? [entry.record] : []))));
+  await removeOrphans(out, previous, new Set(entries.flatMap(({ entry }) => (entry.record ? [entry.record] : []))));
 
   const first = parts[0]!.run;
   const finished = new Date();

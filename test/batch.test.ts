@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,6 +110,29 @@ describe('batch runs', () => {
     await batch([dir], out);
     expect(existsSync(path.join(out, 'records/doc-005.json'))).toBe(false);
     expect([...(await readManifest(out)).keys()].some((p) => p.endsWith('doc-005.txt'))).toBe(false);
+  });
+
+  it('removes the record of an input that fails now, even when a killed run journalled the failure', async () => {
+    const dir = inputs(3);
+    const out = folder('out');
+    await batch([dir], out);
+    expect(existsSync(path.join(out, 'records/doc-001.json'))).toBe(true);
+    writeFileSync(path.join(dir, 'doc-001.txt'), 'CCTV Policy\nFootage is kept for 31 days.\n');
+    const failing = await batch([dir], out);
+    expect(failing.result.report.errors.map((e) => path.basename(e.path))).toContain('doc-001.txt');
+    expect(existsSync(path.join(out, 'records/doc-001.json'))).toBe(false);
+    const fresh = folder('fresh');
+    await batch([dir], fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+
+    // A run killed right after journalling doc-002's failure leaves the manifest's last word on it an error.
+    writeFileSync(path.join(dir, 'doc-001.txt'), renderText(sampleSpec(101)));
+    await batch([dir], out);
+    const entry = (await readManifest(out)).get(path.join(dir, 'doc-002.txt'))!;
+    writeFileSync(path.join(dir, 'doc-002.txt'), 'CCTV Policy\n');
+    appendFileSync(path.join(out, MANIFEST), `${JSON.stringify({ ...entry, record: undefined, counts: undefined, error: { code: 'not-self-assessment', message: '…' } })}\n`);
+    await batch([dir], out);
+    expect(existsSync(path.join(out, 'records/doc-002.json'))).toBe(false);
   });
 
   it('redoes a document whose limits changed, and keeps failures that would fail again', async () => {
