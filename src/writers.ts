@@ -29,10 +29,16 @@ export async function openOutput(out: string): Promise<void> {
   } catch (error) {
     throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
   }
-  await Promise.all([removeStaleTemps(out), removeStaleTemps(records)]);
+  await Promise.all([removeStaleTemps(out, (name) => OUTPUT_FILES.has(name)), removeStaleTemps(records, (name) => RECORD_FILE.test(name))]);
 }
 
-const tempName = (file: string) => `${file}.${process.pid}.tmp`;
+/** The files this tool writes at the top of an output folder, and in its records/ folder. */
+const OUTPUT_FILES = new Set(['dataset.jsonl', 'manifest.jsonl', 'report.json', 'report.md', 'run.json']);
+const RECORD_FILE = /^[\w.\-]+\.json$/;
+
+/** Hidden, and named so that no one else's file is taken for one: `.<name>.scc-tmp-<pid>`. */
+const tempName = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.scc-tmp-${process.pid}`);
+const TEMP_NAME = /^\.(.+)\.scc-tmp-(\d+)$/;
 
 export async function writeAtomic(file: string, data: string): Promise<void> {
   const tmp = tempName(file);
@@ -136,16 +142,19 @@ export class DatasetWriter {
   }
 }
 
-/** Temporary files left by runs that were killed before they could rename them. */
-async function removeStaleTemps(dir: string): Promise<void> {
+/** Temporary files of the files `ours` names, left by runs that were killed before they could rename them. */
+async function removeStaleTemps(dir: string, ours: (name: string) => boolean): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return;
   }
-  const mine = `.${process.pid}.tmp`;
-  await Promise.all(names.filter((n) => /\.\d+\.tmp$/.test(n) && !n.endsWith(mine)).map((n) => rm(path.join(dir, n), { force: true })));
+  const stale = names.filter((n) => {
+    const m = TEMP_NAME.exec(n);
+    return m !== null && ours(m[1]!) && Number(m[2]) !== process.pid;
+  });
+  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
 }
 
 export function reportMarkdown(report: Report): string {

@@ -170,6 +170,18 @@ describe('batch runs', () => {
     expect(again.result.report.documents.map((d) => d.record)).toEqual(names);
   });
 
+  it('removes the temporary files a killed run left of its own outputs, and no other files', async () => {
+    const dir = inputs(2);
+    const out = folder('out');
+    mkdirSync(path.join(out, 'records'));
+    const theirs = ['notes.1234.tmp', 'report.json.1234.tmp', '.notes.txt.scc-tmp-1234', 'records/draft.42.tmp', 'records/.draft.txt.scc-tmp-42'];
+    const stale = ['.report.json.scc-tmp-1234', '.dataset.jsonl.scc-tmp-1', 'records/.doc-000.json.scc-tmp-42'];
+    for (const f of [...theirs, ...stale]) writeFileSync(path.join(out, f), 'x');
+    await batch([dir], out);
+    for (const f of theirs) expect(existsSync(path.join(out, f))).toBe(true);
+    for (const f of stale) expect(existsSync(path.join(out, f))).toBe(false);
+  });
+
   it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
     const fixture = path.join(folder('worker'), 'worker.mjs');
     const real = pathToFileURL(WORKER).href;
@@ -223,7 +235,7 @@ describe('batch runs', () => {
     const fresh = folder('fresh');
     await cli([dir, '--out', fresh]);
     expect(snapshot(out)).toEqual(snapshot(fresh));
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
   });
 
   it('splits inputs into shards by path hash, and merge gives what one run over everything gives', async () => {

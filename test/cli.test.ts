@@ -67,7 +67,7 @@ describe('scc-extract command line', () => {
     expect(lines.map((l) => path.basename(RecordSchema.parse(JSON.parse(l)).source.path))).toEqual(['a-good.txt', 'd-good.txt']);
     expect(readdirSync(path.join(out, 'records')).sort()).toEqual(['a-good.json', 'd-good.json']);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/## Failed inputs/);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
   });
 
   it('exits 0 when every input is processed, even with missing answers', async () => {
