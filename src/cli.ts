@@ -8,7 +8,7 @@ import { ioReason } from './errors.js';
 import { listInputs, readListFile } from './inputs.js';
 import { MergeError, mergeOutputs } from './merge.js';
 import { parseShard } from './shard.js';
-import { OutputError } from './writers.js';
+import { OutputError, printable } from './writers.js';
 
 /** Set to show the stack of a crash rather than its message alone. */
 const DEBUG = 'SCC_EXTRACT_DEBUG';
@@ -59,8 +59,14 @@ Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
 that cannot be written to). ${DEBUG}=1 shows where a crash happened.`;
 
+/** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
+function tell(line: string): void {
+  process.stderr.write(`${printable(line)}\n`);
+}
+
 function usage(message: string): never {
-  process.stderr.write(`scc-extract: ${message}\nTry 'scc-extract --help'.\n`);
+  tell(`scc-extract: ${message}`);
+  tell(`Try 'scc-extract --help'.`);
   process.exit(2);
 }
 
@@ -158,10 +164,10 @@ async function main(argv: string[]): Promise<number> {
   progress?.clear();
 
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`${summaryLine(result, seconds)}; output in ${values.out}\n`);
+  tell(`${summaryLine(result, seconds)}; output in ${values.out}`);
   const shown = result.report.errors.slice(0, 20);
-  for (const e of shown) process.stderr.write(`  failed: ${e.path}: ${e.message}\n`);
-  if (result.report.errors.length > shown.length) process.stderr.write(`  … and ${result.report.errors.length - shown.length} more in ${values.out}/report.md\n`);
+  for (const e of shown) tell(`  failed: ${e.path}: ${e.message}`);
+  if (result.report.errors.length > shown.length) tell(`  … and ${result.report.errors.length - shown.length} more in ${values.out}/report.md`);
   if (json) {
     const summary = { inputs: plan.inputs.length, extracted: result.extracted, failed: result.failed, skipped: result.skipped, seconds: Number(seconds.toFixed(3)), out: values.out };
     process.stdout.write(`${JSON.stringify({ summary })}\n`);
@@ -175,11 +181,11 @@ async function merge(dirs: string[], out: string | undefined): Promise<number> {
   if (!out) usage('--out <dir> is required');
   try {
     const result = await mergeOutputs(dirs, out);
-    process.stderr.write(`merged ${dirs.length} folders: ${result.extracted} extracted, ${result.failed} failed; output in ${out}\n`);
+    tell(`merged ${dirs.length} folders: ${result.extracted} extracted, ${result.failed} failed; output in ${out}`);
     return result.failed > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;
-    process.stderr.write(`scc-extract merge: ${error.message}\n`);
+    tell(`scc-extract merge: ${error.message}`);
     return 1;
   }
 }
@@ -237,7 +243,7 @@ function formatSeconds(s: number): string {
 }
 
 function summaryTable(result: BatchResult): string {
-  const rows = result.report.documents.map((d) => `${d.path}\t${d.counts.answered} answered\t${d.counts.missing} missing\t${d.counts.ambiguous} ambiguous`);
+  const rows = result.report.documents.map((d) => `${printable(d.path)}\t${d.counts.answered} answered\t${d.counts.missing} missing\t${d.counts.ambiguous} ambiguous`);
   return `${rows.join('\n')}\n`;
 }
 
@@ -246,11 +252,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // An output folder that will not do is the caller's to fix, as a bad argument is.
     if (error instanceof OutputError) {
-      process.stderr.write(`scc-extract: ${error.message}\n`);
+      tell(`scc-extract: ${error.message}`);
       process.exit(2);
     }
     const shown = process.env[DEBUG] && error instanceof Error ? error.stack : error instanceof Error ? `${error.message} (${DEBUG}=1 shows where)` : String(error);
-    process.stderr.write(`scc-extract: ${shown}\n`);
+    for (const line of `scc-extract: ${shown}`.split('\n')) tell(line);
     process.exit(1);
   },
 );

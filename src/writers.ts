@@ -174,7 +174,7 @@ export function reportMarkdown(report: Report): string {
     lines.push('');
   }
   for (const d of report.documents) {
-    lines.push(`## ${d.path}`, '', `Record: \`${d.record}\`. ${d.counts.answered} answered, ${d.counts.missing} missing, ${d.counts.ambiguous} ambiguous.`, '');
+    lines.push(`## ${printable(d.path)}`, '', `Record: \`${d.record}\`. ${d.counts.answered} answered, ${d.counts.missing} missing, ${d.counts.ambiguous} ambiguous.`, '');
     if (d.problems.length) {
       lines.push('| question | status | reason | where |', '|---|---|---|---|');
       for (const p of d.problems) lines.push(`| ${p.id} | ${p.status} | ${cell(p.reason)} | ${where(p.provenance)} |`);
@@ -184,7 +184,15 @@ export function reportMarkdown(report: Report): string {
   return lines.join('\n');
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+
+/**
+ * Text from inputs (file names, words quoted from a broken file) with its
+ * control characters written out as `\xNN`, tabs apart: shown raw, an escape
+ * sequence in a file name could recolour, retitle or clear the terminal
+ * showing it, or hide the lines before it.
+ */
+export const printable = (s: string) => s.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 function where(p: { page?: number; line?: number } | null): string {
   if (!p) return '';

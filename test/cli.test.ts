@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { packageDocx } from '../corpus/build/docx-ooxml.js';
 import { renderText } from '../corpus/build/text.js';
 import { sampleSpec } from '../corpus/build/spec.js';
 import { RecordSchema, ReportSchema } from '../src/schema.js';
@@ -215,5 +216,29 @@ describe('scc-extract command line', () => {
     const over = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out'), '--timeout', '2147484']);
     expect(over.stderr).toMatch(/--timeout is at most 2147482 seconds/);
     expect(over.code).toBe(2);
+  });
+
+  it('writes control characters from names and files out as \\xNN on stderr, in --summary and in report.md', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    const escape = '\x1b]0;PWNED\x07\x1b[2J\x9b31m';
+    const named = path.join(dir, `name${escape}.txt`);
+    writeFileSync(named, renderText(sampleSpec(49)));
+    writeFileSync(path.join(dir, 'policy\x1b[41m.txt'), 'CCTV Policy\n');
+    const docx = path.join(dir, 'element.docx');
+    writeFileSync(docx, packageDocx({ body: `<zz${escape}:p/>`, relationships: [], parts: [], sectPr: '' }));
+    const out = path.join(dir, 'out');
+
+    const { code, stdout, stderr } = await cli([dir, '--out', out, '--summary']);
+    expect(code).toBe(1);
+    const controls = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+    expect(stderr).not.toMatch(controls);
+    expect(stdout).not.toMatch(controls);
+    expect(stderr).toContain('failed: ' + path.join(dir, 'element.docx') + ': word/document.xml is not well-formed XML: undeclared namespace prefix in <zz\\x1b]0;PWNED\\x07\\x1b[2J\\x9b31m:p>');
+    expect(stdout).toContain('name\\x1b]0;PWNED\\x07\\x1b[2J\\x9b31m.txt\t');
+    const markdown = readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(markdown).not.toMatch(controls);
+    expect(markdown).toContain('policy\\x1b[41m.txt');
+    const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
+    expect(report.documents.map((d) => d.path)).toEqual([named]);
   });
 });
