@@ -36,7 +36,7 @@ Writes to <dir>:
 
 Running again into the same <dir> redoes only inputs whose bytes, settings or
 the tool's version changed (and failures that may pass on a retry: timeout,
-internal, io); the outputs still cover every input.
+internal, io, encrypted); the outputs still cover every input.
 
 Options:
   --out <dir>          output folder (required)

@@ -45,10 +45,11 @@ export interface ManifestEntry {
 
 /**
  * Failures that may go away on their own (a busy machine, a full disk, a
- * worker that ran out of memory beside others) are tried again; the rest fail
- * the same way every time and are kept.
+ * worker that ran out of memory beside others) are tried again, and so are
+ * encrypted files: the password is not recorded, so this run's may be the
+ * right one. The rest fail the same way every time and are kept.
  */
-const RETRIED = new Set(['timeout', 'internal', 'io']);
+const RETRIED = new Set(['timeout', 'internal', 'io', 'encrypted']);
 
 export function settingsOf(limits: Limits, password: boolean): Settings {
   return {

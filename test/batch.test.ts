@@ -182,6 +182,18 @@ describe('batch runs', () => {
     for (const f of stale) expect(existsSync(path.join(out, f))).toBe(false);
   });
 
+  it('tries an encrypted file again on every run, as the password may be another', async () => {
+    const dir = inputs(1);
+    const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    writeFileSync(path.join(dir, 'locked.docx'), Buffer.concat([Buffer.from(ole), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le')]));
+    const out = folder('out');
+    const first = await batch([dir], out, { password: 'first' });
+    expect(first.events.find((e) => e.path.endsWith('locked.docx'))).toMatchObject({ status: 'failed', code: 'encrypted' });
+    const second = await batch([dir], out, { password: 'second' });
+    expect(second.events.find((e) => e.path.endsWith('locked.docx'))).toMatchObject({ status: 'failed', code: 'encrypted' });
+    expect(second.count('skipped')).toBe(3);
+  });
+
   it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
     const fixture = path.join(folder('worker'), 'worker.mjs');
     const real = pathToFileURL(WORKER).href;
