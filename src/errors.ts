@@ -25,6 +25,9 @@ export class ExtractError extends Error {
   }
 }
 
+/** JavaScript's own stack ran out: what a walk over a file's structure meets where the file nests too deep. */
+export const isStackOverflow = (error: unknown) => error instanceof RangeError && /call stack size/i.test(error.message);
+
 export function toExtractError(error: unknown): ExtractError {
   if (error instanceof ExtractError) return error;
   const message = error instanceof Error ? error.message : String(error);

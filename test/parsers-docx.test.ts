@@ -679,6 +679,16 @@ describe('docx bad input', () => {
     expect(e.code).toBe('corrupt');
   });
 
+  it('refuses elements nested too deep to walk as corrupt, wherever the walk runs out', async () => {
+    const deep = (open: string, close: string, inner: string) => `${open.repeat(20_000)}${inner}${close.repeat(20_000)}`;
+    const controls = await errorOf(docx(deep('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', para(run('Hello')))));
+    const tables = await errorOf(docx(deep('<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', para(run('Hello')))));
+    for (const e of [controls, tables]) {
+      expect(e.code).toBe('corrupt');
+      expect(e.message).toMatch(/^nesting too deep: /);
+    }
+  });
+
   it('rejects input over the size limit and honours an aborted signal', async () => {
     expect((await errorOf(good, { limits: { maxInputBytes: 100 } })).code).toBe('too-large');
     const controller = new AbortController();

@@ -8,7 +8,7 @@
  * footers come out as furniture; text boxes are read where they are anchored.
  */
 import { DEFAULT_LIMITS, type Diagnostic, type Limits, type NormalisedDocument, type ParseOptions } from '../../src/document.js';
-import { ExtractError } from '../../src/errors.js';
+import { ExtractError, isStackOverflow } from '../../src/errors.js';
 import { BlockBuilder } from './blocks.js';
 import { readBody, readNumbering, readRelationships, readStyles, type Relationships, type XmlElement } from './mammoth.js';
 import { Preparer } from './prepare.js';
@@ -98,7 +98,22 @@ function related(rels: Relationships, base: string, type: string): string[] {
   return [...rels.findTargetsByType(REL_BASE + type), ...rels.findTargetsByType(REL_BASE_STRICT + type)].map((t) => resolvePart(base, t));
 }
 
+/**
+ * The steps after the XML parser walk the element tree recursively, so
+ * elements nested thousands deep (content controls in content controls,
+ * tables in tables) run out of stack: the file is then refused, as it would
+ * be the same on every run.
+ */
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
+  try {
+    return await parsePackage(bytes, options);
+  } catch (error) {
+    if (isStackOverflow(error)) throw new ExtractError('corrupt', `nesting too deep: its XML nests elements inside each other more deeply than can be read`);
+    throw error;
+  }
+}
+
+async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<NormalisedDocument> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const started = Date.now();
   const check = () => {
@@ -136,7 +151,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     styles = readStyles(pkg.xml(partOf('styles', `${base}/styles.xml`)));
     numbering = readNumbering(pkg.xml(partOf('numbering', `${base}/numbering.xml`)), styles);
   } catch (error) {
-    if (error instanceof ExtractError) throw error;
+    if (error instanceof ExtractError || isStackOverflow(error)) throw error;
     throw new ExtractError('corrupt', `unreadable styles or numbering: ${error instanceof Error ? error.message : String(error)}`);
   }
 
@@ -161,6 +176,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     try {
       return readBody(children, { relationships, styles, numbering }).value;
     } catch (error) {
+      if (isStackOverflow(error)) throw error;
       throw new ExtractError('corrupt', `unreadable document body: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
