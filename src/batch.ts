@@ -4,7 +4,7 @@
  * into the same folder already did kept rather than redone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { constants, existsSync, readFileSync, type Stats } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -270,12 +270,19 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
   return result;
 }
 
-/** The file's bytes, refused unread when over the size limit. */
+/**
+ * The file's bytes, refused unread when over the size limit or not a regular
+ * file. It is opened without waiting, so that a named pipe cannot hang the
+ * batch waiting for a writer, and checked before it is read, so that a device
+ * such as /dev/zero cannot fill the memory.
+ */
 async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(file, 'r');
-    const { size } = await handle.stat();
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await handle.stat();
+    if (!info.isFile()) throw new ExtractError('io', `not a regular file: ${kindOf(info)}`);
+    const { size } = info;
     if (size > maxBytes) throw new ExtractError('too-large', `${size} bytes exceeds the ${maxBytes}-byte input limit (--max-bytes)`);
     return await handle.readFile();
   } catch (error) {
@@ -284,6 +291,14 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
   } finally {
     await handle?.close();
   }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'a folder';
 }
 
 /** A buffer that can be handed to a worker without taking others' bytes with it. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -192,6 +192,18 @@ describe('batch runs', () => {
     const second = await batch([dir], out, { password: 'second' });
     expect(second.events.find((e) => e.path.endsWith('locked.docx'))).toMatchObject({ status: 'failed', code: 'encrypted' });
     expect(second.count('skipped')).toBe(3);
+  });
+
+  it('fails a named pipe or a device alone, without waiting on it or reading it', async () => {
+    const dir = inputs(1);
+    const fifo = path.join(folder('pipe'), 'pipe.pdf');
+    const made = spawnSync('mkfifo', [fifo]).status === 0;
+    const devices = existsSync('/dev/zero') ? ['/dev/zero'] : [];
+    const { result } = await batch([dir, ...(made ? [fifo] : []), ...devices], folder('out'));
+    expect(result.extracted).toBe(1);
+    const errors = Object.fromEntries(result.report.errors.map((e) => [e.path, `${e.code}: ${e.message}`]));
+    if (made) expect(errors[fifo]).toBe('io: not a regular file: a named pipe (FIFO)');
+    for (const device of devices) expect(errors[device]).toBe('io: not a regular file: a character device');
   });
 
   it('kills a document that hangs, runs out of memory or crashes its worker, reports why, and finishes the rest', async () => {
