@@ -18,7 +18,7 @@ import { WorkerPool } from './pool.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type Report, type ReportEntry } from './schema.js';
 import { inShard, type Shard } from './shard.js';
 import type { ExtractJob, ExtractReply } from './worker.js';
-import { DatasetWriter, openOutput, recordNames, reportMarkdown, toJson, writeAtomic } from './writers.js';
+import { DatasetWriter, recordNames, reportMarkdown, toJson, withOutput, writeAtomic } from './writers.js';
 
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 
@@ -131,7 +131,11 @@ interface Outcome {
   record?: ExtractRecord;
 }
 
-export async function runBatch(plan: Plan, options: BatchOptions): Promise<BatchResult> {
+export function runBatch(plan: Plan, options: BatchOptions): Promise<BatchResult> {
+  return withOutput(options.out, () => runLocked(plan, options));
+}
+
+async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult> {
   const startedAt = new Date();
   const { out } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -153,7 +157,6 @@ export async function runBatch(plan: Plan, options: BatchOptions): Promise<Batch
     peakRssMb: null,
   };
 
-  await openOutput(out);
   await writeAtomic(path.join(out, RUN_FILE), toJson(run));
   const history = await readManifestLines(out);
   const previous = latestByPath(history);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { reportEntry, RUN_FILE, toolVersion, type RunInfo } from './batch.js';
 import { isRecordName, readManifest, readManifestLines, removeOrphans, settingsOf, writeManifest, type ManifestEntry } from './manifest.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type ReportEntry } from './schema.js';
-import { DatasetWriter, openOutput, reportMarkdown, toJson, writeAtomic } from './writers.js';
+import { DatasetWriter, reportMarkdown, toJson, withOutput, writeAtomic } from './writers.js';
 
 export class MergeError extends Error {}
 
@@ -45,7 +45,12 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
     throw new MergeError(`the shards hold ${entries.length} of the ${listed.count} inputs listed; re-run the shards that did not finish`);
   }
 
-  await openOutput(out);
+  return withOutput(out, () => writeMerged(out, dirs, parts, entries, startedAt));
+}
+
+/** What one run over the whole list would have written, into `out` once it is open. */
+async function writeMerged(out: string, dirs: readonly string[], parts: readonly Part[], entries: ReadonlyArray<{ entry: ManifestEntry; dir: string }>, startedAt: Date): Promise<MergeResult> {
+  const listed = parts[0]!.run.listed;
   const previous = await readManifestLines(out);
   const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
   const documents: ReportEntry[] = [];

@@ -15,11 +15,12 @@ import type { Report } from './schema.js';
 export class OutputError extends Error {}
 
 /**
- * The output folder made ready before any work: it and its records/ folder
- * exist and can be written to, and what a killed run left half-written is
- * gone. A folder that will not do fails here, at once, not after the batch.
+ * Runs `write` on the output folder made ready: it and its records/ folder
+ * exist and can be written to, no other run is writing to it, and what a
+ * killed run left half-written is gone. A folder that will not do fails here,
+ * at once, before any work. The folder is let go however `write` ends.
  */
-export async function openOutput(out: string): Promise<void> {
+export async function withOutput<T>(out: string, write: () => Promise<T>): Promise<T> {
   const records = path.join(out, 'records');
   const info = await stat(out).catch(() => null);
   if (info && !info.isDirectory()) throw new OutputError(`cannot write to --out ${out}: it is a file, not a folder`);
@@ -29,7 +30,53 @@ export async function openOutput(out: string): Promise<void> {
   } catch (error) {
     throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
   }
-  await Promise.all([removeStaleTemps(out, (name) => OUTPUT_FILES.has(name)), removeStaleTemps(records, (name) => RECORD_FILE.test(name))]);
+  const unlock = await lock(out);
+  try {
+    await Promise.all([removeStaleTemps(out, (name) => OUTPUT_FILES.has(name)), removeStaleTemps(records, (name) => RECORD_FILE.test(name))]);
+    return await write();
+  } finally {
+    await unlock();
+  }
+}
+
+/** Hidden, so that a walk over a folder holding the output folder passes it over. */
+const LOCK_FILE = '.scc-extract.lock';
+
+/**
+ * One run at a time per output folder: two would write over each other's
+ * files and rename each other's temporary files away. The lock file holds the
+ * pid of the run that has it; a lock whose process is gone (a run that was
+ * killed) is taken over. One being written this instant holds no pid yet and
+ * counts as held.
+ */
+async function lock(out: string): Promise<() => Promise<void>> {
+  const file = path.join(out, LOCK_FILE);
+  for (;;) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
+    }
+    const held = await readFile(file, 'utf8').catch(() => null);
+    if (held === null) continue;
+    const pid = /^\d+\n$/.test(held) ? Number(held) : null;
+    if (pid === null || running(pid)) {
+      const who = pid === null ? 'another scc-extract run' : `another scc-extract run (process ${pid})`;
+      throw new OutputError(`${who} is writing to --out ${out}; wait for it to finish, or remove ${file} if none is`);
+    }
+    // Taken over only if no other run took it over since it was read.
+    if ((await readFile(file, 'utf8').catch(() => null)) === held) await rm(file, { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The files this tool writes at the top of an output folder, and in its records/ folder. */

@@ -262,6 +262,36 @@ describe('batch runs', () => {
     expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
   });
 
+  it('lets one run at a time write to an output folder, and takes over the lock of a run that is gone', async () => {
+    const dir = inputs(40);
+    const out = folder('out');
+    const lock = path.join(out, '.scc-extract.lock');
+    const [a, b] = await Promise.all([cli([dir, '--out', out, '--concurrency', '1']), cli([dir, '--out', out, '--concurrency', '1'])]);
+    for (const { code, stderr } of [a, b]) {
+      if (code === 2) expect(stderr).toMatch(/^scc-extract: another scc-extract run \(process \d+\) is writing to --out /);
+      else expect(code).toBe(1);
+    }
+    expect(existsSync(lock)).toBe(false);
+    const fresh = folder('fresh');
+    await batch([dir], fresh);
+    expect(snapshot(out)).toEqual(snapshot(fresh));
+
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    const gone = new Promise((r) => holder.on('exit', r));
+    try {
+      writeFileSync(lock, `${holder.pid}\n`);
+      const refused = await cli([dir, '--out', out]);
+      expect(refused.stderr).toBe(`scc-extract: another scc-extract run (process ${holder.pid}) is writing to --out ${out}; wait for it to finish, or remove ${lock} if none is\n`);
+      expect(refused.code).toBe(2);
+    } finally {
+      holder.kill();
+      await gone;
+    }
+    const { result } = await batch([dir], out);
+    expect(result.skipped).toBe(42);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('splits inputs into shards by path hash, and merge gives what one run over everything gives', async () => {
     const dir = inputs(20);
     const whole = folder('whole');
