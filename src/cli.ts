@@ -22,8 +22,9 @@ Usage:
   npm run --silent extract -- <files or folders...> --out <dir> [options]
 
 Inputs are PDF, DOCX, plain text or Markdown files; the format is read from the
-bytes, not the extension. Folders are walked for .pdf, .docx, .txt, .md files;
-a quoted pattern ('in/**/*.pdf') is expanded the same way.
+bytes, not the extension. Folders are walked for .pdf, .docx, .txt, .text, .md
+and .markdown files, passing over hidden entries, symbolic links and output
+folders; a quoted pattern ('in/**/*.pdf') is expanded the same way.
 
 Writes to <dir>:
   dataset.jsonl        one record per line, in input order
@@ -191,7 +192,8 @@ async function merge(dirs: string[], out: string | undefined): Promise<number> {
 }
 
 function summaryLine(result: BatchResult, seconds: number): string {
-  const kept = result.skipped ? `, ${result.skipped} unchanged (kept from the last run)` : '';
+  // Kept results are among the extracted and the failed, so the figures add up to the inputs.
+  const kept = result.skipped ? ` (${result.skipped} of these kept unchanged from the last run)` : '';
   return `${result.extracted} extracted, ${result.failed} failed${kept} in ${seconds.toFixed(1)} s`;
 }
 

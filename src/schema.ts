@@ -1,7 +1,7 @@
 /**
  * The one source of the shapes this tool writes: records, the report and the
  * corpus's expected records. TypeScript types and the published JSON Schema
- * (`schema/record.schema.json`) are derived from these.
+ * (`src/record.schema.json`) are derived from these.
  */
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -312,6 +312,20 @@ describe('batch runs', () => {
     const stranger = folder('stranger');
     await runBatch(planBatch(other, parseShard('2/3')), { out: stranger, concurrency: 1, workerUrl: WORKER });
     await expect(mergeOutputs([shards[0]!.out, stranger, shards[2]!.out], folder('bad'))).rejects.toThrow(/different input list/);
+  });
+
+  it('walks folders for every supported ending in any case, passing over hidden entries and symbolic links', async () => {
+    const dir = folder('walk');
+    for (const name of ['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'g.json', '.h.txt']) writeFileSync(path.join(dir, name), 'x');
+    mkdirSync(path.join(dir, '.hidden'));
+    writeFileSync(path.join(dir, '.hidden', 'i.txt'), 'x');
+    const elsewhere = folder('elsewhere');
+    writeFileSync(path.join(elsewhere, 'j.txt'), 'x');
+    symlinkSync(path.join(elsewhere, 'j.txt'), path.join(dir, 'k.txt'));
+    symlinkSync(elsewhere, path.join(dir, 'linked'));
+    const list = await listInputs([dir]);
+    expect(list.files.map((f) => path.relative(dir, f))).toEqual(['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown']);
+    expect((await listInputs([path.join(dir, 'k.txt')])).files).toEqual([path.join(dir, 'k.txt')]);
   });
 
   it('passes over output folders, its own and older ones, in walks and patterns alike', async () => {
