@@ -39,31 +39,40 @@ export async function withOutput<T>(out: string, write: () => Promise<T>): Promi
   }
 }
 
-/** Hidden, so that a walk over a folder holding the output folder passes it over. */
+/** Hidden, as temporary files are: not one of the outputs. */
 const LOCK_FILE = '.scc-extract.lock';
+
+/** Lock files this process holds, by absolute path. */
+const heldHere = new Set<string>();
 
 /**
  * One run at a time per output folder: two would write over each other's
  * files and rename each other's temporary files away. The lock file holds the
  * pid of the run that has it; a lock whose process is gone (a run that was
- * killed) is taken over. One being written this instant holds no pid yet and
- * counts as held.
+ * killed) is taken over. So is one naming this process that it does not hold:
+ * a killed run in a container had the same pid as the next. A lock being
+ * written this instant holds no pid yet and counts as held.
  */
 async function lock(out: string): Promise<() => Promise<void>> {
-  const file = path.join(out, LOCK_FILE);
+  const file = path.resolve(out, LOCK_FILE);
   for (;;) {
     try {
       await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
-      return () => rm(file, { force: true });
+      heldHere.add(file);
+      return async () => {
+        heldHere.delete(file);
+        await rm(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
     }
     const held = await readFile(file, 'utf8').catch(() => null);
     if (held === null) continue;
     const pid = /^\d+\n$/.test(held) ? Number(held) : null;
-    if (pid === null || running(pid)) {
+    const gone = pid !== null && (pid === process.pid ? !heldHere.has(file) : !running(pid));
+    if (!gone) {
       const who = pid === null ? 'another scc-extract run' : `another scc-extract run (process ${pid})`;
-      throw new OutputError(`${who} is writing to --out ${out}; wait for it to finish, or remove ${file} if none is`);
+      throw new OutputError(`${who} is writing to --out ${out}; wait for it to finish, or remove ${path.join(out, LOCK_FILE)} if none is`);
     }
     // Taken over only if no other run took it over since it was read.
     if ((await readFile(file, 'utf8').catch(() => null)) === held) await rm(file, { force: true });

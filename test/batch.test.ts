@@ -290,6 +290,14 @@ describe('batch runs', () => {
     const { result } = await batch([dir], out);
     expect(result.skipped).toBe(42);
     expect(existsSync(lock)).toBe(false);
+
+    // A lock naming this process that it does not hold is from a process before it with the same pid.
+    writeFileSync(lock, `${process.pid}\n`);
+    expect((await batch([dir], out)).result.skipped).toBe(42);
+    const both = await Promise.allSettled([batch([dir], out), batch([dir], out)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { message: expect.stringMatching(/^another scc-extract run \(process \d+\) is writing to --out /) } });
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('splits inputs into shards by path hash, and merge gives what one run over everything gives', async () => {
