@@ -31,10 +31,9 @@ export const STANDARD_FONTS = join(packageDir, 'standard_fonts') + '/';
 export const CMAPS = join(packageDir, 'cmaps') + '/';
 
 export function openDocument(bytes: Uint8Array, password: string | undefined) {
-  return pdfjs.getDocument({
+  const task = pdfjs.getDocument({
     // pdf.js may take over the buffer it is given, and refuses a Node Buffer: it gets its own plain copy.
     data: new Uint8Array(bytes),
-    password,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -54,6 +53,16 @@ export function openDocument(bytes: Uint8Array, password: string | undefined) {
     maxImageSize: 0,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
+  // The password is given only when the file asks for one, once: pdf.js tries a given password in place of the
+  // empty one, so a file with an owner password alone would fail in a batch run with a password for others.
+  let given = false;
+  task.onPassword = (update: (password: string | Error) => void, reason: number) => {
+    if (reason === pdfjs.PasswordResponses.NEED_PASSWORD && password !== undefined && !given) {
+      given = true;
+      update(password);
+    } else update(Object.assign(new Error(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'Incorrect Password' : 'No password given'), { name: 'PasswordException', code: reason }));
+  };
+  return task;
 }
 
 /** A pdf.js failure as an ExtractError that says what is wrong with the file. */
@@ -62,7 +71,7 @@ export function explain(error: unknown, password: string | undefined): ExtractEr
   const e = error as { name?: string; message?: string; code?: number };
   const message = e?.message ?? String(error);
   if (e?.name === 'PasswordException') {
-    if (e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD || password !== undefined)
+    if (e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD)
       return new ExtractError('encrypted', `encrypted PDF and the password given does not open it (wrong password); pass the right one with --password`);
     return new ExtractError('encrypted', `encrypted PDF that needs a password to open (a user password is set); pass it with --password`);
   }
