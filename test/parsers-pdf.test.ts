@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, StandardFonts, concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
@@ -527,6 +528,22 @@ describe('PDF bad input', () => {
       expect(d.blocks.some((b) => b.text === 'Principle 2')).toBe(true);
       expect(d.blocks.filter((b) => b.kind === 'option')).toHaveLength(10);
     }
+  });
+
+  it('a page whose content decodes to over 64 MB is not read; a file of nothing else fails as too large', async () => {
+    const bomb = deflateSync(new Uint8Array(65 * 1024 * 1024));
+    const withBomb = async (text: boolean) => {
+      const { pdf, page, t } = await a4(10);
+      if (text) t('1. Do you publish an annual report?', 50, 760);
+      const heavy = text ? pdf.addPage([595, 842]) : page;
+      heavy.node.addContentStream(pdf.context.register(pdf.context.stream(bomb, { Filter: 'FlateDecode' })));
+      return pdf.save();
+    };
+    const d = await parse(await withBomb(true));
+    expect(d.blocks.map((b) => b.text)).toEqual(['1. Do you publish an annual report?']);
+    expect(d.diagnostics.map((x) => x.message)).toEqual(['page 2: its content decodes to over 64 MB; not read']);
+    const e = await failure(parse(await withBomb(false)));
+    expect([e.code, e.message]).toEqual(['too-large', "every page's content decodes to over 64 MB; not read"]);
   });
 
   it('too many pages or bytes: stops before reading pages', async () => {

@@ -31,6 +31,13 @@ const MAX_OPS = 400_000;
  * kilobytes. A size, not a time, so the same file always reads the same.
  */
 const MAX_CONTENT_BYTES_FOR_VECTORS = 4 * 1024 * 1024;
+/**
+ * A page whose content decodes to more bytes than this is not read at all:
+ * pdf.js would hold all of it in memory, and a kilobyte of compressed zeros
+ * can decode to a gigabyte. Measured before pdf.js reads the page.
+ */
+const MAX_PAGE_CONTENT_BYTES = 64 * 1024 * 1024;
+const megabytes = (n: number) => `${n / 1024 / 1024} MB`;
 
 export interface PdfStats {
   /** Pages whose operator list was read for drawn boxes. */
@@ -90,23 +97,24 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const rawObjects = () => (raw ??= new RawObjects(bytes));
     let usesDingbats: boolean | null = null;
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
-    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; tooLarge: () => string | null }> = [];
+    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; tooLarge: string | null }> = [];
     let totalChars = 0;
     const pageNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
       guard.progress = `page ${n} of ${pageCount}`;
       const page = await guard.run(doc.getPage(n));
+      const size = page.ref ? rawObjects().contentBytes(page.ref.num, MAX_PAGE_CONTENT_BYTES) : null;
+      if (size !== null && size > MAX_PAGE_CONTENT_BYTES) {
+        pageNotes.push({ code: 'page-too-large', message: `page ${n}: its content decodes to over ${megabytes(MAX_PAGE_CONTENT_BYTES)}; not read`, provenance: { page: n } });
+        continue;
+      }
+      const tooLarge = size !== null && size > MAX_CONTENT_BYTES_FOR_VECTORS ? `its content decodes to over ${megabytes(MAX_CONTENT_BYTES_FOR_VECTORS)}` : null;
       const content = await guard.run(page.getTextContent());
       const turn = uprightTurn(content.items as TextItem[], (r) => page.getViewport({ scale: 1, rotation: (page.rotate + r) % 360 }).transform as number[]);
       if (turn) pageNotes.push({ code: 'page-turned', message: `page ${n}: its text runs sideways as the page is shown; read turned by ${turn}°`, provenance: { page: n } });
       const viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
       const display = viewport.transform as number[];
-      let size: number | null | undefined;
-      const tooLarge = () => {
-        if (size === undefined) size = page.ref ? rawObjects().contentBytes(page.ref.num, MAX_CONTENT_BYTES_FOR_VECTORS) : null;
-        return size !== null && size > MAX_CONTENT_BYTES_FOR_VECTORS ? `its content decodes to over ${MAX_CONTENT_BYTES_FOR_VECTORS / 1024 / 1024} MB` : null;
-      };
-      const read = await guard.run(boxesFromOutlines(page, content.items as TextItem[], tooLarge));
+      const read = tooLarge ? 0 : await guard.run(boxesFromOutlines(page, content.items as TextItem[]));
       if (read > 0)
         pageNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
@@ -114,13 +122,13 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       totalChars += text.chars;
       pages.push({ text, display, toUser: inverse(display), annotations, tooLarge });
     }
+    if (pages.length === 0) throw new ExtractError('too-large', `every page's content decodes to over ${megabytes(MAX_PAGE_CONTENT_BYTES)}; not read`);
     if (totalChars === 0)
       throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
 
     const layers = await guard.run(hiddenLayers(doc));
     /** Why the page's marks cannot be trusted for its hidden layers, or null where it draws nothing in one. */
-    const hiddenOnPage = async (n: number, tooLarge: () => string | null, shown: Layers): Promise<string | null> => {
-      const size = tooLarge();
+    const hiddenOnPage = async (n: number, size: string | null, shown: Layers): Promise<string | null> => {
       if (size) return `the document has a layer that is switched off, and this page's content is too large to see whether it draws in it: ${size}`;
       const ops = await guard.run((await guard.run(doc.getPage(n))).getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
       return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer that is switched off' : null;
@@ -139,9 +147,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const marks = await resolveMarks(p.text, p.toUser, {
         widgets,
         vectorShapes: async () => {
-          const tooLarge = p.tooLarge();
-          if (tooLarge) {
-            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
+          if (p.tooLarge) {
+            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${p.tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
             return null;
           }
           const page = await guard.run(doc.getPage(n));
@@ -217,9 +224,9 @@ function uprightTurn(items: TextItem[], displayAt: (turn: number) => number[]): 
  * page's operator list (pdf.js makes the outlines with it) only when there
  * are such items. Returns how many were read.
  */
-async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[], tooLarge: () => string | null): Promise<number> {
+async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise<number> {
   const unmapped = items.filter((it) => typeof it.str === 'string' && UNMAPPED_GLYPH.test(it.str));
-  if (unmapped.length === 0 || tooLarge()) return 0;
+  if (unmapped.length === 0) return 0;
   const key = (it: TextItem) => glyphKey(it.fontName ?? '', it.str!.trim());
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const pathOf = (font: string, fontChar: string) => {
