@@ -1158,6 +1158,42 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector', '2. Do you audit disclosures?', 'Yes', 'no:unchecked:vector']);
   });
 
+  it('takes a filled rounded square for no box where the page has no empty one like it: a bullet or a status colour', async () => {
+    const { page, t, pdf } = await a4(10);
+    const rounded = 'M 2 0 L 8 0 C 9 0 10 1 10 2 L 10 8 C 10 9 9 10 8 10 L 2 10 C 1 10 0 9 0 8 L 0 2 C 0 1 1 0 2 0 Z';
+    t('1. Do you publish an annual report?', 50, 760);
+    t('Yes', 400, 760);
+    t('No', 440, 760);
+    // A green rating after the row, as a compliance table prints one.
+    page.drawSvgPath(rounded, { x: 460, y: 768, color: rgb(0, 0.5, 0) });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-']);
+  });
+
+  it('reads no tick from what is drawn under a box, a ring inside it, or a box drawn as one open path', async () => {
+    const { page, t, pdf } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?');
+    t('2. Do you audit disclosures?', 50, 730);
+    t('Yes', 400, 730);
+    t('No', 440, 730);
+    for (const x of [420, 455]) {
+      // A dark badge behind each box, then the box over it.
+      page.drawSvgPath('M 0 6 L 6 0 L 12 6 L 6 12 Z', { x: x - 1.5, y: 743.5, color: rgb(0.2, 0.2, 0.2) });
+      drawBox(page, x, 730, false);
+    }
+    t('3. Do you consult the public?', 50, 700);
+    t('Yes', 400, 700);
+    t('No', 440, 700);
+    // Each box one open path of five segments, with a ring of sixteen short ones inside.
+    const ring = Array.from({ length: 16 }, (_, i) => `${(4.5 + 2.6 * Math.cos((i * Math.PI) / 8)).toFixed(2)} ${(4.5 + 2.6 * Math.sin((i * Math.PI) / 8)).toFixed(2)}`);
+    for (const x of [420, 455]) {
+      page.drawSvgPath('M 0 0 L 9 0 L 9 9 L 0 9 L 0 0.5 L 0 0.2', { x, y: 708, borderColor: rgb(0, 0, 0), borderWidth: 0.75 });
+      page.drawSvgPath(`M ${ring.join(' L ')} Z`, { x, y: 708, borderColor: rgb(0, 0, 0), borderWidth: 0.5 });
+    }
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(Array.from({ length: 3 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat());
+  });
+
   it('gives an "X" typed after a drawn box to that box\'s label; where the drawing is too large to read, to neither', async () => {
     const page1 = async (drawing: string, picture = 0) => {
       const { pdf, page, t } = await a4(10);

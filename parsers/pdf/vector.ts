@@ -51,6 +51,8 @@ interface Shape {
   isRound: boolean;
   /** Round, with four straight sides between its curves: a square with rounded corners, not a circle or a dot. */
   roundedSquare: boolean;
+  /** Ends where it starts. */
+  closed: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
 }
@@ -125,7 +127,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
           const rect = rectFromPoints(sub.points);
           const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
           const roundedSquare = isRound && sub.segments.length - sub.curves >= 4;
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, roundedSquare, segments: sub.segments });
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
         }
         break;
       }
@@ -227,7 +229,7 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
       const h = b.y - a.y;
       if (h <= 0 || Math.abs(h - w) > 0.2 * w || Math.abs(b.x0 - a.x0) > tol || Math.abs(b.x1 - a.x1) > tol) continue;
       const covers = (x: number) => vs.some((v) => Math.abs(v.x - x) <= tol && v.top <= a.y + tol && v.bottom >= b.y - tol);
-      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, isRound: false, roundedSquare: false, segments: [] });
+      if (covers(a.x0) && covers(a.x1)) out.push({ rect: { x0: a.x0, x1: a.x1, top: a.y, bottom: b.y }, stroke: true, fill: false, fillDark: false, inked: true, isRect: true, isRound: false, roundedSquare: false, closed: true, segments: [] });
     }
   }
   return out;
@@ -236,9 +238,13 @@ function squaresOfLines(shapes: Shape[]): Shape[] {
 /** Small squares, and small circles drawn as outlines (radio buttons), with what is drawn inside each. */
 export function findBoxes(drawn: Shape[]): VectorBox[] {
   const shapes = [...drawn, ...squaresOfLines(drawn)];
+  // A dark filled square with rounded corners is a ticked box as web pages and online editors draw one, where the
+  // page has empty ones like it: alone it is a bullet or a status colour.
+  const sized = (s: Shape, o: Shape) => Math.abs(width(s.rect) - width(o.rect)) <= 0.15 * width(o.rect);
+  const emptyRounded = shapes.filter((s) => s.roundedSquare && s.stroke && !s.fillDark);
   const squares = shapes.filter((s) => {
-    // A dark filled square with rounded corners is a ticked box as web pages and online editors draw one.
-    if (!((s.isRect || s.roundedSquare) && (s.stroke || s.fillDark)) && !(s.isRound && s.stroke)) return false;
+    const tickedRounded = s.roundedSquare && s.fillDark && !s.stroke && emptyRounded.some((o) => sized(s, o));
+    if (!(s.isRect && (s.stroke || s.fillDark)) && !(s.isRound && s.stroke) && !tickedRounded) return false;
     const w = width(s.rect);
     const h = height(s.rect);
     return w >= MIN_BOX && w <= MAX_BOX && h >= MIN_BOX && h <= MAX_BOX && Math.abs(w - h) <= 0.2 * Math.max(w, h);
@@ -266,12 +272,15 @@ function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
   const onBorder = ([x0, y0, x1, y1]: [number, number, number, number]) =>
     (Math.abs(y0 - y1) < 0.05 && (Math.abs(y0 - r.top) <= 1.5 || Math.abs(y0 - r.bottom) <= 1.5)) ||
     (Math.abs(x0 - x1) < 0.05 && (Math.abs(x0 - r.x0) <= 1.5 || Math.abs(x0 - r.x1) <= 1.5));
-  // A mark bigger than the box, centred in it: a tick stamped over the box by a PDF filler.
+  // A mark bigger than the box, drawn after it and centred on it: a tick stamped over the box by a PDF filler.
+  const order = shapes.indexOf(box);
   const over = shapes.filter(
-    (s) =>
+    (s, i) =>
+      i > order &&
+      order >= 0 &&
       !twins.includes(s) &&
-      s !== box &&
       !s.isRect &&
+      !s.isRound &&
       (s.fillDark || (s.stroke && s.inked)) &&
       !inside(s.rect, box.rect, 1.5) &&
       containsPoint(box.rect, centreX(s.rect), centreY(s.rect)) &&
@@ -281,8 +290,10 @@ function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
   );
   if (over.length > 0) return over.some((s) => s.fillDark) ? 'fill' : 'tick';
   const marks = within.filter((s) => s.stroke && !s.isRect);
-  // A line drawn by hand comes as many short segments: it is a mark where together they span the box.
-  if (marks.some((s) => s.segments.length >= 4 && width(s.rect) >= 0.5 * size && height(s.rect) >= 0.5 * size && !s.isRound)) return 'tick';
+  // A line drawn by hand comes as many short segments, an open path: it is a mark where together they span the
+  // box. A path that follows the box's own sides is the box.
+  const ownSides = (s: Shape) => Math.max(Math.abs(s.rect.x0 - r.x0), Math.abs(s.rect.x1 - r.x1), Math.abs(s.rect.top - r.top), Math.abs(s.rect.bottom - r.bottom)) <= 1.5;
+  if (marks.some((s) => !s.closed && s.segments.length >= 4 && width(s.rect) >= 0.5 * size && height(s.rect) >= 0.5 * size && !ownSides(s))) return 'tick';
   const strokes = marks.flatMap((s) => s.segments).filter((seg) => !onBorder(seg) && Math.hypot(seg[2] - seg[0], seg[3] - seg[1]) >= 0.2 * size);
   if (strokes.length === 0) return 'empty';
   const long = strokes.filter(([x0, y0, x1, y1]) => Math.abs(x1 - x0) >= 0.35 * size && Math.abs(y1 - y0) >= 0.35 * size);
