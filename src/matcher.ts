@@ -59,19 +59,26 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
  */
 const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
-/** Words that make a choice opening a text a case the template describes, not the answer: "No – if it has not". */
-const CONDITIONAL = /^(?:if|when|where|unless|only|tick|select|choose|leave|answer)\b/i;
+/** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
+const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle)\b/i;
+/** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */
+const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record this|enter|complete|explain|give details|provide details)\b/i;
+/** A case a rule opens with: "No – if the system is not jointly owned, leave this question blank". */
+const CASE = /^(?:if|unless|where|when)\b/i;
 /** A choice opening a sentence or a line, for a text that goes through the options one by one. */
 const CHOICE_OPENING = /(?:^|[.;]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
 
 /**
- * The choice a text opens with ("Yes - the policy is on the intranet"), unless the text is guidance going
- * through the options ("Yes – if the DPIA was reviewed … No – if it was not").
+ * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
+ * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), or
+ * telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question blank").
  */
 function openingChoice(text: string): { value: OptionValue; line: string } | null {
   const m = LEADING_CHOICE.exec(text);
   const value = m ? optionValue(m[1]!) : null;
-  if (!value || CONDITIONAL.test(m![2]!)) return null;
+  if (!value) return null;
+  const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
+  if (INSTRUCTION.test(m![2]!) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
   return values.size > 1 ? null : { value, line: text.split('\n')[0]! };
 }

@@ -25,11 +25,12 @@ const PATTERNS = [
 
 /** A choice said to be a mistake, or made in another assessment, draft or year, is not this document's answer. */
 const ELSEWHERE = /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last year|draft|checklist|neighbou?ring|(?:19|20)\d\d)\b/i;
-/**
- * Denied, supposed, asked for or set as a rule ("we have not answered", "had we answered", "if 'No' is selected",
- * "where 'No' has been ticked"), not stated: in the sentence up to the choice.
- */
-const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|where|wherever|when|whenever)\b|n't\b/i;
+/** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
+const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless)\b|n't\b/i;
+/** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
+const RULE = /\b(?:must|should|needs? to|is required|are required)\b/i;
+/** A case a rule opens with, the choice its subject: "Where 'No' has been ticked …", not "Where … we ticked 'No' …". */
+const CASE_OF_CHOICE = /^(?:where|wherever|when|whenever)\s+["'‘’“”]?(?:yes|no|n\/a)\b/i;
 
 export function findStatements(text: string, provenance: Provenance): Statement[] {
   const found: Statement[] = [];
@@ -42,7 +43,10 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const around = text.slice(Math.max(0, (m.index ?? 0) - 120), (m.index ?? 0) + m[0].length + 120);
       const stop = text.lastIndexOf('. ', m.index ?? 0);
       const upTo = text.slice(stop < 0 ? 0 : stop + 2, (m.index ?? 0) + m[0].length);
-      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo)) continue;
+      const end = (m.index ?? 0) + m[0].length;
+      const after = text.indexOf('. ', end);
+      const rest = text.slice(end, after < 0 ? text.length : after);
+      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim())) continue;
       const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
       found.push({ value, number, principle, quote, provenance });
     }

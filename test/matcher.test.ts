@@ -270,11 +270,16 @@ describe('matcher on what organisations add', () => {
     spec.answers['P4.2'] = { ticked: 'none' };
     spec.actionPlans[2] = "We have not answered 'Yes' to question 4 while the review cycle is agreed. If 'No' is selected for question 3, say why.";
     spec.actionPlans[4] = "'No' was selected for question 14 in the Feb. 2024 review. Had we answered 'No' to question 7 we would have consulted.";
-    // The template's own rule, not an answer.
+    // The template's own rules, not answers; a sentence that opens with a case of its own still states one.
     spec.answers['P2.6'] = { ticked: 'none' };
     spec.actionPlans[1] = "Where 'No' has been ticked for question 6, an action must be entered in the action plan below.";
+    spec.answers['P6.6'] = { ticked: 'none' };
+    spec.actionPlans[5] = "When 'No' is ticked for question 35, no action plan is needed.";
+    spec.answers['P7.2'] = { ticked: 'none' };
+    spec.actionPlans[6] = "Where the police use the control room we ticked 'Yes' for question 37.";
     const r = await run(renderText(spec, placeholders));
-    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6']) expect(answer(r, id).choice).toBeNull();
+    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6', 'P6.6']) expect(answer(r, id).choice).toBeNull();
+    expect(answer(r, 'P7.2')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
     // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
     const restarted = base();
     restarted.numbering = 'restart';
@@ -335,8 +340,13 @@ describe('matcher on what organisations add', () => {
     spec.answers['P5.4'] = { ticked: 'none', text: 'Yes – if the policy was reviewed in the last 12 months. No – if it was not.' };
     spec.answers['P5.6'] = { ticked: 'none', text: 'No – if the system is not jointly owned, leave this question blank.' };
     spec.answers['P5.9'] = { ticked: 'none', text: 'N/A: tick N/A if you do not deploy cameras on drones.' };
+    // An answer that qualifies itself is still an answer.
+    spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – where possible, footage is reviewed the same day.' };
+    spec.answers['P6.4'] = { ticked: 'none', text: 'No - only council employees have access.' };
+    spec.answers['P6.5'] = { ticked: 'none', text: 'Yes, when requested by the police.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
+    expect(['P6.3', 'P6.4', 'P6.5'].map((id) => answer(r, id).choice)).toEqual(['yes', 'no', 'yes']);
     for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
