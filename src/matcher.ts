@@ -271,11 +271,15 @@ function continuesQuestion(q: Question, question: Block, b: Block): boolean {
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
 
+/** A question's own label: "10.4", "Q10a", "(v)", "iv.", "b)". */
+const QUESTION_LABEL = /^\s*(?:q(?:uestion)?\.?\s*\d{1,2}[a-z]?|\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?|\(?(?:[ivx]{1,6}|[a-z])[.)])\s+\S/i;
+
 /**
- * A question's answer, up to a question the template does not ask that has
- * boxes of its own after it (a local question added to the form, or one
- * half of a question split in two): those boxes, and what follows them, are
- * that question's.
+ * A question's answer, up to a question the template does not ask, labelled
+ * as the form labels its questions, where this one printed no boxes before
+ * it and it has boxes after it (a local question added to the form): those
+ * boxes, and what follows them, are that question's. An unlabelled question
+ * ("Is this in place?", "If not, why not?") is a prompt of this one's.
  */
 function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block[] {
   const other = after.findIndex(
@@ -283,7 +287,8 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block
       b.kind !== 'option' &&
       b.text.length <= 400 &&
       /\?\s*$/.test(b.text) &&
-      !FOLLOW_ON.test(b.text.trim()) &&
+      (QUESTION_LABEL.test(b.text) || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim()))) &&
+      !after.slice(0, i).some((o) => o.kind === 'option') &&
       !continuesQuestion(q, question, b) &&
       questionScore(q, b) < QUESTION_THRESHOLD &&
       after.slice(i + 1).some((o) => o.kind === 'option'),

@@ -675,6 +675,20 @@ describe('questions the template does not ask', () => {
     const r = await run(text);
     expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'missing', text: 'Not applicable - the Council does not use body worn cameras.' });
   });
+
+  it('leave a question its boxes after a prompt of its own, and its conflict with a second half that has boxes too', async () => {
+    const spec = sampleSpec(36);
+    spec.answers['P3.3'] = { ticked: 'yes' };
+    spec.answers['P3.4'] = { ticked: 'yes' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
+      .replace(/(\n9\. Does your signage state who operates the system.*\n)/, '$1\nIs this in place?\n')
+      .replace(/(\n10\. If your surveillance camera systems use body worn cameras.*\n\n☒ Yes\n\n☐ No\n)/, '$1\n10a. Is the recording light on the camera always lit?\n\n☐ Yes\n\n☒ No\n');
+    expect(text).toContain('Is this in place?');
+    expect(text).toContain('10a. Is the recording light');
+    const r = await run(text);
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: 'yes', status: 'answered' });
+    expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'ambiguous' });
+  });
 });
 
 describe('labels and boxes a layout parted', () => {
