@@ -382,7 +382,7 @@ function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Arra
   return { form: tried[index]!, later: first === undefined ? null : blocks[first]!.provenance };
 }
 
-/** Each principle heading's number, by block index. */
+/** Each principle heading's number, by block index, leaving out lists of the principles. */
 function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: number }> {
   const out: Array<{ at: number; n: number }> = [];
   blocks.forEach((b, i) => {
@@ -395,7 +395,16 @@ function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: num
     if (rest && b.kind !== 'heading' && likeness(STATEMENT_WORDS[n - 1]!, rest).score < 0.5 && rest.length > 60) return;
     out.push({ at: i, n });
   });
-  return out;
+  // Three or more in a row a few blocks apart, numbered one after another, are a list of the principles (a
+  // contents page, an introduction, an answer naming them), not headings with questions under them.
+  const listed = new Set<number>();
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j + 1 < out.length && out[j + 1]!.n === out[j]!.n + 1 && out[j + 1]!.at - out[j]!.at <= 3) j++;
+    if (j - i >= 2) for (let k = i; k <= j; k++) listed.add(k);
+    i = j + 1;
+  }
+  return out.filter((_, k) => !listed.has(k));
 }
 
 /**
@@ -441,13 +450,14 @@ function preambleStart(blocks: readonly Block[], heading: number): number {
     if (b.kind === 'option' || b.text.length > 120 || /[.!?;]$/.test(b.text.trim()) || ACTION_PLAN.test(b.text.trim())) break;
     if (isTitleLabel(b)) labelled = i;
   }
-  // A heading or two may stand over the title block ("Part 2", the template's name).
+  // Headings may stand over the title block ("Part 2", the template's name).
   let start = labelled;
-  while (start > labelled - 2 && start > 0 && isPreambleLine(blocks[start - 1]!)) start--;
+  while (start > labelled - 3 && start > 0 && isPreambleLine(blocks[start - 1]!)) start--;
   return start;
 }
 
-const isPreambleLine = (b: Block) => b.kind !== 'option' && b.text.length <= 60 && !/[.!?;:]$/.test(b.text.trim()) && !ACTION_PLAN.test(b.text.trim()) && !isTitleLabel(b);
+const PREAMBLE = /^(?:part|section|appendix|annex|schedule|assessment|surveillance camera code of practice|self[- ]assessment)\b/i;
+const isPreambleLine = (b: Block) => b.kind === 'heading' || (b.kind !== 'option' && b.text.length <= 80 && PREAMBLE.test(b.text.trim()));
 
 /** Where a principle's heading is missing, its statement printed between its neighbours stands for it. */
 function withStatements(blocks: readonly Block[], at: Array<number | undefined>, from: number, to: number): Array<number | undefined> {

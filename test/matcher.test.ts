@@ -77,6 +77,18 @@ describe('matcher on rendered templates', () => {
     expect(r.diagnostics[0]!.provenance!.line).toBeGreaterThan(r.answers.at(-1)!.provenance.question!.line!);
   });
 
+  it('takes principles listed in an answer for no headings, and keeps a short last action plan before a second form', async () => {
+    const first = sampleSpec(14);
+    first.answers['P2.5'] = { text: 'Our policy covers:\n\nPrinciple 1 - purpose\n\nPrinciple 2 - privacy\n\nPrinciple 3 - transparency' };
+    first.actionPlans[12] = 'Retention to be reviewed by March 2026';
+    const r = await run(`${renderText(first, DEFAULT_TEXT_STYLE)}\n\nPart 2\n\n${renderText(sampleSpec(15), DEFAULT_TEXT_STYLE)}`);
+    expect(r.answers.map((a) => [a.id, a.choice])).toEqual(expectedFromSpec(first).answers.map((a) => [a.id, a.choice]));
+    expect(answer(r, 'P2.5').text).toBe('Our policy covers:\nPrinciple 1 - purpose\nPrinciple 2 - privacy\nPrinciple 3 - transparency');
+    expect(r.actionPlans.at(-1)!.text).toBe('Retention to be reviewed by March 2026');
+    expect(r.organisation.name).toBe(first.organisation.name);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
+  });
+
   it('reads a form whose principles an introduction lists, where the form prints no "Principle" headings', async () => {
     const spec = sampleSpec(13);
     const intro = PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`).join('\n\n');
