@@ -1115,6 +1115,17 @@ describe('PDF pages turned', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:vector', 'no:unchecked:vector']);
     expect(d.diagnostics.map((x) => x.message)).toEqual(['page 1: its text runs sideways as the page is shown; read turned by 90°']);
   });
+
+  it('leaves a page as it is where upright text stands beside more that runs sideways', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?', { crossed: 'no' });
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(0, 1, -1, 0, 595, 0));
+    for (let i = 0; i < 4; i++) t('Camera 12 | Market Square | fixed | 24 hours | monitored | recorded for 31 days', 60, 300 - 14 * i);
+    page.pushOperators(popGraphicsState());
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
+    expect(d.diagnostics).toEqual([]);
+  });
 });
 
 describe('PDF layers', () => {

@@ -188,9 +188,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
 type TextItem = { str?: string; fontName?: string; transform?: number[] };
 
 /**
- * How far to turn a page, clockwise, for most of its text to run left to
- * right: 0 for nearly every page; 90 or 270 for a landscape table printed on
- * a portrait page without saying so.
+ * How far to turn a page, clockwise, for its text to run left to right: 0 for
+ * nearly every page; 90 or 270 for a landscape table printed on a portrait
+ * page without saying so. Only where hardly any of it reads as shown and
+ * nearly all of it reads turned: turning drops what was upright, so a page
+ * with a sideways table or margin note beside upright text stays as it is.
  */
 function uprightTurn(items: TextItem[], displayAt: (turn: number) => number[]): number {
   const upright = (turn: number) => {
@@ -208,14 +210,9 @@ function uprightTurn(items: TextItem[], displayAt: (turn: number) => number[]): 
   };
   const total = items.reduce((n, it) => n + (it.str?.trim().length ?? 0), 0);
   const here = upright(0);
-  if (here * 2 >= total) return 0;
-  let best = 0;
-  let most = here;
-  for (const turn of [90, 180, 270]) {
-    const count = upright(turn);
-    if (count > most) [best, most] = [turn, count];
-  }
-  return best;
+  if (here > 0.1 * total) return 0;
+  for (const turn of [90, 180, 270]) if (upright(turn) >= 0.8 * total) return turn;
+  return 0;
 }
 
 /**
