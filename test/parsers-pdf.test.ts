@@ -1148,6 +1148,33 @@ describe('PDF layers', () => {
     expect(hidden.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:vector', 'no:unknown:vector']);
     expect(hidden.diagnostics.map((d) => d.code)).toEqual(['hidden-layer']);
   });
+
+  it('reads no box where a membership dictionary hides a mark with every layer on, and passes over a checkbox in a layer switched off', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?');
+    const layer = pdf.context.register(pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Draft') }));
+    const spare = pdf.context.register(pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Spare') }));
+    pdf.catalog.set(PDFName.of('OCProperties'), pdf.context.obj({ OCGs: [layer, spare], D: { Order: [layer, spare], ON: [layer], OFF: [spare] } }));
+    // Shown only while the Draft layer is off: never, as the file opens.
+    const membership = pdf.context.register(pdf.context.obj({ Type: 'OCMD', OCGs: [layer], P: 'AllOff' }));
+    page.node.Resources()!.set(PDFName.of('Properties'), pdf.context.obj({ oc1: membership }));
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream('/OC /oc1 BDC 0.75 w 421.5 760.5 m 427.5 766.5 l S 421.5 766.5 m 427.5 760.5 l S EMC\n')));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:vector', 'no:unknown:vector']);
+
+    const form = await a4(10);
+    form.t('1. Do you publish an annual report?', 50, 760);
+    form.t('Yes', 400, 760);
+    form.t('No', 440, 760);
+    const off = form.pdf.context.register(form.pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Last year') }));
+    form.pdf.catalog.set(PDFName.of('OCProperties'), form.pdf.context.obj({ OCGs: [off], D: { Order: [off], OFF: [off] } }));
+    const box = form.pdf.getForm().createCheckBox('q1');
+    box.addToPage(form.page, { x: 420, y: 758, width: 9, height: 9 });
+    box.check();
+    box.acroField.getWidgets()[0]!.dict.set(PDFName.of('OC'), off);
+    const f = await parse(await form.pdf.save());
+    expect(f.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-']);
+  });
 });
 
 describe('PDF boxes away from their labels', () => {

@@ -133,6 +133,12 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const ops = await guard.run((await guard.run(doc.getPage(n))).getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
       return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer that is switched off' : null;
     };
+    /** Whether a widget's layer (its raw /OC) is shown; a membership dictionary's answer is not worked out here. */
+    const layerShown = (oc: string): boolean | null => {
+      const ref = /^(\d+)\s+(\d+)\s+R$/.exec(oc.trim());
+      if (!layers || !ref) return layers ? null : true;
+      return rawObjects().entries(Number(ref[1]))?.Type === '/OCG' ? layers.isVisible({ type: 'OCG', id: `${ref[1]}R${ref[2] === '0' ? '' : ref[2]}` }) : null;
+    };
     const bodySize = bodyFontSize(pages.map((p) => p.text));
     markFurniture(pages.map((p) => p.text), bodySize);
     const pitches = linePitches(pages.map((p) => p.text));
@@ -143,7 +149,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       guard.progress = `page ${n} of ${pageCount}`;
       guard.check();
       if (p.text.chars === 0) diagnostics.push({ code: 'page-without-text', message: `page ${n} has no text layer (a scanned page?); its content is not read`, provenance: { page: n } });
-      const widgets = readWidgets(p.annotations, p.display, rawObjects);
+      const widgets = readWidgets(p.annotations, p.display, rawObjects, layerShown);
       const marks = await resolveMarks(p.text, p.toUser, {
         widgets,
         vectorShapes: async () => {

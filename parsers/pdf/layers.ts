@@ -16,10 +16,13 @@ export interface LayerOps {
   endMarkedContent: number;
 }
 
-/** The document's layer settings where some layer is switched off; null where every one shows, as in most files. */
+/**
+ * The document's layer settings where it has layers; null where it has none, as in most files. Every layer may
+ * be on and content still hidden: a membership dictionary can show it only when its layers are off.
+ */
 export async function hiddenLayers(doc: PDFDocumentProxy): Promise<Layers | null> {
   const config = await doc.getOptionalContentConfig();
-  for (const [, group] of config) if (!group.visible) return config;
+  for (const _ of config) return config;
   return null;
 }
 

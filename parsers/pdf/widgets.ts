@@ -50,7 +50,16 @@ function objectNumber(id: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function readWidgets(annotations: unknown[], display: readonly number[], raw: () => RawObjects): { boxes: WidgetBox[]; fields: TextFieldValue[] } {
+/**
+ * `layerShown` says whether a widget in an optional-content layer (its raw /OC, "12 0 R") is shown: true, false,
+ * or null where that cannot be told. A widget that is not shown is passed over; one that may not be gives no state.
+ */
+export function readWidgets(
+  annotations: unknown[],
+  display: readonly number[],
+  raw: () => RawObjects,
+  layerShown: (oc: string) => boolean | null = () => true,
+): { boxes: WidgetBox[]; fields: TextFieldValue[] } {
   const boxes: WidgetBox[] = [];
   const fields: TextFieldValue[] = [];
   for (const a of annotations as Annotation[]) {
@@ -64,6 +73,13 @@ export function readWidgets(annotations: unknown[], display: readonly number[], 
     if (a.fieldType !== 'Btn' || (!a.checkBox && !a.radioButton)) continue;
     const num = objectNumber(a.id);
     const entries = num !== null ? raw() : null;
+    const oc = num !== null && entries ? entries.entries(num)?.OC : undefined;
+    const shown = oc === undefined ? true : layerShown(oc);
+    if (shown === false) continue;
+    if (shown === null) {
+      boxes.push({ rect, state: 'unknown', detail: `${a.checkBox ? 'checkbox' : 'radio'} in a layer that may be switched off`, exportValue: typeof a.exportValue === 'string' ? a.exportValue : null });
+      continue;
+    }
     const rawV = num !== null && entries ? decodeName(entries.inherited(num, 'V')) : undefined;
     const rawAS = num !== null && entries ? decodeName(entries.entries(num)?.AS) : undefined;
     if (a.checkBox) {
