@@ -382,6 +382,12 @@ describe('docx checkbox encodings', () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes', { strike: true }), { list: 0 }) + para(run('No'), { list: 0 })));
     expect(options(doc)).toEqual([]);
     expect(body(doc).map((b) => b.text)).toEqual([Q, 'Yes', 'No']);
+    // Both on one bulleted line: no checklist item, the struck one is left out.
+    const both = await parse(docx(para(run(Q)) + para(run('Yes / ') + run('No', { strike: true }), { list: 0 })));
+    expect(options(both).map((o) => [o.value, o.source])).toEqual([
+      ['yes', null],
+      ['no', 'struck-option'],
+    ]);
   });
 
   it('leaves the option left after the other was deleted as a plain block', async () => {

@@ -291,8 +291,9 @@ export class BlockBuilder {
   /**
    * The options a line ends in, with structural marks (form fields, content
    * controls, symbols) and struck labels put back in place of the stand-ins
-   * readOptionRun saw. In a bulleted list a struck label says nothing: the
-   * bullet may be a checklist's box, which strikes the item it ticks.
+   * readOptionRun saw. In a bulleted list a label struck on a line of its
+   * own says nothing: the bullet may be a checklist's box, which strikes the
+   * item it ticks.
    */
   private options(line: Seg[], bulleted: boolean): OptionRun | null {
     let lineText = '';
@@ -308,7 +309,9 @@ export class BlockBuilder {
       }
     }
     let run = readOptionRun(lineText);
-    if (struck.length && !bulleted) run = withStruckLabels(lineText, run, struck);
+    // A checklist item is one option: a bulleted line holding both ("Yes / No") strikes the one left out.
+    const labels = lineText.match(/\b(?:yes|no|n\/a)\b/gi)?.length ?? 0;
+    if (struck.length && (!bulleted || labels >= 2)) run = withStruckLabels(lineText, run, struck);
     if (!run) return null;
     // Stand-ins in the run are the last ones in the line (the run is a suffix).
     let k = marks.length - 1;
