@@ -390,6 +390,26 @@ describe('docx checkbox encodings', () => {
     ]);
   });
 
+  it('reads nothing hidden (w:vanish): runs, a checkbox control, a hidden row', async () => {
+    const vanish = (xml: string) => xml.replace(/<w:r>(<w:rPr>)?/g, (_, pr: string | undefined) => (pr ? '<w:r><w:rPr><w:vanish/>' : '<w:r><w:rPr><w:vanish/></w:rPr>'));
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(run('Yes ') + vanish(contentControlCheckbox(true)) + run(' No ') + contentControlCheckbox(false)) +
+          para(run('Signs checked in March.') + vanish(run(' Yes - last year every sign was replaced.'))) +
+          table([questionRow('Two?', contentControlCheckbox(false), contentControlCheckbox(false)), questionRow('Two?', contentControlCheckbox(true), contentControlCheckbox(false)).replace('<w:tr>', '<w:tr><w:trPr><w:hidden/></w:trPr>')], GRID),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([
+      ['yes', null],
+      ['no', 'unchecked'],
+      ['yes', 'unchecked'],
+      ['no', 'unchecked'],
+    ]);
+    expect(body(doc).map((b) => b.text)).toContain('Signs checked in March.');
+    expect(body(doc).map((b) => b.text).join(' ')).not.toMatch(/last year/);
+  });
+
   it('leaves the option left after the other was deleted as a plain block', async () => {
     const doc = await parse(docx(table([questionRow(Q, '', '', [run('Yes'), '']), questionRow('Two?', '', '', [deletedRun('Yes', 1), run('No')])], GRID)));
     expect(options(doc)).toEqual([]);

@@ -14,7 +14,8 @@
  * Each of these leaves a sentinel in the text: a w:t holding U+F0000, an
  * index into the side table, U+F0001. The block builder turns sentinels back
  * into marks, page breaks and strike details. Deleted content (w:del,
- * w:moveFrom, deleted rows) is left alone: mammoth drops it.
+ * w:moveFrom, deleted rows) is left alone: mammoth drops it. Hidden text
+ * (w:vanish runs, content controls and hidden rows) is dropped here.
  */
 import { createRequire } from 'node:module';
 import type { Mark, MarkState } from '../../src/document.js';
@@ -172,6 +173,7 @@ export class Preparer {
         break;
       }
       case 'w:tr':
+        if (on(el.firstOrEmpty('w:trPr').first('w:hidden'))) return;
         if (el.firstOrEmpty('w:trPr').first('w:del')) {
           this.result.trackedChanges++;
           out.push(el); // mammoth drops deleted rows
@@ -189,10 +191,13 @@ export class Preparer {
         }
         break;
       case 'w:r':
+        // Hidden text (w:vanish) is not on the page: last year's answers, the template's notes.
+        if (hiddenRun(el)) return;
         this.run(el);
         out.push(el);
         return;
       case 'w:sdt':
+        if (hiddenControl(el)) return;
         this.sdt(el, out);
         return;
       case 'w:drawing':
@@ -309,6 +314,18 @@ function lastParagraph(el: XmlElement): XmlElement | null {
     if (inner) return inner;
   }
   return null;
+}
+
+function hiddenRun(run: XmlElement): boolean {
+  return on(run.firstOrEmpty('w:rPr').first('w:vanish'));
+}
+
+/** A content control set hidden, or whose every run is. */
+function hiddenControl(sdt: XmlElement): boolean {
+  if (on(sdt.firstOrEmpty('w:sdtPr').firstOrEmpty('w:rPr').first('w:vanish'))) return true;
+  const runs: XmlElement[] = [];
+  collect(sdt.firstOrEmpty('w:sdtContent'), 'w:r', runs);
+  return runs.length > 0 && runs.every(hiddenRun);
 }
 
 function collect(el: XmlElement, name: string, into: XmlElement[]): void {
