@@ -79,6 +79,12 @@ export interface Block {
    * or page number. The matcher drops such blocks from answers.
    */
   furniture?: boolean;
+  /**
+   * Set by a parser where the block may hold text that is not shown (a PDF
+   * page drawing in a hidden layer). Kept as answer text; no choice is read
+   * from its words.
+   */
+  unshown?: boolean;
   /** Table position for `tableCell` blocks (0-based). */
   table?: { row: number; column: number };
 }

@@ -60,13 +60,13 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  */
 const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
-const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle)\b/i;
+const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|list|give|state|provide|describe|specify|enter)\b/i;
 /** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */
 const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record this|enter|complete|explain|give details|provide details)\b/i;
 /** A case a rule opens with: "No – if the system is not jointly owned, leave this question blank". */
 const CASE = /^(?:if|unless|where|when)\b/i;
 /** A choice opening a sentence or a line, for a text that goes through the options one by one. */
-const CHOICE_OPENING = /(?:^|[.;]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
+const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
@@ -78,9 +78,11 @@ function openingChoice(text: string): { value: OptionValue; line: string } | nul
   const value = m ? optionValue(m[1]!) : null;
   if (!value) return null;
   const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
-  if (INSTRUCTION.test(m![2]!) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
+  if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
-  return values.size > 1 ? null : { value, line: text.split('\n')[0]! };
+  const line = text.split('\n')[0]!;
+  // A line ending in a colon asks for what follows: "Yes - please give the date of the last review:".
+  return values.size > 1 || /:\s*$/.test(line) ? null : { value, line };
 }
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
@@ -137,7 +139,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
   });
 
-  const statements = blocks.flatMap((b) => (b.kind === 'option' ? [] : findStatements(b.text, b.provenance)));
+  const statements = blocks.flatMap((b) => (b.kind === 'option' || b.unshown ? [] : findStatements(b.text, b.provenance)));
   // In a document whose options carry boxes, a label ending a question's line with no box is not an option the
   // organisation kept: its box was parted from it (a wrapped line, a column the layout split).
   const boxesPrinted = blocks.some((b) => b.kind === 'option' && b.option?.mark && b.option.mark.source !== 'struck-option');
@@ -271,8 +273,9 @@ function continuesQuestion(q: Question, question: Block, b: Block): boolean {
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
 
-/** A question's own label: "10.4", "Q10a", "(v)", "iv.", "b)". */
-const QUESTION_LABEL = /^\s*(?:q(?:uestion)?\.?\s*\d{1,2}[a-z]?|\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?|\(?(?:[ivx]{1,6}|[a-z])[.)])\s+\S/i;
+/** A question's own label: "10.4", "Q10a", "(v)", "iv.", "b)", "1.4(a)", "Q12.5(i)", "A10.1". */
+const QUESTION_LABEL =
+  /^\s*(?:(?:q(?:uestion)?\.?\s*|[a-z])?\d{1,2}(?:\.\d{1,2})?[a-z]?(?:\s*\((?:[ivx]{1,6}|[a-z])\))?[.):]?|\(?(?:[ivx]{1,6}|[a-z])[.)])\s+\S/i;
 
 /**
  * A question's answer, up to a question the template does not ask, labelled
@@ -287,7 +290,8 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block
       b.kind !== 'option' &&
       b.text.length <= 400 &&
       /\?\s*$/.test(b.text) &&
-      (QUESTION_LABEL.test(b.text) || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim()))) &&
+      // Labelled in its text, by a reference cell before it, or by a list's own numbering.
+      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim()))) &&
       !after.slice(0, i).some((o) => o.kind === 'option') &&
       !continuesQuestion(q, question, b) &&
       questionScore(q, b) < QUESTION_THRESHOLD &&
@@ -952,6 +956,8 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
 
 function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean): ChoiceReading | null {
   const { q, options, printed, typed, soleAllowed, text, textual, plan, stated } = parts;
+  // Words that may not be on the page as shown say nothing.
+  if ([...textual, ...typed].some((b) => b.unshown)) return null;
   const printedOptions = options.length + printed.length;
   const inferred = (value: OptionValue, quote: string, provenance: Provenance | null, confidence = INFERRED_CONFIDENCE): ChoiceReading => ({
     choice: value,

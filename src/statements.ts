@@ -24,13 +24,14 @@ const PATTERNS = [
 ];
 
 /** A choice said to be a mistake, or made in another assessment, draft or year, is not this document's answer. */
-const ELSEWHERE = /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last year|draft|checklist|neighbou?ring|(?:19|20)\d\d)\b/i;
+const ELSEWHERE =
+  /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last year|draft|checklist|neighbou?ring|another|other assessment|separate assessment|(?:in|for) the (?!this\b)[\w -]{2,40}? assessment|(?:19|20)\d\d)\b/i;
 /** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
-const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless)\b|n't\b/i;
+const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|target|aim|intend|expect|hope|will|once|until)\b|n't\b/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
-const RULE = /\b(?:must|should|needs? to|is required|are required)\b/i;
+const RULE = /\b(?:must|should|needs? to|is required|are required|only where|only when|only if|once)\b/i;
 /** A case a rule opens with, the choice its subject: "Where 'No' has been ticked …", not "Where … we ticked 'No' …". */
-const CASE_OF_CHOICE = /^(?:where|wherever|when|whenever)\s+["'‘’“”]?(?:yes|no|n\/a)\b/i;
+const CASE_OF_CHOICE = /^(?:where|wherever|when|whenever|once|if)\s+["'‘’“”]?(?:yes|no|n\/a)\b/i;
 
 export function findStatements(text: string, provenance: Provenance): Statement[] {
   const found: Statement[] = [];

@@ -289,8 +289,14 @@ describe('matcher on what organisations add', () => {
     spec.actionPlans[5] = "When 'No' is ticked for question 35, no action plan is needed.";
     spec.answers['P7.2'] = { ticked: 'none' };
     spec.actionPlans[6] = "Where the police use the control room we ticked 'Yes' for question 37.";
+    // Aims, rules for when to tick, and another assessment's answers.
+    for (const id of ['P7.5', 'P7.7', 'P8.4', 'P9.2']) spec.answers[id] = { ticked: 'none' };
+    spec.actionPlans[7] = "Our target is to have answered 'Yes' to question 40 at the next review.";
+    spec.actionPlans[8] = "'Yes' is ticked for question 42 only where a written evaluation is held.";
+    spec.actionPlans[9] = "In the body worn video assessment 'Yes' has been selected for question 46.";
+    spec.actionPlans[10] = "Once 'No' has been selected for question 48, an entry goes in the action plan.";
     const r = await run(renderText(spec, placeholders));
-    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6', 'P6.6']) expect(answer(r, id).choice).toBeNull();
+    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6', 'P6.6', 'P7.5', 'P7.7', 'P8.4', 'P9.2']) expect(answer(r, id).choice).toBeNull();
     expect(answer(r, 'P7.2')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
     // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
     const restarted = base();
@@ -356,10 +362,14 @@ describe('matcher on what organisations add', () => {
     spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – where possible, footage is reviewed the same day.' };
     spec.answers['P6.4'] = { ticked: 'none', text: 'No - only council employees have access.' };
     spec.answers['P6.5'] = { ticked: 'none', text: 'Yes, when requested by the police.' };
+    // The form's prompts and routing, and an answer that goes both ways.
+    spec.answers['P7.2'] = { ticked: 'none', text: 'Yes - please give the date of the last review:' };
+    spec.answers['P7.5'] = { ticked: 'none', text: 'No - go to question 25.' };
+    spec.answers['P7.7'] = { ticked: 'none', text: 'Yes - for the town centre signs, no - for the car park signs.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
     expect(['P6.3', 'P6.4', 'P6.5'].map((id) => answer(r, id).choice)).toEqual(['yes', 'no', 'yes']);
-    for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
+    for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
   it('reports a ticked box that contradicts the written answer as ambiguous', async () => {
@@ -674,19 +684,20 @@ describe('struck-through labels', () => {
 });
 
 describe('questions the template does not ask', () => {
-  it('keep their boxes and answers: a local question after a template one with no boxes of its own', async () => {
-    const spec = sampleSpec(36);
-    spec.answers['P3.4'] = { ticked: 'none', text: 'Not applicable - the Council does not use body worn cameras.' };
-    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
-      .replace(/(\n10\. If your surveillance camera systems use body worn cameras.*\n)\n☐ Yes\n\n☐ No\n/, '$1')
-      .replace(
-        'Not applicable - the Council does not use body worn cameras.\n',
-        'Not applicable - the Council does not use body worn cameras.\n\n10a. Are the CCTV signs checked every month to make sure they are still in place?\n\n☒ Yes\n\n☐ No\n\nThe town centre manager checks them.\n',
-      );
-    expect(text).toContain('10a. Are the CCTV signs');
-    const r = await run(text);
-    expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'missing', text: 'Not applicable - the Council does not use body worn cameras.' });
-  });
+  for (const label of ['10a.', '10.4(a)', 'Q10a', 'A10.1', '(v)'])
+    it(`keep their boxes and answers: a local question labelled "${label}" after a template one with no boxes of its own`, async () => {
+      const spec = sampleSpec(36);
+      spec.answers['P3.4'] = { ticked: 'none', text: 'Not applicable - the Council does not use body worn cameras.' };
+      const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
+        .replace(/(\n10\. If your surveillance camera systems use body worn cameras.*\n)\n☐ Yes\n\n☐ No\n/, '$1')
+        .replace(
+          'Not applicable - the Council does not use body worn cameras.\n',
+          `Not applicable - the Council does not use body worn cameras.\n\n${label} Are the CCTV signs checked every month to make sure they are still in place?\n\n☒ Yes\n\n☐ No\n\nThe town centre manager checks them.\n`,
+        );
+      expect(text).toContain(`${label} Are the CCTV signs`);
+      const r = await run(text);
+      expect(answer(r, 'P3.4')).toMatchObject({ choice: null, status: 'missing', text: 'Not applicable - the Council does not use body worn cameras.' });
+    });
 
   it('leave a question its boxes after a prompt of its own, and its conflict with a second half that has boxes too', async () => {
     const spec = sampleSpec(36);

@@ -1147,6 +1147,9 @@ describe('PDF layers', () => {
     const hidden = await withLayer(false);
     expect(hidden.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:vector', 'no:unknown:vector']);
     expect(hidden.diagnostics.map((d) => d.code)).toEqual(['hidden-layer']);
+    // Its text may hold words nobody sees: none of it gives a choice.
+    expect(hidden.blocks.every((b) => b.unshown)).toBe(true);
+    expect(shown.blocks.some((b) => b.unshown)).toBe(false);
   });
 
   it('reads no box where a membership dictionary hides a mark with every layer on, and passes over a checkbox in a layer switched off', async () => {
@@ -1172,6 +1175,10 @@ describe('PDF layers', () => {
     box.addToPage(form.page, { x: 420, y: 758, width: 9, height: 9 });
     box.check();
     box.acroField.getWidgets()[0]!.dict.set(PDFName.of('OC'), off);
+    const comment = form.pdf.getForm().createTextField('c1');
+    comment.addToPage(form.page, { x: 50, y: 700, width: 300, height: 20 });
+    comment.setText('Yes - see the 2024 policy.');
+    comment.acroField.getWidgets()[0]!.dict.set(PDFName.of('OC'), off);
     const f = await parse(await form.pdf.save());
     expect(f.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-']);
   });
@@ -1228,8 +1235,16 @@ describe('PDF boxes away from their labels', () => {
       page.drawSvgPath('M 0 0 L 9 0 L 9 9 L 0 9 L 0 0.5 L 0 0.2', { x, y: 708, borderColor: rgb(0, 0, 0), borderWidth: 0.75 });
       page.drawSvgPath(`M ${ring.join(' L ')} Z`, { x, y: 708, borderColor: rgb(0, 0, 0), borderWidth: 0.5 });
     }
+    t('4. Do you review the system yearly?', 50, 670);
+    t('Yes', 400, 670);
+    t('No', 440, 670);
+    // Each box with a tick stroked in white: the unticked state as some forms draw it.
+    for (const x of [420, 455]) {
+      drawBox(page, x, 670, false);
+      page.drawSvgPath('M 1.5 4.5 L 3.5 7 L 7.5 1.5', { x, y: 678, borderColor: rgb(1, 1, 1), borderWidth: 0.9 });
+    }
     const d = await parse(await pdf.save());
-    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(Array.from({ length: 3 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(Array.from({ length: 4 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat());
   });
 
   it('gives an "X" typed after a drawn box to that box\'s label; where the drawing is too large to read, to neither', async () => {

@@ -178,7 +178,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       // Text fields whose text is also printed on the page (a flattened form) are not read twice.
       const parts = p.text.lines.flatMap((l) => l.parts);
       const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));
-      blocks.push(...pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches }, bodySize));
+      const read = pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches }, bodySize);
+      if (unseen) for (const b of read) b.unshown = true;
+      blocks.push(...read);
       const page = await guard.run(doc.getPage(n));
       page.cleanup();
     }

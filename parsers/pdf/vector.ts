@@ -289,7 +289,8 @@ function contentOf(box: Shape, twins: Shape[], shapes: Shape[]): VectorContent {
       Math.min(width(s.rect), height(s.rect)) >= 0.5 * size,
   );
   if (over.length > 0) return over.some((s) => s.fillDark) ? 'fill' : 'tick';
-  const marks = within.filter((s) => s.stroke && !s.isRect);
+  // A stroke in white shows nothing: some forms draw the unticked state that way.
+  const marks = within.filter((s) => s.stroke && s.inked && !s.isRect);
   // A line drawn by hand comes as many short segments, an open path: it is a mark where together they span the
   // box. A path that follows the box's own sides is the box.
   const ownSides = (s: Shape) => Math.max(Math.abs(s.rect.x0 - r.x0), Math.abs(s.rect.x1 - r.x1), Math.abs(s.rect.top - r.top), Math.abs(s.rect.bottom - r.bottom)) <= 1.5;

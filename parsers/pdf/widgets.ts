@@ -66,16 +66,16 @@ export function readWidgets(
     if (a.annotationType !== WIDGET || a.hidden || !Array.isArray(a.rect) || a.rect.length < 4) continue;
     const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
     const rect = rectFromPoints([apply(display, x1, y1), apply(display, x2, y2)]);
-    if (a.fieldType === 'Tx') {
-      if (typeof a.fieldValue === 'string' && a.fieldValue.trim()) fields.push({ rect, text: a.fieldValue });
-      continue;
-    }
-    if (a.fieldType !== 'Btn' || (!a.checkBox && !a.radioButton)) continue;
     const num = objectNumber(a.id);
     const entries = num !== null ? raw() : null;
     const oc = num !== null && entries ? entries.entries(num)?.OC : undefined;
     const shown = oc === undefined ? true : layerShown(oc);
     if (shown === false) continue;
+    if (a.fieldType === 'Tx') {
+      if (shown && typeof a.fieldValue === 'string' && a.fieldValue.trim()) fields.push({ rect, text: a.fieldValue });
+      continue;
+    }
+    if (a.fieldType !== 'Btn' || (!a.checkBox && !a.radioButton)) continue;
     if (shown === null) {
       boxes.push({ rect, state: 'unknown', detail: `${a.checkBox ? 'checkbox' : 'radio'} in a layer that may be switched off`, exportValue: typeof a.exportValue === 'string' ? a.exportValue : null });
       continue;
