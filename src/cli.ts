@@ -61,8 +61,8 @@ failures), 1 when any input failed, 2 on a usage error (including an --out
 that cannot be written to). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
-function tell(line: string): void {
-  process.stderr.write(`${printable(line)}\n`);
+function tell(text: string): void {
+  for (const line of text.split(/\r?\n/)) process.stderr.write(`${printable(line)}\n`);
 }
 
 function usage(message: string): never {

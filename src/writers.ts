@@ -25,7 +25,7 @@ export async function withOutput<T>(out: string, write: () => Promise<T>): Promi
   const info = await stat(out).catch(() => null);
   if (info && !info.isDirectory()) throw new OutputError(`cannot write to --out ${out}: it is a file, not a folder`);
   try {
-    await mkdir(records, { recursive: true });
+    await makeFolders(records);
     await Promise.all([access(out, constants.W_OK), access(records, constants.W_OK)]);
   } catch (error) {
     throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
@@ -39,8 +39,24 @@ export async function withOutput<T>(out: string, write: () => Promise<T>): Promi
   }
 }
 
+/**
+ * A folder and the folders above it, made one at a time: Node's recursive
+ * mkdir loops for ever where a file system says a folder it cannot make
+ * (under /proc) is missing.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(folder); !(await stat(at).catch(() => null)); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const at of missing) await mkdir(at);
+}
+
 /** Hidden, as temporary files are: not one of the outputs. */
 const LOCK_FILE = '.scc-extract.lock';
+/** Times a lock that vanishes as it is read is tried again before giving up. */
+const LOCK_TRIES = 20;
 
 /** Lock files this process holds, by absolute path. */
 const heldHere = new Set<string>();
@@ -55,7 +71,7 @@ const heldHere = new Set<string>();
  */
 async function lock(out: string): Promise<() => Promise<void>> {
   const file = path.resolve(out, LOCK_FILE);
-  for (;;) {
+  for (let tries = 0; ; tries++) {
     try {
       await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
       heldHere.add(file);
@@ -66,8 +82,15 @@ async function lock(out: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
     }
-    const held = await readFile(file, 'utf8').catch(() => null);
-    if (held === null) continue;
+    let held: string | null = null;
+    try {
+      held = await readFile(file, 'utf8');
+    } catch (error) {
+      // Gone as it was read (a run letting go): try again. Anything else there is not a lock this tool can use.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || tries >= LOCK_TRIES)
+        throw new OutputError(`cannot use the lock file ${path.join(out, LOCK_FILE)}: ${ioReason(error)}; remove it if no run is writing to --out ${out}`);
+      continue;
+    }
     const pid = /^\d+\n$/.test(held) ? Number(held) : null;
     const gone = pid !== null && (pid === process.pid ? !heldHere.has(file) : !running(pid));
     if (!gone) {

@@ -1,5 +1,5 @@
 import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -186,6 +186,13 @@ describe('scc-extract command line', () => {
     await refused([input, '--out', path.join(file, 'sub')], /^scc-extract: cannot write to --out .*: a file stands where a folder is needed \(ENOTDIR\)\n$/);
     await refused(['merge', shard, '--out', file], /^scc-extract: cannot write to --out .*file: it is a file, not a folder\n$/);
     await refused(['--from', binary, '--out', path.join(dir, 'out')], /^scc-extract: cannot read --from .*binary: binary data \(NUL bytes\), not a list of paths\n/);
+    // A folder where the lock file goes, and a folder the system will never make: told at once, not waited on.
+    const stuck = path.join(dir, 'stuck');
+    mkdirSync(path.join(stuck, '.scc-extract.lock'), { recursive: true });
+    await refused([input, '--out', stuck], /^scc-extract: cannot use the lock file .*\.scc-extract\.lock: a folder, not a file \(EISDIR\); remove it if no run is writing to --out .*stuck\n$/);
+    if (existsSync('/proc/self')) await refused([input, '--out', '/proc/scc-extract-test'], /^scc-extract: cannot write to --out \/proc\/scc-extract-test: /);
+    // A message of several lines stays several lines.
+    await refused([input, '--password', '-x', '--out', path.join(dir, 'out')], /^scc-extract: Option '--password' argument is ambiguous\.\nDid you forget/);
     if (UNPRIVILEGED) {
       const locked = path.join(dir, 'locked');
       mkdirSync(locked, { mode: 0o555 });
