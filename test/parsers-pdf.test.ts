@@ -544,6 +544,24 @@ describe('PDF bad input', () => {
     expect(d.diagnostics.map((x) => x.message)).toEqual(['page 2: its content decodes to over 64 MB; not read']);
     const e = await failure(parse(await withBomb(false)));
     expect([e.code, e.message]).toEqual(['too-large', "every page's content decodes to over 64 MB; not read"]);
+    // The same behind a hex filter, in an array of contents that is an object of its own, in a form inside a form.
+    const hidden = async (how: 'hex' | 'array' | 'form') => {
+      const { pdf, page } = await a4(10);
+      const stream =
+        how === 'hex'
+          ? pdf.context.stream(Buffer.from(bomb).toString('hex'), { Filter: ['ASCIIHexDecode', 'FlateDecode'] })
+          : pdf.context.stream(bomb, { Filter: 'FlateDecode', ...(how === 'form' ? { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10] } : {}) });
+      const ref = pdf.context.register(stream);
+      if (how === 'hex') page.node.addContentStream(ref);
+      if (how === 'array') page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.obj([ref])));
+      if (how === 'form') {
+        const outer = pdf.context.stream('/Inner Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: { XObject: { Inner: ref } } });
+        page.node.setXObject(PDFName.of('Outer'), pdf.context.register(outer));
+        page.node.addContentStream(pdf.context.register(pdf.context.stream('/Outer Do')));
+      }
+      return pdf.save();
+    };
+    for (const how of ['hex', 'array', 'form'] as const) expect((await failure(parse(await hidden(how)))).code).toBe('too-large');
   });
 
   it('too many pages or bytes: stops before reading pages', async () => {

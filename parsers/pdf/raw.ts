@@ -75,19 +75,35 @@ export class RawObjects {
    * (encrypted, or a filter other than Flate).
    */
   contentBytes(num: number, cap: number): number | null {
-    const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
-    const resources = this.inherited(num, 'Resources');
-    const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
-    const forms = refs(xobjects === undefined ? undefined : Object.values(this.dictionary(xobjects) ?? {}).join(' ')).filter((n) => this.entries(n)?.Subtype === '/Form');
-    const streams = [...refs(this.entries(num)?.Contents), ...forms];
     let total = 0;
-    for (const stream of new Set(streams)) {
+    for (const stream of this.contentStreams(num)) {
       const size = this.streamBytes(stream, cap - total);
       if (size === null) return null;
       total += size;
       if (total > cap) return Infinity;
     }
     return total;
+  }
+
+  /** A page's content streams (an array of them may be an object of its own) and its form XObjects, forms inside forms too. */
+  private contentStreams(page: number): Set<number> {
+    const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
+    const out = new Set<number>();
+    for (const ref of refs(this.entries(page)?.Contents)) {
+      const body = this.locate(ref)?.body.trim() ?? '';
+      for (const stream of body.startsWith('[') ? refs(body) : [ref]) out.add(stream);
+    }
+    const formsOf = (resources: string | undefined, depth: number) => {
+      const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
+      const named = xobjects === undefined ? [] : refs(Object.values(this.dictionary(xobjects) ?? {}).join(' '));
+      for (const form of named) {
+        if (out.has(form) || this.entries(form)?.Subtype !== '/Form') continue;
+        out.add(form);
+        if (depth < 8) formsOf(this.entries(form)?.Resources, depth + 1);
+      }
+    };
+    formsOf(this.inherited(page, 'Resources'), 0);
+    return out;
   }
 
   /** A dictionary given inline ("<< … >>") or by reference. */
@@ -110,14 +126,18 @@ export class RawObjects {
     let start = keyword + 'stream'.length;
     if (src[start] === '\r') start++;
     if (src[start] === '\n') start++;
-    const filters = (dict.Filter ?? '').match(/\/\w+/g) ?? [];
-    if (filters.length === 0) return length;
-    if (filters.length > 1 || filters[0] !== '/FlateDecode') return null;
-    try {
-      return inflateSync(this.bytes.subarray(start, start + length), { maxOutputLength: cap + 1 }).length;
-    } catch (error) {
-      return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? Infinity : null;
+    let data: Uint8Array = this.bytes.subarray(start, start + length);
+    for (const filter of (dict.Filter ?? '').match(/\/\w+/g) ?? []) {
+      if (filter === '/ASCIIHexDecode') data = Buffer.from(Buffer.from(data).toString('latin1').replace(/[^0-9a-f]/gi, ''), 'hex');
+      else if (filter !== '/FlateDecode') return null;
+      else
+        try {
+          data = inflateSync(data, { maxOutputLength: cap + 1 });
+        } catch (error) {
+          return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? Infinity : null;
+        }
     }
+    return data.length;
   }
 
   private locate(num: number): Located | null {
