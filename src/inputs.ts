@@ -119,7 +119,10 @@ function outputFolders(out: string | undefined): IsOutput {
   };
 }
 
-/** A run.json of this tool, or a manifest beside a records folder (a run.json can be deleted by hand). */
+/**
+ * A run.json of this tool, or a manifest of this tool's entries beside a records folder (a run.json can be
+ * deleted by hand). A folder of someone else's that happens to hold those names is walked.
+ */
 async function holdsOutput(dir: string): Promise<boolean> {
   try {
     const run = JSON.parse(await readFile(path.join(dir, RUN_FILE), 'utf8')) as { tool?: unknown } | null;
@@ -127,10 +130,14 @@ async function holdsOutput(dir: string): Promise<boolean> {
   } catch {
     // No run.json, or someone else's: the manifest may still say so.
   }
-  return Promise.all([stat(path.join(dir, MANIFEST)), stat(path.join(dir, 'records'))]).then(
-    ([manifest, records]) => manifest.isFile() && records.isDirectory(),
-    () => false,
-  );
+  try {
+    if (!(await stat(path.join(dir, 'records'))).isDirectory()) return false;
+    const first = (await readFile(path.join(dir, MANIFEST), 'utf8')).split('\n', 1)[0]!;
+    const entry = JSON.parse(first) as Record<string, unknown> | null;
+    return !!entry && typeof entry.index === 'number' && typeof entry.version === 'string' && typeof entry.settings === 'object' && 'sha256' in entry;
+  } catch {
+    return false;
+  }
 }
 
 /** A folder that cannot be listed is a problem of its own; the rest of the walk goes on. */

@@ -350,6 +350,12 @@ describe('batch runs', () => {
     const inside = folder('inside');
     writeFileSync(path.join(inside, 'a.txt'), renderText(sampleSpec(5)));
     expect((await listInputs([inside], { out: inside })).files).toEqual([]);
+    // Someone else's folder that happens to hold a manifest.jsonl and a records folder is read.
+    const council = path.join(folder('theirs'), 'council-a');
+    mkdirSync(path.join(council, 'records'), { recursive: true });
+    writeFileSync(path.join(council, 'manifest.jsonl'), '{"file": "assessment.txt", "received": "2025-03-01"}\n');
+    writeFileSync(path.join(council, 'assessment.txt'), renderText(sampleSpec(6)));
+    expect((await listInputs([path.dirname(council)])).files.map((f) => path.basename(f))).toEqual(['assessment.txt']);
   });
 
   it('puts a path in the same shard however it is spelt, and moves no other path when one is added', async () => {
