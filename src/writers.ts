@@ -146,7 +146,8 @@ const MAX_RECORD_NAME = 100;
  * hash of the whole, so it is the same on every run and still tells inputs apart.
  */
 export function recordNames(files: readonly string[]): string[] {
-  const safe = (s: string) => s.replace(/[^\w.\-]+/g, '_') || 'document';
+  // No ".." (a path's way up, also before ".json") and no leading dot (a hidden file): names a manifest may point at.
+  const safe = (s: string) => s.replace(/[^\w.\-]+/g, '_').replace(/\.{2,}/g, '.').replace(/\.+$/, '').replace(/^\./, '_') || 'document';
   const base = (f: string) => safe(path.basename(f, path.extname(f)));
   const shorten = (name: string) =>
     name.length <= MAX_RECORD_NAME ? name : `${name.slice(0, MAX_RECORD_NAME - 9)}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;

@@ -170,6 +170,14 @@ describe('batch runs', () => {
     expect(again.result.report.documents.map((d) => d.record)).toEqual(names);
   });
 
+  it('names records a manifest may point at: no "..", no leading dot', async () => {
+    const dir = inputs(0);
+    writeFileSync(path.join(dir, 'CCTV assessment v2..txt'), renderText(sampleSpec(63)));
+    writeFileSync(path.join(dir, '.hidden..txt'), renderText(sampleSpec(64)));
+    const { result } = await batch([path.join(dir, 'CCTV assessment v2..txt'), path.join(dir, '.hidden..txt')], folder('out'));
+    expect(result.report.documents.map((d) => d.record)).toEqual(['records/CCTV_assessment_v2.json', 'records/_hidden.json']);
+  });
+
   it('removes the temporary files a killed run left of its own outputs, and no other files', async () => {
     const dir = inputs(2);
     const out = folder('out');
