@@ -50,7 +50,11 @@ async function makeFolders(folder: string): Promise<void> {
     missing.unshift(at);
     if (path.dirname(at) === at) break;
   }
-  for (const at of missing) await mkdir(at);
+  for (const at of missing)
+    await mkdir(at).catch(async (error: NodeJS.ErrnoException) => {
+      // Made meanwhile by another run starting on the same folder.
+      if (error.code !== 'EEXIST' || !(await stat(at)).isDirectory()) throw error;
+    });
 }
 
 /** Hidden, as temporary files are: not one of the outputs. */
