@@ -35,8 +35,14 @@ const HTML_TABLE = /^(?:\s|<!--[\s\S]*?-->)*<table[\s>/]/i;
 function looksLikeHtml(bytes: Uint8Array, name: string): boolean {
   const head = decodeHead(bytes.subarray(0, 4096));
   if (HTML_PAGE.test(head)) return true;
-  return HTML_TABLE.test(head) && !MARKDOWN_NAME.test(name) && !looksLikeMarkdown(bytes);
+  if (MARKDOWN_NAME.test(name) || looksLikeMarkdown(bytes)) return false;
+  // A page that opens some other way (a <meta>, a <p>, a line of text) still closes tag after tag.
+  return HTML_TABLE.test(head) || (head.match(CLOSING_TAG)?.length ?? 0) >= MARKUP_TAGS;
 }
+
+const CLOSING_TAG = /<\/(?:html|head|body|title|table|tr|td|th|div|p|span|font|b|i|li|ul|ol|h[1-6])>/gi;
+/** Closing tags in a file's first 4 KB that make it markup: plain text has none. */
+const MARKUP_TAGS = 8;
 
 /** The start of a text file in its own encoding, without its byte order mark. */
 function decodeHead(bytes: Uint8Array): string {

@@ -27,6 +27,9 @@ describe('format detection', () => {
     expect(detect(utf8('\n<head><title>x</title></head>'), 'a.txt')).toBe(REFUSED);
     expect(detect(utf8('<body>\nYes ☒ No ☐\n</body>'), 'a.txt')).toBe(REFUSED);
     expect(detect(utf16le('<!doctype html><html><body>Yes</body></html>'), 'a.txt')).toBe(REFUSED);
+    // Pages that open some other way: a <meta>, a line of text, a fragment of paragraphs.
+    const rows = '<p>1. Has your organisation paid a registration fee?</p>\n<p><font face="MS Gothic">☒</font> Yes <font face="MS Gothic">☐</font> No</p>\n'.repeat(3);
+    for (const start of ['<meta charset="utf-8">\n', 'Saved from the council website\n', '<?php /* cms */ ?>\n', '']) expect(detect(utf8(`${start}${rows}`), 'a.txt')).toBe(REFUSED);
   });
 
   it('refuses a fragment that opens with a table, but not Markdown that does', () => {
