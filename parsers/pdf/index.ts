@@ -11,7 +11,7 @@ import { pairMarksWithLabels } from '../../src/options.js';
 import { joinAcrossPages, linePitches, pageBlocks } from './blocks.js';
 import { markFurniture } from './furniture.js';
 import { inside, inverse } from './geometry.js';
-import { drawsHidden, hiddenLayers, type LayerOps, type Layers } from './layers.js';
+import { drawsHidden, layerSettings, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
 import { resolveMarks } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
@@ -126,12 +126,12 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     if (totalChars === 0)
       throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
 
-    const layers = await guard.run(hiddenLayers(doc));
+    const layers = await guard.run(layerSettings(doc));
     /** Why the page's marks cannot be trusted for its hidden layers, or null where it draws nothing in one. */
     const hiddenOnPage = async (n: number, size: string | null, shown: Layers): Promise<string | null> => {
-      if (size) return `the document has a layer that is switched off, and this page's content is too large to see whether it draws in it: ${size}`;
+      if (size) return `the document has layers, and this page's content is too large to see whether it draws in a hidden one: ${size}`;
       const ops = await guard.run((await guard.run(doc.getPage(n))).getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-      return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer that is switched off' : null;
+      return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer hidden when the file opens' : null;
     };
     /** Whether a widget's layer (its raw /OC) is shown; a membership dictionary's answer is not worked out here. */
     const layerShown = (oc: string): boolean | null => {

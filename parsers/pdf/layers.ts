@@ -1,8 +1,8 @@
 /**
- * Layers (optional content) that are switched off when the document opens.
- * pdf.js hands out their text and drawing as if they were shown, so a mark
- * on a page that holds any may be one nobody sees: last year's answers kept
- * in a hidden layer, say.
+ * Layers (optional content) hidden when the document opens. pdf.js hands out
+ * their text and drawing as if they were shown, so a mark on a page that
+ * draws in one may be one nobody sees: last year's answers kept in a hidden
+ * layer, say.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -20,7 +20,7 @@ export interface LayerOps {
  * The document's layer settings where it has layers; null where it has none, as in most files. Every layer may
  * be on and content still hidden: a membership dictionary can show it only when its layers are off.
  */
-export async function hiddenLayers(doc: PDFDocumentProxy): Promise<Layers | null> {
+export async function layerSettings(doc: PDFDocumentProxy): Promise<Layers | null> {
   const config = await doc.getOptionalContentConfig();
   for (const _ of config) return config;
   return null;

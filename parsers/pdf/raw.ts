@@ -72,7 +72,7 @@ export class RawObjects {
    * How many bytes the content of page object `num` decodes to: its content
    * streams and the form XObjects (not images) its resources name, counted up to `cap`
    * (more gives Infinity). Null when some stream cannot be read here
-   * (encrypted, or a filter other than Flate).
+   * (encrypted, or a filter other than Flate and ASCIIHex).
    */
   contentBytes(num: number, cap: number): number | null {
     let total = 0;
