@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFString, StandardFonts, concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
 import { expectedFromSpec, printedNumber, printedWording, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
 import { readBoxGlyph } from '../parsers/pdf/glyphs.js';
+import { textRuns, type TextStateOps } from '../parsers/pdf/invisible.js';
 import { lastStats, parse } from '../parsers/pdf/index.js';
 import { normaliseText, readPageText } from '../parsers/pdf/text.js';
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from '../src/catalogue.js';
@@ -528,6 +529,13 @@ describe('PDF bad input', () => {
       expect(d.blocks.some((b) => b.text === 'Principle 2')).toBe(true);
       expect(d.blocks.filter((b) => b.kind === 'option')).toHaveLength(10);
     }
+  });
+
+  it('an encrypted file, whose content cannot be read here, is still searched for text printed invisible', async () => {
+    const d = await parse(new Uint8Array(readFileSync(join(CORPUS, 'bad', 'pdf-encrypted-ocr-layer.pdf'))));
+    // An OCR layer's "X" beside "Yes" over a scan: the words are kept, the X is not taken for a tick.
+    expect(d.blocks.map(show)).toEqual(['Principle 2', '1. Do you publish an annual report?', 'yes:unknown:typed-mark', 'no:-:-', 'The report is published each April.']);
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['ocr-text']);
   });
 
   it('a page whose content decodes to over 64 MB is not read; a file of nothing else fails as too large', async () => {
@@ -1143,6 +1151,101 @@ describe('PDF pages turned', () => {
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:checked:vector']);
     expect(d.diagnostics).toEqual([]);
+  });
+});
+
+describe('PDF text printed invisible', () => {
+  /** Draws `draw` in text render mode 3, which paints nothing, restoring the mode after it. */
+  const invisibly = (page: PDFPage, draw: () => void) => {
+    page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
+    draw();
+    page.pushOperators(popGraphicsState());
+  };
+
+  it('follows the text position through leading, scaling, saved states and forms', () => {
+    const names = ['save', 'restore', 'transform', 'paintFormXObjectBegin', 'paintFormXObjectEnd', 'beginText', 'setFont', 'setTextMatrix', 'moveText', 'setLeadingMoveText', 'nextLine', 'setLeading', 'setCharSpacing', 'setWordSpacing', 'setHScale', 'setTextRise', 'setTextRenderingMode', 'showText'] as const;
+    const ops = Object.fromEntries(names.map((name, i) => [name, i + 1])) as unknown as TextStateOps;
+    const fns: number[] = [];
+    const args: unknown[] = [];
+    const op = (name: (typeof names)[number], ...a: unknown[]) => {
+      fns.push(ops[name]);
+      args.push(a);
+    };
+    // Two glyphs 500 units wide at 10 pt: 10 pt of text before any spacing.
+    const two = [{ width: 500 }, { width: 500, isSpace: true }];
+    op('beginText');
+    op('setFont', 'F1', 10);
+    op('setLeadingMoveText', 100, -12);
+    op('showText', two);
+    op('setHScale', 50);
+    op('setWordSpacing', 4);
+    op('setTextRenderingMode', 3);
+    op('save');
+    op('nextLine');
+    op('showText', [...two, -1000]);
+    op('restore');
+    op('setTextMatrix', [2, 0, 0, 2, 0, 0]);
+    op('showText', two);
+    op('paintFormXObjectBegin', [1, 0, 0, 1, 300, 0], [0, 0, 100, 100]);
+    op('beginText');
+    op('setTextRenderingMode', 0);
+    op('showText', two);
+    op('paintFormXObjectEnd');
+    op('showText', two);
+    const runs = textRuns(fns, args, ops, () => undefined).map((r) => ({ start: r.start, end: r.end, size: r.size, shown: r.shown }));
+    expect(runs).toEqual([
+      { start: [100, -12], end: [110, -12], size: 10, shown: true },
+      // The start of the next line, half as wide, the word spacing after the space glyph and ten points on for the -1000.
+      { start: [100, -24], end: [100 + (10 + 4 + 10) * 0.5, -24], size: 10, shown: false },
+      // A new text matrix, twice as large, starts at its origin.
+      { start: [0, 0], end: [2 * (10 + 4) * 0.5, 0], size: 20, shown: false },
+      { start: [300, 0], end: [300 + (10 + 4) * 0.5, 0], size: 10, shown: true },
+      { start: [14, 0], end: [28, 0], size: 20, shown: false },
+    ]);
+  });
+
+  it('reads no word printed invisible on a page with no image, and reads the words painted beside it', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?');
+    // Last year's comment, left in the answer box in a mode nobody sees.
+    invisibly(page, () => t('Yes - confirmed at the last review.', 50, 740));
+    t('The report is published each April.', 50, 720);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:unchecked:vector', 'The report is published each April.']);
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['invisible-text']);
+  });
+
+  it('follows the text position past painted words to invisible words run on after them', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('1. Do you publish an annual report?', 50, 760);
+    // One text object: painted words, then invisible ones placed by the width of the painted ones alone.
+    const font = page.node.Resources()!.lookup(PDFName.of('Font'))!.toString().match(/\/(\w+)/)![1];
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(`BT /${font} 10 Tf 50 740 Td (Reviewed yearly.) Tj 3 Tr ( Yes - confirmed.) Tj 0 Tr ET\n`)));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => b.text)).toEqual(['1. Do you publish an annual report?', 'Reviewed yearly. Yes - confirmed.']);
+    // pdf.js runs the painted and the invisible words into one piece of text: none of the page's words gives a choice.
+    expect(d.blocks.every((b) => b.unshown)).toBe(true);
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      'page 1: some of its text is printed invisible (render mode 3 or 7), run together with text that is painted; no box is read from its text, and no choice from its words',
+    ]);
+  });
+
+  it('reads the words of an OCR layer over a scan, but no box from them', async () => {
+    const { pdf, page, t } = await a4(10);
+    // A scanned page: one greyscale image over all of it, and the words OCR read from it, invisible, over it.
+    const image = pdf.context.register(pdf.context.stream(new Uint8Array([200]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
+    page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Scan: image }));
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream('q 595 0 0 842 0 0 cm /Scan Do Q\n')));
+    invisibly(page, () => {
+      t('1. Do you publish an annual report?', 50, 760);
+      t('X Yes', 400, 760);
+      t('No', 440, 760);
+      t('The report is published each April.', 50, 740);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:typed-mark', 'no:-:-', 'The report is published each April.']);
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['ocr-text']);
+    expect(d.blocks.some((b) => b.unshown)).toBe(false);
   });
 });
 

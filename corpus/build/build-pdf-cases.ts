@@ -1,7 +1,8 @@
 /**
  * Writes the PDF corpus cases: corpus/pdf-<name>/input.pdf and expected.json
  * (the expected record comes from the spec, never from a parser). With qpdf
- * on the PATH it also writes the encrypted fixtures under corpus/bad/.
+ * on the PATH it also writes the encrypted fixtures under corpus/bad/ that
+ * are missing.
  *
  *   npx tsc -p . && node dist/corpus/build/build-pdf-cases.js [corpusDir] [--force]
  */
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, PDFName, StandardFonts, TextRenderingMode, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, setTextRenderingMode } from 'pdf-lib';
 import { QUESTIONS } from '../../src/catalogue.js';
 import { renderPdf, type PdfStyle } from './pdf.js';
 import { expectedFromSpec, rng, sampleSpec, type CaseSpec, type Ticked } from './spec.js';
@@ -124,24 +126,53 @@ function hasQpdf(): boolean {
   }
 }
 
-/** Encrypted fixtures: a user password ("secret") and an owner password only. Needs qpdf. */
+/**
+ * A scanned page as OCR software leaves it: one image over all of it, and the
+ * words read from it printed invisible over it, an "X" read beside "Yes".
+ */
+async function ocrLayerPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  const scan = pdf.context.register(pdf.context.stream(new Uint8Array([200]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
+  page.node.setXObject(PDFName.of('Scan'), scan);
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(595, 0, 0, 842, 0, 0), drawObject('Scan'), popGraphicsState());
+  page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
+  const t = (text: string, x: number, y: number) => page.drawText(text, { x, y, size: 10, font });
+  t('Principle 2', 50, 790);
+  t('1. Do you publish an annual report?', 50, 760);
+  t('X Yes', 390, 760);
+  t('No', 440, 760);
+  t('The report is published each April.', 50, 740);
+  page.pushOperators(popGraphicsState());
+  return pdf.save();
+}
+
+/**
+ * Encrypted fixtures: a user password ("secret"), an owner password only, and
+ * an OCR layer under an owner password. Needs qpdf. Each is made once and
+ * committed (encryption salts make every run differ); --force makes them again.
+ */
 async function writeEncrypted(corpus: string, force: boolean): Promise<void> {
   const dir = join(corpus, 'bad');
-  const user = join(dir, 'pdf-encrypted-user-password.pdf');
-  const owner = join(dir, 'pdf-encrypted-owner-only.pdf');
-  // Generated once and committed (encryption salts make every run differ); --force makes them again.
-  if (!force && existsSync(user) && existsSync(owner)) return;
+  const plain = () => renderPdf(sampleSpec(120), { marks: 'vector-cross', layout: 'inline', principles: [2], guidance: false });
+  const fixtures = [
+    { name: 'pdf-encrypted-user-password.pdf', make: plain, encrypt: ['secret', 'owner-secret', '256'] },
+    { name: 'pdf-encrypted-owner-only.pdf', make: plain, encrypt: ['', 'owner-secret', '128', '--use-aes=y'] },
+    { name: 'pdf-encrypted-ocr-layer.pdf', make: ocrLayerPdf, encrypt: ['', 'owner-secret', '128', '--use-aes=y'] },
+  ].filter((f) => force || !existsSync(join(dir, f.name)));
+  if (fixtures.length === 0) return;
   if (!hasQpdf()) {
     console.log('qpdf not found: corpus/bad encrypted fixtures left as they are');
     return;
   }
-  const plain = await renderPdf(sampleSpec(120), { marks: 'vector-cross', layout: 'inline', principles: [2], guidance: false });
   mkdirSync(dir, { recursive: true });
   const tmp = join(tmpdir(), `scc-plain-${process.pid}.pdf`);
-  writeFileSync(tmp, plain);
   try {
-    execFileSync('qpdf', ['--encrypt', 'secret', 'owner-secret', '256', '--', tmp, user]);
-    execFileSync('qpdf', ['--encrypt', '', 'owner-secret', '128', '--use-aes=y', '--', tmp, owner]);
+    for (const f of fixtures) {
+      writeFileSync(tmp, await f.make());
+      execFileSync('qpdf', ['--encrypt', ...f.encrypt, '--', tmp, join(dir, f.name)]);
+    }
   } finally {
     rmSync(tmp, { force: true });
   }

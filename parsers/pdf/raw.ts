@@ -3,7 +3,8 @@
  * hand out: a checkbox's value (/V) separately from its appearance state
  * (/AS). pdf.js reports a checkbox's /AS as its value, so a box whose
  * appearance and value disagree cannot be told from its API alone. Also how
- * large a page's content is, before pdf.js is asked to build all of it.
+ * large a page's content is, before pdf.js is asked to build all of it, and
+ * whether it prints text invisible or draws an image.
  *
  * Finds `N G obj` in the file (the last one wins, as with incremental
  * updates), or the object inside a Flate-compressed object stream. Encrypted
@@ -22,6 +23,20 @@ interface Located {
 }
 
 const MAX_INFLATE = 16 * 1024 * 1024;
+
+/** `3 Tr` or `7 Tr`: text from here on paints nothing (or only clips). */
+const INVISIBLE_RENDER_MODE = /(?<![\w.+-])[37]\s+Tr(?![\w])/;
+/** An inline image's opening operator. */
+const INLINE_IMAGE = /(?<![\w])BI\s*\//;
+
+export interface PageContent {
+  /** How many bytes the content decodes to, Infinity past the cap; null where some stream cannot be read here (encrypted, or a filter other than Flate and ASCIIHex). */
+  bytes: number | null;
+  /** Whether it sets a render mode that paints no text (3 or 7); null where it cannot be read. */
+  invisibleText: boolean | null;
+  /** Whether it draws an image (an image XObject its resources name, or an inline image); null where its resources cannot be read. */
+  images: boolean | null;
+}
 
 export class RawObjects {
   private text: string | null = null;
@@ -69,41 +84,53 @@ export class RawObjects {
   }
 
   /**
-   * How many bytes the content of page object `num` decodes to: its content
-   * streams and the form XObjects (not images) its resources name, counted up to `cap`
-   * (more gives Infinity). Null when some stream cannot be read here
-   * (encrypted, or a filter other than Flate and ASCIIHex).
+   * What the content of page object `num` holds: its content streams and the
+   * form XObjects its resources name, forms inside forms too. Decoded sizes
+   * are counted up to `cap`.
    */
-  contentBytes(num: number, cap: number): number | null {
-    let total = 0;
-    for (const stream of this.contentStreams(num)) {
-      const size = this.streamBytes(stream, cap - total);
-      if (size === null) return null;
-      total += size;
-      if (total > cap) return Infinity;
+  pageContent(num: number, cap: number): PageContent {
+    // A page object not found here (in an encrypted object stream, say) has content that cannot be read, not none.
+    if (this.entries(num) === null) return { bytes: null, invisibleText: null, images: null };
+    const { streams, images } = this.contentStreams(num);
+    let bytes = 0;
+    let invisibleText = false;
+    let inlineImages = false;
+    for (const stream of streams) {
+      const data = this.streamData(stream, cap - bytes);
+      // Unread content may hold an inline image.
+      if (data === null) return { bytes: null, invisibleText: null, images: images || null };
+      if (typeof data === 'number') return { bytes: Infinity, invisibleText: null, images: images || null };
+      bytes += data.length;
+      const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+      invisibleText ||= INVISIBLE_RENDER_MODE.test(text);
+      inlineImages ||= INLINE_IMAGE.test(text);
     }
-    return total;
+    return { bytes, invisibleText, images: inlineImages || images };
   }
 
-  /** A page's content streams (an array of them may be an object of its own) and its form XObjects, forms inside forms too. */
-  private contentStreams(page: number): Set<number> {
+  /** A page's content streams (an array of them may be an object of its own) and its form XObjects, and whether it names an image. */
+  private contentStreams(page: number): { streams: Set<number>; images: boolean | null } {
     const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
-    const out = new Set<number>();
+    const streams = new Set<number>();
     for (const ref of refs(this.entries(page)?.Contents)) {
       const body = this.locate(ref)?.body.trim() ?? '';
-      for (const stream of body.startsWith('[') ? refs(body) : [ref]) out.add(stream);
+      for (const stream of body.startsWith('[') ? refs(body) : [ref]) streams.add(stream);
     }
+    let images: boolean | null = false;
     const formsOf = (resources: string | undefined, depth: number) => {
       const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
       const named = xobjects === undefined ? [] : refs(Object.values(this.dictionary(xobjects) ?? {}).join(' '));
-      for (const form of named) {
-        if (out.has(form) || this.entries(form)?.Subtype !== '/Form') continue;
-        out.add(form);
-        if (depth < 8) formsOf(this.entries(form)?.Resources, depth + 1);
+      for (const ref of named) {
+        const subtype = this.entries(ref)?.Subtype;
+        if (subtype === '/Image') images = true;
+        else if (subtype === undefined && images === false) images = null;
+        if (streams.has(ref) || subtype !== '/Form') continue;
+        streams.add(ref);
+        if (depth < 8) formsOf(this.entries(ref)?.Resources, depth + 1);
       }
     };
     formsOf(this.inherited(page, 'Resources'), 0);
-    return out;
+    return { streams, images };
   }
 
   /** A dictionary given inline ("<< … >>") or by reference. */
@@ -112,8 +139,8 @@ export class RawObjects {
     return ref ? this.entries(Number(ref[1])) : topLevel(value);
   }
 
-  /** The decoded length of stream object `num`, counted up to `cap` (more gives Infinity). */
-  private streamBytes(num: number, cap: number): number | null {
+  /** Stream object `num` decoded, up to `cap` bytes (more gives Infinity); null where it cannot be read here. */
+  private streamData(num: number, cap: number): Uint8Array | number | null {
     const at = this.plainObjects().get(num);
     if (!at || /\/Encrypt\s/.test(this.source())) return null;
     const src = this.source();
@@ -137,7 +164,7 @@ export class RawObjects {
           return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? Infinity : null;
         }
     }
-    return data.length;
+    return data.length > cap ? Infinity : data;
   }
 
   private locate(num: number): Located | null {

@@ -1,0 +1,243 @@
+/**
+ * Text a page prints invisible: render mode 3 (neither filled nor stroked) or
+ * 7 (a clip only). OCR software lays the words it read from a scan over the
+ * image this way, and a born-digital page can carry words nobody sees. pdf.js
+ * hands both out in its text content like any other; which were painted is
+ * read here from the page's operator list, following the text position as
+ * pdf.js's own canvas does.
+ */
+import { apply, IDENTITY, mul, type Matrix } from './geometry.js';
+
+/** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
+export interface TextStateOps {
+  save: number;
+  restore: number;
+  transform: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  beginText: number;
+  setFont: number;
+  setTextMatrix: number;
+  moveText: number;
+  setLeadingMoveText: number;
+  nextLine: number;
+  setLeading: number;
+  setCharSpacing: number;
+  setWordSpacing: number;
+  setHScale: number;
+  setTextRise: number;
+  setTextRenderingMode: number;
+  showText: number;
+}
+
+/** Where one text-showing operation put its glyphs: along its baseline from start to end, in PDF user space. */
+export interface TextRun {
+  start: [number, number];
+  end: [number, number];
+  /** The font's height on the page. */
+  size: number;
+  shown: boolean;
+}
+
+interface TextState {
+  ctm: Matrix;
+  textMatrix: Matrix;
+  x: number;
+  y: number;
+  lineX: number;
+  lineY: number;
+  fontSize: number;
+  fontDirection: number;
+  fontMatrix: readonly number[];
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  rise: number;
+  leading: number;
+  mode: number;
+}
+
+type Glyph = { width?: number; isSpace?: boolean } | number | null;
+
+const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
+
+/** Render modes that paint nothing: 3 (invisible) and 7 (add to the clip only). */
+const paints = (mode: number) => mode !== 3 && mode !== 7;
+
+export function textRuns(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: TextStateOps,
+  fontMatrixOf: (font: string) => readonly number[] | undefined,
+): TextRun[] {
+  const runs: TextRun[] = [];
+  let s: TextState = {
+    ctm: [...IDENTITY],
+    textMatrix: [...IDENTITY],
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+    fontSize: 0,
+    fontDirection: 1,
+    fontMatrix: DEFAULT_FONT_MATRIX,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    rise: 0,
+    leading: 0,
+    mode: 0,
+  };
+  const stack: TextState[] = [];
+  const moveText = (x: number, y: number) => {
+    s.x = s.lineX += x;
+    s.y = s.lineY += y;
+  };
+  const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = (argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case ops.save:
+        stack.push({ ...s });
+        break;
+      case ops.restore:
+      case ops.paintFormXObjectEnd:
+        s = stack.pop() ?? s;
+        break;
+      case ops.transform:
+        if (args.length >= 6) s.ctm = mul(s.ctm, args.map((v) => num(v)));
+        break;
+      case ops.paintFormXObjectBegin: {
+        stack.push({ ...s });
+        const matrix = args[0];
+        if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) s.ctm = mul(s.ctm, Array.from(matrix as ArrayLike<number>));
+        break;
+      }
+      case ops.beginText:
+        s.textMatrix = [...IDENTITY];
+        s.x = s.lineX = s.y = s.lineY = 0;
+        break;
+      case ops.setTextMatrix: {
+        const m = (args.length === 1 ? Array.from(args[0] as ArrayLike<number>) : args).map((v) => num(v));
+        if (m.length >= 6) s.textMatrix = m.slice(0, 6) as Matrix;
+        s.x = s.lineX = s.y = s.lineY = 0;
+        break;
+      }
+      case ops.moveText:
+        moveText(num(args[0]), num(args[1]));
+        break;
+      case ops.setLeadingMoveText:
+        s.leading = num(args[1]);
+        moveText(num(args[0]), num(args[1]));
+        break;
+      case ops.nextLine:
+        moveText(0, s.leading);
+        break;
+      case ops.setLeading:
+        s.leading = -num(args[0]);
+        break;
+      case ops.setFont: {
+        const size = num(args[1]);
+        s.fontSize = Math.abs(size);
+        s.fontDirection = size < 0 ? -1 : 1;
+        s.fontMatrix = (typeof args[0] === 'string' && fontMatrixOf(args[0])) || DEFAULT_FONT_MATRIX;
+        break;
+      }
+      case ops.setCharSpacing:
+        s.charSpacing = num(args[0]);
+        break;
+      case ops.setWordSpacing:
+        s.wordSpacing = num(args[0]);
+        break;
+      case ops.setHScale:
+        s.hScale = num(args[0], 100) / 100;
+        break;
+      case ops.setTextRise:
+        s.rise = num(args[0]);
+        break;
+      case ops.setTextRenderingMode:
+        s.mode = num(args[0]);
+        break;
+      case ops.showText: {
+        const glyphs = (Array.isArray(args[0]) ? args[0] : []) as Glyph[];
+        const widthScale = s.fontSize * num(s.fontMatrix[0], 0.001);
+        let advance = 0;
+        for (const g of glyphs) {
+          if (typeof g === 'number') advance -= (g * s.fontSize) / 1000;
+          else if (g) advance += num(g.width) * widthScale + ((g.isSpace ? s.wordSpacing : 0) + s.charSpacing) * s.fontDirection;
+        }
+        const toPage = mul(s.ctm, s.textMatrix);
+        const from = s.x;
+        s.x += advance * s.hScale * s.fontDirection;
+        runs.push({
+          start: apply(toPage, from, s.y + s.rise),
+          end: apply(toPage, s.x, s.y + s.rise),
+          size: s.fontSize * Math.hypot(toPage[2], toPage[3]),
+          shown: paints(s.mode),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return runs;
+}
+
+/** A text item as pdf.js gives it: its transform in user space and its width along its direction. */
+export interface PlacedItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+}
+
+function holds(run: TextRun, x: number, y: number): boolean {
+  const dx = run.end[0] - run.start[0];
+  const dy = run.end[1] - run.start[1];
+  const length = Math.hypot(dx, dy);
+  const slack = Math.max(run.size * 0.25, 0.5);
+  if (length < 0.01) return Math.hypot(x - run.start[0], y - run.start[1]) <= slack;
+  const along = ((x - run.start[0]) * dx + (y - run.start[1]) * dy) / length;
+  const across = Math.abs((y - run.start[1]) * dx - (x - run.start[0]) * dy) / length;
+  return along >= -slack && along <= length + slack && across <= Math.max(run.size * 0.5, 0.5);
+}
+
+export interface InvisibleItems<T> {
+  hidden: Set<T>;
+  mixed: Set<T>;
+}
+
+/** How many points, evenly spread along an item's baseline, are looked at. */
+const SAMPLES = 9;
+
+/**
+ * The items printed invisible: `hidden` where every point along an item lies
+ * on text printed invisible and on no text that is painted (painted text over
+ * invisible text is seen); `mixed` where only some do, as where pdf.js runs
+ * painted and invisible text on one line into one item.
+ */
+export function invisibleItems<T extends PlacedItem>(items: readonly T[], runs: readonly TextRun[]): InvisibleItems<T> {
+  const hidden = new Set<T>();
+  const mixed = new Set<T>();
+  const unpainted = runs.filter((r) => !r.shown);
+  if (unpainted.length === 0) return { hidden, mixed };
+  const painted = runs.filter((r) => r.shown);
+  for (const item of items) {
+    const m = item.transform;
+    if (!item.str?.trim() || !m || m.length < 6) continue;
+    const length = Math.hypot(m[0]!, m[1]!) || 1;
+    const [ux, uy] = [m[0]! / length, m[1]! / length];
+    const width = item.width ?? 0;
+    let unseen = 0;
+    for (let k = 0; k < SAMPLES; k++) {
+      const along = (width * (k + 0.5)) / SAMPLES;
+      const x = m[4]! + ux * along;
+      const y = m[5]! + uy * along;
+      if (unpainted.some((r) => holds(r, x, y)) && !painted.some((r) => holds(r, x, y))) unseen++;
+    }
+    if (unseen === SAMPLES) hidden.add(item);
+    else if (unseen > 0) mixed.add(item);
+  }
+  return { hidden, mixed };
+}
