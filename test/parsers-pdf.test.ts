@@ -1336,6 +1336,44 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-']);
   });
 
+  it('reads no cross painted fully transparent, clipped away or painted over in white, and reads one that shows', async () => {
+    const { page, t, pdf } = await a4(10);
+    page.node.Resources()!.set(
+      PDFName.of('ExtGState'),
+      pdf.context.obj({ Clear: { Type: 'ExtGState', CA: 0, ca: 0 }, Multiply: { Type: 'ExtGState', BM: 'Multiply' }, Normal: { Type: 'ExtGState', BM: 'Normal' } }),
+    );
+    const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
+    const patch = (x: number, y: number) => `1 1 1 rg ${x + 0.7} ${y - 0.3} 7.6 7.6 re f`;
+    const rows: Array<[string, (x: number, y: number) => string]> = [
+      ['1. Do you publish an annual report?', (x, y) => `q /Clear gs ${cross(x, y)} Q`],
+      ['2. Do you audit disclosures?', (x, y) => `q 20 20 1 1 re W n ${cross(x, y)} Q`],
+      // Whited out: a correction over the cross.
+      ['3. Do you consult the public?', (x, y) => `${cross(x, y)} q ${patch(x, y)} Q`],
+      // White multiplied over the cross hides nothing; a blend mode set back to normal does.
+      ['4. Do you review the system yearly?', (x, y) => `${cross(x, y)} q /Multiply gs ${patch(x, y)} Q`],
+      ['5. Do you train operators?', (x, y) => `${cross(x, y)} q /Multiply gs /Normal gs ${patch(x, y)} Q`],
+      // White painted first and the cross over it shows.
+      ['6. Do you keep a log?', (x, y) => `q ${patch(x, y)} Q ${cross(x, y)}`],
+    ];
+    let content = '';
+    rows.forEach(([question, draw], i) => {
+      const y = 760 - 30 * i;
+      questionRow(page, t, y, question);
+      content += `${draw(420, y - 1)}\n`;
+    });
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      ...Array.from({ length: 3 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat(),
+      'yes:checked:vector',
+      'no:unchecked:vector',
+      'yes:unchecked:vector',
+      'no:unchecked:vector',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+    ]);
+  });
+
   it('reads no tick from what is drawn under a box, a ring inside it, or a box drawn as one open path', async () => {
     const { page, t, pdf } = await a4(10);
     questionRow(page, t, 760, '1. Do you publish an annual report?');

@@ -2,7 +2,8 @@
  * Checkboxes drawn as vector graphics: small squares (or radio circles) on the page, ticked when
  * a cross, a tick or a fill is drawn inside them. Read from a pdf.js operator
  * list, following the current transform through save/restore, `cm` and form
- * XObjects.
+ * XObjects. What is painted fully transparent, clipped away or covered by
+ * white painted over it later is not seen, so it is not read.
  */
 import type { Rect } from './geometry.js';
 import { apply, centreX, centreY, containsPoint, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
@@ -20,6 +21,9 @@ export interface Ops {
   paintFormXObjectEnd: number;
   setFillRGBColor: number;
   setStrokeRGBColor: number;
+  setGState: number;
+  clip: number;
+  eoClip: number;
   stroke: number;
   closeStroke: number;
   fill: number;
@@ -75,12 +79,29 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** Graphics state that decides whether a path shows. */
+interface PaintState {
+  ctm: Matrix;
+  fillColour: string;
+  strokeColour: string;
+  fillAlpha: number;
+  strokeAlpha: number;
+  blendMode: string;
+  softMask: boolean;
+  /** The clip's bounds in display space, or null where nothing is clipped. */
+  clip: Rect | null;
+}
+
+/** Alpha below this shows nothing worth reading. */
+const INVISIBLE_ALPHA = 0.1;
+
 export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, display: readonly number[], ops: Ops, maxOps: number): Shape[] {
   const shapes: Shape[] = [];
-  let ctm: Matrix = [...IDENTITY];
-  let fillColour = '#000000';
-  let strokeColour = '#000000';
-  const stack: Array<{ ctm: Matrix; fillColour: string; strokeColour: string }> = [];
+  /** Light fills painted over what came before, each with how many shapes came before it. */
+  const covers: Array<{ rect: Rect; after: number }> = [];
+  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null };
+  let pendingClip = false;
+  const stack: PaintState[] = [];
   const n = Math.min(fnArray.length, maxOps);
   const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
@@ -89,45 +110,66 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
     const args = argsArray[i] as unknown[] | null;
     switch (fn) {
       case ops.save:
-        stack.push({ ctm, fillColour, strokeColour });
+        stack.push({ ...s });
         break;
       case ops.transform:
-        if (args && args.length >= 6) ctm = mul(ctm, args as number[]);
+        if (args && args.length >= 6) s.ctm = mul(s.ctm, args as number[]);
         break;
       case ops.paintFormXObjectBegin: {
-        stack.push({ ctm, fillColour, strokeColour });
+        stack.push({ ...s });
         const matrix = args?.[0];
-        if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = mul(ctm, Array.from(matrix as ArrayLike<number>));
+        if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) s.ctm = mul(s.ctm, Array.from(matrix as ArrayLike<number>));
         break;
       }
       case ops.restore:
-      case ops.paintFormXObjectEnd: {
-        const s = stack.pop();
-        if (s) ({ ctm, fillColour, strokeColour } = s);
+      case ops.paintFormXObjectEnd:
+        s = stack.pop() ?? s;
         break;
-      }
       case ops.setFillRGBColor:
-        if (typeof args?.[0] === 'string') fillColour = args[0];
+        if (typeof args?.[0] === 'string') s.fillColour = args[0];
         break;
       case ops.setStrokeRGBColor:
-        if (typeof args?.[0] === 'string') strokeColour = args[0];
+        if (typeof args?.[0] === 'string') s.strokeColour = args[0];
+        break;
+      case ops.setGState:
+        for (const entry of (Array.isArray(args?.[0]) ? args[0] : []) as unknown[]) {
+          if (!Array.isArray(entry)) continue;
+          const [key, value] = entry as [unknown, unknown];
+          if (key === 'CA' && typeof value === 'number') s.strokeAlpha = value;
+          else if (key === 'ca' && typeof value === 'number') s.fillAlpha = value;
+          else if (key === 'BM' && typeof value === 'string') s.blendMode = value;
+          else if (key === 'SMask') s.softMask = value === true;
+        }
+        break;
+      case ops.clip:
+      case ops.eoClip:
+        pendingClip = true;
         break;
       case ops.constructPath: {
         const op = args?.[0] as number;
         const buffers = args?.[1] as Array<ArrayLike<number> | null> | undefined;
         const buffer = buffers?.[0];
-        const stroke = strokeOps.has(op);
-        const fill = fillOps.has(op);
+        const subs = buffer ? subpaths(buffer, mul(display, s.ctm)) : [];
+        if (pendingClip) {
+          pendingClip = false;
+          const bounds = subs.length > 0 ? rectFromPoints(subs.flatMap((sub) => sub.points)) : null;
+          if (bounds) s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
+        }
+        const stroke = strokeOps.has(op) && s.strokeAlpha >= INVISIBLE_ALPHA;
+        const fill = fillOps.has(op) && s.fillAlpha >= INVISIBLE_ALPHA;
         if (!buffer || (!stroke && !fill)) break;
-        const m = mul(display, ctm);
-        const subs = subpaths(buffer, m);
-        const fillDark = fill && luminance(fillColour) < 0.5;
-        const inked = (stroke && luminance(strokeColour) < 0.85) || (fill && luminance(fillColour) < 0.85);
+        const fillDark = fill && luminance(s.fillColour) < 0.5;
+        const inked = (stroke && luminance(s.strokeColour) < 0.85) || (fill && luminance(s.fillColour) < 0.85);
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
+          if (s.clip && !overlaps(rect, s.clip)) continue;
           const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
           const roundedSquare = isRound && sub.segments.length - sub.curves >= 4;
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect: isAxisRect(sub.points), isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
+          const isRect = isAxisRect(sub.points);
+          // White paint hides what is under it only where it replaces it: no blend mode, no soft mask, no transparency.
+          const hides = s.blendMode === 'source-over' && !s.softMask && s.fillAlpha >= 0.95;
+          if (fill && isRect && hides && luminance(s.fillColour) >= 0.95) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
         }
         break;
       }
@@ -135,7 +177,17 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         break;
     }
   }
-  return shapes;
+  if (covers.length === 0) return shapes;
+  // A mark painted over in white (a correction) is gone from the page.
+  return shapes.filter((shape, k) => !covers.some((c) => c.after > k && inside(shape.rect, c.rect, 0.3)));
+}
+
+function intersection(a: Rect, b: Rect): Rect {
+  return { x0: Math.max(a.x0, b.x0), top: Math.max(a.top, b.top), x1: Math.min(a.x1, b.x1), bottom: Math.min(a.bottom, b.bottom) };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x0 <= b.x1 && b.x0 <= a.x1 && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 export interface Subpath {
