@@ -1249,6 +1249,40 @@ describe('PDF text printed invisible', () => {
   });
 });
 
+describe('PDF markup a viewer adds', () => {
+  it('reads text typed over the page and pen strokes as the page shows them, and passes over hidden ones', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?');
+    questionRow(page, t, 700, '2. Do you audit disclosures?');
+    questionRow(page, t, 670, '3. Do you consult the public?');
+    const annotate = (dict: Record<string, unknown>) => page.node.addAnnot(pdf.context.register(pdf.context.obj({ Type: 'Annot', F: 4, ...dict })));
+    // An "X" typed into the Yes box with a viewer's text tool, its look saved with it.
+    const look = pdf.context.register(
+      pdf.context.stream('BT /Helv 10 Tf 1.5 1.5 Td (X) Tj ET', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 12], Resources: { Font: { Helv: pdf.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica' }) } } }),
+    );
+    annotate({ Subtype: 'FreeText', Rect: [419, 757, 429, 769], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g'), AP: { N: look } });
+    // The answer typed under the question, with no saved look: read from its contents.
+    annotate({ Subtype: 'FreeText', Rect: [50, 715, 380, 745], Contents: PDFString.of('We publish it each April.'), DA: PDFString.of('/Helv 10 Tf 0 g') });
+    // A tick drawn with the pen in the No box.
+    annotate({ Subtype: 'Ink', Rect: [450, 690, 470, 715], InkList: [[456.5, 703, 459, 700.5, 463, 707.5]], C: [0, 0, 0.6], BS: { W: 1 } });
+    // A hidden "X" in question 3's Yes box.
+    annotate({ Subtype: 'FreeText', F: 2, Rect: [419, 667, 429, 679], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:checked:typed-mark',
+      'no:unchecked:vector',
+      'We publish it each April.',
+      '2. Do you audit disclosures?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '3. Do you consult the public?',
+      'yes:unchecked:vector',
+      'no:unchecked:vector',
+    ]);
+  });
+});
+
 describe('PDF layers', () => {
   it('reads no box on a page that draws in a layer switched off, and boxes as usual where the layer shows', async () => {
     const withLayer = async (shown: boolean) => {

@@ -20,8 +20,9 @@ import { RawObjects, type PageContent } from './raw.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyphs } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
-import { collectShapes, findBoxes, findCellBorders, findRules, type Ops } from './vector.js';
-import { readWidgets } from './widgets.js';
+import { collectShapes, findBoxes, findCellBorders, findRules, penShapes, type Ops } from './vector.js';
+import { annotationLayerShown, readWidgets } from './widgets.js';
+import { penStrokes, typedText } from './markup.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
 const MAX_OPS = 400_000;
@@ -116,7 +117,16 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const rawObjects = () => (raw ??= new RawObjects(bytes));
     let usesDingbats: boolean | null = null;
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
-    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; tooLarge: string | null; overImage: Invisible | null }> = [];
+    const layers = await guard.run(layerSettings(doc));
+    /** Whether a widget's layer (its raw /OC) is shown; a membership dictionary's answer is not worked out here. */
+    const layerShown = (oc: string): boolean | null => {
+      const ref = /^(\d+)\s+(\d+)\s+R$/.exec(oc.trim());
+      if (!layers || !ref) return layers ? null : true;
+      return rawObjects().entries(Number(ref[1]))?.Type === '/OCG' ? layers.isVisible({ type: 'OCG', id: `${ref[1]}R${ref[2] === '0' ? '' : ref[2]}` }) : null;
+    };
+    /** Whether an annotation is in no layer, or one that shows; where that cannot be told, it is not read. */
+    const inShownLayer = (id: string | undefined) => annotationLayerShown(id, rawObjects, layerShown) === true;
+    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; pen: ReturnType<typeof penStrokes>; tooLarge: string | null; overImage: Invisible | null }> = [];
     let totalChars = 0;
     const pageNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
@@ -155,26 +165,20 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       if (read > 0)
         pageNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
+      content.items.push(...typedText(annotations, inShownLayer));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
-      pages.push({ text, display, toUser: inverse(display), annotations, tooLarge, overImage });
+      pages.push({ text, display, toUser: inverse(display), annotations, pen: penStrokes(annotations, inShownLayer), tooLarge, overImage });
     }
     if (pages.length === 0) throw new ExtractError('too-large', `every page's content decodes to over ${megabytes(MAX_PAGE_CONTENT_BYTES)}; not read`);
     if (totalChars === 0)
       throw new ExtractError('needs-ocr', `image-only: needs OCR (no text layer on any of its ${pageCount} page${pageCount === 1 ? '' : 's'}; it is probably a scan)`);
 
-    const layers = await guard.run(layerSettings(doc));
     /** Why the page's marks cannot be trusted for its hidden layers, or null where it draws nothing in one. */
     const hiddenOnPage = async (n: number, size: string | null, shown: Layers): Promise<string | null> => {
       if (size) return `the document has layers, and this page's content is too large to see whether it draws in a hidden one: ${size}`;
       const ops = await guard.run((await guard.run(doc.getPage(n))).getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
       return drawsHidden(ops.fnArray, ops.argsArray, shown, OPS) ? 'the page draws in a layer hidden when the file opens' : null;
-    };
-    /** Whether a widget's layer (its raw /OC) is shown; a membership dictionary's answer is not worked out here. */
-    const layerShown = (oc: string): boolean | null => {
-      const ref = /^(\d+)\s+(\d+)\s+R$/.exec(oc.trim());
-      if (!layers || !ref) return layers ? null : true;
-      return rawObjects().entries(Number(ref[1]))?.Type === '/OCG' ? layers.isVisible({ type: 'OCG', id: `${ref[1]}R${ref[2] === '0' ? '' : ref[2]}` }) : null;
     };
     const bodySize = bodyFontSize(pages.map((p) => p.text));
     markFurniture(pages.map((p) => p.text), bodySize);
@@ -201,7 +205,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
             diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${ops.fnArray.length} drawing operations, too many to look for drawn boxes`, provenance: { page: n } });
             return null;
           }
-          const shapes = collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS);
+          // Pen strokes a viewer saved as annotations lie over the page's drawing.
+          const shapes = [...collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), ...penShapes(p.pen, p.display)];
           const boxes = findBoxes(shapes);
           return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes) };
         },

@@ -43,7 +43,7 @@ export interface VectorBox {
   round: boolean;
 }
 
-interface Shape {
+export interface Shape {
   rect: Rect;
   stroke: boolean;
   fill: boolean;
@@ -182,6 +182,20 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   return shapes.filter((shape, k) => !covers.some((c) => c.after > k && inside(shape.rect, c.rect, 0.3)));
 }
 
+/** Pen strokes (x, y pairs in user space), as shapes stroked on the page. */
+export function penShapes(strokes: ReadonlyArray<{ points: ArrayLike<number>; dark: boolean }>, display: readonly number[]): Shape[] {
+  const shapes: Shape[] = [];
+  for (const { points, dark } of strokes) {
+    const buffer: number[] = [];
+    for (let k = 0; k + 1 < points.length; k += 2) buffer.push(k === 0 ? MOVE : LINE, points[k]!, points[k + 1]!);
+    for (const sub of subpaths(buffer, display)) {
+      const rect = rectFromPoints(sub.points);
+      shapes.push({ rect, stroke: true, fill: false, fillDark: false, inked: dark, isRect: isAxisRect(sub.points), isRound: false, roundedSquare: false, closed: sub.closed, segments: sub.segments });
+    }
+  }
+  return shapes;
+}
+
 function intersection(a: Rect, b: Rect): Rect {
   return { x0: Math.max(a.x0, b.x0), top: Math.max(a.top, b.top), x1: Math.min(a.x1, b.x1), bottom: Math.min(a.bottom, b.bottom) };
 }
@@ -199,7 +213,7 @@ export interface Subpath {
   closed: boolean;
 }
 
-export function subpaths(buffer: ArrayLike<number>, m: Matrix): Subpath[] {
+export function subpaths(buffer: ArrayLike<number>, m: readonly number[]): Subpath[] {
   const out: Subpath[] = [];
   let cur: Subpath | null = null;
   let start: [number, number] = [0, 0];

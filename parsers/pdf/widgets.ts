@@ -50,6 +50,13 @@ function objectNumber(id: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Whether an annotation's layer (its raw /OC) is shown: true where it has none, null where that cannot be told. */
+export function annotationLayerShown(id: string | undefined, raw: () => RawObjects, layerShown: (oc: string) => boolean | null): boolean | null {
+  const num = objectNumber(id);
+  const oc = num !== null ? raw().entries(num)?.OC : undefined;
+  return oc === undefined ? true : layerShown(oc);
+}
+
 /**
  * `layerShown` says whether a widget in an optional-content layer (its raw /OC, "12 0 R") is shown: true, false,
  * or null where that cannot be told. A widget that is not shown is passed over; one that may not be gives no state.
@@ -68,8 +75,7 @@ export function readWidgets(
     const rect = rectFromPoints([apply(display, x1, y1), apply(display, x2, y2)]);
     const num = objectNumber(a.id);
     const entries = num !== null ? raw() : null;
-    const oc = num !== null && entries ? entries.entries(num)?.OC : undefined;
-    const shown = oc === undefined ? true : layerShown(oc);
+    const shown = annotationLayerShown(a.id, raw, layerShown);
     if (shown === false) continue;
     if (a.fieldType === 'Tx') {
       if (shown && typeof a.fieldValue === 'string' && a.fieldValue.trim()) fields.push({ rect, text: a.fieldValue });
