@@ -414,20 +414,24 @@ function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: num
 /**
  * The document's runs of principle headings, each with the blocks it spans.
  * A "Principle 1" starts a new run only where the next two headings go on
- * from it (2 to 4, rising): a sentence in an answer that opens "Principle 1
- * …" does not. Within a run, a heading numbered no higher than the last is
- * passed over.
+ * from it (two more within three numbers, rising): a sentence in an answer
+ * that opens "Principle 1 …" does not. So does a heading numbered 2 or 3 where
+ * the numbers go well back to it and rise after it, as when a second form's
+ * "Principle 1" is worded past recognition. Within a run, a heading numbered
+ * no higher than the last is passed over.
  */
 function headingRuns(blocks: readonly Block[]): Form[] {
   const headings = principleHeadings(blocks);
   const starts = [0];
   for (let i = 1; i + 2 < headings.length; i++) {
-    const [one, two, three] = [headings[i]!, headings[i + 1]!, headings[i + 2]!];
-    if (one.n === 1 && two.n > 1 && three.n > two.n && three.n <= 4) starts.push(i);
+    const [before, one, two, three] = [headings[i - 1]!, headings[i]!, headings[i + 1]!, headings[i + 2]!];
+    const restarts = one.n === 1 || (one.n <= 3 && before.n - one.n >= 3);
+    if (restarts && two.n > one.n && three.n > two.n && three.n <= one.n + 3) starts.push(i);
   }
   let from = 0;
   return starts.map((start, k) => {
-    const to = k + 1 < starts.length ? preambleStart(blocks, headings[starts[k + 1]!]!.at) : blocks.length;
+    const next = starts[k + 1];
+    const to = next === undefined ? blocks.length : formStart(blocks, headings[next]!, headings[next - 1]!.at);
     const principles: Array<number | undefined> = new Array(12).fill(undefined);
     let last = 0;
     for (const h of headings.slice(start, k + 1 < starts.length ? starts[k + 1] : headings.length)) {
@@ -440,6 +444,18 @@ function headingRuns(blocks: readonly Block[]): Form[] {
     from = Math.max(from, ...principles.filter((x): x is number => x !== undefined));
     return form;
   });
+}
+
+/**
+ * Where the form whose run of headings opens with `heading` starts. Opening
+ * with Principle 1, at its preamble; opening later, its Principle 1 is in
+ * front of the heading too, so at the preamble of the last title block label
+ * after the heading before (`after`), if there is one.
+ */
+function formStart(blocks: readonly Block[], heading: { at: number; n: number }, after: number): number {
+  if (heading.n === 1) return preambleStart(blocks, heading.at);
+  for (let i = heading.at - 1; i > after; i--) if (isTitleLabel(blocks[i]!)) return preambleStart(blocks, i + 1);
+  return heading.at;
 }
 
 /**

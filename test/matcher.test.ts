@@ -89,6 +89,18 @@ describe('matcher on rendered templates', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
   });
 
+  it('ends the first form at the second one\'s title block where the second\'s Principle 1 heading is worded past recognition', async () => {
+    const first = sampleSpec(16);
+    const second = sampleSpec(17);
+    const secondText = renderText(second, DEFAULT_TEXT_STYLE).replace(
+      /^Principle 1$/m,
+      'Principle 1 - body worn video is only switched on by wardens for the purposes in the policy and never for routine patrol.',
+    );
+    const r = await run(`${renderText(first, DEFAULT_TEXT_STYLE)}\n\n${secondText}`);
+    expectMatchesSpec(r, first);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
+  });
+
   it('reads a form whose principles an introduction lists, where the form prints no "Principle" headings', async () => {
     const spec = sampleSpec(13);
     const intro = PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`).join('\n\n');
