@@ -11,7 +11,7 @@ import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from 
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
 import { findStatements, type Statement } from './statements.js';
-import { isTitleLabel, readTitleBlock } from './title.js';
+import { isBareTitleLabel, isTitleLabel, readTitleBlock } from './title.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -343,8 +343,10 @@ function dropRepeatedHeaders(blocks: Block[]): Block[] {
   const counts = new Map<string, number>();
   for (const b of blocks) if (b.kind !== 'option') counts.set(key(b), (counts.get(key(b)) ?? 0) + 1);
   const early = new Set(blocks.slice(0, firstPrinciple).map(key));
+  // A title block's labels and values are not running headers: a second form's title block says where it starts.
   const isHeader = (b: Block, i: number) =>
     b.kind !== 'option' &&
+    !isBareTitleLabel(b) &&
     !(i > 0 && isTitleLabel(blocks[i - 1]!)) &&
     b.text.length <= 60 &&
     early.has(key(b)) &&
@@ -447,13 +449,15 @@ function headingRuns(blocks: readonly Block[]): Form[] {
 }
 
 /**
- * Where the form whose run of headings opens with `heading` starts. Opening
- * with Principle 1, at its preamble; opening later, its Principle 1 is in
- * front of the heading too, so at the preamble of the last title block label
- * after the heading before (`after`), if there is one.
+ * Where the form whose run of headings opens with `heading` starts: at the
+ * title block leading up to it; else, where more stands between them (a
+ * paragraph on its scope, a screening question, its Principle 1 where the
+ * run opens later), at the last title block after the heading before
+ * (`after`); else at the heading.
  */
 function formStart(blocks: readonly Block[], heading: { at: number; n: number }, after: number): number {
-  if (heading.n === 1) return preambleStart(blocks, heading.at);
+  const direct = preambleStart(blocks, heading.at);
+  if (direct < heading.at) return direct;
   for (let i = heading.at - 1; i > after; i--) if (isTitleLabel(blocks[i]!)) return preambleStart(blocks, i + 1);
   return heading.at;
 }

@@ -25,6 +25,12 @@ export function isTitleLabel(block: Block): boolean {
   return !!labelOf(block)?.field;
 }
 
+/** A title block label standing alone, its value in the next block ("Name of organisation", then the name). */
+export function isBareTitleLabel(block: Block): boolean {
+  const label = labelOf(block);
+  return !!label?.field && label.rest === '';
+}
+
 function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
   for (const { key } of TITLE_FIELDS) {

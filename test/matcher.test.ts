@@ -101,6 +101,22 @@ describe('matcher on rendered templates', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
   });
 
+  it('ends the first form at the second one\'s title block where a screening question stands before its Principle 1, title labels repeated or not', async () => {
+    // Three forms from one organisation: the title block's labels are printed three times, as running headers are.
+    const [first, second, third] = [sampleSpec(18), sampleSpec(19), sampleSpec(20)];
+    const last = renderText(first, DEFAULT_TEXT_STYLE).indexOf('70. Have you identified');
+    // The last question of the first form is answered in words alone, with no boxes and no Action Plan label.
+    const firstText = `${renderText(first, DEFAULT_TEXT_STYLE).slice(0, last)}70. Have you identified any areas where action is required to conform more fully with the requirements of Principle 12?\n\nNone identified at present.\n`;
+    const secondText = renderText(second, DEFAULT_TEXT_STYLE).replace(
+      /^Principle 1$/m,
+      'This assessment covers the body worn cameras issued to wardens.\n\nAre body worn cameras issued to staff covered by this assessment?  ☒ Yes  ☐ No\n\nPrinciple 1',
+    );
+    const r = await run([firstText, secondText, renderText(third, DEFAULT_TEXT_STYLE)].join('\n\n'));
+    expect(answer(r, 'P12.6')).toMatchObject({ choice: null, text: 'None identified at present.' });
+    expect(r.organisation.name).toBe(first.organisation.name);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
+  });
+
   it('reads a form whose principles an introduction lists, where the form prints no "Principle" headings', async () => {
     const spec = sampleSpec(13);
     const intro = PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`).join('\n\n');
