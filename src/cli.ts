@@ -23,8 +23,9 @@ Usage:
 
 Inputs are PDF, DOCX, plain text or Markdown files; the format is read from the
 bytes, not the extension. Folders are walked for .pdf, .docx, .txt, .text, .md
-and .markdown files, passing over hidden entries, symbolic links and output
-folders; a quoted pattern ('in/**/*.pdf') is expanded the same way.
+and .markdown files (and .doc, .odt and .rtf files, reported as unreadable),
+passing over hidden entries, symbolic links and output folders; a quoted
+pattern ('in/**/*.pdf') is expanded the same way.
 
 Writes to <dir>:
   dataset.jsonl        one record per line, in input order

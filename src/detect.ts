@@ -59,3 +59,9 @@ function looksLikeMarkdown(bytes: Uint8Array): boolean {
 }
 
 export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.text', '.md', '.markdown'];
+/**
+ * Document formats this tool cannot read that a folder of assessments may
+ * hold: walked all the same, so each fails saying what to save it as, rather
+ * than being passed over without a word.
+ */
+export const REFUSED_EXTENSIONS = ['.doc', '.odt', '.rtf'];

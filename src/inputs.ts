@@ -4,7 +4,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { RUN_FILE } from './batch.js';
-import { SUPPORTED_EXTENSIONS } from './detect.js';
+import { REFUSED_EXTENSIONS, SUPPORTED_EXTENSIONS } from './detect.js';
 import { ioReason } from './errors.js';
 import { MANIFEST } from './manifest.js';
 
@@ -19,13 +19,14 @@ export interface ListOptions {
   out?: string;
 }
 
-const supported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
+const walked = (name: string) => [...SUPPORTED_EXTENSIONS, ...REFUSED_EXTENSIONS].includes(path.extname(name).toLowerCase());
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type IsOutput = (dir: string) => Promise<boolean>;
 
 /**
  * Files are taken as given (whatever their extension: the format is read from
- * the bytes); folders are walked for supported files, and glob patterns the
+ * the bytes); folders are walked for supported files and documents in formats
+ * that are refused with a reason, and glob patterns the
  * shell left alone (quoted ones) expanded the same way, each sorted by path so
  * the order is the same on every machine. A file named twice is processed
  * once, where it first appears. Output folders are passed over.
@@ -95,10 +96,10 @@ export async function readListFile(file: string): Promise<string[]> {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** Like a folder, a pattern selects supported files only; relative patterns give relative paths. */
+/** Like a folder, a pattern selects the files a walk does; relative patterns give relative paths. */
 async function expand(pattern: string, isOutput: IsOutput): Promise<string[]> {
   const absolute = path.isAbsolute(pattern);
-  const matched = (await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false })).filter(supported).map((f) => path.normalize(f));
+  const matched = (await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false })).filter(walked).map((f) => path.normalize(f));
   const outside = await Promise.all(matched.map(async (f) => !(await isOutput(path.dirname(f)))));
   return matched.filter((_, i) => outside[i]).sort(byPath);
 }
@@ -154,7 +155,7 @@ async function walk(dir: string, problems: InputList['problems'], isOutput: IsOu
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory() && !(await isOutput(full))) out.push(...(await walk(full, problems, isOutput)));
-    else if (e.isFile() && supported(e.name)) out.push(full);
+    else if (e.isFile() && walked(e.name)) out.push(full);
   }
   return out;
 }

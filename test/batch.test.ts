@@ -330,9 +330,9 @@ describe('batch runs', () => {
     await expect(mergeOutputs([shards[0]!.out, stranger, shards[2]!.out], folder('bad'))).rejects.toThrow(/different input list/);
   });
 
-  it('walks folders for every supported ending in any case, passing over hidden entries and symbolic links', async () => {
+  it('walks folders for every supported ending in any case, and for documents it refuses with a reason, passing over hidden entries and symbolic links', async () => {
     const dir = folder('walk');
-    for (const name of ['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'g.json', '.h.txt']) writeFileSync(path.join(dir, name), 'x');
+    for (const name of ['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'g.json', '.h.txt', 'l.doc', 'm.ODT', 'n.rtf', 'o.xlsx']) writeFileSync(path.join(dir, name), 'x');
     mkdirSync(path.join(dir, '.hidden'));
     writeFileSync(path.join(dir, '.hidden', 'i.txt'), 'x');
     const elsewhere = folder('elsewhere');
@@ -340,7 +340,7 @@ describe('batch runs', () => {
     symlinkSync(path.join(elsewhere, 'j.txt'), path.join(dir, 'k.txt'));
     symlinkSync(elsewhere, path.join(dir, 'linked'));
     const list = await listInputs([dir]);
-    expect(list.files.map((f) => path.relative(dir, f))).toEqual(['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown']);
+    expect(list.files.map((f) => path.relative(dir, f))).toEqual(['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'l.doc', 'm.ODT', 'n.rtf']);
     expect((await listInputs([path.join(dir, 'k.txt')])).files).toEqual([path.join(dir, 'k.txt')]);
   });
 

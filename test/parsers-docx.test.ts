@@ -645,6 +645,17 @@ describe('docx bad input', () => {
     expect(e.message).toMatch(/not a Word document/);
   });
 
+  it('says what another office suite\'s file is: OpenDocument, Excel, PowerPoint', async () => {
+    const odt = await errorOf(zipWith({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }));
+    expect([odt.code, odt.message]).toEqual(['unsupported-format', 'an OpenDocument text (.odt), not a Word document; save it as .docx or PDF']);
+    const rels = (target: string) =>
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
+    const xlsx = await errorOf(zipWith({ '_rels/.rels': rels('xl/workbook.xml'), 'xl/workbook.xml': '<workbook/>' }));
+    expect([xlsx.code, xlsx.message]).toEqual(['unsupported-format', 'an Excel workbook, not a Word document; save it as .docx or PDF']);
+    const pptx = await errorOf(zipWith({ '_rels/.rels': rels('ppt/presentation.xml'), 'ppt/presentation.xml': '<presentation/>' }));
+    expect(pptx.message).toBe('a PowerPoint presentation, not a Word document; save it as .docx or PDF');
+  });
+
   it('rejects a password-protected (OLE) document as encrypted or legacy .doc', async () => {
     const ole = new Uint8Array(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

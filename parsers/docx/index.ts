@@ -98,6 +98,17 @@ function related(rels: Relationships, base: string, type: string): string[] {
   return [...rels.findTargetsByType(REL_BASE + type), ...rels.findTargetsByType(REL_BASE_STRICT + type)].map((t) => resolvePart(base, t));
 }
 
+const OPEN_DOCUMENT: Record<string, string> = { text: 'an OpenDocument text (.odt)', spreadsheet: 'an OpenDocument spreadsheet (.ods)', presentation: 'an OpenDocument presentation (.odp)' };
+
+/** What another office suite's zip package is, by its mimetype entry or its main part; null for anything else. */
+function otherOfficeFile(pkg: Package, mainPath: string): string | null {
+  const kind = /^application\/vnd\.oasis\.opendocument\.(\w+)/.exec(pkg.has('mimetype') ? (pkg.text('mimetype') ?? '') : '')?.[1];
+  if (kind) return OPEN_DOCUMENT[kind] ?? `an OpenDocument file (${kind})`;
+  if (mainPath.startsWith('xl/')) return 'an Excel workbook';
+  if (mainPath.startsWith('ppt/')) return 'a PowerPoint presentation';
+  return null;
+}
+
 /**
  * The steps after the XML parser walk the element tree recursively, so
  * elements nested thousands deep (content controls in content controls,
@@ -134,6 +145,8 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   const mainPath =
     [...rootRels.findTargetsByType(OFFICE_DOCUMENT), ...rootRels.findTargetsByType(OFFICE_DOCUMENT_STRICT)].map((t) => resolvePart('', t)).find((p) => pkg.has(p)) ??
     'word/document.xml';
+  const other = otherOfficeFile(pkg, mainPath);
+  if (other) throw new ExtractError('unsupported-format', `${other}, not a Word document; save it as .docx or PDF`);
   if (!pkg.has(mainPath)) {
     throw new ExtractError('corrupt', `a zip, but not a Word document: it has no ${mainPath} (main document part)`);
   }
