@@ -44,7 +44,7 @@ Options:
   --out <dir>          output folder (required)
   --from <file>        read input paths from a file, one per line (# comments); repeatable
   --password <pw>      password for encrypted PDFs
-  --concurrency <n>    worker threads (default: cores, here ${availableParallelism()})
+  --concurrency <n>    worker threads (default: cores, here ${availableParallelism()}; at most twice that)
   --timeout <seconds>  time allowed for one document (default ${DEFAULT_LIMITS.timeoutMs / 1000}, at most ${MAX_TIMEOUT_S})
   --max-memory <MB>    heap allowed for one worker (default ${DEFAULT_MAX_MEMORY_MB})
   --max-bytes <n>      largest input accepted, bytes (default ${DEFAULT_LIMITS.maxInputBytes})
@@ -136,7 +136,11 @@ async function main(argv: string[]): Promise<number> {
   if (maxPages) limits.maxPages = maxPages;
   if (maxUnzipped) limits.maxDecompressedBytes = maxUnzipped;
   if (timeout) limits.timeoutMs = timeout * 1000;
-  const concurrency = positiveInt('concurrency', values.concurrency) ?? availableParallelism();
+  const cores = availableParallelism();
+  const asked = positiveInt('concurrency', values.concurrency) ?? cores;
+  // Workers keep the cores busy: past twice as many, more only hold more documents in memory at once.
+  const concurrency = Math.min(asked, 2 * cores);
+  if (asked > concurrency) tell(`scc-extract: --concurrency ${asked} is more than twice the ${cores} cores; ${concurrency} workers are used`);
   const maxMemoryMb = positiveInt('max-memory', values['max-memory']) ?? DEFAULT_MAX_MEMORY_MB;
 
   const args = [...positionals];

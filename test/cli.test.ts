@@ -1,6 +1,6 @@
 import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -223,6 +223,18 @@ describe('scc-extract command line', () => {
     const over = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out'), '--timeout', '2147484']);
     expect(over.stderr).toMatch(/--timeout is at most 2147482 seconds/);
     expect(over.code).toBe(2);
+  });
+
+  it('uses at most twice as many workers as there are cores, and says so when asked for more', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scc-cli-'));
+    writeFileSync(path.join(dir, 'a.txt'), renderText(sampleSpec(49)));
+    const most = 2 * availableParallelism();
+    const r = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out'), '--concurrency', String(most + 1000)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^scc-extract: --concurrency ${most + 1000} is more than twice the ${most / 2} cores; ${most} workers are used$`, 'm'));
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'run.json'), 'utf8')).options.concurrency).toBe(most);
+    const within = await cli([path.join(dir, 'a.txt'), '--out', path.join(dir, 'out2'), '--concurrency', String(most)]);
+    expect(within.stderr).not.toMatch(/more than twice/);
   });
 
   it('writes control characters from names and files out as \\xNN on stderr, in --summary and in report.md', async () => {
