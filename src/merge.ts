@@ -4,7 +4,7 @@
  * whole list would have written, byte for byte (dataset.jsonl in the global
  * input order, records, report.json, report.md, manifest.jsonl).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { reportEntry, RUN_FILE, toolVersion, type RunInfo } from './batch.js';
 import { isRecordName, readManifest, readManifestLines, removeOrphans, settingsOf, writeManifest, type ManifestEntry } from './manifest.js';
@@ -29,8 +29,10 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
   const startedAt = new Date();
   const parts = await Promise.all(dirs.map(readPart));
   checkCompatible(parts);
-  const resolvedOut = path.resolve(out);
-  if (parts.some((p) => path.resolve(p.dir) === resolvedOut)) throw new MergeError('--out must be a folder other than the shards being merged');
+  // Compared where they really are: a link to a shard is that shard.
+  const real = (dir: string) => realpath(dir).catch(() => path.resolve(dir));
+  const realOut = await real(out);
+  if ((await Promise.all(parts.map((p) => real(p.dir)))).includes(realOut)) throw new MergeError('--out must be a folder other than the shards being merged');
 
   const entries = parts
     .flatMap((part) => part.entries.map((entry) => ({ entry, dir: part.dir })))

@@ -324,6 +324,12 @@ describe('batch runs', () => {
     expect(snapshot(merged)).toEqual(snapshot(whole));
 
     await expect(mergeOutputs([shards[0]!.out, shards[2]!.out], folder('partial'))).rejects.toThrow(/shard 2\/3 missing/);
+    // An --out that is a shard, by name or through a link, would be overwritten while it is read.
+    const link = path.join(folder('links'), 'to-shard1');
+    symlinkSync(shards[0]!.out, link);
+    const kept = snapshot(shards[0]!.out);
+    for (const into of [shards[0]!.out, link]) await expect(mergeOutputs(shards.map((s) => s.out), into)).rejects.toThrow(/--out must be a folder other than the shards/);
+    expect(snapshot(shards[0]!.out)).toEqual(kept);
     const other = await listInputs([inputs(3)]);
     const stranger = folder('stranger');
     await runBatch(planBatch(other, parseShard('2/3')), { out: stranger, concurrency: 1, workerUrl: WORKER });
