@@ -123,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length === 0 && lists.length === 0) usage('no input files or folders given');
   if (!values.out) usage('--out <dir> is required');
   if (values.log !== undefined && values.log !== 'json') usage(`--log takes 'json', got '${values.log}'`);
+  if (values.log === 'json' && values.summary) usage(`--summary prints a table for people and --log json lines for programs, both on stdout: choose one (each JSON line has the document's counts)`);
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (shard === null && values.shard !== undefined) usage(`--shard needs <i>/<n> with 1 <= i <= n, got '${values.shard}'`);
 

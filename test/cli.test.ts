@@ -124,10 +124,13 @@ describe('scc-extract command line', () => {
     expect(again.stderr).toMatch(/^2 extracted, 1 failed \(3 of these kept unchanged from the last run\) in /);
   });
 
-  it('rejects bad --shard, --log and --from values as usage errors', async () => {
+  it('rejects bad --shard, --log and --from values, and --summary with --log json, as usage errors', async () => {
     expect((await cli(['x.txt', '--out', 'o', '--shard', '3/2'])).code).toBe(2);
     expect((await cli(['x.txt', '--out', 'o', '--shard', 'half'])).code).toBe(2);
     expect((await cli(['x.txt', '--out', 'o', '--log', 'xml'])).code).toBe(2);
+    const mixed = await cli(['x.txt', '--out', 'o', '--log', 'json', '--summary']);
+    expect([mixed.code, mixed.stdout]).toEqual([2, '']);
+    expect(mixed.stderr).toMatch(/^scc-extract: --summary prints a table for people and --log json lines for programs/);
     expect((await cli(['--from', '/nonexistent/list.txt', '--out', 'o'])).stderr).toMatch(/cannot read --from/);
     expect((await cli(['merge', '--out', 'o'])).code).toBe(2);
   });
