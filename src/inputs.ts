@@ -1,6 +1,6 @@
 /** Turns the command line's files, folders, patterns and lists into the ordered list of inputs. */
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { RUN_FILE } from './batch.js';
@@ -28,16 +28,17 @@ type IsOutput = (dir: string) => Promise<boolean>;
  * the bytes); folders are walked for supported files and documents in formats
  * that are refused with a reason, and glob patterns the
  * shell left alone (quoted ones) expanded the same way, each sorted by path so
- * the order is the same on every machine. A file named twice is processed
- * once, where it first appears. Output folders are passed over.
+ * the order is the same on every machine. A file named twice, by any path or
+ * link, is processed once, where it first appears. Output folders are passed over.
  */
 export async function listInputs(args: readonly string[], options: ListOptions = {}): Promise<InputList> {
   const isOutput = outputFolders(options.out);
   const files: string[] = [];
   const problems: InputList['problems'] = [];
   const seen = new Set<string>();
-  const add = (f: string) => {
-    const key = path.resolve(f);
+  // The same file is the same input however it is reached: by another path, or through a link.
+  const add = async (f: string) => {
+    const key = await realpath(f).catch(() => path.resolve(f));
     if (!seen.has(key)) {
       seen.add(key);
       files.push(f);
@@ -52,16 +53,16 @@ export async function listInputs(args: readonly string[], options: ListOptions =
         problems.push({ path: arg, message: `cannot read: ${ioReason(error)}` });
       } else if (isDynamicPattern(arg)) {
         const matched = await expand(arg, isOutput);
-        if (matched.length) matched.forEach(add);
-        else problems.push({ path: arg, message: 'no file matches this pattern' });
+        for (const f of matched) await add(f);
+        if (matched.length === 0) problems.push({ path: arg, message: 'no file matches this pattern' });
       } else {
         problems.push({ path: arg, message: 'no such file or folder' });
       }
       continue;
     }
-    if (!info.isDirectory()) add(arg);
+    if (!info.isDirectory()) await add(arg);
     else if (await isOutput(arg)) problems.push({ path: arg, message: 'an scc-extract output folder, not inputs: it is not read' });
-    else for (const f of await walk(arg, problems, isOutput)) add(f);
+    else for (const f of await walk(arg, problems, isOutput)) await add(f);
   }
   return { files, problems };
 }

@@ -348,6 +348,8 @@ describe('batch runs', () => {
     const list = await listInputs([dir]);
     expect(list.files.map((f) => path.relative(dir, f))).toEqual(['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'l.doc', 'm.ODT', 'n.rtf']);
     expect((await listInputs([path.join(dir, 'k.txt')])).files).toEqual([path.join(dir, 'k.txt')]);
+    // One file reached through a link to it, a link to its folder and its own path is one input.
+    expect((await listInputs([path.join(dir, 'k.txt'), `${dir}/linked/*.txt`, path.join(elsewhere, 'j.txt')])).files).toEqual([path.join(dir, 'k.txt')]);
   });
 
   it('passes over output folders, its own and older ones, in walks and patterns alike', async () => {
