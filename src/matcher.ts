@@ -278,20 +278,24 @@ const QUESTION_LABEL =
   /^\s*(?:(?:q(?:uestion)?\.?\s*|[a-z])?\d{1,2}(?:\.\d{1,2})?[a-z]?(?:\s*\((?:[ivx]{1,6}|[a-z])\))?[.):]?|\(?(?:[ivx]{1,6}|[a-z])[.)])\s+\S/i;
 
 /**
- * A question's answer, up to a question the template does not ask, labelled
- * as the form labels its questions, where this one printed no boxes before
- * it and it has boxes after it (a local question added to the form): those
- * boxes, and what follows them, are that question's. An unlabelled question
- * ("Is this in place?", "If not, why not?") is a prompt of this one's.
+ * A question's answer, up to a question the template does not ask, where this
+ * one printed no boxes before it and it has boxes after it (a local question
+ * added to the form, a screening question, the next form's questions): those
+ * boxes, and what follows them, are that question's. It is labelled as the
+ * form labels its questions, or this one was answered before it. An
+ * unlabelled question straight after this one ("Is this in place?", "If not,
+ * why not?") is a prompt of this one's.
  */
 function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block[] {
+  const answers = (b: Block) => b.kind !== 'option' && !/\?\s*$/.test(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
   const other = after.findIndex(
     (b, i) =>
       b.kind !== 'option' &&
       b.text.length <= 400 &&
       /\?\s*$/.test(b.text) &&
-      // Labelled in its text, by a reference cell before it, or by a list's own numbering.
-      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim()))) &&
+      // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after an answer,
+      // outside this question's table row (where it is the row's comment, its boxes in the next cell).
+      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (after.slice(0, i).some(answers) && !sameTableRow(question, b))) &&
       !after.slice(0, i).some((o) => o.kind === 'option') &&
       !continuesQuestion(q, question, b) &&
       questionScore(q, b) < QUESTION_THRESHOLD &&
@@ -299,6 +303,8 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block
   );
   return other < 0 ? after : after.slice(0, other);
 }
+
+const sameTableRow = (a: Block, b: Block) => a.table !== undefined && b.table !== undefined && a.table.row === b.table.row;
 
 /** Blocks that can carry content: page furniture, page numbers, rules and the template's header dropped. */
 function keepContent(blocks: readonly Block[]): Block[] {
@@ -346,7 +352,7 @@ function dropRepeatedHeaders(blocks: Block[]): Block[] {
   // A title block's labels and values are not running headers: a second form's title block says where it starts.
   const isHeader = (b: Block, i: number) =>
     b.kind !== 'option' &&
-    !isBareTitleLabel(b) &&
+    !(isBareTitleLabel(b) && titleBlockLabel(blocks, i)) &&
     !(i > 0 && isTitleLabel(blocks[i - 1]!)) &&
     b.text.length <= 60 &&
     early.has(key(b)) &&
@@ -375,7 +381,17 @@ interface Form {
  * run holding the questions again starts, if one does.
  */
 function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Array<number | null> }; later: Provenance | null } {
-  const tried = headingRuns(blocks).map((f) => ({ ...f, questionAt: alignQuestions(blocks, f) }));
+  const headings = principleHeadings(blocks);
+  let starts = runStarts(headings);
+  let tried: Array<Form & { questionAt: Array<number | null> }>;
+  for (;;) {
+    tried = headingRuns(blocks, headings, starts).map((f) => ({ ...f, questionAt: alignQuestions(blocks, f) }));
+    // Headings that open a run asking none of the questions before it again are words in an answer (a list of
+    // actions by principle, a cross-reference table), not another form: the run before goes on through them.
+    const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f));
+    if (stray < 0) break;
+    starts = starts.filter((_, k) => k !== stray);
+  }
   const found = (f: { questionAt: Array<number | null> }) => f.questionAt.filter((x) => x !== null).length;
   let index = tried.findIndex((f) => found(f) >= MIN_QUESTIONS);
   if (index < 0) {
@@ -414,7 +430,7 @@ function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: num
 }
 
 /**
- * The document's runs of principle headings, each with the blocks it spans.
+ * Where runs of principle headings may start, by index into `headings`.
  * A "Principle 1" starts a new run only where the next two headings go on
  * from it (two more within three numbers, rising): a sentence in an answer
  * that opens "Principle 1 …" does not. So does a heading numbered 2 or 3 where
@@ -422,14 +438,29 @@ function principleHeadings(blocks: readonly Block[]): Array<{ at: number; n: num
  * "Principle 1" is worded past recognition. Within a run, a heading numbered
  * no higher than the last is passed over.
  */
-function headingRuns(blocks: readonly Block[]): Form[] {
-  const headings = principleHeadings(blocks);
+function runStarts(headings: ReadonlyArray<{ at: number; n: number }>): number[] {
   const starts = [0];
   for (let i = 1; i + 2 < headings.length; i++) {
     const [before, one, two, three] = [headings[i - 1]!, headings[i]!, headings[i + 1]!, headings[i + 2]!];
     const restarts = one.n === 1 || (one.n <= 3 && before.n - one.n >= 3);
     if (restarts && two.n > one.n && three.n > two.n && three.n <= one.n + 3) starts.push(i);
   }
+  return starts;
+}
+
+/**
+ * Whether a run asks again questions the run before it asked, as a second
+ * form (or the questions repeated) does; a run after one that asked none (an
+ * introduction, a contents page) needs not.
+ */
+function asksAgain(before: { questionAt: Array<number | null> }, after: { questionAt: Array<number | null> }): boolean {
+  const asked = before.questionAt.filter((at) => at !== null).length;
+  const again = after.questionAt.filter((at, i) => at !== null && before.questionAt[i] !== null).length;
+  return again >= Math.min(3, asked);
+}
+
+/** The runs of headings that `starts` (indexes into `headings`) open, each with the blocks it spans. */
+function headingRuns(blocks: readonly Block[], headings: ReadonlyArray<{ at: number; n: number }>, starts: readonly number[]): Form[] {
   let from = 0;
   return starts.map((start, k) => {
     const next = starts[k + 1];
@@ -458,9 +489,23 @@ function headingRuns(blocks: readonly Block[]): Form[] {
 function formStart(blocks: readonly Block[], heading: { at: number; n: number }, after: number): number {
   const direct = preambleStart(blocks, heading.at);
   if (direct < heading.at) return direct;
-  for (let i = heading.at - 1; i > after; i--) if (isTitleLabel(blocks[i]!)) return preambleStart(blocks, i + 1);
+  for (let i = heading.at - 1; i > after; i--) if (titleBlockLabel(blocks, i)) return preambleStart(blocks, i + 1);
   return heading.at;
 }
+
+/**
+ * A title block label among others (a lone "Date" heading a column, or a
+ * running header's one label, is not a title block), and not a sentence that
+ * opens with one ("Senior Responsible Officer to review …").
+ */
+function titleBlockLabel(blocks: readonly Block[], i: number): boolean {
+  const at = blocks[i]!;
+  if (!isTitleLabel(at) || (!isBareTitleLabel(at) && /[.!?;]\s*$/.test(at.text))) return false;
+  return blocks.slice(Math.max(0, i - TITLE_BLOCK_REACH), i + TITLE_BLOCK_REACH + 1).some((b) => b !== at && isTitleLabel(b) && b.text !== at.text);
+}
+
+/** How far from one title block label the next may be: its value, a signature line, a blank cell between. */
+const TITLE_BLOCK_REACH = 4;
 
 /**
  * Where the form whose Principle 1 heading is at `heading` starts: at its

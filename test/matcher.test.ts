@@ -117,6 +117,42 @@ describe('matcher on rendered templates', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
   });
 
+  it('takes principles an action plan lists by number, out of order and apart, for words, not another form', async () => {
+    const spec = sampleSpec(21);
+    spec.actionPlans[10] = ['Principle 2 - review the privacy notice.', 'Principle 4 - name a single point of contact.', 'Principle 5 - publish the operators\' manual.'].join('\n\nThe owner reports to the CCTV board each quarter.\n\n');
+    const r = await render(spec);
+    expect(r.answers.map((a) => [a.id, a.choice])).toEqual(expectedFromSpec(spec).answers.map((a) => [a.id, a.choice]));
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it('gives boxes after a question answered in words, and after another question, to that other question', async () => {
+    const first = sampleSpec(22);
+    const at = renderText(first, DEFAULT_TEXT_STYLE).indexOf('70. Have you identified');
+    // The last question answered in words alone; a second form after it whose title block has no labels, its
+    // screening question ticked, before its Principle 1.
+    const firstText = `${renderText(first, DEFAULT_TEXT_STYLE).slice(0, at)}70. Have you identified any areas where action is required to conform more fully with the requirements of Principle 12?\n\nNone identified at present.\n`;
+    const secondText = renderText(sampleSpec(23), DEFAULT_TEXT_STYLE).replace(
+      /^[\s\S]*?^Principle 1$/m,
+      'Body Worn Video - Self Assessment\n\nCompleted by the Head of Community Safety, September 2025\n\nAre body worn cameras issued to staff covered by this assessment?  ☒ Yes  ☐ No\n\nPrinciple 1',
+    );
+    const r = await run(`${firstText}\n\n${secondText}`);
+    expect(answer(r, 'P12.6')).toMatchObject({ choice: null, status: 'missing' });
+    expect(answer(r, 'P12.6').text).toMatch(/^None identified at present\./);
+    expect(r.organisation.name).toBe(first.organisation.name);
+  });
+
+  it('takes no sentence opening with a title block label for the next form\'s title block', async () => {
+    const first = sampleSpec(24);
+    first.answers['P12.5'] = { text: 'Senior Responsible Officer to review RIPA awareness training each year.' };
+    const secondText = renderText(sampleSpec(25), DEFAULT_TEXT_STYLE).replace(
+      /^[\s\S]*?^Principle 1$/m,
+      'Body Worn Video - Self Assessment\n\nThis assessment covers the body worn cameras issued to wardens.\n\nPrinciple 1',
+    );
+    const r = await run(`${renderText(first, DEFAULT_TEXT_STYLE)}\n\n${secondText}`);
+    expect(r.answers.map((a) => ({ id: a.id, choice: a.choice, text: a.text, status: a.status }))).toEqual(expectedFromSpec(first).answers);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
+  });
+
   it('reads a form whose principles an introduction lists, where the form prints no "Principle" headings', async () => {
     const spec = sampleSpec(13);
     const intro = PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`).join('\n\n');
