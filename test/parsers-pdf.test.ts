@@ -533,9 +533,10 @@ describe('PDF bad input', () => {
 
   it('an encrypted file, whose content cannot be read here, is still searched for text printed invisible', async () => {
     const d = await parse(new Uint8Array(readFileSync(join(CORPUS, 'bad', 'pdf-encrypted-ocr-layer.pdf'))));
-    // An OCR layer's "X" beside "Yes" over a scan: the words are kept, the X is not taken for a tick.
+    // An OCR layer's "X" beside "Yes" over a scan: the words are kept, but neither the X nor a word gives a choice.
     expect(d.blocks.map(show)).toEqual(['Principle 2', '1. Do you publish an annual report?', 'yes:unknown:typed-mark', 'no:-:-', 'The report is published each April.']);
-    expect(d.diagnostics.map((x) => x.code)).toEqual(['ocr-text']);
+    expect(d.blocks.every((b) => b.unshown)).toBe(true);
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['invisible-text']);
   });
 
   it('a page whose content decodes to over 64 MB is not read; a file of nothing else fails as too large', async () => {
@@ -1204,15 +1205,18 @@ describe('PDF text printed invisible', () => {
     ]);
   });
 
-  it('reads no word printed invisible on a page with no image, and reads the words painted beside it', async () => {
+  it('keeps words printed invisible as text that gives no choice, and reads the words painted beside them', async () => {
     const { pdf, page, t } = await a4(10);
     questionRow(page, t, 760, '1. Do you publish an annual report?');
     // Last year's comment, left in the answer box in a mode nobody sees.
     invisibly(page, () => t('Yes - confirmed at the last review.', 50, 740));
     t('The report is published each April.', 50, 720);
     const d = await parse(await pdf.save());
-    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:unchecked:vector', 'The report is published each April.']);
-    expect(d.diagnostics.map((x) => x.code)).toEqual(['invisible-text']);
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:vector', 'no:unchecked:vector', 'Yes - confirmed at the last review.', 'The report is published each April.']);
+    expect(d.blocks.map((b) => b.unshown === true)).toEqual([false, false, false, true, false]);
+    expect(d.diagnostics.map((x) => x.message)).toEqual([
+      'page 1: some of its text is printed invisible (render mode 3 or 7): an OCR layer over a scan, or words nobody sees; kept as text, but no box or choice is read from it',
+    ]);
   });
 
   it('follows the text position past painted words to invisible words run on after them', async () => {
@@ -1222,16 +1226,15 @@ describe('PDF text printed invisible', () => {
     const font = page.node.Resources()!.lookup(PDFName.of('Font'))!.toString().match(/\/(\w+)/)![1];
     page.node.addContentStream(pdf.context.register(pdf.context.flateStream(`BT /${font} 10 Tf 50 740 Td (Reviewed yearly.) Tj 3 Tr ( Yes - confirmed.) Tj 0 Tr ET\n`)));
     const d = await parse(await pdf.save());
-    expect(d.blocks.map((b) => b.text)).toEqual(['1. Do you publish an annual report?', 'Reviewed yearly. Yes - confirmed.']);
-    // pdf.js runs the painted and the invisible words into one piece of text: none of the page's words gives a choice.
-    expect(d.blocks.every((b) => b.unshown)).toBe(true);
-    expect(d.diagnostics.map((x) => x.message)).toEqual([
-      'page 1: some of its text is printed invisible (render mode 3 or 7), run together with text that is painted; no box is read from its text, and no choice from its words',
+    // pdf.js runs the painted and the invisible words into one piece of text: none of it gives a choice.
+    expect(d.blocks.map((b) => [b.text, b.unshown === true])).toEqual([
+      ['1. Do you publish an annual report?', false],
+      ['Reviewed yearly. Yes - confirmed.', true],
     ]);
   });
 
-  it('reads the words of an OCR layer over a scan, but no box from them', async () => {
-    const { pdf, page, t } = await a4(10);
+  it('reads the words of an OCR layer over a scan, but no box and no choice from them; a painted X on the scan is read', async () => {
+    const { pdf, page, t, w } = await a4(10);
     // A scanned page: one greyscale image over all of it, and the words OCR read from it, invisible, over it.
     const image = pdf.context.register(pdf.context.stream(new Uint8Array([200]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }));
     page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Scan: image }));
@@ -1240,12 +1243,64 @@ describe('PDF text printed invisible', () => {
       t('1. Do you publish an annual report?', 50, 760);
       t('X Yes', 400, 760);
       t('No', 440, 760);
-      t('The report is published each April.', 50, 740);
+      t('2. Do you audit disclosures?', 50, 730);
+      t('Yes', 410, 730);
+      t('No', 440, 730);
+      t('The report is published each April.', 50, 710);
     });
+    // Typed onto the scan afterwards and painted: an X before "Yes".
+    t('X', 410 - w('X '), 730);
     const d = await parse(await pdf.save());
-    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:typed-mark', 'no:-:-', 'The report is published each April.']);
-    expect(d.diagnostics.map((x) => x.code)).toEqual(['ocr-text']);
-    expect(d.blocks.some((b) => b.unshown)).toBe(false);
+    expect(d.blocks.map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:unknown:typed-mark',
+      'no:-:-',
+      '2. Do you audit disclosures?',
+      'yes:checked:typed-mark',
+      'no:-:-',
+      'The report is published each April.',
+    ]);
+    expect(d.blocks.filter((b) => !b.option).every((b) => b.unshown)).toBe(true);
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['invisible-text']);
+  });
+
+  it('reads the painted words, not an invisible old answer under them or a searchable copy over them', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('1. Do you publish an annual report?', 50, 760);
+    invisibly(page, () => t('Yes - confirmed at the last review.', 50, 740));
+    t('No - not yet in place.', 50, 740);
+    t('The report is due in April.', 50, 720);
+    invisibly(page, () => t('The report is due in April.', 50, 720));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => [b.text, b.unshown === true])).toEqual([
+      ['1. Do you publish an annual report?', false],
+      ['No - not yet in place.', false],
+      ['The report is due in April.', false],
+    ]);
+  });
+
+  it('sees the invisible render mode however its number is written, across streams and comments, and behind a predictor', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const variants = [['+3 Tr'], ['3.0 Tr'], ['03 %mode\nTr'], ['3\u0000Tr'], ['3', 'Tr']];
+    for (const streams of variants) {
+      const page = pdf.addPage([595, 842]);
+      page.drawText('1. Do you publish an annual report?', { x: 50, y: 760, size: 10, font });
+      const name = page.node.Resources()!.lookup(PDFName.of('Font'))!.toString().match(/\/(\w+)/)![1];
+      const parts = [`BT /${name} 10 Tf 50 740 Td ${streams[0]}`, ...streams.slice(1)];
+      parts[parts.length - 1] += ' (Yes - confirmed.) Tj ET';
+      for (const part of parts) page.node.addContentStream(pdf.context.register(pdf.context.flateStream(`${part}\n`)));
+    }
+    // Deflated after a PNG "Sub" predictor: each byte stored as its difference from the one before.
+    const page = pdf.addPage([595, 842]);
+    page.drawText('1. Do you publish an annual report?', { x: 50, y: 760, size: 10, font });
+    const name = page.node.Resources()!.lookup(PDFName.of('Font'))!.toString().match(/\/(\w+)/)![1];
+    const plain = Buffer.from(`BT /${name} 10 Tf 50 740 Td 3 Tr (Yes - confirmed.) Tj ET\n`, 'latin1');
+    const row = Buffer.concat([Buffer.from([1]), Buffer.from(plain.map((b, i) => (b - (i > 0 ? plain[i - 1]! : 0)) & 0xff))]);
+    page.node.addContentStream(pdf.context.register(pdf.context.stream(deflateSync(row), { Filter: 'FlateDecode', DecodeParms: { Predictor: 12, Columns: plain.length } })));
+    const d = await parse(await pdf.save());
+    expect(d.diagnostics.map((x) => [x.code, x.provenance?.page])).toEqual([...variants, []].map((_, i) => ['invisible-text', i + 1]));
+    expect(d.blocks.filter((b) => b.text === 'Yes - confirmed.').every((b) => b.unshown)).toBe(true);
   });
 });
 
@@ -1404,6 +1459,37 @@ describe('PDF boxes away from their labels', () => {
       'yes:unchecked:vector',
       'no:unchecked:vector',
       'yes:checked:vector',
+      'no:unchecked:vector',
+    ]);
+  });
+
+  it('clips to a form\'s box and to nothing at all; a patch covers only as one rectangle within an exact clip', async () => {
+    const { page, t, pdf } = await a4(10);
+    const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
+    // A form whose box is a corner of the page elsewhere: the cross drawn in it does not show.
+    const away = pdf.context.register(pdf.context.flateStream(cross(420, 759), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 5, 5] }));
+    page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Away: away }));
+    const rows: Array<[string, (x: number, y: number) => string]> = [
+      ['1. Do you publish an annual report?', () => 'q /Away Do Q'],
+      ['2. Do you audit disclosures?', (x, y) => `q ${x} ${y} 9 0 re W n ${cross(x, y)} Q`],
+      // A white panel with a hole where the box is, and a white sheet clipped to a triangle that leaves the box's corner: the cross shows.
+      ['3. Do you consult the public?', (x, y) => `${cross(x, y)} q 1 1 1 rg ${x - 20} ${y - 5} 60 20 re ${x - 1} ${y - 2} 11 11 re f* Q`],
+      ['4. Do you review the system yearly?', (x, y) => `${cross(x, y)} q ${x - 40} ${y - 20} m ${x + 60} ${y - 20} l ${x - 40} ${y + 30} l h W n 1 1 1 rg ${x - 40} ${y - 20} 100 50 re f Q`],
+      // A light grey patch hides it as white does.
+      ['5. Do you train operators?', (x, y) => `${cross(x, y)} q 0.9 g ${x + 0.7} ${y - 0.3} 7.6 7.6 re f Q`],
+    ];
+    let content = '';
+    rows.forEach(([question, draw], i) => {
+      const y = 760 - 30 * i;
+      questionRow(page, t, y, question);
+      content += `${draw(420, y - 1)}\n`;
+    });
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      ...Array.from({ length: 2 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat(),
+      ...Array.from({ length: 2 }, () => ['yes:checked:vector', 'no:unchecked:vector']).flat(),
+      'yes:unchecked:vector',
       'no:unchecked:vector',
     ]);
   });

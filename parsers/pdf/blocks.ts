@@ -317,7 +317,9 @@ function kindOf(text: string, size: number, bodySize: number): { kind: BlockKind
 
 function optionBlocksOf(group: OptionGroup, page: number, toUser: readonly number[]): Block[] {
   return group.options.flatMap((o: Candidate) =>
-    optionBlocks({ lead: '', options: [{ label: o.label, value: o.value, mark: o.mark }] }, provenance(page, toUser, o.rect.x0, o.rect.top)),
+    optionBlocks({ lead: '', options: [{ label: o.label, value: o.value, mark: o.mark }] }, provenance(page, toUser, o.rect.x0, o.rect.top)).map((b) =>
+      o.unseen ? { ...b, unshown: true } : b,
+    ),
   );
 }
 
@@ -351,6 +353,8 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     const { kind, level } = kindOf(text, p.size, bodySize);
     const block: Block = { kind, text, provenance: provenance(page, toUser, p.x0, p.top) };
     if (level) block.level = level;
+    // Words printed invisible give no choice, wherever they stand in the paragraph.
+    if (p.parts.some((part) => part.unseen?.includes(true))) block.unshown = true;
     if (p.furniture) block.furniture = true;
     else {
       const last = p.parts[p.parts.length - 1]!;

@@ -79,9 +79,6 @@ function checkBytes(bytes: Uint8Array, maxBytes: number): void {
 
 const OPS: Ops & LayerOps & TextStateOps = pdfjs.OPS as unknown as Ops & LayerOps & TextStateOps;
 
-/** Text printed invisible over an image (an OCR layer over a scan), or where whether there is an image cannot be read. */
-type Invisible = 'scan' | 'unknown';
-
 /**
  * The page's text items printed invisible. Read from its operator list only
  * where its content sets a render mode that paints no text, or cannot be
@@ -93,7 +90,7 @@ async function invisibleOn(page: PDFPageProxy, items: TextItem[], measured: Page
   const fontMatrixOf = (font: string) => (page.commonObjs.has(font) ? (page.commonObjs.get(font) as { fontMatrix?: number[] }).fontMatrix : undefined);
   const found = invisibleItems(items, textRuns(ops.fnArray, ops.argsArray, OPS, fontMatrixOf));
   // Every page of an encrypted file comes here: an operator list that found nothing is not held to the end.
-  if (found.hidden.size === 0 && found.mixed.size === 0) page.cleanup();
+  if (found.unseen.size + found.copies.size === 0) page.cleanup();
   return found;
 }
 
@@ -126,7 +123,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     };
     /** Whether an annotation is in no layer, or one that shows; where that cannot be told, it is not read. */
     const inShownLayer = (id: string | undefined) => annotationLayerShown(id, rawObjects, layerShown) === true;
-    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; pen: ReturnType<typeof penStrokes>; tooLarge: string | null; overImage: Invisible | null }> = [];
+    const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; pen: ReturnType<typeof penStrokes>; tooLarge: string | null }> = [];
     let totalChars = 0;
     const pageNotes: Diagnostic[] = [];
     for (let n = 1; n <= pageCount; n++) {
@@ -141,21 +138,16 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const tooLarge = size !== null && size > MAX_CONTENT_BYTES_FOR_VECTORS ? `its content decodes to over ${megabytes(MAX_CONTENT_BYTES_FOR_VECTORS)}` : null;
       const content = await guard.run(page.getTextContent());
       const invisible = tooLarge ? null : await guard.run(invisibleOn(page, content.items as TextItem[], measured));
-      let overImage: Invisible | null = null;
-      if (invisible && invisible.hidden.size > 0 && invisible.mixed.size === 0 && measured?.images === false) {
-        const count = invisible.hidden.size;
-        content.items = content.items.filter((it) => !invisible.hidden.has(it as TextItem));
-        pageNotes.push({ code: 'invisible-text', message: `page ${n}: ${count} piece${count === 1 ? '' : 's'} of text printed invisible (render mode 3 or 7) over no image; not read, as nobody sees ${count === 1 ? 'it' : 'them'}`, provenance: { page: n } });
-      } else if (invisible && (invisible.hidden.size > 0 || invisible.mixed.size > 0)) {
-        overImage = measured?.images && invisible.mixed.size === 0 ? 'scan' : 'unknown';
-        pageNotes.push({
-          code: 'ocr-text',
-          message:
-            overImage === 'scan'
-              ? `page ${n}: its text is printed invisible over an image, as OCR software lays the words it read over a scan; read as words, but no box is read from them (a box's mark is in the image)`
-              : `page ${n}: some of its text is printed invisible (render mode 3 or 7), ${invisible.mixed.size > 0 ? 'run together with text that is painted' : 'and whether over an image cannot be read here'}; no box is read from its text, and no choice from its words`,
-          provenance: { page: n },
-        });
+      if (invisible && invisible.unseen.size + invisible.copies.size > 0) {
+        // Copies over painted words add nothing; the rest stays text, and the parts below read no choice from it.
+        content.items = content.items.filter((it) => !invisible.copies.has(it as TextItem));
+        for (const it of invisible.unseen) it.unseen = true;
+        if (invisible.unseen.size > 0)
+          pageNotes.push({
+            code: 'invisible-text',
+            message: `page ${n}: some of its text is printed invisible (render mode 3 or 7): an OCR layer over a scan, or words nobody sees; kept as text, but no box or choice is read from it`,
+            provenance: { page: n },
+          });
       }
       const turn = uprightTurn(content.items as TextItem[], (r) => page.getViewport({ scale: 1, rotation: (page.rotate + r) % 360 }).transform as number[]);
       if (turn) pageNotes.push({ code: 'page-turned', message: `page ${n}: its text runs sideways as the page is shown; read turned by ${turn}°`, provenance: { page: n } });
@@ -168,7 +160,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       content.items.push(...typedText(annotations, inShownLayer));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
-      pages.push({ text, display, toUser: inverse(display), annotations, pen: penStrokes(annotations, inShownLayer), tooLarge, overImage });
+      pages.push({ text, display, toUser: inverse(display), annotations, pen: penStrokes(annotations, inShownLayer), tooLarge });
     }
     if (pages.length === 0) throw new ExtractError('too-large', `every page's content decodes to over ${megabytes(MAX_PAGE_CONTENT_BYTES)}; not read`);
     if (totalChars === 0)
@@ -217,16 +209,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         diagnostics.push({ code: 'hidden-layer', message: `page ${n}: its boxes are not read (${unseen}), and its text may hold words nobody sees`, provenance: { page: n } });
         for (const g of marks.groups) for (const o of g.options) if (o.value !== null) o.mark = { state: 'unknown', source: o.mark?.source ?? 'vector', detail: unseen };
       }
-      if (p.overImage)
-        for (const g of marks.groups)
-          for (const o of g.options)
-            if (o.mark && (o.mark.source === 'glyph' || o.mark.source === 'typed-mark'))
-              o.mark = { state: 'unknown', source: o.mark.source, detail: 'read from text printed invisible, as an OCR layer over a scan is: the mark the image shows is not read' };
       // Text fields whose text is also printed on the page (a flattened form) are not read twice.
       const parts = p.text.lines.flatMap((l) => l.parts);
       const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));
       const read = pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches }, bodySize);
-      if (unseen || p.overImage === 'unknown') for (const b of read) b.unshown = true;
+      if (unseen) for (const b of read) b.unshown = true;
       blocks.push(...read);
       const page = await guard.run(doc.getPage(n));
       page.cleanup();
@@ -240,7 +227,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   }
 }
 
-type TextItem = { str?: string; fontName?: string; transform?: number[]; width?: number };
+type TextItem = { str?: string; fontName?: string; transform?: number[]; width?: number; unseen?: boolean };
 
 /**
  * How far to turn a page, clockwise, for its text to run left to right: 0 for

@@ -1,7 +1,9 @@
 /**
- * Text a page prints invisible: render mode 3 (neither filled nor stroked) or
- * 7 (a clip only). OCR software lays the words it read from a scan over the
- * image this way, and a born-digital page can carry words nobody sees. pdf.js
+ * Text a page prints invisible: render mode 3 (neither filled nor stroked)
+ * or 7 (added to the clip only, seen where something is painted through it
+ * after, as gradient lettering is). OCR software lays the words it read from
+ * a scan over the image this way, and a born-digital page can carry words
+ * nobody sees. pdf.js
  * hands both out in its text content like any other; which were painted is
  * read here from the page's operator list, following the text position as
  * pdf.js's own canvas does.
@@ -61,7 +63,7 @@ type Glyph = { width?: number; isSpace?: boolean } | number | null;
 
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
 
-/** Render modes that paint nothing: 3 (invisible) and 7 (add to the clip only). */
+/** Render modes that paint nothing themselves: 3 (invisible) and 7 (clip only). */
 const paints = (mode: number) => mode !== 3 && mode !== 7;
 
 export function textRuns(
@@ -204,40 +206,57 @@ function holds(run: TextRun, x: number, y: number): boolean {
 }
 
 export interface InvisibleItems<T> {
-  hidden: Set<T>;
-  mixed: Set<T>;
+  /** Items some of whose text is printed invisible, alone or run together by pdf.js with painted text. */
+  unseen: Set<T>;
+  /** Invisible text lying over or under painted text (a searchable copy of its words, an old answer under a new one): what is seen is the painted text. */
+  copies: Set<T>;
 }
 
 /** How many points, evenly spread along an item's baseline, are looked at. */
 const SAMPLES = 9;
 
 /**
- * The items printed invisible: `hidden` where every point along an item lies
- * on text printed invisible and on no text that is painted (painted text over
- * invisible text is seen); `mixed` where only some do, as where pdf.js runs
- * painted and invisible text on one line into one item.
+ * The items printed invisible: where a point along an item lies on text
+ * printed invisible and on no text that is painted (painted text over
+ * invisible text is seen). An item that starts where invisible text starts,
+ * and lies mostly on painted text, is set apart as lying over or under it.
  */
 export function invisibleItems<T extends PlacedItem>(items: readonly T[], runs: readonly TextRun[]): InvisibleItems<T> {
-  const hidden = new Set<T>();
-  const mixed = new Set<T>();
+  const unseen = new Set<T>();
+  const copies = new Set<T>();
   const unpainted = runs.filter((r) => !r.shown);
-  if (unpainted.length === 0) return { hidden, mixed };
+  if (unpainted.length === 0) return { unseen, copies };
   const painted = runs.filter((r) => r.shown);
+  // Items and runs come in the order the page draws them: the k-th item starting at a point is the k-th run starting there.
+  const startKey = (x: number, y: number) => `${Math.round(x * 2)},${Math.round(y * 2)}`;
+  const runsAt = new Map<string, TextRun[]>();
+  for (const r of runs) {
+    const key = startKey(r.start[0], r.start[1]);
+    const list = runsAt.get(key);
+    if (list) list.push(r);
+    else runsAt.set(key, [r]);
+  }
   for (const item of items) {
     const m = item.transform;
     if (!item.str?.trim() || !m || m.length < 6) continue;
     const length = Math.hypot(m[0]!, m[1]!) || 1;
     const [ux, uy] = [m[0]! / length, m[1]! / length];
     const width = item.width ?? 0;
-    let unseen = 0;
+    let hidden = 0;
+    let seen = 0;
     for (let k = 0; k < SAMPLES; k++) {
       const along = (width * (k + 0.5)) / SAMPLES;
       const x = m[4]! + ux * along;
       const y = m[5]! + uy * along;
-      if (unpainted.some((r) => holds(r, x, y)) && !painted.some((r) => holds(r, x, y))) unseen++;
+      if (painted.some((r) => holds(r, x, y))) seen++;
+      else if (unpainted.some((r) => holds(r, x, y))) hidden++;
     }
-    if (unseen === SAMPLES) hidden.add(item);
-    else if (unseen > 0) mixed.add(item);
+    // The text the item itself is, where a run starts where it starts; invisible text lying on painted text is
+    // under or over what is seen.
+    const own = runsAt.get(startKey(m[4]!, m[5]!))?.shift();
+    const ownInvisible = own !== undefined && !own.shown;
+    if (ownInvisible && seen >= hidden) copies.add(item);
+    else if (hidden > 0) unseen.add(item);
   }
-  return { hidden, mixed };
+  return { unseen, copies };
 }

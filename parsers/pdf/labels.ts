@@ -18,6 +18,8 @@ export interface Candidate {
   line: number;
   baseline: number;
   size: number;
+  /** Its label is printed invisible. */
+  unseen?: boolean;
 }
 
 export interface OptionGroup {
@@ -85,6 +87,12 @@ function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] 
   return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
 }
 
+/** What a mark read from text printed invisible says: nothing. */
+export function unseenMark(mark: Mark | null): Mark | null {
+  if (!mark || (mark.source !== 'glyph' && mark.source !== 'typed-mark')) return mark;
+  return { state: 'unknown', source: mark.source, detail: 'read from text printed invisible (an OCR layer over a scan, or words nobody sees): what the page shows is not read' };
+}
+
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
   const parts = line.parts.filter((p) => !p.furniture);
   if (parts.length === 0) return;
@@ -136,6 +144,17 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
     });
     let placed = placeMarks(text, start, charRect);
+    // Marks and labels in text printed invisible (an OCR layer, words nobody sees) are no reading of the page.
+    const hiddenAt = (i: number) => parts.some((p, k) => i >= starts[k]! && i < starts[k]! + p.text.length && p.unseen?.[i - starts[k]!] === true);
+    const inLabel = (i: number) => labelSpans.some(([from, to]) => i >= from && i < to);
+    if (Array.from({ length: text.length - start }, (_, d) => start + d).some((i) => !/\s/.test(text[i]!) && !inLabel(i) && hiddenAt(i))) {
+      options = options.map((o) => ({ ...o, mark: unseenMark(o.mark) }));
+      placed = placed?.map((m) => ({ ...m, mark: unseenMark(m.mark)! })) ?? null;
+    }
+    if (labelSpans.length === withLabel) {
+      let j = 0;
+      options = options.map((o) => (o.label && hiddenAt(labelSpans[j++]![0]) ? { ...o, unseen: true } : o));
+    }
     if (placed && placed.length !== options.filter((o) => o.mark).length) placed = null;
     if (placed && labelSpans.length === withLabel && !options.some((o) => o.mark && !o.label)) options = byDistance(options, placed) ?? options;
     if (withLabel === 0) {
@@ -155,6 +174,7 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
         p.text = p.text.slice(0, keep).trimEnd();
         p.xs = p.xs.slice(0, p.text.length);
         p.xe = p.xe.slice(0, p.text.length);
+        if (p.unseen) p.unseen = p.unseen.slice(0, p.text.length);
         p.x1 = p.xe[p.xe.length - 1] ?? p.x0;
         lead = p;
       } else lead = p;

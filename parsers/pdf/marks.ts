@@ -9,7 +9,7 @@ import type { Diagnostic, Mark } from '../../src/document.js';
 import { boxGlyphs, glyphMark, markOrder, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
 import { gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
-import { findOptions, stackedLoneLabels, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
+import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
 import type { Rule, VectorBox } from './vector.js';
@@ -39,8 +39,9 @@ function vectorMark(box: VectorBox): Mark {
 function tokenMark(token: MarkToken, inside: boolean): Mark {
   const where = inside ? 'inside a drawn box' : 'beside a drawn box';
   const glyph = glyphMark(token.char);
-  if (glyph && glyph.source === 'glyph') return { state: 'checked', source: 'glyph', detail: `${glyph.detail} ${where}` };
-  return { state: 'checked', source: 'typed-mark', detail: `"${token.char}" ${where}` };
+  const mark: Mark =
+    glyph && glyph.source === 'glyph' ? { state: 'checked', source: 'glyph', detail: `${glyph.detail} ${where}` } : { state: 'checked', source: 'typed-mark', detail: `"${token.char}" ${where}` };
+  return token.unseen ? unseenMark(mark)! : mark;
 }
 
 export async function resolveMarks(text: PageText, toUser: readonly number[], sources: MarkSources): Promise<PageMarks> {

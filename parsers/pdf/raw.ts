@@ -4,7 +4,7 @@
  * (/AS). pdf.js reports a checkbox's /AS as its value, so a box whose
  * appearance and value disagree cannot be told from its API alone. Also how
  * large a page's content is, before pdf.js is asked to build all of it, and
- * whether it prints text invisible or draws an image.
+ * whether it prints text invisible.
  *
  * Finds `N G obj` in the file (the last one wins, as with incremental
  * updates), or the object inside a Flate-compressed object stream. Encrypted
@@ -24,18 +24,20 @@ interface Located {
 
 const MAX_INFLATE = 16 * 1024 * 1024;
 
-/** `3 Tr` or `7 Tr`: text from here on paints nothing (or only clips). */
-const INVISIBLE_RENDER_MODE = /(?<![\w.+-])[37]\s+Tr(?![\w])/;
-/** An inline image's opening operator. */
-const INLINE_IMAGE = /(?<![\w])BI\s*\//;
+/**
+ * `3 Tr` or `7 Tr`, however the number is written ("3.0", "+3", "03") and
+ * whatever white space or comment stands before the operator: text from here
+ * on paints nothing itself.
+ */
+const INVISIBLE_RENDER_MODE = /(?<![\w.+-])\+?0*[37](?:\.0*)?(?:[\s\0]|%[^\r\n]*)+Tr(?![\w])/;
+/** Past this, a page is too large for its drawing to be read at all, so what its text shows is not asked. */
+const MAX_SEARCHED_BYTES = 4 * 1024 * 1024;
 
 export interface PageContent {
   /** How many bytes the content decodes to, Infinity past the cap; null where some stream cannot be read here (encrypted, or a filter other than Flate and ASCIIHex). */
   bytes: number | null;
-  /** Whether it sets a render mode that paints no text (3 or 7); null where it cannot be read. */
+  /** Whether it sets a render mode that paints no text itself (3 or 7); null where it cannot be read. */
   invisibleText: boolean | null;
-  /** Whether it draws an image (an image XObject its resources name, or an inline image); null where its resources cannot be read. */
-  images: boolean | null;
 }
 
 export class RawObjects {
@@ -90,47 +92,39 @@ export class RawObjects {
    */
   pageContent(num: number, cap: number): PageContent {
     // A page object not found here (in an encrypted object stream, say) has content that cannot be read, not none.
-    if (this.entries(num) === null) return { bytes: null, invisibleText: null, images: null };
-    const { streams, images } = this.contentStreams(num);
+    if (this.entries(num) === null) return { bytes: null, invisibleText: null };
     let bytes = 0;
-    let invisibleText = false;
-    let inlineImages = false;
-    for (const stream of streams) {
+    const texts: string[] = [];
+    for (const stream of this.contentStreams(num)) {
       const data = this.streamData(stream, cap - bytes);
-      // Unread content may hold an inline image.
-      if (data === null) return { bytes: null, invisibleText: null, images: images || null };
-      if (typeof data === 'number') return { bytes: Infinity, invisibleText: null, images: images || null };
+      if (data === null) return { bytes: null, invisibleText: null };
+      if (typeof data === 'number') return { bytes: Infinity, invisibleText: null };
       bytes += data.length;
-      const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-      invisibleText ||= INVISIBLE_RENDER_MODE.test(text);
-      inlineImages ||= INLINE_IMAGE.test(text);
+      if (bytes <= MAX_SEARCHED_BYTES) texts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
     }
-    return { bytes, invisibleText, images: inlineImages || images };
+    // The streams are read as one, as an operand may end one and its operator start the next.
+    return { bytes, invisibleText: bytes <= MAX_SEARCHED_BYTES ? INVISIBLE_RENDER_MODE.test(texts.join('\n')) : null };
   }
 
-  /** A page's content streams (an array of them may be an object of its own) and its form XObjects, and whether it names an image. */
-  private contentStreams(page: number): { streams: Set<number>; images: boolean | null } {
+  /** A page's content streams (an array of them may be an object of its own) and its form XObjects, forms inside forms too. */
+  private contentStreams(page: number): Set<number> {
     const refs = (value: string | undefined) => [...(value ?? '').matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
     const streams = new Set<number>();
     for (const ref of refs(this.entries(page)?.Contents)) {
       const body = this.locate(ref)?.body.trim() ?? '';
       for (const stream of body.startsWith('[') ? refs(body) : [ref]) streams.add(stream);
     }
-    let images: boolean | null = false;
     const formsOf = (resources: string | undefined, depth: number) => {
       const xobjects = resources === undefined ? undefined : this.dictionary(resources)?.XObject;
       const named = xobjects === undefined ? [] : refs(Object.values(this.dictionary(xobjects) ?? {}).join(' '));
       for (const ref of named) {
-        const subtype = this.entries(ref)?.Subtype;
-        if (subtype === '/Image') images = true;
-        else if (subtype === undefined && images === false) images = null;
-        if (streams.has(ref) || subtype !== '/Form') continue;
+        if (streams.has(ref) || this.entries(ref)?.Subtype !== '/Form') continue;
         streams.add(ref);
         if (depth < 8) formsOf(this.entries(ref)?.Resources, depth + 1);
       }
     };
     formsOf(this.inherited(page, 'Resources'), 0);
-    return { streams, images };
+    return streams;
   }
 
   /** A dictionary given inline ("<< … >>") or by reference. */
@@ -154,6 +148,8 @@ export class RawObjects {
     if (src[start] === '\r') start++;
     if (src[start] === '\n') start++;
     let data: Uint8Array = this.bytes.subarray(start, start + length);
+    // A predictor interleaves its own bytes with the content's.
+    if (/\/Predictor\s+(?:[2-9]|1\d)/.test(dict.DecodeParms ?? '')) return null;
     for (const filter of (dict.Filter ?? '').match(/\/\w+/g) ?? []) {
       if (filter === '/ASCIIHexDecode') data = Buffer.from(Buffer.from(data).toString('latin1').replace(/[^0-9a-f]/gi, ''), 'hex');
       else if (filter !== '/FlateDecode') return null;

@@ -41,6 +41,8 @@ export interface Part extends Rect {
   furniture?: boolean;
   /** Index of the line on its page. */
   line: number;
+  /** For each character of `text`, whether it is printed invisible; absent where none is. */
+  unseen?: boolean[];
 }
 
 export interface Line {
@@ -56,6 +58,8 @@ export interface Line {
 export interface MarkToken extends Rect {
   char: string;
   line: number;
+  /** Printed invisible: read from text nobody sees as printed (an OCR layer, say). */
+  unseen?: boolean;
 }
 
 export interface PageText {
@@ -72,6 +76,7 @@ interface Item extends Rect {
   text: string;
   baseline: number;
   size: number;
+  unseen: boolean;
 }
 
 interface TextItemLike {
@@ -79,6 +84,8 @@ interface TextItemLike {
   transform: number[];
   width: number;
   fontName: string;
+  /** Set by the caller on text printed invisible. */
+  unseen?: boolean;
 }
 
 interface Style {
@@ -139,7 +146,7 @@ export function readPageText(
     w -= (lead + trail) * cw;
     str = str.trim().replace(/ {2,}/g, '  ');
     const baseline = tx[5];
-    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size });
+    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size, unseen: it.unseen === true });
   }
   const lines = groupLines(dedupe(items));
   const stops = columnStops(lines);
@@ -147,7 +154,8 @@ export function readPageText(
   const out: Line[] = lines.map((lineItems, index) => {
     const parts = splitParts(lineItems, stops, index);
     for (const part of parts)
-      for (const m of part.text.matchAll(TOKEN_RE)) tokens.push({ char: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index!]!, top: part.top, bottom: part.bottom, line: index });
+      for (const m of part.text.matchAll(TOKEN_RE))
+        tokens.push({ char: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index!]!, top: part.top, bottom: part.bottom, line: index, ...(part.unseen?.[m.index!] ? { unseen: true } : {}) });
     return {
       index,
       baseline: median(lineItems.map((i) => i.baseline)),
@@ -169,18 +177,25 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-/** Drops text drawn twice at (nearly) the same place, as some exporters do for bold. */
+/**
+ * Drops text drawn twice at (nearly) the same place, as some exporters do for
+ * bold; of a painted copy and an invisible one, the painted one is kept.
+ */
 function dedupe(items: Item[]): Item[] {
   const seen = new Map<string, Item[]>();
-  const out: Item[] = [];
+  const dropped = new Set<Item>();
   for (const it of items) {
     const same = seen.get(it.text);
-    if (same?.some((o) => Math.abs(o.x0 - it.x0) < 1.5 && Math.abs(o.baseline - it.baseline) < 1.5)) continue;
+    const twin = same?.find((o) => !dropped.has(o) && Math.abs(o.x0 - it.x0) < 1.5 && Math.abs(o.baseline - it.baseline) < 1.5);
+    if (twin && twin.unseen && !it.unseen) dropped.add(twin);
+    else if (twin) {
+      dropped.add(it);
+      continue;
+    }
     if (same) same.push(it);
     else seen.set(it.text, [it]);
-    out.push(it);
   }
-  return out;
+  return items.filter((it) => !dropped.has(it));
 }
 
 function groupLines(items: Item[]): Item[][] {
@@ -249,6 +264,7 @@ function splitParts(items: Item[], stops: number[], line: number): Part[] {
           cur.text += ch;
           cur.xs.push(cur.x1);
           cur.xe.push(cur.x1);
+          cur.unseen?.push(false);
         }
         appendItem(cur, it);
         continue;
@@ -264,9 +280,11 @@ function splitParts(items: Item[], stops: number[], line: number): Part[] {
 function appendItem(p: Part, it: Item): void {
   const n = it.text.length;
   const cw = n ? (it.x1 - it.x0) / n : 0;
+  if (it.unseen) p.unseen ??= new Array<boolean>(p.text.length).fill(false);
   for (let i = 0; i < n; i++) {
     p.xs.push(it.x0 + i * cw);
     p.xe.push(it.x0 + (i + 1) * cw);
+    p.unseen?.push(it.unseen);
   }
   p.text += it.text;
   p.x1 = Math.max(p.x1, it.x1);

@@ -24,6 +24,7 @@ export interface Ops {
   setGState: number;
   clip: number;
   eoClip: number;
+  setTextRenderingMode: number;
   stroke: number;
   closeStroke: number;
   fill: number;
@@ -90,6 +91,8 @@ interface PaintState {
   softMask: boolean;
   /** The clip's bounds in display space, or null where nothing is clipped. */
   clip: Rect | null;
+  /** The clip is exactly its bounds: rectangles only, no text clip. */
+  clipExact: boolean;
 }
 
 /** Alpha below this shows nothing worth reading. */
@@ -99,7 +102,11 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   const shapes: Shape[] = [];
   /** Light fills painted over what came before, each with how many shapes came before it. */
   const covers: Array<{ rect: Rect; after: number }> = [];
-  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null };
+  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null, clipExact: true };
+  const clipTo = (bounds: Rect, exact: boolean) => {
+    s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
+    s.clipExact &&= exact;
+  };
   let pendingClip = false;
   const stack: PaintState[] = [];
   const n = Math.min(fnArray.length, maxOps);
@@ -119,11 +126,23 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         stack.push({ ...s });
         const matrix = args?.[0];
         if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) s.ctm = mul(s.ctm, Array.from(matrix as ArrayLike<number>));
+        // A form shows only what lies inside its bounding box.
+        const bbox = args?.[1];
+        if ((Array.isArray(bbox) || ArrayBuffer.isView(bbox)) && (bbox as ArrayLike<number>).length >= 4) {
+          const [x0, y0, x1, y1] = Array.from(bbox as ArrayLike<number>) as [number, number, number, number];
+          const m = mul(display, s.ctm);
+          const corners = [apply(m, x0, y0), apply(m, x1, y0), apply(m, x1, y1), apply(m, x0, y1)];
+          clipTo(rectFromPoints(corners), isAxisRect(corners));
+        }
         break;
       }
       case ops.restore:
       case ops.paintFormXObjectEnd:
         s = stack.pop() ?? s;
+        break;
+      case ops.setTextRenderingMode:
+        // Text that adds to the clip makes a clip no bounds describe.
+        if (typeof args?.[0] === 'number' && args[0] >= 4) s.clipExact = false;
         break;
       case ops.setFillRGBColor:
         if (typeof args?.[0] === 'string') s.fillColour = args[0];
@@ -152,23 +171,25 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const subs = buffer ? subpaths(buffer, mul(display, s.ctm)) : [];
         if (pendingClip) {
           pendingClip = false;
-          const bounds = subs.length > 0 ? rectFromPoints(subs.flatMap((sub) => sub.points)) : null;
-          if (bounds) s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
+          if (subs.length > 0) clipTo(rectFromPoints(subs.flatMap((sub) => sub.points)), subs.length === 1 && isAxisRect(subs[0]!.points));
         }
         const stroke = strokeOps.has(op) && s.strokeAlpha >= INVISIBLE_ALPHA;
         const fill = fillOps.has(op) && s.fillAlpha >= INVISIBLE_ALPHA;
         if (!buffer || (!stroke && !fill)) break;
         const fillDark = fill && luminance(s.fillColour) < 0.5;
         const inked = (stroke && luminance(s.strokeColour) < 0.85) || (fill && luminance(s.fillColour) < 0.85);
+        // Clipped to nothing, or to somewhere else: none of it shows.
+        if (s.clip && (width(s.clip) <= 0.01 || height(s.clip) <= 0.01)) break;
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
           if (s.clip && !overlaps(rect, s.clip)) continue;
           const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
           const roundedSquare = isRound && sub.segments.length - sub.curves >= 4;
           const isRect = isAxisRect(sub.points);
-          // White paint hides what is under it only where it replaces it: no blend mode, no soft mask, no transparency.
-          const hides = s.blendMode === 'source-over' && !s.softMask && s.fillAlpha >= 0.95;
-          if (fill && isRect && hides && luminance(s.fillColour) >= 0.95) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
+          // Paint too light to be ink hides what is under it only where it replaces it (no blend mode, no soft mask, no
+          // transparency), and only as one rectangle, clipped to bounds that are exact (no hole, no shape of text).
+          const hides = s.blendMode === 'source-over' && !s.softMask && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
+          if (fill && isRect && hides && luminance(s.fillColour) >= 0.85) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
           shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
         }
         break;
