@@ -638,6 +638,21 @@ function questionRow(page: PDFPage, t: (s: string, x: number, y: number) => void
   drawBox(page, 455, y, crossed === 'no', side);
 }
 
+/** A cross in a 9 pt box whose lower left corner is at (x, y), as content-stream operators. */
+const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
+
+/** Question rows 30 pt apart, each with its own drawing added over its Yes box, saved. */
+function withRows(pdf: PDFDocument, page: PDFPage, t: (s: string, x: number, y: number) => void, rows: Array<[string, (x: number, y: number) => string]>): Promise<Uint8Array> {
+  let content = '';
+  rows.forEach(([question, draw], i) => {
+    const y = 760 - 30 * i;
+    questionRow(page, t, y, question);
+    content += `${draw(420, y - 1)}\n`;
+  });
+  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
+  return pdf.save();
+}
+
 /** Option blocks as `value:state:source`, other blocks as their text. */
 const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text);
 
@@ -1431,7 +1446,6 @@ describe('PDF boxes away from their labels', () => {
       PDFName.of('ExtGState'),
       pdf.context.obj({ Clear: { Type: 'ExtGState', CA: 0, ca: 0 }, Multiply: { Type: 'ExtGState', BM: 'Multiply' }, Normal: { Type: 'ExtGState', BM: 'Normal' } }),
     );
-    const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
     const patch = (x: number, y: number) => `1 1 1 rg ${x + 0.7} ${y - 0.3} 7.6 7.6 re f`;
     const rows: Array<[string, (x: number, y: number) => string]> = [
       ['1. Do you publish an annual report?', (x, y) => `q /Clear gs ${cross(x, y)} Q`],
@@ -1444,14 +1458,7 @@ describe('PDF boxes away from their labels', () => {
       // White painted first and the cross over it shows.
       ['6. Do you keep a log?', (x, y) => `q ${patch(x, y)} Q ${cross(x, y)}`],
     ];
-    let content = '';
-    rows.forEach(([question, draw], i) => {
-      const y = 760 - 30 * i;
-      questionRow(page, t, y, question);
-      content += `${draw(420, y - 1)}\n`;
-    });
-    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
-    const d = await parse(await pdf.save());
+    const d = await parse(await withRows(pdf, page, t, rows));
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
       ...Array.from({ length: 3 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat(),
       'yes:checked:vector',
@@ -1465,7 +1472,6 @@ describe('PDF boxes away from their labels', () => {
 
   it('clips to a form\'s box and to nothing at all; a patch covers only as one rectangle within an exact clip', async () => {
     const { page, t, pdf } = await a4(10);
-    const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
     // A form whose box is a corner of the page elsewhere: the cross drawn in it does not show.
     const away = pdf.context.register(pdf.context.flateStream(cross(420, 759), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 5, 5] }));
     page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Away: away }));
@@ -1478,14 +1484,7 @@ describe('PDF boxes away from their labels', () => {
       // A light grey patch hides it as white does.
       ['5. Do you train operators?', (x, y) => `${cross(x, y)} q 0.9 g ${x + 0.7} ${y - 0.3} 7.6 7.6 re f Q`],
     ];
-    let content = '';
-    rows.forEach(([question, draw], i) => {
-      const y = 760 - 30 * i;
-      questionRow(page, t, y, question);
-      content += `${draw(420, y - 1)}\n`;
-    });
-    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
-    const d = await parse(await pdf.save());
+    const d = await parse(await withRows(pdf, page, t, rows));
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
       ...Array.from({ length: 2 }, () => ['yes:unchecked:vector', 'no:unchecked:vector']).flat(),
       ...Array.from({ length: 2 }, () => ['yes:checked:vector', 'no:unchecked:vector']).flat(),
