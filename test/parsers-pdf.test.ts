@@ -1337,6 +1337,11 @@ describe('PDF markup a viewer adds', () => {
     annotate({ Subtype: 'Ink', Rect: [450, 690, 470, 715], InkList: [[456.5, 703, 459, 700.5, 463, 707.5]], C: [0, 0, 0.6], BS: { W: 1 } });
     // A hidden "X" in question 3's Yes box.
     annotate({ Subtype: 'FreeText', F: 2, Rect: [419, 667, 429, 679], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') });
+    // An "X" typed over the word "No" of a question printed with no boxes: a mark beside "No", not part of the word.
+    t('4. Do you keep a log?', 50, 640);
+    t('Yes', 400, 640);
+    t('No', 440, 640);
+    annotate({ Subtype: 'FreeText', Rect: [441, 637, 451, 649], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') });
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([
       '1. Do you publish an annual report?',
@@ -1349,6 +1354,9 @@ describe('PDF markup a viewer adds', () => {
       '3. Do you consult the public?',
       'yes:unchecked:vector',
       'no:unchecked:vector',
+      '4. Do you keep a log?',
+      'yes:-:-',
+      'no:checked:typed-mark',
     ]);
   });
 });

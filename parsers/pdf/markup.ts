@@ -33,6 +33,8 @@ export interface TypedItem {
   fontName: string;
   hasEOL: boolean;
   dir: string;
+  /** Laid over the page: never one word with the page's own text it lies on ("X" typed on "No"). */
+  overlaid: true;
 }
 
 const FREETEXT = 3;
@@ -77,7 +79,7 @@ export function typedText(annotations: readonly unknown[], inShownLayer: (id: st
     if (!Number.isFinite(at[0]) || !Number.isFinite(at[1])) continue;
     a.textContent.forEach((line, i) => {
       if (typeof line !== 'string' || !line.trim()) return;
-      items.push({ str: line, transform: [size, 0, 0, size, at[0]!, at[1]! - i * size * LINE_PITCH], width: estimatedWidth(line, size), height: size, fontName: '', hasEOL: false, dir: 'ltr' });
+      items.push({ str: line, transform: [size, 0, 0, size, at[0]!, at[1]! - i * size * LINE_PITCH], width: estimatedWidth(line, size), height: size, fontName: '', hasEOL: false, dir: 'ltr', overlaid: true });
     });
   }
   return items;

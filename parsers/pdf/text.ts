@@ -77,6 +77,7 @@ interface Item extends Rect {
   baseline: number;
   size: number;
   unseen: boolean;
+  overlaid: boolean;
 }
 
 interface TextItemLike {
@@ -86,6 +87,8 @@ interface TextItemLike {
   fontName: string;
   /** Set by the caller on text printed invisible. */
   unseen?: boolean;
+  /** Set by the caller on text laid over the page (typed in a viewer), kept apart from the text it overlaps. */
+  overlaid?: boolean;
 }
 
 interface Style {
@@ -146,7 +149,7 @@ export function readPageText(
     w -= (lead + trail) * cw;
     str = str.trim().replace(/ {2,}/g, '  ');
     const baseline = tx[5];
-    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size, unseen: it.unseen === true });
+    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size, unseen: it.unseen === true, overlaid: it.overlaid === true });
   }
   const lines = groupLines(dedupe(items));
   const stops = columnStops(lines);
@@ -248,12 +251,15 @@ const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-
 function splitParts(items: Item[], stops: number[], line: number): Part[] {
   const parts: Part[] = [];
   let cur: Part | null = null;
+  let overlaid = false;
   for (const it of items) {
     if (cur) {
       const gap = it.x0 - cur.x1;
       const size = Math.min(it.size, cur.size);
       const atStop = gap >= 0.8 * size && stops.some((s) => Math.abs(s - it.x0) <= 2.5);
-      const column = gap >= 1.5 * size || atStop;
+      // Text typed over the page's own text ("X" on "No") stands apart from it, not one word with it.
+      const column = gap >= 1.5 * size || atStop || ((it.overlaid || overlaid) && gap < 0);
+      overlaid = it.overlaid;
       if (column && !LIST_MARKER.test(cur.text)) {
         parts.push(cur);
         cur = null;
@@ -271,6 +277,7 @@ function splitParts(items: Item[], stops: number[], line: number): Part[] {
       }
     }
     cur = { text: '', xs: [], xe: [], x0: it.x0, x1: it.x0, top: it.top, bottom: it.bottom, baseline: it.baseline, size: it.size, line };
+    overlaid = it.overlaid;
     appendItem(cur, it);
   }
   if (cur) parts.push(cur);
