@@ -1294,6 +1294,17 @@ describe('PDF text printed invisible', () => {
     ]);
   });
 
+  it('reads a line\'s painted options past invisible words on it: OCR of initials beside them, or of the line itself', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?', { crossed: 'no' });
+    invisibly(page, () => t('JS 12/5', 490, 760));
+    questionRow(page, t, 730, '2. Do you audit disclosures?', { crossed: 'yes' });
+    // The OCR's own reading of the row, its box tokens the other way round, laid over the printed labels.
+    invisibly(page, () => t('[ ] Yes [X] No', 395, 730));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:unchecked:vector', 'no:checked:vector', 'yes:checked:vector', 'no:unchecked:vector']);
+  });
+
   it('sees the invisible render mode however its number is written, across streams and comments, and behind a predictor', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -1499,6 +1510,16 @@ describe('PDF boxes away from their labels', () => {
       'yes:unchecked:vector',
       'no:unchecked:vector',
     ]);
+  });
+
+  it('takes a hatch painted over a crossed box for ink, not for a white patch, whatever colour was set before it', async () => {
+    const { page, t, pdf } = await a4(10);
+    const hatch = pdf.context.register(
+      pdf.context.stream('0.3 w 0 0 m 4 4 l S', { Type: 'Pattern', PatternType: 1, PaintType: 1, TilingType: 1, BBox: [0, 0, 4, 4], XStep: 4, YStep: 4, Resources: {} }),
+    );
+    page.node.Resources()!.set(PDFName.of('Pattern'), pdf.context.obj({ Hatch: hatch }));
+    const d = await parse(await withRows(pdf, page, t, [['1. Do you publish an annual report?', (x, y) => `${cross(x, y)} q 1 g /Pattern cs /Hatch scn ${x + 0.7} ${y - 0.3} 7.6 7.6 re f Q`]]));
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector']);
   });
 
   it('reads no tick from what is drawn under a box, a ring inside it, or a box drawn as one open path', async () => {

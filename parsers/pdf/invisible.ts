@@ -254,8 +254,10 @@ export function invisibleItems<T extends PlacedItem>(items: readonly T[], runs: 
     // The text the item itself is, where a run starts where it starts; invisible text lying on painted text is
     // under or over what is seen.
     const own = runsAt.get(startKey(m[4]!, m[5]!))?.shift();
-    const ownInvisible = own !== undefined && !own.shown;
-    if (ownInvisible && seen >= hidden) copies.add(item);
+    // Not painted text itself, and lying mostly on painted text: OCR run over the printed words, not aligned glyph
+    // for glyph.
+    const overPainted = own === undefined ? hidden > 0 && seen >= 2 * hidden : !own.shown && seen >= hidden;
+    if (overPainted) copies.add(item);
     else if (hidden > 0) unseen.add(item);
   }
   return { unseen, copies };

@@ -94,7 +94,11 @@ export function unseenMark(mark: Mark | null): Mark | null {
 }
 
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
-  const parts = line.parts.filter((p) => !p.furniture);
+  const shown = line.parts.filter((p) => !p.furniture);
+  // Words printed wholly invisible beside painted ones (an OCR reading of initials, of the line itself) are no
+  // part of the options the line prints; a line printed invisible throughout (an OCR layer) is read as it is.
+  const painted = shown.filter((p) => !p.unseen?.every(Boolean));
+  const parts = painted.length > 0 ? painted : shown;
   if (parts.length === 0) return;
   // The line as text, parts apart by a wide gap, with where each part starts in it.
   let text = '';
@@ -146,8 +150,10 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     let placed = placeMarks(text, start, charRect);
     // Marks and labels in text printed invisible (an OCR layer, words nobody sees) are no reading of the page.
     const hiddenAt = (i: number) => parts.some((p, k) => i >= starts[k]! && i < starts[k]! + p.text.length && p.unseen?.[i - starts[k]!] === true);
-    const inLabel = (i: number) => labelSpans.some(([from, to]) => i >= from && i < to);
-    if (Array.from({ length: text.length - start }, (_, d) => start + d).some((i) => !/\s/.test(text[i]!) && !inLabel(i) && hiddenAt(i))) {
+    // A mark: a box glyph, a bracket, an X or tick (other words printed invisible on the line, initials say, are not).
+    const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    const markAt = (i: number) => glyphMark(text[i]!) !== null || /[[\]✓✔✗✘*]/.test(text[i]!) || (/[xX]/.test(text[i]!) && !letter(text[i - 1]) && !letter(text[i + 1]));
+    if (Array.from({ length: text.length - start }, (_, d) => start + d).some((i) => markAt(i) && hiddenAt(i))) {
       options = options.map((o) => ({ ...o, mark: unseenMark(o.mark) }));
       placed = placed?.map((m) => ({ ...m, mark: unseenMark(m.mark)! })) ?? null;
     }

@@ -251,33 +251,37 @@ const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-
 function splitParts(items: Item[], stops: number[], line: number): Part[] {
   const parts: Part[] = [];
   let cur: Part | null = null;
-  let overlaid = false;
+  let last: Item | null = null;
   for (const it of items) {
     if (cur) {
       const gap = it.x0 - cur.x1;
       const size = Math.min(it.size, cur.size);
       const atStop = gap >= 0.8 * size && stops.some((s) => Math.abs(s - it.x0) <= 2.5);
-      // Text typed over the page's own text ("X" on "No") stands apart from it, not one word with it.
-      const column = gap >= 1.5 * size || atStop || ((it.overlaid || overlaid) && gap < 0);
-      overlaid = it.overlaid;
+      // Text laid on other text stands apart from it, not one word with it: typed over the page's own ("X" on
+      // "No"), or one of them printed invisible (an OCR reading over the printed words).
+      const layered = gap < 0 && last !== null && (it.overlaid || last.overlaid || it.unseen !== last.unseen);
+      const column = gap >= 1.5 * size || atStop || layered;
+      last = it;
       if (column && !LIST_MARKER.test(cur.text)) {
         parts.push(cur);
         cur = null;
       } else {
         // A wide gap inside a part is kept as two spaces: readOptionRun reads it as "set apart".
         const sep = gap >= 0.8 * size ? '  ' : gap > 0.15 * size && !cur.text.endsWith(' ') ? ' ' : '';
+        if (it.unseen) cur.unseen ??= new Array<boolean>(cur.text.length).fill(false);
         for (const ch of sep) {
           cur.text += ch;
           cur.xs.push(cur.x1);
           cur.xe.push(cur.x1);
-          cur.unseen?.push(false);
+          // A space between words printed invisible is as invisible as they are.
+          cur.unseen?.push(it.unseen && cur.unseen.at(-1) === true);
         }
         appendItem(cur, it);
         continue;
       }
     }
     cur = { text: '', xs: [], xe: [], x0: it.x0, x1: it.x0, top: it.top, bottom: it.bottom, baseline: it.baseline, size: it.size, line };
-    overlaid = it.overlaid;
+    last = it;
     appendItem(cur, it);
   }
   if (cur) parts.push(cur);

@@ -21,6 +21,7 @@ export interface Ops {
   paintFormXObjectEnd: number;
   setFillRGBColor: number;
   setStrokeRGBColor: number;
+  setFillColorN: number;
   setGState: number;
   clip: number;
   eoClip: number;
@@ -84,6 +85,8 @@ function luminance(hex: string): number {
 interface PaintState {
   ctm: Matrix;
   fillColour: string;
+  /** Filled with a pattern (a hatch, a gradient): ink of no one colour. */
+  fillPattern: boolean;
   strokeColour: string;
   fillAlpha: number;
   strokeAlpha: number;
@@ -102,7 +105,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   const shapes: Shape[] = [];
   /** Light fills painted over what came before, each with how many shapes came before it. */
   const covers: Array<{ rect: Rect; after: number }> = [];
-  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null, clipExact: true };
+  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', fillPattern: false, strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null, clipExact: true };
   const clipTo = (bounds: Rect, exact: boolean) => {
     s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
     s.clipExact &&= exact;
@@ -146,6 +149,10 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         break;
       case ops.setFillRGBColor:
         if (typeof args?.[0] === 'string') s.fillColour = args[0];
+        s.fillPattern = false;
+        break;
+      case ops.setFillColorN:
+        s.fillPattern = true;
         break;
       case ops.setStrokeRGBColor:
         if (typeof args?.[0] === 'string') s.strokeColour = args[0];
@@ -176,8 +183,8 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const stroke = strokeOps.has(op) && s.strokeAlpha >= INVISIBLE_ALPHA;
         const fill = fillOps.has(op) && s.fillAlpha >= INVISIBLE_ALPHA;
         if (!buffer || (!stroke && !fill)) break;
-        const fillDark = fill && luminance(s.fillColour) < 0.5;
-        const inked = (stroke && luminance(s.strokeColour) < 0.85) || (fill && luminance(s.fillColour) < 0.85);
+        const fillDark = fill && !s.fillPattern && luminance(s.fillColour) < 0.5;
+        const inked = (stroke && luminance(s.strokeColour) < 0.85) || (fill && (s.fillPattern || luminance(s.fillColour) < 0.85));
         // Clipped to nothing, or to somewhere else: none of it shows.
         if (s.clip && (width(s.clip) <= 0.01 || height(s.clip) <= 0.01)) break;
         for (const sub of subs) {
@@ -188,7 +195,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
           const isRect = isAxisRect(sub.points);
           // Paint too light to be ink hides what is under it only where it replaces it (no blend mode, no soft mask, no
           // transparency), and only as one rectangle, clipped to bounds that are exact (no hole, no shape of text).
-          const hides = s.blendMode === 'source-over' && !s.softMask && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
+          const hides = s.blendMode === 'source-over' && !s.softMask && !s.fillPattern && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
           if (fill && isRect && hides && luminance(s.fillColour) >= 0.85) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
           shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
         }
