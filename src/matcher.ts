@@ -154,7 +154,8 @@ export function match(doc: NormalisedDocument): MatchResult {
     const start = at - heads[qi]! - leading[qi]!;
     const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option');
     const between = blocks.slice(at - heads[qi]! + 1, at);
-    const after = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)));
+    const last = questionAt.every((x) => x === null || x <= at);
+    const after = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)), last);
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start));
@@ -280,22 +281,23 @@ const QUESTION_LABEL =
 /**
  * A question's answer, up to a question the template does not ask, where this
  * one printed no boxes before it and it has boxes after it (a local question
- * added to the form, a screening question, the next form's questions): those
- * boxes, and what follows them, are that question's. It is labelled as the
- * form labels its questions, or this one was answered before it. An
- * unlabelled question straight after this one ("Is this in place?", "If not,
- * why not?") is a prompt of this one's.
+ * added to the form): those boxes, and what follows them, are that
+ * question's. It is labelled as the form labels its questions; or, after the
+ * form's last question answered in words, it is any question (the next
+ * form's screening question, an appendix's). Elsewhere an unlabelled question
+ * ("Is this in place?", "If not, why not?", even after some answer) is a
+ * prompt of this one's.
  */
-function untilOtherQuestion(q: Question, question: Block, after: Block[]): Block[] {
+function untilOtherQuestion(q: Question, question: Block, after: Block[], last: boolean): Block[] {
   const answers = (b: Block) => b.kind !== 'option' && !/\?\s*$/.test(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
   const other = after.findIndex(
     (b, i) =>
       b.kind !== 'option' &&
       b.text.length <= 400 &&
       /\?\s*$/.test(b.text) &&
-      // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after an answer,
-      // outside this question's table row (where it is the row's comment, its boxes in the next cell).
-      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (after.slice(0, i).some(answers) && !sameTableRow(question, b))) &&
+      // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after the last
+      // question's answer, outside its table row (where it is the row's comment, its boxes in the next cell).
+      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))) &&
       !after.slice(0, i).some((o) => o.kind === 'option') &&
       !continuesQuestion(q, question, b) &&
       questionScore(q, b) < QUESTION_THRESHOLD &&
@@ -386,9 +388,11 @@ function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Arra
   let tried: Array<Form & { questionAt: Array<number | null> }>;
   for (;;) {
     tried = headingRuns(blocks, headings, starts).map((f) => ({ ...f, questionAt: alignQuestions(blocks, f) }));
-    // Headings that open a run asking none of the questions before it again are words in an answer (a list of
-    // actions by principle, a cross-reference table), not another form: the run before goes on through them.
-    const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f));
+    // Headings that open a run asking none of the questions before it again, with no title block of their own,
+    // are words in an answer (a list of actions by principle, a cross-reference table), not another form: the
+    // run before goes on through them.
+    const titled = (k: number) => tried[k - 1]!.to < headings[starts[k]!]!.at;
+    const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f) && !titled(k));
     if (stray < 0) break;
     starts = starts.filter((_, k) => k !== stray);
   }

@@ -141,6 +141,30 @@ describe('matcher on rendered templates', () => {
     expect(r.organisation.name).toBe(first.organisation.name);
   });
 
+  it('gives a question the boxes after its answer and a prompt of its own, except at the form\'s end', async () => {
+    const spec = sampleSpec(26);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /^(10\. [^\n]*?\?)\s+(☐ Yes\s+☒ No|☒ Yes\s+☐ No)$/m,
+      '$1\n\nThe policy covers every camera.\n\nIs it reviewed each year?\n\n$2',
+    );
+    expect(text).toContain('Is it reviewed each year?');
+    const r = await run(text);
+    const id = QUESTIONS.find((q) => q.number === 10)!.id;
+    expect(answer(r, id)).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice, status: 'answered' });
+  });
+
+  it('takes a run of headings under a title block of its own for another form, though it asks none of the first form\'s questions again', async () => {
+    const first = renderText(sampleSpec(27), DEFAULT_TEXT_STYLE);
+    const second = renderText(sampleSpec(28), DEFAULT_TEXT_STYLE);
+    // The first form says Principle 12 does not apply; the second, under its own title block, asks only Principle 12's questions.
+    const firstText = `${first.slice(0, first.indexOf('Principle 12'))}Principle 12\n\nNot applicable: the system holds no reference database.\n`;
+    const skipped = Array.from({ length: 11 }, (_, i) => `Principle ${i + 1}\n\nNot assessed in this review.\n\nThe cameras in scope raise no question under it.\n\nSee the first assessment.\n`).join('\n');
+    const secondText = `${second.slice(0, second.indexOf('Principle 1\n'))}${skipped}\n${second.slice(second.indexOf('Principle 12'))}`;
+    const r = await run(`${firstText}\n\n${secondText}`);
+    for (const q of QUESTIONS.filter((x) => x.principle === 12 && x.type !== 'open')) expect(answer(r, q.id).status, q.id).not.toBe('answered');
+    expect(r.organisation.name).toBe(sampleSpec(27).organisation.name);
+  });
+
   it('takes no sentence opening with a title block label for the next form\'s title block', async () => {
     const first = sampleSpec(24);
     first.answers['P12.5'] = { text: 'Senior Responsible Officer to review RIPA awareness training each year.' };
