@@ -391,7 +391,10 @@ function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Arra
     // Headings that open a run asking none of the questions before it again, with no title block of their own,
     // are words in an answer (a list of actions by principle, a cross-reference table), not another form: the
     // run before goes on through them.
-    const titled = (k: number) => tried[k - 1]!.to < headings[starts[k]!]!.at;
+    const titled = (k: number) => {
+      const [from, to] = [tried[k - 1]!.to, headings[starts[k]!]!.at];
+      return Array.from({ length: to - from }, (_, d) => from + d).some((i) => titleBlockLabel(blocks, i));
+    };
     const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f) && !titled(k));
     if (stray < 0) break;
     starts = starts.filter((_, k) => k !== stray);
