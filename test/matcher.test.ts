@@ -125,6 +125,14 @@ describe('matcher on rendered templates', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual([]);
   });
 
+  it('takes principles an action plan lists under a heading of its own for words too', async () => {
+    const spec = sampleSpec(29);
+    spec.actionPlans[10] = ['## Actions by principle\n\nPrinciple 2 - review the privacy notice.', 'Principle 4 - name a single point of contact.', 'Principle 5 - publish the operators\' manual.'].join('\n\nThe owner reports to the CCTV board each quarter.\n\n');
+    const r = await run(renderText(spec, DEFAULT_TEXT_STYLE), 'doc.md');
+    expect(r.answers.filter((a) => a.principle >= 11).map((a) => [a.id, a.choice])).toEqual(expectedFromSpec(spec).answers.filter((a) => Number(a.id.split('.')[0]!.slice(1)) >= 11).map((a) => [a.id, a.choice]));
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
   it('gives boxes after a question answered in words, and after another question, to that other question', async () => {
     const first = sampleSpec(22);
     const at = renderText(first, DEFAULT_TEXT_STYLE).indexOf('70. Have you identified');
