@@ -16,6 +16,8 @@ export function detectFormat(bytes: Uint8Array, name: string): Format {
   if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return 'docx';
   if (/^\s*{\\rtf/.test(head)) throw new ExtractError('unsupported-format', 'an RTF document; save it as .docx or PDF');
   if (looksLikeHtml(bytes, name)) throw new ExtractError('unsupported-format', 'an HTML page, not a supported format: save it as PDF, DOCX or text');
+  // Anything else named .pdf is told what is wrong with it as a PDF.
+  if (/\.pdf$/i.test(name)) return 'pdf';
   if (MARKDOWN_NAME.test(name)) return 'markdown';
   if (looksLikeMarkdown(bytes)) return 'markdown';
   return 'text';

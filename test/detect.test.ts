@@ -19,6 +19,11 @@ const REFUSED = 'unsupported-format: an HTML page, not a supported format: save 
 const ASSESSMENT = '## Principle 1\n\n## Principle 2\n\n## Principle 3\n\n1. Has your organisation paid a registration fee?\n\n☒ Yes ☐ No\n';
 
 describe('format detection', () => {
+  it('sends a file named .pdf to the PDF parser, whatever stands before its header', () => {
+    expect(detect(new Uint8Array([...new Uint8Array(2000), ...utf8('%PDF-1.7\n')]), 'wrapped.pdf')).toBe('pdf');
+    expect(detect(new Uint8Array([...new Uint8Array(2000), ...utf8('%PDF-1.7\n')]), 'wrapped.txt')).toBe('text');
+  });
+
   it('refuses an HTML page whatever it is named', () => {
     const exported = '<!DOCTYPE html>\n<html>\n<head>\n\t<meta name="generator" content="LibreOffice"/>\n</head>\n<body><p>Yes ☒</p></body>\n</html>\n';
     for (const name of ['export.html', 'export.txt', 'export.pdf', 'export.md']) expect(detect(utf8(exported), name)).toBe(REFUSED);

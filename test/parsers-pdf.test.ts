@@ -504,6 +504,24 @@ describe('PDF bad input', () => {
     expect((await failure(parse(new Uint8Array(0)))).message).toMatch(/empty/);
   });
 
+  it('data before the header: read from the header on, saying so', async () => {
+    const wrapped = new Uint8Array([...new TextEncoder().encode('Content-Type: application/pdf\r\n\r\n'), ...new Uint8Array(3000), ...small]);
+    const d = await parse(wrapped, { name: 'wrapped.pdf' });
+    expect(d.blocks.filter((b) => b.kind === 'option')).toHaveLength(10);
+    expect(d.diagnostics).toContainEqual({ code: 'data-before-header', message: '3033 bytes of other data stand before the %PDF- header; read from the header on' });
+    expect((await failure(parse(new Uint8Array(3000), { name: 'zeros.pdf' }))).message).toMatch(/^not a PDF/);
+  });
+
+  it('no %%EOF after a whole cross-reference pointer: read, saying so; cut before it: truncated', async () => {
+    const text = Buffer.from(small).toString('latin1');
+    const unmarked = new Uint8Array(Buffer.from(text.slice(0, text.lastIndexOf('%%EOF')), 'latin1'));
+    const d = await parse(unmarked, { name: 'unmarked.pdf' });
+    expect(d.blocks.filter((b) => b.kind === 'option')).toHaveLength(10);
+    expect(d.diagnostics.map((x) => x.code)).toContain('no-eof-marker');
+    const cut = new Uint8Array(Buffer.from(text.slice(0, text.lastIndexOf('startxref') + 'startxref\n1'.length), 'latin1'));
+    expect((await failure(parse(cut, { name: 'cut.pdf' }))).message).toMatch(/^truncated PDF/);
+  });
+
   it('PDF header and trailer around garbage', async () => {
     const junk = new TextEncoder().encode('%PDF-1.7\n' + 'garbage '.repeat(200) + '\nstartxref\n9999\n%%EOF\n');
     const e = await failure(parse(junk));

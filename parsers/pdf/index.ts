@@ -62,19 +62,49 @@ function describeStart(bytes: Uint8Array): string {
   return 'it does not start with %PDF-';
 }
 
-/** Checks that need no parsing: size, the %PDF- header, the %%EOF trailer. */
-function checkBytes(bytes: Uint8Array, maxBytes: number): void {
+/** How far into a file its %PDF- header may be looked for, past the 1 KB readers allow. */
+const HEADER_SEARCH_BYTES = 1024 * 1024;
+
+/**
+ * Checks that need no parsing: size, the %PDF- header, the %%EOF trailer.
+ * Returns the PDF itself, from its header on, and what was odd about it.
+ */
+function checkBytes(bytes: Uint8Array, maxBytes: number): { pdf: Uint8Array; notes: Diagnostic[] } {
   if (bytes.byteLength > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     throw new ExtractError('too-large', `the file is ${mb(bytes.byteLength)}, over the ${mb(maxBytes)} input limit`);
   }
   if (bytes.byteLength === 0) throw new ExtractError('corrupt', `the file is empty`);
-  if (!latin1(bytes, 0, 1024).includes('%PDF-')) throw new ExtractError('corrupt', `not a PDF: ${describeStart(bytes)}`);
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notes: Diagnostic[] = [];
+  let pdf = bytes;
+  if (!latin1(bytes, 0, 1024).includes('%PDF-')) {
+    // Data before the header (a mail or HTTP header saved with the file): the PDF's offsets count from its header.
+    const header = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEADER_SEARCH_BYTES)).indexOf('%PDF-');
+    if (header < 0) throw new ExtractError('corrupt', `not a PDF: ${describeStart(bytes)}`);
+    pdf = bytes.subarray(header);
+    notes.push({ code: 'data-before-header', message: `${header} bytes of other data stand before the %PDF- header; read from the header on`});
+  }
+  const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const eof = buf.lastIndexOf('%%EOF');
-  if (eof < 0) throw new ExtractError('corrupt', `truncated PDF: no %%EOF end marker, the file was cut short (incomplete download or copy?)`);
-  if (bytes.byteLength - eof > 64 && /\d+\s+\d+\s+obj\b/.test(latin1(bytes, eof, eof + 1_000_000)))
+  if (eof < 0) {
+    if (!endsWithWholeXref(pdf)) throw new ExtractError('corrupt', `truncated PDF: no %%EOF end marker, the file was cut short (incomplete download or copy?)`);
+    notes.push({ code: 'no-eof-marker', message: 'the file has no %%EOF end marker, but ends with a whole cross-reference pointer; read as it is'});
+  } else if (pdf.byteLength - eof > 64 && /\d+\s+\d+\s+obj\b/.test(latin1(pdf, eof, eof + 1_000_000))) {
     throw new ExtractError('corrupt', `truncated PDF: an update after the last %%EOF marker is cut short (incomplete download or copy?)`);
+  }
+  return { pdf, notes };
+}
+
+/**
+ * Whether a file without %%EOF still ends as a whole PDF does: "startxref",
+ * then the offset of a cross-reference table or stream that is there. A file
+ * cut short ends mid-object instead.
+ */
+function endsWithWholeXref(pdf: Uint8Array): boolean {
+  const tail = /startxref\s+(\d+)\s*$/.exec(latin1(pdf, Math.max(0, pdf.byteLength - 64), pdf.byteLength));
+  if (!tail) return false;
+  const at = Number(tail[1]);
+  return at < pdf.byteLength && /^(?:xref\b|\d+\s+\d+\s+obj\b)/.test(latin1(pdf, at, at + 32));
 }
 
 const OPS: Ops & LayerOps & TextStateOps = pdfjs.OPS as unknown as Ops & LayerOps & TextStateOps;
@@ -96,10 +126,10 @@ async function invisibleOn(page: PDFPageProxy, items: TextItem[], measured: Page
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  checkBytes(bytes, limits.maxInputBytes);
+  const { pdf, notes } = checkBytes(bytes, limits.maxInputBytes);
   const guard = new Guard(options.signal, limits.timeoutMs);
   guard.check();
-  const task = openDocument(bytes, options.password);
+  const task = openDocument(pdf, options.password);
   guard.stop = () => void task.destroy().catch(() => {});
   lastStats.vectorPages = 0;
   try {
@@ -111,7 +141,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     if (pageCount === 0) throw new ExtractError('corrupt', `the PDF has no pages`);
 
     let raw: RawObjects | null = null;
-    const rawObjects = () => (raw ??= new RawObjects(bytes));
+    const rawObjects = () => (raw ??= new RawObjects(pdf));
     let usesDingbats: boolean | null = null;
     const dingbats = () => (usesDingbats ??= rawObjects().usesDingbats());
     const layers = await guard.run(layerSettings(doc));
@@ -125,7 +155,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const inShownLayer = (id: string | undefined) => annotationLayerShown(id, rawObjects, layerShown) === true;
     const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; pen: ReturnType<typeof penStrokes>; tooLarge: string | null }> = [];
     let totalChars = 0;
-    const pageNotes: Diagnostic[] = [];
+    const pageNotes: Diagnostic[] = [...notes];
     for (let n = 1; n <= pageCount; n++) {
       guard.progress = `page ${n} of ${pageCount}`;
       const page = await guard.run(doc.getPage(n));
