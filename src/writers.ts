@@ -4,7 +4,7 @@
  * run that is killed leaves either the old file or the new one, never half.
  */
 import { createHash } from 'node:crypto';
-import { constants, createWriteStream, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,16 +68,19 @@ const heldHere = new Set<string>();
 /**
  * One run at a time per output folder: two would write over each other's
  * files and rename each other's temporary files away. The lock file holds the
- * pid of the run that has it; a lock whose process is gone (a run that was
- * killed) is taken over. So is one naming this process that it does not hold:
- * a killed run in a container had the same pid as the next. A lock being
- * written this instant holds no pid yet and counts as held.
+ * pid of the run that has it, and where the system tells it, when that
+ * process started; a lock whose process is gone (a run that was killed) is
+ * taken over, and so is one whose pid a later process was given. So is one
+ * naming this process that it does not hold: a killed run in a container had
+ * the same pid as the next. A lock being written this instant holds no pid
+ * yet and counts as held.
  */
 async function lock(out: string): Promise<() => Promise<void>> {
   const file = path.resolve(out, LOCK_FILE);
   for (let tries = 0; ; tries++) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      const started = startTime(process.pid);
+      await writeFile(file, `${process.pid}${started === null ? '' : ` ${started}`}\n`, { flag: 'wx' });
       heldHere.add(file);
       return async () => {
         heldHere.delete(file);
@@ -95,14 +98,30 @@ async function lock(out: string): Promise<() => Promise<void>> {
         throw new OutputError(`cannot use the lock file ${path.join(out, LOCK_FILE)}: ${ioReason(error)}; remove it if no run is writing to --out ${out}`);
       continue;
     }
-    const pid = /^\d+\n$/.test(held) ? Number(held) : null;
-    const gone = pid !== null && (pid === process.pid ? !heldHere.has(file) : !running(pid));
+    const m = /^(\d+)(?: (\d+))?\n$/.exec(held);
+    const pid = m ? Number(m[1]) : null;
+    const reused = (p: number) => m?.[2] !== undefined && (startTime(p) ?? m[2]) !== m[2];
+    const gone = pid !== null && (pid === process.pid ? !heldHere.has(file) : !running(pid) || reused(pid));
     if (!gone) {
       const who = pid === null ? 'another scc-extract run' : `another scc-extract run (process ${pid})`;
       throw new OutputError(`${who} is writing to --out ${out}; wait for it to finish, or remove ${path.join(out, LOCK_FILE)} if none is`);
     }
     // Taken over only if no other run took it over since it was read.
     if ((await readFile(file, 'utf8').catch(() => null)) === held) await rm(file, { force: true });
+  }
+}
+
+/**
+ * When a process started, in the system's clock ticks since boot, where
+ * /proc tells it (Linux): with its pid, it names one process for good.
+ */
+function startTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // Field 22; the name before the fields, in parentheses, may hold spaces and parentheses itself.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
   }
 }
 
