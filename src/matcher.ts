@@ -155,10 +155,10 @@ export function match(doc: NormalisedDocument): MatchResult {
     const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option');
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const last = questionAt.every((x) => x === null || x <= at);
-    const after = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)), last);
+    const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)), last);
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
-    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start));
+    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start), askedBefore);
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -286,24 +286,49 @@ const QUESTION_LABEL =
  * form's last question answered in words, it is any question (the next
  * form's screening question, an appendix's). Elsewhere an unlabelled question
  * ("Is this in place?", "If not, why not?", even after some answer) is a
- * prompt of this one's.
+ * prompt of this one's; but one that asks Yes or No on its own after the
+ * organisation's words ("Do you use ANPR cameras?") may as well be a question
+ * they added: `askedBefore` names it, and the boxes after it prove nothing.
  */
-function untilOtherQuestion(q: Question, question: Block, after: Block[], last: boolean): Block[] {
-  const answers = (b: Block) => b.kind !== 'option' && !/\?\s*$/.test(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
+function untilOtherQuestion(q: Question, question: Block, after: Block[], last: boolean): { after: Block[]; askedBefore: Block | null } {
+  const answers = (b: Block) => b.kind !== 'option' && !endsAsQuestion(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
+  // A question of its own standing before boxes this one has not had yet.
+  const asksBeforeBoxes = (b: Block, i: number) =>
+    b.kind !== 'option' &&
+    b.text.length <= 400 &&
+    endsAsQuestion(b.text) &&
+    !after.slice(0, i).some((o) => o.kind === 'option') &&
+    !continuesQuestion(q, question, b) &&
+    questionScore(q, b) < QUESTION_THRESHOLD &&
+    after.slice(i + 1).some((o) => o.kind === 'option');
   const other = after.findIndex(
     (b, i) =>
-      b.kind !== 'option' &&
-      b.text.length <= 400 &&
-      /\?\s*$/.test(b.text) &&
+      asksBeforeBoxes(b, i) &&
       // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after the last
       // question's answer, outside its table row (where it is the row's comment, its boxes in the next cell).
-      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))) &&
-      !after.slice(0, i).some((o) => o.kind === 'option') &&
-      !continuesQuestion(q, question, b) &&
-      questionScore(q, b) < QUESTION_THRESHOLD &&
-      after.slice(i + 1).some((o) => o.kind === 'option'),
+      (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))),
   );
-  return other < 0 ? after : after.slice(0, other);
+  if (other >= 0) return { after: after.slice(0, other), askedBefore: null };
+  const said = (b: Block) => b.kind !== 'option' && !isGuidance(b.text) && !ADVICE.test(b.text) && !PROMPT.test(b.text.trim()) && !continuesQuestion(q, question, b);
+  const asked = after.findIndex((b, i) => asksBeforeBoxes(b, i) && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said));
+  // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
+  const boxes = after.find((b, i) => i > asked && b.kind === 'option');
+  return { after, askedBefore: asked >= 0 && !onRowOf(question, boxes!) ? after[asked]! : null };
+}
+
+/** A form's own advice under a question, which a prompt may follow: "Consider: signs at every entrance." */
+const ADVICE = /^\W*(?:consider|note|guidance|hint|tip|for example|e\.g\.)\b\s*[:\-–—]/i;
+
+/** A question that asks for Yes or No itself, not a follow-on ("If not, why not?") or a request for details ("Who is…?"). */
+const YES_NO_QUESTION = /^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b/i;
+
+/** Ends in a question mark, perhaps followed by how to answer it: "…covert? (tick one)". */
+const endsAsQuestion = (text: string) => /\?\s*(?:\((?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)\s*)?$/i.test(text);
+
+function onRowOf(question: Block, b: Block): boolean {
+  if (sameTableRow(question, b)) return true;
+  const [pq, pb] = [question.provenance, b.provenance];
+  return pq.y !== undefined && pb.y !== undefined && pq.page === pb.page && Math.abs(pq.y - pb.y) <= ROW_TOLERANCE;
 }
 
 const sameTableRow = (a: Block, b: Block) => a.table !== undefined && b.table !== undefined && a.table.row === b.table.row;
@@ -783,7 +808,16 @@ function boxesLeftBefore(blocks: readonly Block[], at: number): boolean {
   return false;
 }
 
-function readAnswer(q: Question, questionBlock: Block | null, region: Block[], plan: ActionPlan, stated: Statement[], boxesPrinted = false, boxesBefore = false): Answer {
+function readAnswer(
+  q: Question,
+  questionBlock: Block | null,
+  region: Block[],
+  plan: ActionPlan,
+  stated: Statement[],
+  boxesPrinted = false,
+  boxesBefore = false,
+  askedBefore: Block | null = null,
+): Answer {
   const base = {
     id: q.id,
     principle: q.principle,
@@ -860,7 +894,9 @@ function readAnswer(q: Question, questionBlock: Block | null, region: Block[], p
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const reading = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated });
+  const read = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated });
+  const fromBoxes = read.evidence.kind === 'mark' || read.evidence.kind === 'sole-option' || read.status === 'ambiguous';
+  const reading = askedBefore && fromBoxes ? ambiguous(`the boxes follow another question, "${askedBefore.text.trim()}", asked after this one's answer`, askedBefore) : read;
   return {
     ...base,
     choice: reading.choice,

@@ -149,16 +149,58 @@ describe('matcher on rendered templates', () => {
     expect(r.organisation.name).toBe(first.organisation.name);
   });
 
-  it('gives a question the boxes after its answer and a prompt of its own, except at the form\'s end', async () => {
+  const promptedBeforeBoxes = async (between: string) => {
+    const spec = sampleSpec(26);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^(10\. [^\n]*?\?)\s+(☐ Yes\s+☒ No|☒ Yes\s+☐ No)$/m, `$1\n\n${between}\n\n$2`);
+    expect(text).toContain(between);
+    const id = QUESTIONS.find((q) => q.number === 10)!.id;
+    return { answer: answer(await run(text), id), expected: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice };
+  };
+
+  for (const between of ['The policy covers every camera.\n\nIf not, why not?', 'The policy covers every camera.\n\nWho signs it off?', 'Consider: signs at every entrance.\n\nIs this in place?'])
+    it(`gives a question the boxes after a prompt of its own: ${JSON.stringify(between)}`, async () => {
+      const { answer: a, expected } = await promptedBeforeBoxes(between);
+      expect(a).toMatchObject({ choice: expected, status: 'answered' });
+    });
+
+  for (const asked of ['Is it reviewed each year?', 'Do you use ANPR cameras? (tick one)'])
+    it(`does not give a question answered in words the boxes after a Yes/No question of their own: ${JSON.stringify(asked)}`, async () => {
+      const { answer: a } = await promptedBeforeBoxes(`The policy covers every camera.\n\n${asked}`);
+      expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
+    });
+
+  it('leaves a question the boxes printed on its own row, whatever its comment cell asks', async () => {
+    const spec = sampleSpec(26);
+    spec.answers['P3.3'] = { ticked: 'no' };
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false }).replace(
+      /(\n9\. Does your signage state who operates the system[^\n]*\n)/,
+      '$1\nThe signs name the Council.\n\nShould they give a phone number too?\n',
+    );
+    const doc = await parseText(new TextEncoder().encode(text));
+    const question = doc.blocks.findIndex((b) => b.text.startsWith('9. Does your signage'));
+    // A table row: question, comment and boxes side by side; the comment's second paragraph below its first.
+    const row = [
+      { x: 56, y: 500 },
+      { x: 300, y: 500 },
+      { x: 300, y: 488 },
+      { x: 480, y: 500 },
+      { x: 520, y: 500 },
+    ];
+    row.forEach((at, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...at }));
+    expect(doc.blocks.slice(question + 3, question + 5).map((b) => b.kind)).toEqual(['option', 'option']);
+    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
+    row[3]!.y = row[4]!.y = 470;
+    row.forEach((at, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...at }));
+    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: null, status: 'ambiguous' });
+  });
+
+  it('gives the boxes after the form\'s last question answered in words, and a question with how to answer it, to that question', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
-      /^(10\. [^\n]*?\?)\s+(☐ Yes\s+☒ No|☒ Yes\s+☐ No)$/m,
-      '$1\n\nThe policy covers every camera.\n\nIs it reviewed each year?\n\n$2',
+      /(70\. Have you identified[^\n]*\?)[\s\S]*$/,
+      '$1\n\nNone identified at present.\n\nReview\n\nIs a further review planned within 12 months? (tick one)\n\n☒ Yes  ☐ No\n',
     );
-    expect(text).toContain('Is it reviewed each year?');
-    const r = await run(text);
-    const id = QUESTIONS.find((q) => q.number === 10)!.id;
-    expect(answer(r, id)).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice, status: 'answered' });
+    expect(answer(await run(text), 'P12.6')).toMatchObject({ choice: null, status: 'missing', text: 'None identified at present.\nReview' });
   });
 
   it('takes a run of headings under a title block of its own for another form, though it asks none of the first form\'s questions again', async () => {
