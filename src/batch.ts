@@ -161,7 +161,7 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
   const history = await readManifestLines(out);
   const previous = latestByPath(history);
   const journal = await ManifestJournal.open(out);
-  const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
+  const dataset = new DatasetWriter(out);
   const pool = new WorkerPool<ExtractJob, ExtractReply>({
     size: concurrency,
     workerUrl: options.workerUrl ?? new URL('./worker.js', import.meta.url),

@@ -29,6 +29,7 @@ pattern ('in/**/*.pdf') is expanded the same way.
 
 Writes to <dir>:
   dataset.jsonl        one record per line, in input order
+  answers.csv          every record's answers, one row each, in the same order
   records/<name>.json  the same records, one per file
   report.json          per document: counts and every missing or ambiguous
                        answer with its reason; per failed input: { path, code, message }

@@ -54,7 +54,7 @@ export async function mergeOutputs(dirs: readonly string[], out: string): Promis
 async function writeMerged(out: string, dirs: readonly string[], parts: readonly Part[], entries: ReadonlyArray<{ entry: ManifestEntry; dir: string }>, startedAt: Date): Promise<MergeResult> {
   const listed = parts[0]!.run.listed;
   const previous = await readManifestLines(out);
-  const dataset = new DatasetWriter(path.join(out, 'dataset.jsonl'));
+  const dataset = new DatasetWriter(out);
   const documents: ReportEntry[] = [];
   for (const [position, { entry, dir }] of entries.entries()) {
     if (!entry.record) {

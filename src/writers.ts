@@ -9,7 +9,8 @@ import { once } from 'node:events';
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ioReason } from './errors.js';
-import type { Report } from './schema.js';
+import { answerRows, CSV_HEADER } from './csv.js';
+import type { ExtractRecord, Report } from './schema.js';
 
 /** An output folder that cannot be used; nothing has been written to it. */
 export class OutputError extends Error {}
@@ -135,7 +136,7 @@ function running(pid: number): boolean {
 }
 
 /** The files this tool writes at the top of an output folder, and in its records/ folder. */
-const OUTPUT_FILES = new Set(['dataset.jsonl', 'manifest.jsonl', 'report.json', 'report.md', 'run.json']);
+const OUTPUT_FILES = new Set(['dataset.jsonl', 'answers.csv', 'manifest.jsonl', 'report.json', 'report.md', 'run.json']);
 const RECORD_FILE = /^[\w.\-]+\.json$/;
 
 /** Hidden, and named so that no one else's file is taken for one: `.<name>.scc-tmp-<pid>`. */
@@ -189,34 +190,39 @@ export function recordNames(files: readonly string[]): string[] {
 export const toJsonLines = (values: readonly unknown[]) => values.map((v) => `${JSON.stringify(v)}\n`).join('');
 
 /**
- * dataset.jsonl, one line per record in input order, streamed. A record that
+ * dataset.jsonl, one line per record in input order, and answers.csv, the
+ * records' answers as rows in the same order; streamed. A record that
  * arrives early waits as the name of its file in the output folder, not in
  * memory (except for the next few, written straight away), so memory does not
  * grow with the batch; records kept from an earlier run come out the same way.
  */
 export class DatasetWriter {
-  private readonly stream: WriteStream;
-  /** Position → where its line comes from, or null for an input with no record. */
-  private readonly waiting = new Map<number, { file: string; line?: string } | null>();
+  private readonly lines: OutputStream;
+  private readonly rows: OutputStream;
+  /** Position → where its record comes from, or null for an input with no record. */
+  private readonly waiting = new Map<number, { file: string; record?: ExtractRecord } | null>();
   private next = 0;
   private draining: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
 
-  /** How far ahead of the next line a record's text is kept rather than read back later. */
+  /** How far ahead of the next line a record is kept rather than read back later. */
   static readonly WINDOW = 16;
 
-  constructor(private readonly file: string) {
-    this.stream = createWriteStream(tempName(file));
-    this.stream.on('error', (error) => (this.failure ??= error));
+  /** Writes `dataset.jsonl` and `answers.csv` in the folder `out`. */
+  constructor(out: string) {
+    const fail = (error: Error) => void (this.failure ??= error);
+    this.lines = new OutputStream(path.join(out, 'dataset.jsonl'), fail);
+    this.rows = new OutputStream(path.join(out, 'answers.csv'), fail);
+    this.rows.stream.write(CSV_HEADER);
   }
 
   /**
    * Input `index` is finished: its record is in `recordFile` (and is `record`,
    * when the caller has it), or it has none.
    */
-  put(index: number, recordFile: string | null, record?: unknown): void {
+  put(index: number, recordFile: string | null, record?: ExtractRecord): void {
     const keep = record !== undefined && index - this.next < DatasetWriter.WINDOW;
-    this.waiting.set(index, recordFile === null ? null : { file: recordFile, line: keep ? `${JSON.stringify(record)}\n` : undefined });
+    this.waiting.set(index, recordFile === null ? null : { file: recordFile, record: keep ? record : undefined });
     this.draining = this.draining.then(() => this.drain()).catch((error: Error) => void (this.failure ??= error));
   }
 
@@ -227,21 +233,43 @@ export class DatasetWriter {
       this.next++;
       if (!source) continue;
       // Parsed and printed again so the line is exactly JSON.stringify(record), however the file is laid out.
-      const line = source.line ?? `${JSON.stringify(JSON.parse(await readFile(source.file, 'utf8')))}\n`;
-      if (!this.stream.write(line)) await once(this.stream, 'drain');
+      const record = source.record ?? (JSON.parse(await readFile(source.file, 'utf8')) as ExtractRecord);
+      await Promise.all([this.lines.write(`${JSON.stringify(record)}\n`), this.rows.write(answerRows(record))]);
     }
   }
 
-  /** Finishes the file under its real name, once all `count` inputs are in. */
+  /** Finishes the files under their real names, once all `count` inputs are in. */
   async close(count: number): Promise<void> {
     await this.draining;
     if (!this.failure && this.next !== count) this.failure = new Error(`dataset.jsonl: input ${this.next + 1} of ${count} never finished`);
-    await new Promise<void>((resolve) => this.stream.end(resolve));
+    await Promise.all([this.lines.end(), this.rows.end()]);
+    const streams = [this.lines, this.rows];
     if (this.failure) {
-      await rm(tempName(this.file), { force: true });
+      await Promise.all(streams.map((s) => rm(tempName(s.file), { force: true })));
       throw this.failure;
     }
-    await rename(tempName(this.file), this.file);
+    for (const s of streams) await rename(tempName(s.file), s.file);
+  }
+}
+
+/** A file written through a stream under its temporary name. */
+class OutputStream {
+  readonly stream: WriteStream;
+
+  constructor(
+    readonly file: string,
+    fail: (error: Error) => void,
+  ) {
+    this.stream = createWriteStream(tempName(file));
+    this.stream.on('error', fail);
+  }
+
+  async write(text: string): Promise<void> {
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  end(): Promise<void> {
+    return new Promise<void>((resolve) => this.stream.end(resolve));
   }
 }
 

@@ -67,6 +67,10 @@ describe('scc-extract command line', () => {
     const lines = readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => path.basename(RecordSchema.parse(JSON.parse(l)).source.path))).toEqual(['a-good.txt', 'd-good.txt']);
     expect(readdirSync(path.join(out, 'records')).sort()).toEqual(['a-good.json', 'd-good.json']);
+    const rows = readFileSync(path.join(out, 'answers.csv'), 'utf8').split('\r\n');
+    expect(rows).toHaveLength(1 + 2 * 75 + 1);
+    expect(rows[0]).toMatch(/^path,sha256,format,organisation,/);
+    expect(rows.slice(1, -1).map((r) => path.basename(r.split(',')[0]!))).toEqual([...Array(75).fill('a-good.txt'), ...Array(75).fill('d-good.txt')]);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/## Failed inputs/);
     expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
   });
@@ -118,7 +122,7 @@ describe('scc-extract command line', () => {
 
     const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
     expect(report.documents.map((d) => path.basename(d.path))).toEqual(['a.txt', 'b.txt']);
-    expect(readdirSync(out).sort()).toEqual(['dataset.jsonl', 'manifest.jsonl', 'records', 'report.json', 'report.md', 'run.json']);
+    expect(readdirSync(out).sort()).toEqual(['answers.csv', 'dataset.jsonl', 'manifest.jsonl', 'records', 'report.json', 'report.md', 'run.json']);
 
     const again = await cli([`${dir}/in/**/*`, '--from', list, '--out', out]);
     expect(again.stderr).toMatch(/^2 extracted, 1 failed \(3 of these kept unchanged from the last run\) in /);
