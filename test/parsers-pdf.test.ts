@@ -101,6 +101,8 @@ function expectedMark(c: PdfCase, checked: boolean): { state: string; source: st
       return { state: checked ? 'checked' : 'unchecked', source: 'glyph', detail: checked ? /U\+F0FE/ : /U\+F0A8/ };
     case 'zapf-tick':
       return checked ? { state: 'checked', source: 'glyph', detail: /U\+2714/ } : null;
+    case 'picture':
+      return { state: checked ? 'checked' : 'unchecked', source: 'vector', detail: checked ? /^a picture of a marked box/ : /^a picture of an empty box/ };
     case 'labels-only':
       return null;
   }
@@ -1862,5 +1864,21 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     write(2, cut.slice(1), 780);
     const d = await parse(await pdf.save());
     expect(d.blocks.map((b) => b.text)).toEqual([GUIDE, answer, question, PURPOSE]);
+  });
+});
+
+
+describe('PDF labels closing a line', () => {
+  it('takes a label closing a one-row table\'s first line, after the question, for an option', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const question = 'Is the system being used for any other purpose other than those specified? If so please';
+    t(question, 60, 700);
+    t('explain.', 60, 688);
+    t('Yes', 60 + w(question) + 12, 700);
+    drawBox(page, 60 + w(question) + 12 + w('Yes') + 3, 700, true);
+    t('No', 60 + w(question) + 12, 688);
+    drawBox(page, 60 + w(question) + 12 + w('Yes') + 3, 688, false);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([`${question} explain.`, 'yes:checked:vector', 'no:unchecked:vector']);
   });
 });

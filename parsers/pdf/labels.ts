@@ -94,6 +94,7 @@ export function unseenMark(mark: Mark | null): Mark | null {
 }
 
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
+  splitClosingLabel(line);
   const shown = line.parts.filter((p) => !p.furniture);
   // Words printed wholly invisible beside painted ones (an OCR reading of initials, of the line itself) are no
   // part of the options the line prints; a line printed invisible throughout (an OCR layer) is read as it is.
@@ -201,6 +202,30 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       lone: part,
     });
   }
+}
+
+/**
+ * A label closing a line after a wide gap, kept in one part with the words
+ * before it because no column was seen to start there (a page with one row
+ * of a table, its question running up to the options cell: "… If so please
+ * Yes"), made a part of its own, as it would be in a column.
+ */
+function splitClosingLabel(line: Line): void {
+  const at = line.parts.findLastIndex((p) => !p.furniture);
+  const part = line.parts[at];
+  const m = part ? /\S(\s{2,})(\S+)$/.exec(part.text) : null;
+  // Words printed invisible are read as the line prints them (see readLine).
+  if (!part || !m || optionValue(m[2]!) === null || part.unseen?.some(Boolean)) return;
+  const from = m.index + 1 + m[1]!.length;
+  const { unseen, ...painted } = part;
+  const label: Part = { ...painted, text: part.text.slice(from), xs: part.xs.slice(from), xe: part.xe.slice(from), x0: part.xs[from]! };
+  const keep = m.index + 1;
+  part.text = part.text.slice(0, keep);
+  part.xs = part.xs.slice(0, keep);
+  part.xe = part.xe.slice(0, keep);
+  part.x1 = part.xe[keep - 1]!;
+  if (unseen) part.unseen = unseen.slice(0, keep);
+  line.parts.splice(at + 1, 0, label);
 }
 
 /**
