@@ -103,6 +103,8 @@ export function pdfCases(): PdfCase[] {
   for (const q of QUESTIONS) if (q.type !== 'yesno') real.answers[q.id] = { ...real.answers[q.id], text: longText(r2, 1 + Math.floor(r2() * 3)) };
   for (let p = 1; p <= 12; p++) real.actionPlans[p] = r2() < 0.3 ? null : longText(r2, 1 + Math.floor(r2() * 2));
   cases.push({ name: 'realistic-multipage', spec: real, style: { marks: 'glyph-unicode', layout: 'table', furniture: true, fontSize: 11 } });
+  // Boxes printed as pictures, as a form built from pasted images has them.
+  cases.push({ name: 'picture-boxes', spec: sampleSpec(115), style: { marks: 'picture', layout: 'table', furniture: true } });
 
   return cases;
 }

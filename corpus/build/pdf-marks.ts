@@ -2,9 +2,21 @@
  * How the corpus builder draws a Yes/No/N/A option and its box: vector
  * squares (ticked with a cross, a tick or a fill), AcroForm checkboxes or
  * radio buttons, a typed "X", box glyphs in the text layer, ZapfDingbats
- * ticks, or labels with no box at all.
+ * ticks, pictures of boxes (images, as a form built from pasted pictures
+ * has), or labels with no box at all.
  */
-import { PDFName, rgb, type PDFCheckBox, type PDFForm, type PDFRadioGroup } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFName,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFCheckBox,
+  type PDFForm,
+  type PDFRadioGroup,
+  type PDFRef,
+} from 'pdf-lib';
 import type { Choice } from './spec.js';
 import { GlyphFont } from './pdf-glyph-font.js';
 import { BLACK, type PdfWriter } from './pdf-writer.js';
@@ -19,6 +31,7 @@ export type MarkStyle =
   | 'glyph-unicode'
   | 'glyph-wingdings'
   | 'zapf-tick'
+  | 'picture'
   | 'labels-only';
 
 export interface OptionSpot {
@@ -45,6 +58,7 @@ export class MarkPainter {
   private readonly radios = new Map<string, PDFRadioGroup>();
   private readonly checks: Array<{ box: PDFCheckBox; spot: OptionSpot }> = [];
   private typedCount = 0;
+  private readonly pictures = new Map<boolean, PDFRef>();
 
   constructor(
     private readonly w: PdfWriter,
@@ -132,6 +146,11 @@ export class MarkPainter {
         else w.text('X', x + BOX + 1.5, bottom + 1.5, w.fonts.regular, w.size);
         return;
       }
+      case 'picture': {
+        const name = page.node.newXObject('Box', this.picture(s.checked));
+        page.pushOperators(pushGraphicsState(), concatTransformationMatrix(BOX, 0, 0, BOX, x, bottom), drawObject(name), popGraphicsState());
+        return;
+      }
       case 'glyph-unicode':
       case 'glyph-wingdings':
         this.glyphs!.draw(page, s.checked ? (this.style === 'glyph-unicode' ? 'cross' : 'tick') : 'empty', x - 0.5, bottom + 1.5, w.size + 1);
@@ -156,6 +175,27 @@ export class MarkPainter {
       default:
         return;
     }
+  }
+
+  /**
+   * A grey picture of a box, 36 pixels square, with a frame 3 pixels wide and,
+   * ticked, a cross 4 pixels thick; made once per document and state.
+   */
+  private picture(checked: boolean): PDFRef {
+    const made = this.pictures.get(checked);
+    if (made) return made;
+    const size = 36;
+    const pixels = new Uint8Array(size * size).fill(255);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const frame = x < 3 || y < 3 || x >= size - 3 || y >= size - 3;
+        const cross = checked && x > 6 && x < size - 7 && (Math.abs(x - y) <= 2 || Math.abs(x + y - (size - 1)) <= 2);
+        if (frame || cross) pixels[y * size + x] = 0;
+      }
+    const image = this.w.doc.context.flateStream(pixels, { Type: 'XObject', Subtype: 'Image', Width: size, Height: size, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+    const ref = this.w.doc.context.register(image);
+    this.pictures.set(checked, ref);
+    return ref;
   }
 
   /** An answer typed into a multi-line text field instead of printed text. */

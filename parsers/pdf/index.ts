@@ -20,7 +20,8 @@ import { RawObjects, type PageContent } from './raw.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyphs } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
-import { collectShapes, findBoxes, findCellBorders, findRules, penShapes, type Ops } from './vector.js';
+import { collectShapes, findBoxes, findCellBorders, findRules, penShapes, readPictures, type Ops } from './vector.js';
+import type { RawImage } from './pictures.js';
 import { annotationLayerShown, readWidgets } from './widgets.js';
 import { penStrokes, typedText } from './markup.js';
 
@@ -108,6 +109,16 @@ function endsWithWholeXref(pdf: Uint8Array): boolean {
 }
 
 const OPS: Ops & LayerOps & TextStateOps = pdfjs.OPS as unknown as Ops & LayerOps & TextStateOps;
+
+/**
+ * A picture's decoded pixels. pdf.js sends them after the operator list that
+ * names them, and sends null for one it cannot decode, so this always settles.
+ * Pictures used on many pages are held by the document, the rest by the page.
+ */
+function pixelsOf(page: PDFPageProxy, name: string): Promise<RawImage | null> {
+  const store = (name.startsWith('img_') ? page.objs : page.commonObjs) as unknown as { get(name: string, resolved: (data: unknown) => void): void };
+  return new Promise((resolve) => store.get(name, (data) => resolve((data as RawImage | null) ?? null)));
+}
 
 /**
  * The page's text items printed invisible. Read from its operator list only
@@ -228,7 +239,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
             return null;
           }
           // Pen strokes a viewer saved as annotations lie over the page's drawing.
-          const shapes = [...collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), ...penShapes(p.pen, p.display)];
+          const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
+          const shapes = [...drawn, ...penShapes(p.pen, p.display)];
           const boxes = findBoxes(shapes);
           return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes) };
         },

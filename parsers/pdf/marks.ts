@@ -33,7 +33,12 @@ export interface MarkSources {
 
 function vectorMark(box: VectorBox): Mark {
   const size = `${width(box.rect).toFixed(1)}x${height(box.rect).toFixed(1)}`;
-  return { state: box.content === 'empty' ? 'unchecked' : 'checked', source: 'vector', detail: `${box.content === 'empty' ? 'empty' : box.content} box ${size}` };
+  const state = box.content === 'empty' ? 'unchecked' : box.content === 'unclear' ? 'unknown' : 'checked';
+  if (box.picture) {
+    const shows = { empty: 'an empty box', marked: 'a marked box', unclear: 'a box neither clearly empty nor marked' }[box.content as 'empty' | 'marked' | 'unclear'];
+    return { state, source: 'vector', detail: `a picture of ${shows} ${size}` };
+  }
+  return { state, source: 'vector', detail: `${box.content === 'empty' ? 'empty' : box.content} box ${size}` };
 }
 
 function tokenMark(token: MarkToken, inside: boolean): Mark {

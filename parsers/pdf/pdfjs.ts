@@ -11,6 +11,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Loaded here rather than on the first document, so that its polyfills are in place before restoreNatives runs.
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractError } from '../../src/errors.js';
+import { MAX_PICTURE_PIXELS } from './pictures.js';
 
 restoreNatives();
 
@@ -49,8 +50,8 @@ export function openDocument(bytes: Uint8Array, password: string | undefined) {
     disableStream: true,
     disableRange: true,
     stopAtErrors: false,
-    // Images are never needed: skip decoding every one of them.
-    maxImageSize: 0,
+    // Only a picture small enough to be a checkbox is looked at: larger ones (scans, logos) are not decoded.
+    maxImageSize: MAX_PICTURE_PIXELS,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   // The password is given only when the file asks for one, once: pdf.js tries a given password in place of the

@@ -8,6 +8,7 @@
 import type { Rect } from './geometry.js';
 import { apply, centreX, centreY, containsPoint, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
 import type { CellBorder } from './cells.js';
+import { readPicture, type RawImage } from './pictures.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface Ops {
@@ -34,15 +35,20 @@ export interface Ops {
   eoFillStroke: number;
   closeFillStroke: number;
   closeEOFillStroke: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
 }
 
-export type VectorContent = 'empty' | 'cross' | 'tick' | 'fill' | 'stroke';
+/** What is in a box: read from its drawing, or from a picture of it ('marked', or 'unclear' where it is neither). */
+export type VectorContent = 'empty' | 'cross' | 'tick' | 'fill' | 'stroke' | 'marked' | 'unclear';
 
 export interface VectorBox {
   rect: Rect;
   content: VectorContent;
   /** A circle (a radio button), not a square. */
   round: boolean;
+  /** Printed as a picture, not drawn. */
+  picture: boolean;
 }
 
 export interface Shape {
@@ -61,6 +67,10 @@ export interface Shape {
   closed: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
+  /** A box-sized picture whose pixels are still to be read (see readPictures): its object's name, or its pixels. */
+  pending?: string | RawImage;
+  /** A picture of a box, and what it shows. */
+  picture?: 'empty' | 'marked' | 'unclear';
 }
 
 const MIN_BOX = 5;
@@ -201,6 +211,21 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         }
         break;
       }
+      case ops.paintImageXObject:
+      case ops.paintInlineImageXObject: {
+        // Painted in the unit square: where that lands, as an upright square the size of a box, is all that is kept.
+        const image = args?.[0];
+        if (s.fillAlpha < INVISIBLE_ALPHA || !(typeof image === 'string' || (typeof image === 'object' && image !== null))) break;
+        const m = mul(display, s.ctm);
+        const corners = [apply(m, 0, 0), apply(m, 1, 0), apply(m, 1, 1), apply(m, 0, 1)];
+        const rect = rectFromPoints(corners);
+        const [w, h] = [width(rect), height(rect)];
+        if (!isAxisRect(corners) || w < MIN_BOX || w > MAX_BOX || h < MIN_BOX || h > MAX_BOX || Math.abs(w - h) > 0.2 * Math.max(w, h)) break;
+        if (s.clip && (width(s.clip) <= 0.01 || height(s.clip) <= 0.01 || !inside(rect, s.clip, 0.5))) break;
+        const pending = image as string | RawImage;
+        shapes.push({ rect, stroke: false, fill: false, fillDark: false, inked: false, isRect: false, isRound: false, roundedSquare: false, closed: true, segments: [], pending });
+        break;
+      }
       default:
         break;
     }
@@ -208,6 +233,28 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   if (covers.length === 0) return shapes;
   // A mark painted over in white (a correction) is gone from the page.
   return shapes.filter((shape, k) => !covers.some((c) => c.after > k && inside(shape.rect, c.rect, 0.3)));
+}
+
+/**
+ * Box-sized pictures among the shapes read: a framed one as a box, with what
+ * it shows; one with no frame as a mark filled in wherever it lies (a tick
+ * pasted into a drawn box). Blank ones, and those whose pixels cannot be had,
+ * are dropped.
+ */
+export async function readPictures(shapes: readonly Shape[], pixels: (name: string) => Promise<RawImage | null>): Promise<Shape[]> {
+  const read: Shape[] = [];
+  for (const shape of shapes) {
+    const { pending, ...rest } = shape;
+    if (pending === undefined) {
+      read.push(shape);
+      continue;
+    }
+    const image = typeof pending === 'string' ? await pixels(pending) : pending;
+    const content = image ? readPicture(image) : null;
+    if (content === 'mark') read.push({ ...rest, fill: true, fillDark: true, inked: true });
+    else if (content !== null) read.push({ ...rest, stroke: true, inked: true, isRect: true, picture: content });
+  }
+  return read;
 }
 
 /** Pen strokes (x, y pairs in user space), as shapes stroked on the page. */
@@ -351,7 +398,7 @@ export function findBoxes(drawn: Shape[]): VectorBox[] {
     if (seen.some((r) => Math.abs(r.x0 - box.rect.x0) < 0.5 && Math.abs(r.top - box.rect.top) < 0.5)) continue; // drawn twice (fill, then stroke)
     seen.push(box.rect);
     const twin = boxes.filter((o) => Math.abs(o.rect.x0 - box.rect.x0) < 0.5 && Math.abs(o.rect.top - box.rect.top) < 0.5);
-    out.push({ rect: box.rect, content: contentOf(box, twin, shapes), round: box.isRound });
+    out.push({ rect: box.rect, content: box.picture ?? contentOf(box, twin, shapes), round: box.isRound, picture: box.picture !== undefined });
   }
   return out;
 }
