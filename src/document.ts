@@ -34,6 +34,7 @@ export type MarkState = 'checked' | 'unchecked' | 'unknown' | 'conflicting';
  * - `glyph`: a box or tick character in the text (☒ ☐ ✓ [x] [ ] …)
  * - `typed-mark`: an "X" or tick typed beside an option
  * - `struck-option`: an option struck through (taken as not chosen)
+ * - `highlight`: an option highlighted, where the options have no boxes (taken as chosen)
  * - `placeholder`: a converter's stand-in for a box that kept no state (`|_|`)
  * - `acroform`: a PDF form widget's value
  * - `vector`: a box drawn on a PDF page, ticked when something is drawn inside it
@@ -45,6 +46,7 @@ export type MarkSource =
   | 'glyph'
   | 'typed-mark'
   | 'struck-option'
+  | 'highlight'
   | 'placeholder'
   | 'acroform'
   | 'vector';

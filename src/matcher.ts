@@ -4,7 +4,7 @@
  * blocks, options and marks, never where they came from.
  */
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
-import type { Block, Diagnostic, NormalisedDocument, OptionValue, Provenance } from './document.js';
+import type { Block, Diagnostic, Mark, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
 import { boxGlyphs, isUnreadableGlyph, optionValue } from './options.js';
 import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
@@ -37,7 +37,11 @@ const MARK_CONFIDENCE: Record<string, number> = {
   vector: 0.9,
   'typed-mark': 0.85,
   'struck-option': 0.8,
+  highlight: 0.8,
 };
+
+/** A mark that is a box's state: not a label struck through or highlighted. */
+const isBox = (mark: Mark | null | undefined) => !!mark && mark.source !== 'struck-option' && mark.source !== 'highlight';
 const SOLE_OPTION_CONFIDENCE = 0.8;
 const INFERRED_CONFIDENCE = 0.6;
 
@@ -147,7 +151,7 @@ export function match(doc: NormalisedDocument): MatchResult {
   ];
   // In a document whose options carry boxes, a label ending a question's line with no box is not an option the
   // organisation kept: its box was parted from it (a wrapped line, a column the layout split).
-  const boxesPrinted = blocks.some((b) => b.kind === 'option' && b.option?.mark && b.option.mark.source !== 'struck-option');
+  const boxesPrinted = blocks.some((b) => b.kind === 'option' && isBox(b.option?.mark));
   // Statements cite questions by the numbers printed in this document, which may not be the template's.
   const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
   // Numbered afresh in each principle ("3.2"), a bare "question 9" cannot be placed.
@@ -994,7 +998,8 @@ function readChoice(parts: Parts): ChoiceReading {
       return ambiguous('a ticked box has no readable label', checked[0]!);
     }
     if (checkedValues.size > 1) {
-      return ambiguous(checkedValues.size === 2 ? 'both boxes ticked' : 'more than one box ticked', checked[0]!);
+      const what = checked.every((o) => o.option!.mark!.source === 'highlight') ? ['both options highlighted', 'more than one option highlighted'] : ['both boxes ticked', 'more than one box ticked'];
+      return ambiguous(checkedValues.size === 2 ? what[0]! : what[1]!, checked[0]!);
     }
     const o = checked[0]!;
     const value = o.option!.value!;
@@ -1014,7 +1019,7 @@ function readChoice(parts: Parts): ChoiceReading {
     //    its box (a checklist strikes the item it ticks).
     const struck = options.filter((o) => o.option?.mark?.source === 'struck-option');
     const left = options.filter((o) => !struck.includes(o) && allowed(o.option?.value ?? null));
-    const boxed = options.some((o) => o.option?.mark && o.option.mark.source !== 'struck-option');
+    const boxed = options.some((o) => isBox(o.option?.mark));
     if (struck.length > 0 && left.length === 1 && !boxed) {
       const o = left[0]!;
       fromMarks = {

@@ -30,6 +30,7 @@ export const MarkSourceSchema = z.enum([
   'glyph',
   'typed-mark',
   'struck-option',
+  'highlight',
   'placeholder',
   'acroform',
   'vector',

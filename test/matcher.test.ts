@@ -798,7 +798,7 @@ describe('a bare option with no box', () => {
   });
 });
 
-describe('struck-through labels', () => {
+describe('labels struck through or highlighted', () => {
   const withOptions = async (options: Array<{ value: 'yes' | 'no'; mark: Mark | null }>) => {
     const spec = sampleSpec(33);
     spec.answers['P2.4'] = { ticked: 'none' };
@@ -818,6 +818,12 @@ describe('struck-through labels', () => {
   it('say nothing where the options have boxes: a checklist strikes the item it ticks', async () => {
     const empty = { state: 'unchecked', source: 'vector', detail: 'empty box' } as const;
     expect(await withOptions([{ value: 'yes', mark: struck }, { value: 'no', mark: empty }])).toMatchObject({ choice: null, status: 'missing' });
+  });
+
+  const highlighted = { state: 'checked', source: 'highlight', detail: 'w:highlight yellow' } as const;
+  it('read a highlighted option as chosen, and both highlighted as ambiguous', async () => {
+    expect(await withOptions([{ value: 'yes', mark: null }, { value: 'no', mark: highlighted }])).toMatchObject({ choice: 'no', status: 'answered', evidence: { kind: 'mark', source: 'highlight' } });
+    expect(await withOptions([{ value: 'yes', mark: highlighted }, { value: 'no', mark: highlighted }])).toMatchObject({ choice: null, status: 'ambiguous', reason: 'both options highlighted' });
   });
 });
 

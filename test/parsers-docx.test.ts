@@ -378,6 +378,27 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.find((b) => b.text === 'Three?')?.kind).toBe('paragraph');
   });
 
+  it('reads a highlighted option (w:highlight) as chosen where the options have no boxes, and no other highlight', async () => {
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(run('Yes     ') + run('No', { highlight: 'yellow' })) +
+          table([questionRow('Two?', '', '', [run('Yes', { highlight: 'green' }), run('No')])], GRID) +
+          // Highlighted beside boxes: the boxes say what was chosen. Highlighted words in an answer are no option.
+          para(run('Three?  ') + run('Yes', { highlight: 'yellow' }) + run(' ☐  No ☒')) +
+          para(run('The policy was ') + run('reviewed', { highlight: 'yellow' }) + run(' in May.')),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: 'checked', source: 'highlight', detail: 'w:highlight yellow' },
+      { value: 'yes', state: 'checked', source: 'highlight', detail: 'w:highlight green' },
+      { value: 'yes', state: 'unchecked', source: 'glyph', detail: 'U+2610' },
+      { value: 'no', state: 'checked', source: 'glyph', detail: 'U+2612' },
+    ]);
+    expect(doc.blocks.at(-1)!.text).toBe('The policy was reviewed in May.');
+  });
+
   it('reads nothing from a struck label in a bulleted list, where the bullet may be a checklist box that strikes the item it ticks', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes', { strike: true }), { list: 0 }) + para(run('No'), { list: 0 })));
     expect(options(doc)).toEqual([]);

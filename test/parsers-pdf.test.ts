@@ -971,7 +971,7 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
-  it('takes a highlight behind a label for no box, and still reads a filled box beside one', async () => {
+  it('takes a highlight behind a label for the option chosen, not a box, and still reads a filled box beside one', async () => {
     const { pdf, page, t, w } = await a4(11);
     t('1. Do you publish an annual report?', 50, 760);
     // Word's highlighter: a near-square of dark colour under the chosen word, a little right of the other label.
@@ -984,7 +984,7 @@ describe('PDF struck-through options', () => {
     page.drawRectangle({ x: 90, y: 703, width: 9, height: 9, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
     t('No', 102, 704);
     const d = await parse(await pdf.save());
-    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:-:-', '2. Do you audit disclosures?', 'yes:checked:vector', 'no:unchecked:vector']);
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:checked:highlight', '2. Do you audit disclosures?', 'yes:checked:vector', 'no:unchecked:vector']);
   });
 
   it('reads the options LibreOffice prints struck through (struck text, tracked deletions)', async () => {
@@ -1949,5 +1949,52 @@ describe('PDF labels closing a line', () => {
     drawBox(page, 60 + w(question) + 12 + w('Yes') + 3, 688, false);
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([`${question} explain.`, 'yes:checked:vector', 'no:unchecked:vector']);
+  });
+});
+
+describe('PDF labels highlighted or struck out', () => {
+  it('reads a label highlighted by a viewer, or in a highlighter\'s colour fitted round it, as chosen; a shaded cell is no highlight', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const fill = (x: number, y: number, width: number, color: [number, number, number]) =>
+      page.drawRectangle({ x, y: y - 2.5, width, height: 11.5, color: rgb(...color) });
+    const annotate = (subtype: string, x: number, y: number, width: number) => {
+      const [x0, y0, x1, y1] = [x, y - 2.5, x + width, y + 9];
+      const annot = pdf.context.register(
+        pdf.context.obj({ Type: 'Annot', Subtype: subtype, Rect: [x0, y0, x1, y1], QuadPoints: [x0, y1, x1, y1, x0, y0, x1, y0], C: [1, 1, 0], F: 4 }),
+      );
+      page.node.addAnnot(annot);
+    };
+    t('1. Do you publish an annual report?', 50, 760);
+    fill(450, 760, w('No'), [1, 1, 0]);
+    t('Yes', 400, 760);
+    t('No', 450, 760);
+    t('2. Do you audit disclosures?', 50, 730);
+    annotate('Highlight', 400, 730, w('Yes'));
+    t('Yes', 400, 730);
+    t('No', 450, 730);
+    t('3. Do you train your staff?', 50, 700);
+    annotate('StrikeOut', 450, 700, w('No'));
+    t('Yes', 400, 700);
+    t('No', 450, 700);
+    // A yellow table cell round "Yes", starting a cell margin before it: shading, not a highlight.
+    t('4. Do you review the policy?', 50, 670);
+    fill(394, 670, w('Yes') + 12, [1, 1, 0]);
+    t('Yes', 400, 670);
+    t('No', 450, 670);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text))).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'no:checked:highlight',
+      '2. Do you audit disclosures?',
+      'yes:checked:highlight',
+      'no:-:-',
+      '3. Do you train your staff?',
+      'yes:-:-',
+      'no:unchecked:struck-option',
+      '4. Do you review the policy?',
+      'yes:-:-',
+      'no:-:-',
+    ]);
   });
 });

@@ -31,6 +31,8 @@ export interface RunProps {
   /** Half-points. */
   size?: number;
   color?: string;
+  /** The highlighter's colour, as Word names it ("yellow"). */
+  highlight?: string;
   style?: string;
 }
 
@@ -43,6 +45,7 @@ export function rPr(p: RunProps = {}): string {
   if (p.strike) x += '<w:strike/>';
   if (p.dstrike) x += '<w:dstrike/>';
   if (p.color) x += `<w:color w:val="${p.color}"/>`;
+  if (p.highlight) x += `<w:highlight w:val="${p.highlight}"/>`;
   if (p.size) x += `<w:sz w:val="${p.size}"/><w:szCs w:val="${p.size}"/>`;
   return x ? `<w:rPr>${x}</w:rPr>` : '';
 }

@@ -10,13 +10,15 @@ import type { MNode, MParagraph, MTable } from './mammoth.js';
 import { SENTINEL_RE, symbolState, type Side } from './prepare.js';
 
 type Seg =
-  | { t: 'text'; text: string; struck: string | null; page: number }
+  | { t: 'text'; text: string; struck: string | null; highlight: string | null; page: number }
   | { t: 'mark'; mark: Mark; page: number }
   | { t: 'line' };
 
 interface RunProps {
   struck: string | null;
   font: string | null;
+  /** The highlighter's colour (w:highlight), as Word's highlighter marks a word. */
+  highlight: string | null;
 }
 
 /** Stand-ins for structural marks while a line goes through readOptionRun: box glyphs nobody types beside a Word checkbox. */
@@ -122,7 +124,7 @@ export class BlockBuilder {
     if (!this.furniture) this.paragraphNo++;
     if (this.paragraphNo % 256 === 0) this.ctx.check();
     const segs: Seg[] = [];
-    this.inline(p.children, segs, { struck: null, font: null });
+    this.inline(p.children, segs, { struck: null, font: null, highlight: null });
 
     const heading = HEADING_STYLE.exec(p.styleName ?? '') ?? HEADING_STYLE.exec(p.styleId ?? '');
     const isTitle = /^title$/i.test(p.styleName ?? p.styleId ?? '');
@@ -172,7 +174,7 @@ export class BlockBuilder {
     for (const c of children) {
       switch (c.type) {
         case 'run':
-          this.inline(c.children, segs, { struck: c.isStrikethrough ? 'w:strike' : null, font: c.font });
+          this.inline(c.children, segs, { struck: c.isStrikethrough ? 'w:strike' : null, font: c.font, highlight: c.highlight && c.highlight !== 'none' ? c.highlight : null });
           break;
         case 'hyperlink':
           this.inline(c.children, segs, props);
@@ -181,7 +183,7 @@ export class BlockBuilder {
           this.text(c.value, segs, props);
           break;
         case 'tab':
-          segs.push({ t: 'text', text: '\t', struck: props.struck, page: this.page });
+          segs.push({ t: 'text', text: '\t', struck: props.struck, highlight: props.highlight, page: this.page });
           break;
         case 'break':
           if (c.breakType === 'page') this.explicitBreak();
@@ -275,17 +277,17 @@ export class BlockBuilder {
           buffer += ch;
           continue;
         }
-        if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, page: this.page });
+        if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, highlight: props.highlight, page: this.page });
         buffer = '';
         this.sawContent();
         const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
         segs.push({ t: 'mark', mark: { state: box.state, source: 'symbol', detail: `${props.font} U+${cp}` }, page: this.page });
       }
-      if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, page: this.page });
+      if (buffer) segs.push({ t: 'text', text: buffer, struck: props.struck, highlight: props.highlight, page: this.page });
       return;
     }
     if (/\S/.test(text)) this.sawContent();
-    segs.push({ t: 'text', text, struck: props.struck, page: this.page });
+    segs.push({ t: 'text', text, struck: props.struck, highlight: props.highlight, page: this.page });
   }
 
   /**
@@ -298,20 +300,25 @@ export class BlockBuilder {
   private options(line: Seg[], bulleted: boolean): OptionRun | null {
     let lineText = '';
     const marks: Mark[] = [];
-    const struck: Array<{ start: number; end: number; how: string }> = [];
+    const struck: Span[] = [];
+    const highlighted: Span[] = [];
     for (const s of line) {
       if (s.t === 'mark') {
         lineText += ` ${s.mark.state === 'checked' ? SUB_CHECKED : SUB_UNCHECKED} `;
         marks.push(s.mark);
       } else if (s.t === 'text') {
-        if (s.struck && s.text.trim()) struck.push({ start: lineText.length, end: lineText.length + s.text.length, how: s.struck });
+        const span = (how: string) => ({ start: lineText.length, end: lineText.length + s.text.length, how });
+        if (s.struck && s.text.trim()) struck.push(span(s.struck));
+        if (s.highlight && s.text.trim()) highlighted.push(span(`w:highlight ${s.highlight}`));
         lineText += s.text;
       }
     }
     let run = readOptionRun(lineText);
     // A checklist item is one option: a bulleted line holding both ("Yes / No") strikes the one left out.
     const labels = lineText.match(/\b(?:yes|no|n\/a)\b/gi)?.length ?? 0;
-    if (struck.length && (!bulleted || labels >= 2)) run = withStruckLabels(lineText, run, struck);
+    if (struck.length && (!bulleted || labels >= 2)) run = withLabelMarks(lineText, run, struck, (how) => ({ state: 'unchecked', source: 'struck-option', detail: how }));
+    // A label highlighted where the options have no boxes is the one chosen.
+    if (highlighted.length && marks.length === 0) run = withLabelMarks(lineText, run, highlighted, (how) => ({ state: 'checked', source: 'highlight', detail: how }));
     if (!run) return null;
     // Stand-ins in the run are the last ones in the line (the run is a suffix).
     let k = marks.length - 1;
@@ -529,15 +536,23 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** Where in a line something applies to its text, and how (for the mark's detail). */
+interface Span {
+  start: number;
+  end: number;
+  how: string;
+}
+
 /**
- * Applies strike-through to the labels of a line: a struck label is an
- * option taken as not chosen. When readOptionRun found no run (e.g. "Yes/No"
- * or a single struck "No"), the run is the trailing labels of the line.
+ * Marks the labels of a line that a span covers: struck through (an option
+ * taken as not chosen) or highlighted (the one chosen). When readOptionRun
+ * found no run (e.g. "Yes/No" or a single struck "No"), the run is the
+ * trailing labels of the line.
  */
-function withStruckLabels(line: string, run: OptionRun | null, struck: Array<{ start: number; end: number; how: string }>): OptionRun | null {
+function withLabelMarks(line: string, run: OptionRun | null, spans: readonly Span[], mark: (how: string) => Mark): OptionRun | null {
   const labels = [...line.matchAll(LABEL_RE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
-  const struckBy = (l: { start: number; end: number }) => struck.find((s) => s.start < l.end && l.start < s.end)?.how ?? null;
-  if (!labels.some((l) => struckBy(l))) return run;
+  const coveredBy = (l: { start: number; end: number }) => spans.find((s) => s.start < l.end && l.start < s.end)?.how ?? null;
+  if (!labels.some((l) => coveredBy(l))) return run;
   if (!run) {
     // Trailing labels, apart only by separators, to the end of the line.
     let first = labels.length;
@@ -547,15 +562,15 @@ function withStruckLabels(line: string, run: OptionRun | null, struck: Array<{ s
       first = i;
     }
     const tail = labels.slice(first);
-    if (!tail.some((l) => struckBy(l))) return null;
+    if (!tail.some((l) => coveredBy(l))) return null;
     run = { lead: line.slice(0, tail[0]!.start).trim(), options: tail.map((l) => ({ label: l.text, value: optionValue(l.text), mark: null })) };
   }
   // The run's labelled options are the line's last labels, in order.
   const labelled = run.options.filter((o) => o.label);
   const positions = labels.slice(labels.length - labelled.length);
   labelled.forEach((o, i) => {
-    const how = positions[i] ? struckBy(positions[i]!) : null;
-    if (how && !o.mark) o.mark = { state: 'unchecked', source: 'struck-option', detail: how };
+    const how = positions[i] ? coveredBy(positions[i]!) : null;
+    if (how && !o.mark) o.mark = mark(how);
   });
   return run;
 }

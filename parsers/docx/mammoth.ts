@@ -58,6 +58,8 @@ export interface MRun {
   children: MNode[];
   isStrikethrough: boolean;
   font: string | null;
+  /** w:highlight's colour ("yellow"), or null. */
+  highlight: string | null;
 }
 export interface MHyperlink {
   type: 'hyperlink';

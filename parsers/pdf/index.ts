@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/errors.js';
 import { pairMarksWithLabels } from '../../src/options.js';
 import { joinAcrossPages, linePitches, pageBlocks } from './blocks.js';
 import { markFurniture } from './furniture.js';
-import { inside, inverse } from './geometry.js';
+import { apply, inside, inverse, rectFromPoints } from './geometry.js';
 import { drawsHidden, layerSettings, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
 import { resolveMarks } from './marks.js';
@@ -20,10 +20,10 @@ import { RawObjects, type PageContent } from './raw.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyphs } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
-import { collectShapes, findBoxes, findCellBorders, findRules, penShapes, readPictures, type Ops } from './vector.js';
+import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, type Ops } from './vector.js';
 import type { RawImage } from './pictures.js';
 import { annotationLayerShown, readWidgets } from './widgets.js';
-import { penStrokes, typedText } from './markup.js';
+import { penStrokes, textMarkup, typedText } from './markup.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
 const MAX_OPS = 400_000;
@@ -242,8 +242,12 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
           const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
           const shapes = [...drawn, ...penShapes(p.pen, p.display)];
           const boxes = findBoxes(shapes);
-          return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes) };
+          return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes) };
         },
+        markup: textMarkup(p.annotations, inShownLayer).map((m) => ({
+          rect: rectFromPoints([0, 2, 4, 6].map((k) => apply(p.display, m.corners[k]!, m.corners[k + 1]!))),
+          how: m.how,
+        })),
       });
       diagnostics.push(...marks.diagnostics);
       const unseen = layers ? await hiddenOnPage(n, p.tooLarge, layers) : null;

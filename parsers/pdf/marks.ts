@@ -27,8 +27,10 @@ export interface PageMarks {
 
 export interface MarkSources {
   widgets: { boxes: WidgetBox[]; fields: TextFieldValue[] };
-  /** Reads the drawn boxes, thin horizontal lines and cell borders of the page; called only when needed. */
-  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[] } | null>;
+  /** Reads the drawn boxes, thin horizontal lines, cell borders and highlighter fills of the page; called only when needed. */
+  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; highlights: Rect[] } | null>;
+  /** Words a viewer's tools highlighted or struck out, in display space. */
+  markup: ReadonlyArray<{ rect: Rect; how: 'highlight' | 'strike-out' }>;
 }
 
 function vectorMark(box: VectorBox): Mark {
@@ -83,8 +85,10 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
   const claimedTokens = new Set<MarkToken>();
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
+  let painted: Rect[] = [];
   if (bare.length > 0) {
     const drawn = await sources.vectorShapes();
+    painted = drawn?.highlights ?? [];
     vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
@@ -142,6 +146,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     }
   }
 
+  const highlighted = markLabels(groups, paired, struck, painted, sources.markup);
+
   // An X or a tick typed alone in a cell, taken by no box: a mark for the column it stands in, if under a heading.
   const typedAlone = new Map<Rect, Part>();
   for (const t of text.tokens) {
@@ -179,8 +185,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
 
   // Lone labels stay options only with a box beside them or stacked with the other labels.
   const lone = groups.filter((g) => g.lone);
-  // A struck lone label is kept as an option too: left as text it would read as the option kept.
-  const keep = new Set(lone.filter((g) => paired.has(g.options[0]!) || struck.has(g.options[0]!)));
+  // A struck or highlighted lone label is kept as an option too: left as text it would read as the option kept.
+  const keep = new Set(lone.filter((g) => paired.has(g.options[0]!) || struck.has(g.options[0]!) || highlighted.has(g.options[0]!)));
   for (const g of stackedLoneLabels(lone.filter((g) => !keep.has(g)), text)) keep.add(g);
   for (const g of keep) consumed.add(g.lone!);
   const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g)), ...keep, ...extra];
@@ -311,6 +317,47 @@ function underWord(rect: Rect, page: PageText): boolean {
  * its capital height (strikethrough, single or double), not underlines and
  * not table borders running on well past it.
  */
+/**
+ * Labels a viewer's tools struck out (taken as not chosen), and labels
+ * highlighted in a row with no boxes (taken as chosen): by a Highlight
+ * annotation over the label, or by a fill in a highlighter's colour fitted
+ * round it, as a PDF export prints Word's highlighter (a shaded table cell
+ * starts a cell margin before its word). Returns the labels highlighted.
+ */
+function markLabels(
+  groups: readonly OptionGroup[],
+  paired: ReadonlySet<Candidate>,
+  struck: Set<Candidate>,
+  painted: readonly Rect[],
+  markup: ReadonlyArray<{ rect: Rect; how: 'highlight' | 'strike-out' }>,
+): Set<Candidate> {
+  const highlighted = new Set<Candidate>();
+  const over = (r: Rect, label: Rect) => overlap(r.x0, r.x1, label.x0, label.x1) >= 0.6 * (label.x1 - label.x0) && verticalOverlap(label, r) >= 0.5;
+  const fitted = (r: Rect, c: Candidate) =>
+    over(r, c.rect) && r.x0 >= c.rect.x0 - 0.25 * c.size && r.x1 <= c.rect.x1 + 1.5 * c.size && r.bottom - r.top <= 1.6 * c.size;
+  for (const g of groups) {
+    const boxed = g.options.some((o) => o.mark && o.mark.source !== 'struck-option');
+    for (const o of g.options) {
+      if (o.value === null || o.mark || paired.has(o)) continue;
+      if (markup.some((m) => m.how === 'strike-out' && over(m.rect, o.rect))) {
+        o.mark = { state: 'unchecked', source: 'struck-option', detail: 'struck out with a viewer (a StrikeOut annotation)' };
+        struck.add(o);
+      } else if (!boxed && markup.some((m) => m.how === 'highlight' && over(m.rect, o.rect))) {
+        o.mark = { state: 'checked', source: 'highlight', detail: 'highlighted with a viewer (a Highlight annotation)' };
+        highlighted.add(o);
+      } else if (!boxed && painted.some((r) => fitted(r, o))) {
+        o.mark = { state: 'checked', source: 'highlight', detail: 'highlighted in a highlighter\'s colour' };
+        highlighted.add(o);
+      }
+    }
+  }
+  return highlighted;
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
 export function strikeLines(label: Candidate, rules: Rule[]): number {
   const { x0, x1 } = label.rect;
   const w = x1 - x0;

@@ -1,6 +1,7 @@
 /**
  * What a PDF viewer adds over a page without changing its content: text typed
- * with an "Add text" tool (FreeText annotations) and pen strokes (Ink
+ * with an "Add text" tool (FreeText annotations), pen strokes (Ink
+ * annotations) and words highlighted or struck out (text markup
  * annotations), as Edge, Preview and Acrobat save them. A form filled in this
  * way shows its answers on screen and in print, but not in the page's content,
  * so they are read here: typed text as text items laid where it shows, pen
@@ -22,6 +23,8 @@ export interface MarkupData {
   inkLists?: Array<ArrayLike<number>>;
   color?: ArrayLike<number> | null;
   opacity?: number;
+  /** Highlight and StrikeOut: the quadrilaterals marked, eight numbers each, in user space. */
+  quadPoints?: ArrayLike<number> | null;
 }
 
 /** A text item as pdf.js's text content gives one. */
@@ -38,6 +41,8 @@ export interface TypedItem {
 }
 
 const FREETEXT = 3;
+const HIGHLIGHT = 9;
+const STRIKE_OUT = 12;
 const INK = 15;
 const INVISIBLE = 1;
 const HIDDEN = 2;
@@ -93,6 +98,23 @@ export function penStrokes(annotations: readonly unknown[], inShownLayer: (id: s
     const [r = 0, g = 0, b = 0] = Array.from(a.color ?? [0, 0, 0]);
     const dark = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.85;
     for (const points of a.inkLists) if (points.length >= 4) out.push({ points, dark });
+  }
+  return out;
+}
+
+/** Words marked over the page: where (x, y pairs of each quadrilateral's corners in user space) and how. */
+export interface TextMarkup {
+  corners: number[];
+  how: 'highlight' | 'strike-out';
+}
+
+/** Words highlighted or struck out with a viewer's tools, each quadrilateral on its own. */
+export function textMarkup(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): TextMarkup[] {
+  const out: TextMarkup[] = [];
+  for (const a of annotations as MarkupData[]) {
+    if ((a.annotationType !== HIGHLIGHT && a.annotationType !== STRIKE_OUT) || !a.quadPoints || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1) continue;
+    const q = Array.from(a.quadPoints);
+    for (let k = 0; k + 8 <= q.length; k += 8) out.push({ corners: q.slice(k, k + 8), how: a.annotationType === HIGHLIGHT ? 'highlight' : 'strike-out' });
   }
   return out;
 }

@@ -71,6 +71,8 @@ export interface Shape {
   pending?: string | RawImage;
   /** A picture of a box, and what it shows. */
   picture?: 'empty' | 'marked' | 'unclear';
+  /** The fill's colour ("#rrggbb"), where one colour fills it. */
+  fillColour?: string;
 }
 
 const MIN_BOX = 5;
@@ -207,7 +209,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
           // transparency), and only as one rectangle, clipped to bounds that are exact (no hole, no shape of text).
           const hides = s.blendMode === 'source-over' && !s.softMask && !s.fillPattern && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
           if (fill && isRect && hides && luminance(s.fillColour) >= 0.85) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments });
+          shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments, ...(fill && !s.fillPattern ? { fillColour: s.fillColour.toLowerCase() } : {}) });
         }
         break;
       }
@@ -255,6 +257,14 @@ export async function readPictures(shapes: readonly Shape[], pixels: (name: stri
     else if (content !== null) read.push({ ...rest, stroke: true, inked: true, isRect: true, picture: content });
   }
   return read;
+}
+
+/** The colours of Word's highlighter (all but black, which redacts), as a PDF export paints them under the words. */
+const HIGHLIGHTER = new Set(['#ffff00', '#00ff00', '#00ffff', '#ff00ff', '#0000ff', '#ff0000', '#000080', '#008080', '#008000', '#800080', '#800000', '#808000', '#808080', '#c0c0c0']);
+
+/** Rectangles filled in a highlighter's colour: where words may be highlighted. */
+export function highlighterFills(shapes: readonly Shape[]): Rect[] {
+  return shapes.filter((s) => s.fill && !s.stroke && s.isRect && s.fillColour !== undefined && HIGHLIGHTER.has(s.fillColour)).map((s) => s.rect);
 }
 
 /** Pen strokes (x, y pairs in user space), as shapes stroked on the page. */
