@@ -10,7 +10,6 @@ import { boxGlyphs, isUnreadableGlyph, optionValue } from './options.js';
 import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
-import { findRestatements } from './restated.js';
 import { findStatements, type Statement } from './statements.js';
 import { isBareTitleLabel, isTitleLabel, readTitleBlock } from './title.js';
 
@@ -144,11 +143,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
   });
 
-  const lastAt = Math.max(...questionAt.filter((x): x is number => x !== null));
-  const statements = [
-    ...blocks.flatMap((b) => (b.kind === 'option' || b.unshown ? [] : findStatements(b.text, b.provenance))),
-    ...findRestatements(blocks, (i) => i < firstAnchor || i > lastAt, questionScore),
-  ];
+  const statements = blocks.flatMap((b) => (b.kind === 'option' || b.unshown ? [] : findStatements(b.text, b.provenance)));
   // In a document whose options carry boxes, a label ending a question's line with no box is not an option the
   // organisation kept: its box was parted from it (a wrapped line, a column the layout split).
   const boxesPrinted = blocks.some((b) => b.kind === 'option' && isBox(b.option?.mark));
