@@ -313,11 +313,15 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
       (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))),
   );
   if (other >= 0) return { after: after.slice(0, other), askedBefore: null };
-  const said = (b: Block) => b.kind !== 'option' && !isGuidance(b.text) && !ADVICE.test(b.text) && !PROMPT.test(b.text.trim()) && !continuesQuestion(q, question, b);
-  const asked = after.findIndex((b, i) => asksBeforeBoxes(b, i) && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said));
+  // The organisation's words: not a prompt of the form's, nor its advice, guidance or a line introducing them
+  // ("Things to consider:").
+  const said = (b: Block) =>
+    b.kind !== 'option' && !endsAsQuestion(b.text) && !/:\s*$/.test(b.text) && !isGuidance(b.text) && !ADVICE.test(b.text) && !continuesQuestion(q, question, b);
+  // The question's boxes right after it: one it answers in words ("Is it published?" "Yes, on the website.") is not theirs.
+  const asked = after.findIndex((b, i) => asksBeforeBoxes(b, i) && after[i + 1]?.kind === 'option' && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said));
+  if (asked < 0) return { after, askedBefore: null };
   // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
-  const boxes = after.find((b, i) => i > asked && b.kind === 'option');
-  return { after, askedBefore: asked >= 0 && !onRowOf(question, boxes!) ? after[asked]! : null };
+  return { after, askedBefore: onRowOf(question, after.slice(0, asked + 2)) ? null : after[asked]! };
 }
 
 /** A form's own advice under a question, which a prompt may follow: "Consider: signs at every entrance." */
@@ -329,8 +333,23 @@ const YES_NO_QUESTION = /^\W*(?:is|are|was|were|do|does|did|has|have|had|can|cou
 /** Ends in a question mark, perhaps followed by how to answer it: "…covert? (tick one)". */
 const endsAsQuestion = (text: string) => /\?\s*(?:\((?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)\s*)?$/i.test(text);
 
-function onRowOf(question: Block, b: Block): boolean {
-  if (sameTableRow(question, b)) return true;
+/**
+ * Whether the last of `through` (the boxes) is on the question's row: in a
+ * table, with every block up to it in that row, column after column (a
+ * table after this one starts again at its first row and column); on a
+ * page, level with it.
+ */
+function onRowOf(question: Block, through: readonly Block[]): boolean {
+  const b = through.at(-1)!;
+  if (question.table) {
+    // Cells of one row come left to right; a column before the last starts another row, or another table.
+    let column = question.table.column;
+    return through.every((x) => {
+      const same = x.table !== undefined && x.table.row === question.table!.row && x.table.column >= column;
+      column = x.table?.column ?? column;
+      return same;
+    });
+  }
   const [pq, pb] = [question.provenance, b.provenance];
   return pq.y !== undefined && pb.y !== undefined && pq.page === pb.page && Math.abs(pq.y - pb.y) <= ROW_TOLERANCE;
 }

@@ -157,7 +157,14 @@ describe('matcher on rendered templates', () => {
     return { answer: answer(await run(text), id), expected: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice };
   };
 
-  for (const between of ['The policy covers every camera.\n\nIf not, why not?', 'The policy covers every camera.\n\nWho signs it off?', 'Consider: signs at every entrance.\n\nIs this in place?'])
+  for (const between of [
+    'The policy covers every camera.\n\nIf not, why not?',
+    'The policy covers every camera.\n\nWho signs it off?',
+    'Consider: signs at every entrance.\n\nIs this in place?',
+    'Things to consider:\n\n• Do new starters sign the procedures?\n\n• Is the induction refreshed when policies change?',
+    // A question of the organisation's own, answered in words: the boxes after the answer are not its.
+    'The policy covers every camera.\n\nIs the policy published?\n\nYes, on the council website.',
+  ])
     it(`gives a question the boxes after a prompt of its own: ${JSON.stringify(between)}`, async () => {
       const { answer: a, expected } = await promptedBeforeBoxes(between);
       expect(a).toMatchObject({ choice: expected, status: 'answered' });
@@ -191,6 +198,13 @@ describe('matcher on rendered templates', () => {
     expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
     row[3]!.y = row[4]!.y = 470;
     row.forEach((at, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...at }));
+    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: null, status: 'ambiguous' });
+    // In a table: the boxes in the question's row are its own; in the first row of a table after it, they are not.
+    const cells = [0, 1, 1, 2, 3];
+    cells.forEach((column, i) => (doc.blocks[question + i]!.table = { row: 0, column }));
+    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
+    doc.blocks[question + 2]!.table = doc.blocks[question + 3]!.table = { row: 0, column: 0 };
+    doc.blocks[question + 4]!.table = { row: 0, column: 1 };
     expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: null, status: 'ambiguous' });
   });
 
