@@ -327,11 +327,19 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
 /** A form's own advice under a question, which a prompt may follow: "Consider: signs at every entrance." */
 const ADVICE = /^\W*(?:consider|note|guidance|hint|tip|for example|e\.g\.)\b\s*[:\-–—]/i;
 
-/** A question that asks for Yes or No itself, not a follow-on ("If not, why not?") or a request for details ("Who is…?"). */
-const YES_NO_QUESTION = /^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b/i;
+/**
+ * A question that asks for Yes or No itself, perhaps after a phrase setting
+ * it ("In the last 12 months, has…?", "Also, are…?", "Any cameras…?"); not a
+ * follow-on ("If not, why not?") or a request for details ("Who is…?").
+ */
+const YES_NO_QUESTION = /^\W*(?:(?!if\b)[^,?]{1,40},\s*)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must|any)\b/i;
 
-/** Ends in a question mark, perhaps followed by how to answer it: "…covert? (tick one)". */
-const endsAsQuestion = (text: string) => /\?\s*(?:\((?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)\s*)?$/i.test(text);
+/**
+ * Ends in a question mark, perhaps followed by how to answer it: "…covert?
+ * (tick one)", "? (Y/N)", "? Yes/No", "? - please tick".
+ */
+const endsAsQuestion = (text: string) =>
+  /\?["'”’)\]]*\s*(?:[-–—]?\s*\(?(?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)?|\(?y\s*\/\s*n\)?|yes\s*\/\s*no)?\s*$/i.test(text);
 
 /**
  * Whether the last of `through` (the boxes) is on the question's row: in a

@@ -170,7 +170,15 @@ describe('matcher on rendered templates', () => {
       expect(a).toMatchObject({ choice: expected, status: 'answered' });
     });
 
-  for (const asked of ['Is it reviewed each year?', 'Do you use ANPR cameras? (tick one)'])
+  for (const asked of [
+    'Is it reviewed each year?',
+    'Do you use ANPR cameras? (tick one)',
+    'Do you use ANPR cameras? (Y/N)',
+    'Are there any cameras on private land? Yes/No',
+    'Any cameras monitored by a contractor?',
+    'In the last 12 months, has any footage been released to the media?',
+    'Does the system record audio? - please tick',
+  ])
     it(`does not give a question answered in words the boxes after a Yes/No question of their own: ${JSON.stringify(asked)}`, async () => {
       const { answer: a } = await promptedBeforeBoxes(`The policy covers every camera.\n\n${asked}`);
       expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
