@@ -325,7 +325,7 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
 }
 
 /** A form's own advice under a question, which a prompt may follow: "Consider: signs at every entrance." */
-const ADVICE = /^\W*(?:consider|note|guidance|hint|tip|for example|e\.g\.)\b\s*[:\-–—]/i;
+const ADVICE = /^\W*(?:consider|guidance|for example|e\.g\.)\b\s*[:\-–—]/i;
 
 /**
  * A question that asks for Yes or No itself, perhaps after a phrase setting

@@ -184,6 +184,11 @@ describe('matcher on rendered templates', () => {
       expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
     });
 
+  it('takes a note of the organisation\'s for its words, before a Yes/No question of their own', async () => {
+    const { answer: a } = await promptedBeforeBoxes('Note: the policy covers every camera.\n\nIs it reviewed each year?');
+    expect(a).toMatchObject({ choice: null, status: 'ambiguous' });
+  });
+
   it('leaves a question the boxes printed on its own row, whatever its comment cell asks', async () => {
     const spec = sampleSpec(26);
     spec.answers['P3.3'] = { ticked: 'no' };
