@@ -312,7 +312,21 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
       // question's answer, outside its table row (where it is the row's comment, its boxes in the next cell).
       (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))),
   );
-  if (other >= 0) return { after: after.slice(0, other), askedBefore: null };
+  // After the form's last question answered in words, a sign-off with boxes of its own ("Approved by the Senior
+  // Responsible Officer ☒ Yes") closes the form: its boxes are not the question's.
+  const closing = last
+    ? after.findIndex(
+        (b, i) =>
+          b.kind !== 'option' &&
+          b.text.length <= 80 &&
+          (SIGN_OFF.test(b.text) || isTitleLabel(b)) &&
+          !after.slice(0, i).some((o) => o.kind === 'option') &&
+          after.slice(0, i).some(answers) &&
+          after.slice(i + 1).some((o) => o.kind === 'option'),
+      )
+    : -1;
+  const end = [other, closing].filter((x) => x >= 0);
+  if (end.length) return { after: after.slice(0, Math.min(...end)), askedBefore: null };
   // The organisation's words: not a prompt of the form's, nor its advice, guidance or a line introducing them
   // ("Things to consider:").
   const said = (b: Block) =>
@@ -323,6 +337,9 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
   return { after, askedBefore: onRowOf(question, after.slice(0, asked + 2)) ? null : after[asked]! };
 }
+
+/** What opens a form's closing sign-off: "Declaration", "Approved by …", "Signed …". */
+const SIGN_OFF = /^\W*(?:declaration|sign(?:ed|[- ]?off)|signature|approv(?:ed|al)|authori[sz](?:ed|ation)|confirmed by|agreed by)\b/i;
 
 /** A form's own advice under a question, which a prompt may follow: "Consider: signs at every entrance." */
 const ADVICE = /^\W*(?:consider|guidance|for example|e\.g\.)\b\s*[:\-–—]/i;

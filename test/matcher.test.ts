@@ -230,6 +230,15 @@ describe('matcher on rendered templates', () => {
     expect(answer(await run(text), 'P12.6')).toMatchObject({ choice: null, status: 'missing', text: 'None identified at present.\nReview' });
   });
 
+  it('leaves the boxes of a sign-off after the form\'s last question answered in words to the sign-off', async () => {
+    const spec = sampleSpec(26);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /(70\. Have you identified[^\n]*\?)[\s\S]*$/,
+      '$1\n\nNone identified at present.\n\nDeclaration\n\nApproved by the Senior Responsible Officer\n\n☒ Yes  ☐ No\n\nMartin Oduya, 12/09/2025\n',
+    );
+    expect(answer(await run(text), 'P12.6')).toMatchObject({ choice: null, status: 'missing', text: 'None identified at present.' });
+  });
+
   it('takes a run of headings under a title block of its own for another form, though it asks none of the first form\'s questions again', async () => {
     const first = renderText(sampleSpec(27), DEFAULT_TEXT_STYLE);
     const second = renderText(sampleSpec(28), DEFAULT_TEXT_STYLE);
