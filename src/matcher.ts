@@ -308,6 +308,8 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   const other = after.findIndex(
     (b, i) =>
       asksBeforeBoxes(b, i) &&
+      // A follow-on labelled or bulleted as a part of the question ("(a) If so, please give details?") is no other.
+      !LISTED_FOLLOW_ON.test(b.text) &&
       // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after the last
       // question's answer, outside its table row (where it is the row's comment, its boxes in the next cell).
       (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))),
@@ -337,6 +339,13 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
   return { after, askedBefore: onRowOf(question, after.slice(0, asked + 2)) ? null : after[asked]! };
 }
+
+/**
+ * A follow-on, perhaps after a part's letter or a bullet: "(a) If so, please
+ * give details?", "i. If no, please explain?", "- If not, why not?". A part
+ * numbered as the form numbers its questions ("10a.") is a question of its own.
+ */
+const LISTED_FOLLOW_ON = /^\s*(?:\(?(?:[ivx]{1,6}|[a-z])[.)]|[-*•‣◦])?\s*(?:if (?:so|yes|no|not)|please|why)\b/i;
 
 /** What opens a form's closing sign-off: "Declaration", "Approved by …", "Signed …". */
 const SIGN_OFF = /^\W*(?:declaration|sign(?:ed|[- ]?off)|signature|approv(?:ed|al)|authori[sz](?:ed|ation)|confirmed by|agreed by)\b/i;

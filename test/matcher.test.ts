@@ -164,6 +164,8 @@ describe('matcher on rendered templates', () => {
     'Things to consider:\n\n• Do new starters sign the procedures?\n\n• Is the induction refreshed when policies change?',
     // A question of the organisation's own, answered in words: the boxes after the answer are not its.
     'The policy covers every camera.\n\nIs the policy published?\n\nYes, on the council website.',
+    '(a) If so, please give details?',
+    'i. If no, please explain?',
   ])
     it(`gives a question the boxes after a prompt of its own: ${JSON.stringify(between)}`, async () => {
       const { answer: a, expected } = await promptedBeforeBoxes(between);
