@@ -371,22 +371,29 @@ const endsAsQuestion = (text: string) =>
  * Whether the last of `through` (the boxes) is on the question's row: in a
  * table, with every block up to it in that row, column after column (a
  * table after this one starts again at its first row and column); on a
- * page, level with it.
+ * page, level with it, or beyond a column of comments that starts level
+ * with the question (a row of three cells, its boxes centred in theirs).
  */
 function onRowOf(question: Block, through: readonly Block[]): boolean {
-  const b = through.at(-1)!;
   if (question.table) {
     // Cells of one row come left to right; a column before the last starts another row, or another table.
     let column = question.table.column;
-    return through.every((x) => {
+    const inRow = through.every((x) => {
       const same = x.table !== undefined && x.table.row === question.table!.row && x.table.column >= column;
       column = x.table?.column ?? column;
       return same;
     });
+    if (inRow) return true;
   }
-  const [pq, pb] = [question.provenance, b.provenance];
-  return pq.y !== undefined && pb.y !== undefined && pq.page === pb.page && Math.abs(pq.y - pb.y) <= ROW_TOLERANCE;
+  const [pq, pa, pb] = [question.provenance, through.at(-2)!.provenance, through.at(-1)!.provenance];
+  if (pq.y === undefined || pb.y === undefined || pq.page !== pb.page) return false;
+  if (Math.abs(pq.y - pb.y) <= ROW_TOLERANCE) return true;
+  if (pq.x === undefined || pa.x === undefined || pb.x === undefined || pa.page !== pq.page || pa.x < pq.x + COMMENT_COLUMN || pb.x <= pa.x) return false;
+  return through.some((x) => x.provenance.page === pq.page && Math.abs((x.provenance.x ?? -Infinity) - pa.x!) <= 2 && Math.abs((x.provenance.y ?? -Infinity) - pq.y!) <= ROW_TOLERANCE);
 }
+
+/** How far right of a question, in PDF points, a column of comments beside it starts at least. */
+const COMMENT_COLUMN = 120;
 
 const sameTableRow = (a: Block, b: Block) => a.table !== undefined && b.table !== undefined && a.table.row === b.table.row;
 

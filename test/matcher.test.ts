@@ -208,19 +208,31 @@ describe('matcher on rendered templates', () => {
       { x: 480, y: 500 },
       { x: 520, y: 500 },
     ];
-    row.forEach((at, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...at }));
+    const place = (at: Array<{ x: number; y: number }>) => at.forEach((p, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...p }));
+    const p33 = () => match(doc).answers.find((a) => a.id === 'P3.3');
+    place(row);
     expect(doc.blocks.slice(question + 3, question + 5).map((b) => b.kind)).toEqual(['option', 'option']);
-    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
-    row[3]!.y = row[4]!.y = 470;
-    row.forEach((at, i) => (doc.blocks[question + i]!.provenance = { page: 3, ...at }));
-    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: null, status: 'ambiguous' });
+    expect(p33()).toMatchObject({ choice: 'no', status: 'answered' });
+    // The boxes centred in their cell, below the question's first line: still beyond the comments beside it.
+    place(row.map((p, i) => (i >= 3 ? { ...p, y: 470 } : p)));
+    expect(p33()).toMatchObject({ choice: 'no', status: 'answered' });
+    // Laid out down the page, the comment and its question under the form's question, the boxes under them.
+    const down = [
+      { x: 56, y: 500 },
+      { x: 56, y: 480 },
+      { x: 56, y: 468 },
+      { x: 56, y: 450 },
+      { x: 100, y: 450 },
+    ];
+    place(down);
+    expect(p33()).toMatchObject({ choice: null, status: 'ambiguous' });
     // In a table: the boxes in the question's row are its own; in the first row of a table after it, they are not.
     const cells = [0, 1, 1, 2, 3];
     cells.forEach((column, i) => (doc.blocks[question + i]!.table = { row: 0, column }));
-    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(p33()).toMatchObject({ choice: 'no', status: 'answered' });
     doc.blocks[question + 2]!.table = doc.blocks[question + 3]!.table = { row: 0, column: 0 };
     doc.blocks[question + 4]!.table = { row: 0, column: 1 };
-    expect(match(doc).answers.find((a) => a.id === 'P3.3')).toMatchObject({ choice: null, status: 'ambiguous' });
+    expect(p33()).toMatchObject({ choice: null, status: 'ambiguous' });
   });
 
   it('gives the boxes after the form\'s last question answered in words, and a question with how to answer it, to that question', async () => {
