@@ -8,6 +8,7 @@ import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, conc
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
+import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
 import { expectedFromSpec, printedNumber, printedWording, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
 import { readBoxGlyph } from '../parsers/pdf/glyphs.js';
 import { textRuns, type TextStateOps } from '../parsers/pdf/invisible.js';
@@ -1996,5 +1997,25 @@ describe('PDF labels highlighted or struck out', () => {
       'yes:-:-',
       'no:-:-',
     ]);
+  });
+});
+
+describe('PDF options at the top of a page', () => {
+  it('reads a row opening each page, "☒ Yes ☐ No" beside its question, though its boxes recur at one height', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const questions = ['1. Do you publish an annual report?', '2. Do you audit disclosures?', '3. Do you train your staff?'];
+    questions.forEach((q, i) => {
+      const page = pdf.addPage([595, 842]);
+      page.drawText(q, { x: 60, y: 780, size: 10, font });
+      glyphs.draw(page, i === 1 ? 'empty' : 'cross', 400, 780, 10);
+      page.drawText('Yes', { x: 413, y: 780, size: 10, font });
+      glyphs.draw(page, i === 1 ? 'cross' : 'empty', 440, 780, 10);
+      page.drawText('No', { x: 453, y: 780, size: 10, font });
+      page.drawText(`The answer to question ${i + 1} is given in the policy, section ${i + 4}.`, { x: 60, y: 740, size: 10, font });
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
   });
 });

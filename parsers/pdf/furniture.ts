@@ -3,7 +3,7 @@
  * the page that repeats at about the same height on most pages, "Page 3 of
  * 16", or a bare number there that keeps step with the pages ("3", "- 3 -").
  */
-import { optionValue } from '../../src/options.js';
+import { optionValue, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import type { PageText, Part } from './text.js';
 
@@ -68,10 +68,18 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
     if (new Set(hits.map((e) => e.page)).size < needed) continue;
     for (const e of hits) e.part.furniture = true;
   }
-  // A "Yes" or "No" that recurs at one height is running text in a repeated heading row or legend, where the
-  // whole line recurs; on a line with text of its own (a table's first row on a page) it is that row's label.
+  // A "Yes" or "No" (or "☒ Yes") that recurs at one height is running text in a repeated heading row or legend,
+  // where the whole line recurs; on a line with text of its own (a table's first row on a page) it is that row's
+  // option.
   for (const page of pages)
     for (const line of page.lines)
       if (line.parts.some((p) => !p.furniture && p.text.trim()))
-        for (const part of line.parts) if (part.furniture && optionValue(part.text) !== null) part.furniture = false;
+        for (const part of line.parts) if (part.furniture && isOption(part.text)) part.furniture = false;
+}
+
+/** Options and nothing else: "No", "☒ Yes", "☒ Yes ☐ No". */
+function isOption(text: string): boolean {
+  if (optionValue(text) !== null) return true;
+  const run = readOptionRun(text);
+  return run !== null && !run.lead && run.options.length > 0 && run.options.every((o) => o.value !== null);
 }
