@@ -308,8 +308,10 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   const other = after.findIndex(
     (b, i) =>
       asksBeforeBoxes(b, i) &&
-      // A follow-on labelled or bulleted as a part of the question ("(a) If so, please give details?") is no other.
+      // A follow-on labelled or bulleted as a part of the question ("(a) If so, please give details?") is no other,
+      // nor is a prompt in a list a line introduces ("Things to consider:").
       !LISTED_FOLLOW_ON.test(b.text) &&
+      !introducedList(after, i) &&
       // Labelled in its text, by a reference cell before it, or by a list's own numbering; or after the last
       // question's answer, outside its table row (where it is the row's comment, its boxes in the next cell).
       (QUESTION_LABEL.test(b.text) || b.kind === 'listItem' || (i > 0 && REFERENCE.test(after[i - 1]!.text.trim())) || (last && after.slice(0, i).some(answers) && !sameTableRow(question, b))),
@@ -346,6 +348,14 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
  * numbered as the form numbers its questions ("10a.") is a question of its own.
  */
 const LISTED_FOLLOW_ON = /^\s*(?:\(?(?:[ivx]{1,6}|[a-z])[.)]|[-*•‣◦])?\s*(?:if (?:so|yes|no|not)|please|why)\b/i;
+
+/** Whether a list item is one of a list that a line ending in a colon introduces. */
+function introducedList(blocks: readonly Block[], at: number): boolean {
+  if (blocks[at]!.kind !== 'listItem') return false;
+  let k = at - 1;
+  while (k >= 0 && blocks[k]!.kind === 'listItem') k--;
+  return k >= 0 && /:\s*$/.test(blocks[k]!.text);
+}
 
 /** What opens a form's closing sign-off: "Declaration", "Approved by …", "Signed …". */
 const SIGN_OFF = /^\W*(?:declaration|sign(?:ed|[- ]?off)|signature|approv(?:ed|al)|authori[sz](?:ed|ation)|confirmed by|agreed by)\b/i;

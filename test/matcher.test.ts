@@ -186,6 +186,19 @@ describe('matcher on rendered templates', () => {
       expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
     });
 
+  it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
+    const spec = sampleSpec(26);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /^(10\. [^\n]*?\?)\s+(☐ Yes\s+☒ No|☒ Yes\s+☐ No)$/m,
+      '$1\n\nThings to consider:\n\nDo new starters sign the procedures?\n\nIs the induction refreshed when policies change?\n\n$2',
+    );
+    const doc = await parseText(new TextEncoder().encode(text));
+    // As a Word or Markdown list: items of their own, unnumbered.
+    for (const b of doc.blocks) if (/^(Do new starters|Is the induction)/.test(b.text)) b.kind = 'listItem';
+    const id = QUESTIONS.find((q) => q.number === 10)!.id;
+    expect(match(doc).answers.find((a) => a.id === id)).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice, status: 'answered' });
+  });
+
   it('takes a note of the organisation\'s for its words, before a Yes/No question of their own', async () => {
     const { answer: a } = await promptedBeforeBoxes('Note: the policy covers every camera.\n\nIs it reviewed each year?');
     expect(a).toMatchObject({ choice: null, status: 'ambiguous' });
