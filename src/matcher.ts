@@ -296,15 +296,11 @@ const QUESTION_LABEL =
  */
 function untilOtherQuestion(q: Question, question: Block, after: Block[], last: boolean): { after: Block[]; askedBefore: Block | null } {
   const answers = (b: Block) => b.kind !== 'option' && !endsAsQuestion(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
-  // A question of its own standing before boxes this one has not had yet.
+  // A block with boxes after it, where this question has had none yet.
+  const beforeBoxes = (i: number) => !after.slice(0, i).some((o) => o.kind === 'option') && after.slice(i + 1).some((o) => o.kind === 'option');
+  // A question of its own standing before those boxes.
   const asksBeforeBoxes = (b: Block, i: number) =>
-    b.kind !== 'option' &&
-    b.text.length <= 400 &&
-    endsAsQuestion(b.text) &&
-    !after.slice(0, i).some((o) => o.kind === 'option') &&
-    !continuesQuestion(q, question, b) &&
-    questionScore(q, b) < QUESTION_THRESHOLD &&
-    after.slice(i + 1).some((o) => o.kind === 'option');
+    b.kind !== 'option' && b.text.length <= 400 && endsAsQuestion(b.text) && beforeBoxes(i) && !continuesQuestion(q, question, b) && questionScore(q, b) < QUESTION_THRESHOLD;
   const other = after.findIndex(
     (b, i) =>
       asksBeforeBoxes(b, i) &&
@@ -321,12 +317,7 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   const closing = last
     ? after.findIndex(
         (b, i) =>
-          b.kind !== 'option' &&
-          b.text.length <= 80 &&
-          (SIGN_OFF.test(b.text) || isTitleLabel(b)) &&
-          !after.slice(0, i).some((o) => o.kind === 'option') &&
-          after.slice(0, i).some(answers) &&
-          after.slice(i + 1).some((o) => o.kind === 'option'),
+          b.kind !== 'option' && b.text.length <= 80 && (SIGN_OFF.test(b.text) || isTitleLabel(b)) && beforeBoxes(i) && after.slice(0, i).some(answers),
       )
     : -1;
   const end = [other, closing].filter((x) => x >= 0);
