@@ -8,7 +8,7 @@
 import type { Rect } from './geometry.js';
 import { apply, centreX, centreY, containsPoint, inside, mul, rectFromPoints, width, height, IDENTITY, type Matrix } from './geometry.js';
 import type { CellBorder } from './cells.js';
-import { readPicture, type RawImage } from './pictures.js';
+import { readPicture, type PictureContent, type RawImage } from './pictures.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface Ops {
@@ -245,14 +245,23 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
  */
 export async function readPictures(shapes: readonly Shape[], pixels: (name: string) => Promise<RawImage | null>): Promise<Shape[]> {
   const read: Shape[] = [];
+  // A page prints the same picture of a box many times, under one name.
+  const named = new Map<string, PictureContent | null>();
+  const shows = async (pending: string | RawImage) => {
+    if (typeof pending !== 'string') return readPicture(pending);
+    if (!named.has(pending)) {
+      const image = await pixels(pending);
+      named.set(pending, image ? readPicture(image) : null);
+    }
+    return named.get(pending)!;
+  };
   for (const shape of shapes) {
     const { pending, ...rest } = shape;
     if (pending === undefined) {
       read.push(shape);
       continue;
     }
-    const image = typeof pending === 'string' ? await pixels(pending) : pending;
-    const content = image ? readPicture(image) : null;
+    const content = await shows(pending);
     if (content === 'mark') read.push({ ...rest, fill: true, fillDark: true, inked: true });
     else if (content !== null) read.push({ ...rest, stroke: true, inked: true, isRect: true, picture: content });
   }
