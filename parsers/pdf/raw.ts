@@ -44,6 +44,7 @@ export class RawObjects {
   private text: string | null = null;
   private streams: Map<number, Located> | null = null;
   private plain: Map<number, { offset: number; body: number }> | null = null;
+  private encryptedFile: boolean | null = null;
   private readonly cache = new Map<number, RawEntries | null>();
 
   constructor(private readonly bytes: Uint8Array) {}
@@ -51,6 +52,12 @@ export class RawObjects {
   private source(): string {
     this.text ??= Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1');
     return this.text;
+  }
+
+  /** Whether the file is encrypted: its streams then cannot be read here. */
+  private encrypted(): boolean {
+    this.encryptedFile ??= /\/Encrypt\s/.test(this.source());
+    return this.encryptedFile;
   }
 
   /** Whether any font in the file, in plain objects or object streams, is ZapfDingbats. */
@@ -136,7 +143,7 @@ export class RawObjects {
   /** Stream object `num` decoded, up to `cap` bytes (more gives Infinity); null where it cannot be read here. */
   private streamData(num: number, cap: number): Uint8Array | number | null {
     const at = this.plainObjects().get(num);
-    if (!at || /\/Encrypt\s/.test(this.source())) return null;
+    if (!at || this.encrypted()) return null;
     const src = this.source();
     const keyword = src.indexOf('stream', at.body);
     const dict = this.entries(num);
@@ -188,7 +195,7 @@ export class RawObjects {
     if (this.streams) return this.streams;
     this.streams = new Map();
     const src = this.source();
-    if (/\/Encrypt\s/.test(src)) return this.streams;
+    if (this.encrypted()) return this.streams;
     for (const m of src.matchAll(/\/Type\s*\/ObjStm\b/g)) {
       const objStart = src.lastIndexOf(' obj', m.index!);
       const dictStart = src.lastIndexOf('<<', m.index!);
