@@ -298,9 +298,10 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   const answers = (b: Block) => b.kind !== 'option' && !endsAsQuestion(b.text) && optionValue(b.text) === null && !isGuidance(b.text) && !PROMPT.test(b.text.trim()) && !FOLLOW_ON.test(b.text);
   // A block with boxes after it, where this question has had none yet.
   const beforeBoxes = (i: number) => !after.slice(0, i).some((o) => o.kind === 'option') && after.slice(i + 1).some((o) => o.kind === 'option');
-  // A question of its own standing before those boxes.
-  const asksBeforeBoxes = (b: Block, i: number) =>
-    b.kind !== 'option' && b.text.length <= 400 && endsAsQuestion(b.text) && beforeBoxes(i) && !continuesQuestion(q, question, b) && questionScore(q, b) < QUESTION_THRESHOLD;
+  // A question standing before those boxes; one of its own, where it is not worded like this one.
+  const standsBeforeBoxes = (b: Block, i: number) =>
+    b.kind !== 'option' && b.text.length <= 400 && endsAsQuestion(b.text) && beforeBoxes(i) && !continuesQuestion(q, question, b);
+  const asksBeforeBoxes = (b: Block, i: number) => standsBeforeBoxes(b, i) && questionScore(q, b) < QUESTION_THRESHOLD;
   const other = after.findIndex(
     (b, i) =>
       asksBeforeBoxes(b, i) &&
@@ -327,10 +328,21 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   const said = (b: Block) =>
     b.kind !== 'option' && !endsAsQuestion(b.text) && !/:\s*$/.test(b.text) && !isGuidance(b.text) && !ADVICE.test(b.text) && !continuesQuestion(q, question, b);
   // The question's boxes right after it: one it answers in words ("Is it published?" "Yes, on the website.") is not theirs.
-  const asked = after.findIndex((b, i) => asksBeforeBoxes(b, i) && after[i + 1]?.kind === 'option' && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said));
+  // Worded like this one ("Does your signage for body worn cameras highlight…?") it is as much a question of their
+  // own, unless it prints this one again (a table row repeated over a page).
+  const asked = after.findIndex(
+    (b, i) =>
+      standsBeforeBoxes(b, i) && !printsAgain(question, b) && after[i + 1]?.kind === 'option' && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said),
+  );
   if (asked < 0) return { after, askedBefore: null };
   // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
   return { after, askedBefore: onRowOf(question, after.slice(0, asked + 2)) ? null : after[asked]! };
+}
+
+/** Whether a block holds the printed question's words again, and little else. */
+function printsAgain(question: Block, b: Block): boolean {
+  const l = likeness(contentWords(question.text), b.text);
+  return l.recall >= 0.9 && l.precision >= 0.9;
 }
 
 /**

@@ -149,11 +149,11 @@ describe('matcher on rendered templates', () => {
     expect(r.organisation.name).toBe(first.organisation.name);
   });
 
-  const promptedBeforeBoxes = async (between: string) => {
+  const promptedBeforeBoxes = async (between: string, number = 10) => {
     const spec = sampleSpec(26);
-    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^(10\. [^\n]*?\?)\s+(☐ Yes\s+☒ No|☒ Yes\s+☐ No)$/m, `$1\n\n${between}\n\n$2`);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(new RegExp(`^(${number}\\. [^\\n]*?\\?)\\s+(☐ Yes\\s+☒ No|☒ Yes\\s+☐ No)$`, 'm'), `$1\n\n${between}\n\n$2`);
     expect(text).toContain(between);
-    const id = QUESTIONS.find((q) => q.number === 10)!.id;
+    const id = QUESTIONS.find((q) => q.number === number)!.id;
     return { answer: answer(await run(text), id), expected: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice };
   };
 
@@ -185,6 +185,18 @@ describe('matcher on rendered templates', () => {
       const { answer: a } = await promptedBeforeBoxes(`The policy covers every camera.\n\n${asked}`);
       expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
     });
+
+  it('does not give a question answered in words the boxes after a question of their own worded like it', async () => {
+    const asked = 'Does your Privacy Notice signage for body worn cameras highlight their use and the purpose for which they capture images?';
+    const { answer: a } = await promptedBeforeBoxes(`Signs are installed at every entrance to the town centre.\n\n${asked}`, 8);
+    expect(a).toMatchObject({ choice: null, status: 'ambiguous', reason: `the boxes follow another question, "${asked}", asked after this one's answer` });
+  });
+
+  it('gives a question the boxes after its answer and the question printed again', async () => {
+    const again = 'Does your Privacy Notice signage highlight the use of a surveillance camera system and the purpose for which it captures images?';
+    const { answer: a, expected } = await promptedBeforeBoxes(`Signs are installed at every entrance to the town centre.\n\n${again}`, 8);
+    expect(a).toMatchObject({ choice: expected, status: 'answered' });
+  });
 
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
