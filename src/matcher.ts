@@ -420,7 +420,42 @@ function keepContent(blocks: readonly Block[]): Block[] {
   );
   const counts = new Map<string, number>();
   for (const b of kept) if (b.kind !== 'option' && COLUMN_HEADINGS.test(b.text.trim())) counts.set(b.text.trim().toLowerCase(), (counts.get(b.text.trim().toLowerCase()) ?? 0) + 1);
-  return dropRepeatedHeaders(kept.filter((b) => b.kind === 'option' || (counts.get(b.text.trim().toLowerCase()) ?? 0) < 2));
+  const headings = headingRowCells(kept);
+  return dropRepeatedHeaders(kept.filter((b) => b.kind === 'option' || ((counts.get(b.text.trim().toLowerCase()) ?? 0) < 2 && !headings.has(b))));
+}
+
+/** What else a heading row's cell may hold: a number column's "No." or "#", an option's label. */
+const HEADING_CELL = /^(?:no\.?|#|yes|n\/a)$/i;
+
+/**
+ * The cells of tables' heading rows: rows whose every cell names a column, one
+ * of them a column of the form's ("No. | Question | Response | Comments").
+ * There "No." names the number column; it is no answer.
+ */
+function headingRowCells(blocks: readonly Block[]): Set<Block> {
+  const found = new Set<Block>();
+  // The same table row, or, where the format knows no tables, the same line of the page, read left to right.
+  const onRow = (a: Block, b: Block) =>
+    a.table !== undefined && b.table !== undefined
+      ? a.table.row === b.table.row && b.table.column >= a.table.column
+      : a.provenance.page !== undefined &&
+        a.provenance.page === b.provenance.page &&
+        Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
+        (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
+  for (let i = 0; i < blocks.length; ) {
+    let end = i + 1;
+    while (end < blocks.length && onRow(blocks[end - 1]!, blocks[end]!)) end++;
+    const row = blocks.slice(i, end);
+    const texts = row.map((b) => b.text.trim());
+    if (
+      row.length >= 2 &&
+      row.every((b, k) => (b.kind === 'option' ? !b.option?.mark : COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!))) &&
+      row.some((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null)
+    )
+      for (const b of row) if (b.kind !== 'option') found.add(b);
+    i = end;
+  }
+  return found;
 }
 
 /**

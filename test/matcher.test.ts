@@ -198,6 +198,20 @@ describe('matcher on rendered templates', () => {
     expect(a).toMatchObject({ choice: expected, status: 'answered' });
   });
 
+  it('does not read the "No." heading of the next table\'s number column as an answer', async () => {
+    const spec = sampleSpec(26);
+    spec.answers['P6.6'] = { ticked: 'none', text: 'None identified.' };
+    spec.actionPlans[6] = null;
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/\n(Principle 7\n)/, '\nNo.\n\nQuestion\n\nResponse\n\nComments\n\n$1');
+    const doc = await parseText(new TextEncoder().encode(text));
+    const heading = doc.blocks.findIndex((b) => b.text === 'No.');
+    ['No.', 'Question', 'Response', 'Comments'].forEach((t, column) => {
+      expect(doc.blocks[heading + column]!.text).toBe(t);
+      doc.blocks[heading + column] = { ...doc.blocks[heading + column]!, kind: 'tableCell', table: { row: 0, column } };
+    });
+    expect(match(doc).answers.find((a) => a.id === 'P6.6')).toMatchObject({ choice: null, status: 'missing' });
+  });
+
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
