@@ -413,15 +413,29 @@ const sameTableRow = (a: Block, b: Block) => a.table !== undefined && b.table !=
 /** Blocks that can carry content: page furniture, page numbers, rules and the template's header dropped. */
 function keepContent(blocks: readonly Block[]): Block[] {
   const pageNumbers = leftPageNumbers(blocks);
-  const kept = blocks.filter(
-    (b) =>
-      b.kind === 'option' ||
-      (!b.furniture && b.text.trim() !== '' && !pageNumbers.has(b) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
-  );
+  const kept = blocks
+    .filter(
+      (b) =>
+        b.kind === 'option' ||
+        (!b.furniture && b.text.trim() !== '' && !pageNumbers.has(b) && !PROTECTIVE_MARKING.test(b.text.trim()) && !THEMATIC.test(b.text.trim()) && !TEMPLATE_HEADER.test(b.text.trim())),
+    )
+    .map(withoutPrompt);
   const counts = new Map<string, number>();
   for (const b of kept) if (b.kind !== 'option' && COLUMN_HEADINGS.test(b.text.trim())) counts.set(b.text.trim().toLowerCase(), (counts.get(b.text.trim().toLowerCase()) ?? 0) + 1);
   const headings = headingRowCells(kept);
   return dropRepeatedHeaders(kept.filter((b) => b.kind === 'option' || ((counts.get(b.text.trim().toLowerCase()) ?? 0) < 2 && !headings.has(b))));
+}
+
+/**
+ * The form's prompt before a choice written after it: "Answer: Yes", "Response: No.", "Yes / No: N/A - …". Not
+ * before words that only open with one ("Response: No response has been received").
+ */
+const PROMPTED_CHOICE = /^\s*(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))/i;
+
+/** A block with the prompt before its choice left out: the choice is then read as if written alone. */
+function withoutPrompt(b: Block): Block {
+  const prompt = b.kind === 'option' ? null : PROMPTED_CHOICE.exec(b.text);
+  return prompt ? { ...b, text: b.text.slice(prompt[0].length) } : b;
 }
 
 /** What else a heading row's cell may hold: a number column's "No." or "#", an option's label. */

@@ -405,6 +405,26 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
   });
 
+  for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:'])
+    it(`reads a choice written after the form's prompt: "${prompt} Yes"`, async () => {
+      const spec = sampleSpec(6);
+      const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No|N\/A)$/gm, `${prompt} $1`);
+      expect(text).toContain(`${prompt} Yes`);
+      const r = await run(text);
+      expectMatchesSpec(r, spec);
+      expect(answer(r, 'P2.1').evidence.quote).toMatch(/^(Yes|No)$/);
+    });
+
+  it('reads no choice from a prompt followed by words that only open with one', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(4\. [^\n]*\n\n)(?:Yes|No)$/m,
+      '$1Response: No response has been received from the regulator yet',
+    );
+    expect(text).toContain('Response: No response');
+    expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null, text: 'Response: No response has been received from the regulator yet' });
+  });
+
   it('reports both boxes ticked as ambiguous and none ticked as missing', async () => {
     const spec = sampleSpec(7);
     spec.answers['P2.2'] = { ticked: 'both' };
