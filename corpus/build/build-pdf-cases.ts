@@ -103,6 +103,9 @@ export function pdfCases(): PdfCase[] {
   for (const q of QUESTIONS) if (q.type !== 'yesno') real.answers[q.id] = { ...real.answers[q.id], text: longText(r2, 1 + Math.floor(r2() * 3)) };
   for (let p = 1; p <= 12; p++) real.actionPlans[p] = r2() < 0.3 ? null : longText(r2, 1 + Math.floor(r2() * 2));
   cases.push({ name: 'realistic-multipage', spec: real, style: { marks: 'glyph-unicode', layout: 'table', furniture: true, fontSize: 11 } });
+  // A three-column table, comments to the right of the boxes: box glyphs, and boxes drawn beside lone labels.
+  cases.push({ name: 'comments-column-glyphs', spec: sampleSpec(116), style: { marks: 'glyph-unicode', layout: 'comments', furniture: true } });
+  cases.push({ name: 'comments-column-drawn', spec: sampleSpec(117), style: { marks: 'vector-cross', layout: 'comments' } });
   // Boxes printed as pictures, as a form built from pasted images has them.
   cases.push({ name: 'picture-boxes', spec: sampleSpec(115), style: { marks: 'picture', layout: 'table', furniture: true } });
 

@@ -14,7 +14,9 @@ export type PdfLayout =
   /** A bordered two-column table: question cell | options cell (stacked), then an answer row. */
   | 'table'
   /** Question, then each option on its own line, then the answer box. */
-  | 'stacked';
+  | 'stacked'
+  /** A bordered three-column table, as Word users lay the form out: question | "Yes ☐ No ☐" | comments. */
+  | 'comments';
 
 export interface PdfStyle extends MarkOptions {
   marks: MarkStyle;
@@ -127,6 +129,23 @@ function question(w: PdfWriter, marks: MarkPainter, spec: CaseSpec, style: PdfSt
     marks.stack(spots, w.right - optCol + 8, w.y - 5 - w.size);
     w.y -= h;
     if (!hasText) w.y -= w.size * 0.9;
+  } else if (style.layout === 'comments') {
+    const spots = spotsFor(spec, q);
+    const optCol = Math.max(90, marks.rowWidth(spots.map((s) => s.value)) + 12);
+    const qCol = Math.round(w.width * 0.45);
+    const commentCol = w.width - qCol - optCol;
+    const lines = w.wrap(label, qCol - 10);
+    const comment = hasText && answer ? w.wrap(answer, commentCol - 10) : [];
+    const h = Math.max(lines.length, comment.length) * lh + 10;
+    w.ensure(h + lh);
+    w.rect(w.left, w.y, qCol, h);
+    w.rect(w.left + qCol, w.y, optCol, h);
+    w.rect(w.left + qCol + optCol, w.y, commentCol, h);
+    lines.forEach((l, i) => w.text(l, w.left + 5, w.y - 5 - w.size - i * lh));
+    marks.row(spots, w.left + qCol + 6, w.y - 5 - w.size);
+    comment.forEach((l, i) => w.text(l, w.left + qCol + optCol + 5, w.y - 5 - w.size - i * lh));
+    w.y -= h + w.size * 0.9;
+    return;
   } else {
     const spots = spotsFor(spec, q);
     w.ensure(lh * (3 + spots.length));

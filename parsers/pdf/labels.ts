@@ -5,7 +5,7 @@
  * a box is found beside them or they stand in a column with the other labels.
  */
 import type { Mark, OptionValue } from '../../src/document.js';
-import { glyphMark, optionValue, readOptionRun } from '../../src/options.js';
+import { glyphMark, optionValue, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { Rect } from './geometry.js';
 import type { Line, PageText, Part } from './text.js';
 
@@ -94,31 +94,25 @@ export function unseenMark(mark: Mark | null): Mark | null {
 }
 
 function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void {
-  splitClosingLabel(line);
+  splitClosingLabels(line);
   const shown = line.parts.filter((p) => !p.furniture);
   // Words printed wholly invisible beside painted ones (an OCR reading of initials, of the line itself) are no
   // part of the options the line prints; a line printed invisible throughout (an OCR layer) is read as it is.
   const painted = shown.filter((p) => !p.unseen?.every(Boolean));
-  const parts = painted.length > 0 ? painted : shown;
-  if (parts.length === 0) return;
-  // The line as text, parts apart by a wide gap, with where each part starts in it.
-  let text = '';
-  const starts: number[] = [];
-  parts.forEach((p, k) => {
-    if (k > 0) text += GAP;
-    starts.push(text.length);
-    text += p.text;
-  });
-  // The whole line, or else the parts from some column on (a question in the first column, the options in the next ones).
-  let run = readOptionRun(text);
-  let offset = 0;
-  for (let k = 1; (!run || run.options.length === 0) && k < parts.length; k++) {
-    offset = starts[k]!;
-    const r = readOptionRun(text.slice(offset));
-    run = r && !r.lead ? { lead: text.slice(0, offset).trim(), options: r.options } : null;
+  const all = painted.length > 0 ? painted : shown;
+  if (all.length === 0) return;
+  let read = closingRun(all);
+  let parts = all;
+  if (!read.run) {
+    // Options in a cell of their own with a column of comments after it: the comments stay text.
+    const end = optionsCellEnd(all);
+    if (end !== null) {
+      parts = all.slice(0, end);
+      read = closingRun(parts);
+    }
   }
-  if (!run || run.options.length === 0) offset = 0;
-  if (run && run.options.length > 0) {
+  const { text, starts, run, offset } = read;
+  if (run) {
     // Where the run starts: the first non-space character after the lead.
     let start = offset > 0 ? offset : run.lead ? text.indexOf(run.lead) + run.lead.length : 0;
     while (start < text.length && /\s/.test(text[start]!)) start++;
@@ -190,8 +184,8 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     return;
   }
   // Lone labels closing the line, each set apart from anything before it ("No      Yes", out of the template's
-  // order, is two of them: a box between them could be either's).
-  for (let k = parts.length - 1; k >= 0; k--) {
+  // order, is two of them: a box between them could be either's), or closing a cell before a column of comments.
+  for (let k = loneLabelsEnd(parts) - 1; k >= 0; k--) {
     const part = parts[k]!;
     const value = optionValue(part.text);
     if (!value) break;
@@ -205,17 +199,91 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
 }
 
 /**
+ * The options a line's parts end in: the whole line, or else the parts from
+ * some column on (a question in the first column, the options in the next
+ * ones). The line as text, parts apart by a wide gap, with where each part
+ * starts in it, and where the options' column starts.
+ */
+function closingRun(parts: readonly Part[]): { text: string; starts: number[]; run: OptionRun | null; offset: number } {
+  let text = '';
+  const starts: number[] = [];
+  parts.forEach((p, k) => {
+    if (k > 0) text += GAP;
+    starts.push(text.length);
+    text += p.text;
+  });
+  let run = readOptionRun(text);
+  let offset = 0;
+  for (let k = 1; (!run || run.options.length === 0) && k < parts.length; k++) {
+    offset = starts[k]!;
+    const r = readOptionRun(text.slice(offset));
+    run = r && !r.lead ? { lead: text.slice(0, offset).trim(), options: r.options } : null;
+  }
+  return run && run.options.length > 0 ? { text, starts, run, offset } : { text, starts, run: null, offset: 0 };
+}
+
+/** Most parts a cell of options may be printed in ("Yes ☐" and "No ☒" set apart, say). */
+const MAX_OPTION_PARTS = 4;
+
+/**
+ * Where a cell of options ends, with a column of text after it, as a table
+ * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
+ * run to its end. Only a whole Yes/No pair with a mark among it, ending a
+ * part; null where there is none.
+ */
+function optionsCellEnd(parts: readonly Part[]): number | null {
+  for (let end = parts.length - 1; end >= 1; end--) {
+    if (optionValue(parts[end]!.text) !== null || readOptionRun(parts[end]!.text)?.lead === '') continue;
+    for (let from = end - 1; from >= Math.max(0, end - MAX_OPTION_PARTS); from--) {
+      // The cell may hold the question's line too, the options set apart after it, where no column was seen to start.
+      const run = readOptionRun(parts.slice(from, end).map((p) => p.text).join(GAP));
+      if (!run) continue;
+      const values = new Set(run.options.map((o) => o.value));
+      if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
+    }
+  }
+  return null;
+}
+
+/**
+ * How many of a line's parts run to the end of its lone labels: all of them,
+ * or those up to a column of comments after a Yes and a No each alone in its
+ * cell ("question | Yes | No | comments", the boxes drawn beside the labels).
+ */
+function loneLabelsEnd(parts: readonly Part[]): number {
+  if (optionValue(parts.at(-1)!.text) !== null) return parts.length;
+  for (let end = parts.length - 1; end >= 2; end--) {
+    if (optionValue(parts[end]!.text) !== null) continue;
+    const values = new Set<OptionValue>();
+    for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
+      const value = optionValue(parts[k]!.text);
+      if (!value) break;
+      values.add(value);
+    }
+    if (values.has('yes') && values.has('no')) return end;
+  }
+  return parts.length;
+}
+
+/**
  * A label closing a line after a wide gap, kept in one part with the words
  * before it because no column was seen to start there (a page with one row
  * of a table, its question running up to the options cell: "… If so please
- * Yes"), made a part of its own, as it would be in a column.
+ * Yes"), made a part of its own, as it would be in a column. So is one
+ * closing a part that a label alone follows ("… procedures  Yes | No |
+ * comments").
  */
-function splitClosingLabel(line: Line): void {
-  const at = line.parts.findLastIndex((p) => !p.furniture);
-  const part = line.parts[at];
-  const m = part ? /\S(\s{2,})(\S+)$/.exec(part.text) : null;
+function splitClosingLabels(line: Line): void {
+  const shown = line.parts.filter((p) => !p.furniture);
+  // The line's last part, and any part followed by a label alone (its cell's second option).
+  for (const [k, part] of shown.entries()) if (k === shown.length - 1 || optionValue(shown[k + 1]!.text) !== null) splitClosingLabel(line, part);
+}
+
+function splitClosingLabel(line: Line, part: Part): void {
+  const at = line.parts.indexOf(part);
+  const m = /\S(\s{2,})(\S+)$/.exec(part.text);
   // Words printed invisible are read as the line prints them (see readLine).
-  if (!part || !m || optionValue(m[2]!) === null || part.unseen?.some(Boolean)) return;
+  if (!m || optionValue(m[2]!) === null || part.unseen?.some(Boolean)) return;
   const from = m.index + 1 + m[1]!.length;
   const { unseen, ...painted } = part;
   const label: Part = { ...painted, text: part.text.slice(from), xs: part.xs.slice(from), xe: part.xe.slice(from), x0: part.xs[from]! };
