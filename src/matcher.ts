@@ -156,7 +156,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
     const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
     const start = at - heads[qi]! - leading[qi]!;
-    const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option');
+    const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option' || optionValue(b.text) !== null);
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const last = questionAt.every((x) => x === null || x <= at);
     const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)), last);
@@ -185,7 +185,8 @@ function rowCellsBefore(blocks: readonly Block[], at: number): number {
   let n = 0;
   for (let b = blocks[at - 1]; b; b = blocks[at - n - 1]) {
     const sameRow = sameRowBefore(b, q);
-    if (!((b.kind === 'option' && sameRow) || REFERENCE.test(b.text.trim()) || (sameRow && /^\d{1,2}\.?$/.test(b.text.trim())))) break;
+    // Boxes, or a choice typed in a response column, left of the question on its row; its reference or number.
+    if (!(((b.kind === 'option' || optionValue(b.text) !== null) && sameRow) || REFERENCE.test(b.text.trim()) || (sameRow && /^\d{1,2}\.?$/.test(b.text.trim())))) break;
     n++;
   }
   return n;

@@ -6,6 +6,7 @@ import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher.js';
+import { optionValue } from '../src/options.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { extract } from '../src/extract.js';
 import type { ExtractRecord } from '../src/schema.js';
@@ -394,6 +395,26 @@ describe('matcher on rendered templates', () => {
     const a = answer(await run(text), 'P11.3');
     expect(a.choice).not.toBe('no');
     expect(a.status).not.toBe('answered');
+  });
+
+  it('reads a choice typed in a response column before the question as that question\'s, not the one before', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(\d+\. [^\n]*)\n\n(Yes|No|N\/A)$/gm, '$2\n\n$1');
+    const doc = await parseText(new TextEncoder().encode(text));
+    // Each row a table's: Response | Question.
+    let row = 0;
+    doc.blocks.forEach((b, i) => {
+      const next = doc.blocks[i + 1];
+      if (optionValue(b.text) === null || !next || !/^\d+\. /.test(next.text)) return;
+      b.kind = next.kind = 'tableCell';
+      b.table = { row, column: 0 };
+      next.table = { row: row++, column: 1 };
+    });
+    expect(row).toBeGreaterThan(30);
+    const got = match(doc).answers;
+    const yesNo = expectedFromSpec(spec).answers.filter((a) => a.choice !== null && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
+    expect(yesNo.length).toBeGreaterThan(30);
+    for (const a of yesNo) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
   });
 
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
