@@ -4,9 +4,10 @@
  */
 import type { Block, Mark, MarkState, OptionValue, Provenance } from './document.js';
 
+// A letter alone is an answer too: forms with a "Y/N" column are answered "Y" or "N".
 const LABELS: ReadonlyArray<[RegExp, OptionValue]> = [
-  [/^yes$/i, 'yes'],
-  [/^no$/i, 'no'],
+  [/^y(?:es)?$/i, 'yes'],
+  [/^no?$/i, 'no'],
   [/^(n\/a|n\.a\.?|na|not applicable)$/i, 'na'],
 ];
 
