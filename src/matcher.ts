@@ -59,10 +59,10 @@ const THEMATIC = /^([-*_=]\s*){3,}$/;
 /** A table's column headings, which a layout repeats at the top of every page the table runs onto. */
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
- * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:"). "No." before a figure or
+ * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;(]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
 const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|list|give|state|provide|describe|specify|enter)\b/i;
 /** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */

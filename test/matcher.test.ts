@@ -640,13 +640,14 @@ describe('matcher on what organisations add', () => {
     spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – where possible, footage is reviewed the same day.' };
     spec.answers['P6.4'] = { ticked: 'none', text: 'No - only council employees have access.' };
     spec.answers['P6.5'] = { ticked: 'none', text: 'Yes, when requested by the police.' };
+    spec.answers['P6.6'] = { ticked: 'none', text: 'Yes (for the town centre system only)' };
     // The form's prompts and routing, and an answer that goes both ways.
     spec.answers['P7.2'] = { ticked: 'none', text: 'Yes - please give the date of the last review:' };
     spec.answers['P7.5'] = { ticked: 'none', text: 'No - go to question 25.' };
     spec.answers['P7.7'] = { ticked: 'none', text: 'Yes - for the town centre signs, no - for the car park signs.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
-    expect(['P6.3', 'P6.4', 'P6.5'].map((id) => answer(r, id).choice)).toEqual(['yes', 'no', 'yes']);
+    expect(['P6.3', 'P6.4', 'P6.5', 'P6.6'].map((id) => answer(r, id).choice)).toEqual(['yes', 'no', 'yes', 'yes']);
     for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
