@@ -128,6 +128,34 @@ describe('docx checkbox encodings', () => {
     ]);
   });
 
+  it('reads the entry a legacy FORMDROPDOWN field shows: at w:result, else w:default, else the first; none where it asks for a choice', async () => {
+    const dropdown = (list: string, result = '') =>
+      '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Dropdown1"/><w:enabled/>' +
+      `<w:ddList>${list}</w:ddList></w:ffData></w:fldChar></w:r>` +
+      '<w:r><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+      `${result}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const entries = (...values: string[]) => values.map((v) => `<w:listEntry w:val="${v}"/>`).join('');
+    const cells = (field: string) => row([cell(para(run('Question?')), { width: 5000 }), cell(para(field), { width: 1500 }), cell(para(run('Comment.')), { width: 3000 })]);
+    const doc = await parse(
+      docx(
+        table(
+          [
+            cells(dropdown(`<w:result w:val="2"/>${entries('Select', 'Yes', 'No')}`)),
+            cells(dropdown(`<w:default w:val="1"/>${entries('Select', 'Yes', 'No')}`)),
+            cells(dropdown(entries('Yes', 'No'))),
+            cells(dropdown(`<w:result w:val="7"/><w:default w:val="2"/>${entries('Select', 'Yes', 'No')}`)),
+            cells(dropdown(`<w:result w:val="1"/>${entries('Select', 'Yes', 'No')}`, run('No'))),
+            cells(dropdown(entries('Choose an item.', 'Yes', 'No'))),
+            cells(dropdown(`<w:result w:val="0"/>${entries(' ', 'Yes', 'No')}`)),
+            cells(dropdown(`<w:result w:val="0"/>${entries('- Select -', 'Yes', 'No')}`) + run(' see notes')),
+          ],
+          [5000, 1500, 3000],
+        ),
+      ),
+    );
+    expect(body(doc).map((b) => b.text).filter((t) => t !== 'Question?' && t !== 'Comment.')).toEqual(['No', 'Yes', 'Yes', 'No', 'Yes', 'see notes']);
+  });
+
   it('pairs boxes printed after their labels (Yes ☐ No ☒) with the label before them', async () => {
     const labelFirst = row([
       cell(para(run(Q)), { width: 5000 }),

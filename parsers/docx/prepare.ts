@@ -9,7 +9,9 @@
  *   from typed glyphs), w:dstrike, w:lastRenderedPageBreak and
  *   w:pageBreakBefore (mammoth ignores the last three);
  * - DrawingML text boxes with no VML fallback (mammoth reads only the
- *   fallback), w:fldSimple results, w:cr and w:ptab.
+ *   fallback), w:fldSimple results, w:cr and w:ptab;
+ * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
+ *   an index into the field's list (w:ddList).
  *
  * Each of these leaves a sentinel in the text: a w:t holding U+F0000, an
  * index into the side table, U+F0001. The block builder turns sentinels back
@@ -93,8 +95,33 @@ function attrDetail(el: XmlElement, attr: string): string {
   return v === undefined ? el.name.replace(/^wordml:/, 'w14:') : `${el.name.replace(/^wordml:/, 'w14:')} ${attr.replace(/^wordml:/, 'w14:')}="${v}"`;
 }
 
+/** Drop-down entries that only ask for a choice ("Choose an item.", "Select", "- Select -", a blank). */
+const PROMPT_ENTRY = /^[\s\p{P}]*(?:(?:please\s+)?(?:select|choose)\b.*)?$/isu;
+
+/**
+ * The text a FORMDROPDOWN field shows: the entry at w:result, else at w:default, else the first (an index out of
+ * range is ignored, as Word does); null where that entry only asks for a choice.
+ */
+function dropdownText(list: XmlElement): string | null {
+  const entries = list.children.flatMap((c) => (c.type === 'element' && c.name === 'w:listEntry' ? [c.attributes['w:val'] ?? ''] : []));
+  const index = (name: string) => {
+    const v = list.first(name)?.attributes['w:val'];
+    const i = v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+    return i < entries.length ? i : NaN;
+  };
+  const chosen = entries[[index('w:result'), index('w:default')].find((i) => !Number.isNaN(i)) ?? 0];
+  return chosen === undefined || PROMPT_ENTRY.test(chosen) ? null : chosen;
+}
+
+/** A complex field open in the paragraph being prepared: whether it is a drop-down, and whether its result has begun. */
+interface OpenField {
+  dropdown: boolean;
+  result: boolean;
+}
+
 export class Preparer {
   readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0 };
+  private fields: OpenField[] = [];
 
   /** Prepares the children of a part's body element (w:body, w:hdr, w:ftr) in place. */
   prepare(body: XmlElement): void {
@@ -180,16 +207,20 @@ export class Preparer {
           return;
         }
         break;
-      case 'w:p':
+      case 'w:p': {
+        // A drop-down's field ends in its own paragraph: one left open must not hide the text after it.
+        const outer = this.fields;
+        this.fields = [];
+        this.children(el);
+        this.fields = outer;
         if (on(el.firstOrEmpty('w:pPr').first('w:pageBreakBefore'))) {
           this.result.pageMarkers++;
-          this.children(el);
           const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
           el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'page', rendered: false }));
-          out.push(el);
-          return;
         }
-        break;
+        out.push(el);
+        return;
+      }
       case 'w:r':
         // Hidden text (w:vanish) is not on the page: last year's answers, the template's notes.
         if (hiddenRun(el)) return;
@@ -221,23 +252,36 @@ export class Preparer {
     this.children(el);
     const out: XmlNode[] = [];
     for (const c of el.children) {
-      if (c.type === 'element' && c.name === 'w:fldChar' && c.attributes['w:fldCharType'] === 'begin') {
-        const box = c.firstOrEmpty('w:ffData').first('w:checkBox');
-        if (box) {
-          const checked = box.first('w:checked');
-          const dflt = box.first('w:default');
-          const state: MarkState = checked ? (on(checked) ? 'checked' : 'unchecked') : on(dflt) ? 'checked' : 'unchecked';
-          const detail = checked ? attrDetail(checked, 'w:val') : dflt ? attrDetail(dflt, 'w:val') : 'w:checkBox (no w:checked or w:default)';
-          out.push(this.sentinel({ kind: 'form-field', state, detail }));
-        }
-      }
-      out.push(c);
+      // The list's chosen entry is what the field shows; any result text a writer left stands in for it.
+      if (c.type === 'element' && c.name === 'w:t' && this.fields.some((f) => f.dropdown && f.result)) continue;
+      const field = c.type === 'element' && c.name === 'w:fldChar' ? c.attributes['w:fldCharType'] : undefined;
+      if (field === 'begin') this.fieldBegin(c as XmlElement, out);
+      else out.push(c);
+      if (field === 'separate' && this.fields.length) this.fields[this.fields.length - 1]!.result = true;
+      if (field === 'end') this.fields.pop();
     }
     if (prefix.length) {
       const at = out.findIndex((c) => c.type === 'element' && c.name !== 'w:rPr');
       out.splice(at === -1 ? out.length : at, 0, ...prefix);
     }
     el.children = out;
+  }
+
+  /** A field's begin character, after the sentinel of a FORMCHECKBOX's state or followed by a drop-down's text. */
+  fieldBegin(c: XmlElement, out: XmlNode[]): void {
+    const list = c.firstOrEmpty('w:ffData').first('w:ddList');
+    this.fields.push({ dropdown: !!list, result: false });
+    const box = c.firstOrEmpty('w:ffData').first('w:checkBox');
+    if (box) {
+      const checked = box.first('w:checked');
+      const dflt = box.first('w:default');
+      const state: MarkState = checked ? (on(checked) ? 'checked' : 'unchecked') : on(dflt) ? 'checked' : 'unchecked';
+      const detail = checked ? attrDetail(checked, 'w:val') : dflt ? attrDetail(dflt, 'w:val') : 'w:checkBox (no w:checked or w:default)';
+      out.push(this.sentinel({ kind: 'form-field', state, detail }));
+    }
+    out.push(c);
+    const shown = list ? dropdownText(list) : null;
+    if (shown !== null) out.push(element('w:t', {}, [{ type: 'text', value: shown }]));
   }
 
   sdt(el: XmlElement, out: XmlNode[]): void {
