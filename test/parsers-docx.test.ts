@@ -439,6 +439,32 @@ describe('docx checkbox encodings', () => {
     ]);
   });
 
+  it('reads nothing from a content control still showing its placeholder, but reads a checkbox control so marked', async () => {
+    const control = (props: string, content: string) => `<w:sdt><w:sdtPr><w:id w:val="7"/>${props}</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const prompt = (text: string) => run(text, { style: 'PlaceholderText' });
+    const list = '<w:dropDownList><w:listItem w:displayText="Choose an item." w:value=""/><w:listItem w:displayText="Yes" w:value="Yes"/></w:dropDownList>';
+    const doc = await parse(
+      docx(
+        table(
+          [
+            row([cell(para(run('One?')), { width: 5000 }), cell(para(control(`<w:showingPlcHdr/>${list}`, prompt('Choose an item.'))), { width: 1500 })]),
+            row([cell(para(run('Two?')), { width: 5000 }), cell(control('<w:showingPlcHdr/>', para(prompt('Click or tap here to enter text.'))), { width: 1500 })]),
+            row([cell(para(run('Three?')), { width: 5000 }), cell(para(control(`<w:showingPlcHdr w:val="0"/>${list}`, run('Yes'))), { width: 1500 })]),
+          ],
+          [5000, 1500],
+        ) +
+          para(run('Four?  Yes ') + contentControlCheckbox(true).replace('<w:sdtPr>', '<w:sdtPr><w:showingPlcHdr/>') + run(' No ') + contentControlCheckbox(false)),
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual(['One?', 'Two?', 'Three?', 'Yes', 'Four?', 'Yes', 'No']);
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+    ]);
+    // The emptied control leaves its cell in place: the next cell keeps its column.
+    expect(doc.blocks.find((b) => b.text === 'Yes')?.table).toEqual({ row: 2, column: 1 });
+  });
+
   it('reads nothing hidden (w:vanish): runs, a checkbox control, a hidden row', async () => {
     const vanish = (xml: string) => xml.replace(/<w:r>(<w:rPr>)?/g, (_, pr: string | undefined) => (pr ? '<w:r><w:rPr><w:vanish/>' : '<w:r><w:rPr><w:vanish/></w:rPr>'));
     const doc = await parse(

@@ -17,7 +17,8 @@
  * index into the side table, U+F0001. The block builder turns sentinels back
  * into marks, page breaks and strike details. Deleted content (w:del,
  * w:moveFrom, deleted rows) is left alone: mammoth drops it. Hidden text
- * (w:vanish runs, content controls and hidden rows) is dropped here.
+ * (w:vanish runs, content controls and hidden rows) is dropped here, and so
+ * is the prompt a content control shows until it is filled in.
  */
 import { createRequire } from 'node:module';
 import type { Mark, MarkState } from '../../src/document.js';
@@ -229,6 +230,7 @@ export class Preparer {
         return;
       case 'w:sdt':
         if (hiddenControl(el)) return;
+        if (showingPlaceholder(el)) emptyOut(el.firstOrEmpty('w:sdtContent'));
         this.sdt(el, out);
         return;
       case 'w:drawing':
@@ -370,6 +372,25 @@ function hiddenControl(sdt: XmlElement): boolean {
   const runs: XmlElement[] = [];
   collect(sdt.firstOrEmpty('w:sdtContent'), 'w:r', runs);
   return runs.length > 0 && runs.every(hiddenRun);
+}
+
+/**
+ * A content control still showing its placeholder ("Click or tap here to enter text.", "Choose an item."): what
+ * it holds is the template's prompt, not an answer. A checkbox control's content is its box, whatever the flag.
+ */
+function showingPlaceholder(sdt: XmlElement): boolean {
+  const pr = sdt.firstOrEmpty('w:sdtPr');
+  return on(pr.first('w:showingPlcHdr')) && !pr.first('wordml:checkbox');
+}
+
+/** The paragraphs, rows and cells a placeholder's content is laid out in, kept so the table keeps its shape. */
+const LAYOUT = new Set(['w:p', 'w:tbl', 'w:tr', 'w:tc']);
+const LAYOUT_PROPERTIES = new Set(['w:pPr', 'w:tblPr', 'w:tblGrid', 'w:tblPrEx', 'w:trPr', 'w:tcPr']);
+
+/** Drops all the text of an element's content, keeping its layout. */
+function emptyOut(el: XmlElement): void {
+  el.children = el.children.filter((c) => c.type === 'element' && (LAYOUT.has(c.name) || LAYOUT_PROPERTIES.has(c.name)));
+  for (const c of el.children) if (c.type === 'element' && LAYOUT.has(c.name)) emptyOut(c);
 }
 
 function collect(el: XmlElement, name: string, into: XmlElement[]): void {
