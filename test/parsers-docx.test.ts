@@ -377,6 +377,42 @@ describe('docx checkbox encodings', () => {
     expect(options(doc).map((o) => [o.value, o.state])).toEqual([['no', 'checked']]);
   });
 
+  it('reads marks in a table without headings under those of an earlier table of the same columns, and no other', async () => {
+    const cols = [700, 4400, 800, 800, 2938];
+    const tbl = (rows: string[][], grid = cols) => table(rows.map((cells) => row(cells.map((c, i) => cell(para(c), { width: grid[i]! })))), grid);
+    const headed = tbl([
+      [run('Ref'), run('Question'), run('Yes'), run('No'), run('Comments')],
+      [run('1.1'), run('One?'), run('X'), '', ''],
+    ]);
+    const doc = await parse(
+      docx(
+        headed +
+          para(run('Principle 2')) +
+          tbl([
+            [run('2.1'), run('Two?'), '', run('X'), run('Noted.')],
+            [run('2.2'), run('Three?'), run('X'), '', ''],
+          ]) +
+          // The same number of columns, other widths: another table's columns, whatever they hold.
+          tbl([[run('3.1'), run('Four?'), run('X'), '', '']], [700, 4400, 1600, 800, 2138]) +
+          // Headings that end within a table (a row of other headings) do not reach the tables after it.
+          tbl([[run('Ref'), run('Question'), run('Fully met'), run('Partly met'), run('Comments')]]) +
+          tbl([[run('4.1'), run('Five?'), run('X'), '', '']]),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'checked', 'typed-mark'],
+      ['no', 'checked', 'typed-mark'],
+      ['yes', 'checked', 'typed-mark'],
+    ]);
+    expect(doc.blocks.filter((b) => b.text === 'X').map((b) => b.table)).toEqual([
+      { row: 0, column: 2 },
+      { row: 0, column: 2 },
+    ]);
+    // A row that only looks like headings (labels with their box beside them) has read no mark: it is not carried.
+    const lookalike = await parse(docx(tbl([[run('5.1'), run('Six?'), run('Yes'), run('No'), run('X')]]) + tbl([[run('5.2'), run('Seven?'), run('X'), '', '']])));
+    expect(lookalike.blocks.find((b) => b.text === 'X' && b.table?.column === 2)?.kind).toBe('tableCell');
+  });
+
   it('reads an X typed after a label in a paragraph', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes     No X'))));
     expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([

@@ -40,8 +40,11 @@ interface Cell {
 
 const LABEL_OF: Record<OptionValue, string> = { yes: 'Yes', no: 'No', na: 'N/A' };
 
-/** The option each heading column stands for, by grid column, and how many grid columns the heading row spans. */
-type Headings = Map<number, OptionValue> & { width?: number };
+/**
+ * The option each heading column stands for, by grid column, how many grid columns the heading row spans, and
+ * whether a mark has been read under them.
+ */
+type Headings = Map<number, OptionValue> & { width?: number; read?: boolean };
 
 /** A cell that holds nothing but a typed mark. */
 const TYPED_MARK = /^[xX✓✔✗✘]$/;
@@ -75,6 +78,14 @@ export class BlockBuilder {
    * their answer rows (see answerRowShape).
    */
   private readonly documentSides = new Map<string, Set<-1 | 1>>();
+  /** The column widths (w:tblGrid) of the table being read, once its first cell has given them. */
+  private grid: string | null = null;
+  /**
+   * The column headings still in force at the end of the document's last table of each grid, where they have
+   * read a mark: a form may print them over its first table only and go on in tables of the same columns. A row
+   * that only looks like headings ("Yes | X | No") reads none under it.
+   */
+  private readonly gridHeadings = new Map<string, Headings>();
   private furniture = false;
   private pendingFormField: Extract<Side, { kind: 'form-field' }> | null = null;
   private awaitingDetail: Mark | null = null;
@@ -261,6 +272,9 @@ export class BlockBuilder {
           case 'dstrike':
             props.struck = 'w:dstrike';
             break;
+          case 'grid':
+            this.grid = side.widths;
+            break;
         }
       }
     }
@@ -333,6 +347,8 @@ export class BlockBuilder {
 
   private tableNode(t: MTable): void {
     const saved = this.table;
+    const outerGrid = this.grid;
+    this.grid = null;
     let r = 0;
     let headings: Headings | null = null;
     const rows: Cell[][] = [];
@@ -352,12 +368,19 @@ export class BlockBuilder {
         column += cellNode.colSpan || 1;
       }
       this.table = saved;
+      // A table that opens without headings of its own reads its marks under those of the tables of its grid before it.
+      if (r === 0 && this.grid !== null) headings = this.gridHeadings.get(this.grid) ?? null;
       if (headings && !this.underHeadings(cells, column, headings)) headings = null;
       rows.push(cells);
       headings = this.headingRow(cells, column) ?? headings;
       r++;
     }
     this.table = saved;
+    if (this.grid !== null) {
+      if (headings?.read) this.gridHeadings.set(this.grid, headings);
+      else this.gridHeadings.delete(this.grid);
+    }
+    this.grid = outerGrid;
     // Where no row of this table shows it, the tables before it in the document with rows of the same shape may
     // (a table of another shape, pasted from another template, may put its boxes the other way).
     const own = this.boxSides(rows);
@@ -457,6 +480,7 @@ export class BlockBuilder {
       return TYPED_MARK.test(b.text.trim()) ? ({ state: 'checked', source: 'typed-mark', detail: b.text.trim() } satisfies Mark) : null;
     });
     if (marks.some((m) => m === null)) return false;
+    headings.read = true;
     under.forEach((c, i) => {
       const value = headings.get(c.column)!;
       const b = this.blocks[c.start]!;

@@ -11,7 +11,8 @@
  * - DrawingML text boxes with no VML fallback (mammoth reads only the
  *   fallback), w:fldSimple results, w:cr and w:ptab;
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
- *   an index into the field's list (w:ddList).
+ *   an index into the field's list (w:ddList);
+ * - each table's column widths (w:tblGrid), at the start of its first cell.
  *
  * Each of these leaves a sentinel in the text: a w:t holding U+F0000, an
  * index into the side table, U+F0001. The block builder turns sentinels back
@@ -34,7 +35,8 @@ export type Side =
   | { kind: 'content-control'; state: MarkState; detail: string }
   | { kind: 'symbol'; mark: Mark }
   | { kind: 'page'; rendered: boolean }
-  | { kind: 'dstrike' };
+  | { kind: 'dstrike' }
+  | { kind: 'grid'; widths: string };
 
 export interface Prepared {
   side: Side[];
@@ -200,6 +202,17 @@ export class Preparer {
         }
         break;
       }
+      case 'w:tbl': {
+        this.children(el);
+        const widths = el.firstOrEmpty('w:tblGrid').children.flatMap((c) => (c.type === 'element' && c.name === 'w:gridCol' ? [c.attributes['w:w'] ?? '?'] : []));
+        const first = firstCellParagraph(el);
+        if (widths.length && first) {
+          const at = first.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
+          first.children.splice(at === -1 ? first.children.length : at, 0, this.sentinelRun({ kind: 'grid', widths: widths.join(',') }));
+        }
+        out.push(el);
+        return;
+      }
       case 'w:tr':
         if (on(el.firstOrEmpty('w:trPr').first('w:hidden'))) return;
         if (el.firstOrEmpty('w:trPr').first('w:del')) {
@@ -349,6 +362,28 @@ function shownBox(content: XmlElement, box: XmlElement): { state: MarkState; uni
   }
   const boxes = shown.flatMap((g) => symbolState(g.font, g.code.toUpperCase()) ?? []);
   return boxes.length === 1 && shown.length === 1 ? boxes[0]! : null;
+}
+
+/** Elements that may wrap a table's rows, a row's cells or a cell's paragraphs. */
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
+
+function firstOf(el: XmlElement, name: string): XmlElement | null {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    if (c.name === name) return c;
+    if (WRAPPERS.has(c.name)) {
+      const inner = firstOf(c, name);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** The first paragraph of a table's first cell that is the cell's own (not in a table inside it). */
+function firstCellParagraph(tbl: XmlElement): XmlElement | null {
+  const tr = firstOf(tbl, 'w:tr');
+  const tc = tr && firstOf(tr, 'w:tc');
+  return tc && firstOf(tc, 'w:p');
 }
 
 function lastParagraph(el: XmlElement): XmlElement | null {
