@@ -413,6 +413,71 @@ describe('docx checkbox encodings', () => {
     expect(lookalike.blocks.find((b) => b.text === 'X' && b.table?.column === 2)?.kind).toBe('tableCell');
   });
 
+  it('keeps cells in their grid columns past cells merged from the row above (w:vMerge) and skipped columns (w:gridBefore, w:gridAfter)', async () => {
+    const cols = [1300, 700, 2700, 750, 750, 3438];
+    const merged = (content: string, width: number, how: 'restart' | 'continue') =>
+      cell(para(content), { width }).replace('<w:tcPr>', how === 'restart' ? '<w:tcPr><w:vMerge w:val="restart"/>' : '<w:tcPr><w:vMerge/>');
+    const cells = (first: string, rest: string[]) => row([first, ...rest.map((c, i) => cell(para(c), { width: cols[i + 1]! }))]);
+    const skipping = (gridPr: string, rest: string[], from: number) =>
+      `<w:tr><w:trPr>${gridPr}</w:trPr>${rest.map((c, i) => cell(para(c), { width: cols[i + from]! })).join('')}</w:tr>`;
+    const doc = await parse(
+      docx(
+        table(
+          [
+            row(['Principle', 'Ref', 'Question', 'Yes', 'No', 'Comments'].map((t, i) => cell(para(run(t)), { width: cols[i]! }))),
+            cells(merged(run('Principle 1'), 1300, 'restart'), [run('1.1'), run('One?'), run('X'), '', '']),
+            cells(merged('', 1300, 'continue'), [run('1.2'), run('Two?'), '', run('X'), run('Noted.')]),
+            skipping('<w:gridAfter w:val="1"/>', ['', run('1.3'), run('Three?'), run('X'), ''], 0),
+            skipping('<w:gridBefore w:val="1"/>', [run('1.4'), run('Four?'), '', run('X'), ''], 1),
+          ],
+          cols,
+        ),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([
+      ['yes', 'checked'],
+      ['no', 'checked'],
+      ['yes', 'checked'],
+      ['no', 'checked'],
+    ]);
+    expect(doc.blocks.filter((b) => b.kind === 'option').map((b) => b.table)).toEqual([
+      { row: 1, column: 3 },
+      { row: 2, column: 4 },
+      { row: 3, column: 3 },
+      { row: 4, column: 4 },
+    ]);
+
+    // Yes and No under a heading spanning both, the other headings merged down beside them.
+    const five = [650, 4700, 750, 750, 2788];
+    const two = await parse(
+      docx(
+        table(
+          [
+            row([
+              merged(run('Ref'), 650, 'restart'),
+              merged(run('Question'), 4700, 'restart'),
+              cell(para(run('Response')), { width: 1500, span: 2 }),
+              merged(run('Comments'), 2788, 'restart'),
+            ]),
+            row([merged('', 650, 'continue'), merged('', 4700, 'continue'), cell(para(run('Yes')), { width: 750 }), cell(para(run('No')), { width: 750 }), merged('', 2788, 'continue')]),
+            row(['1.1', 'One?', '', 'X', ''].map((t, i) => cell(para(t && run(t)), { width: five[i]! }))),
+          ],
+          five,
+        ),
+      ),
+    );
+    expect(options(two).map((o) => [o.value, o.state])).toEqual([['no', 'checked']]);
+
+    // A cell merged from above is no box: "Yes | X | No" after it says no more than in the row above which label the X is beside.
+    const g = [1000, 800, 500, 800];
+    const labels = (first: string) => row([first, ...['Yes', 'X', 'No'].map((t, i) => cell(para(run(t)), { width: g[i + 1]! }))]);
+    const pair = await parse(docx(table([labels(merged(run('Principle 1'), 1000, 'restart')), labels(merged('', 1000, 'continue'))], g)));
+    expect(options(pair)).toEqual([]);
+    // Marked as merged with no cell above it to merge into, a cell is read as it is.
+    const stray = await parse(docx(table([row([merged(run('Kept text.'), 1000, 'continue'), cell(para(run('One?')), { width: 3000 })])], [1000, 3000])));
+    expect(body(stray).map((b) => b.text)).toEqual(['Kept text.', 'One?']);
+  });
+
   it('reads an X typed after a label in a paragraph', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes     No X'))));
     expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([

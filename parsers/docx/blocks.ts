@@ -36,6 +36,8 @@ interface Cell {
   /** Its first grid column, and how many it spans. */
   column: number;
   span: number;
+  /** Whether it only stands for columns the row leaves to a cell merged from above, or skips: never a box. */
+  filler: boolean;
 }
 
 const LABEL_OF: Record<OptionValue, string> = { yes: 'Yes', no: 'No', na: 'N/A' };
@@ -80,6 +82,8 @@ export class BlockBuilder {
   private readonly documentSides = new Map<string, Set<-1 | 1>>();
   /** The column widths (w:tblGrid) of the table being read, once its first cell has given them. */
   private grid: string | null = null;
+  /** Whether the cell being read is a filler (see Cell). */
+  private fillerCell = false;
   /**
    * The column headings still in force at the end of the document's last table of each grid, where they have
    * read a mark: a form may print them over its first table only and go on in tables of the same columns. A row
@@ -275,6 +279,9 @@ export class BlockBuilder {
           case 'grid':
             this.grid = side.widths;
             break;
+          case 'filler':
+            this.fillerCell = true;
+            break;
         }
       }
     }
@@ -364,7 +371,8 @@ export class BlockBuilder {
         this.table = { row: r, column };
         const start = this.blocks.length;
         for (const c of cellNode.children) this.node(c);
-        cells.push({ start, end: this.blocks.length, column, span: cellNode.colSpan || 1 });
+        cells.push({ start, end: this.blocks.length, column, span: cellNode.colSpan || 1, filler: this.fillerCell });
+        this.fillerCell = false;
         column += cellNode.colSpan || 1;
       }
       this.table = saved;
@@ -462,9 +470,8 @@ export class BlockBuilder {
    * under one of them: that column's option, ticked (or not, for an empty
    * box). Returns false, ending the headings' reach, where a heading column
    * holds anything else (other headings, a typed word): the rows below are no
-   * longer answers in those columns. A row with cells missing (merged from
-   * the row above, or set in by w:gridBefore) cannot be lined up with them
-   * and is left as it is.
+   * longer answers in those columns. A row of another width than the
+   * heading row cannot be lined up with it and is left as it is.
    */
   private underHeadings(cells: Cell[], width: number, headings: Headings): boolean {
     if (width !== headings.width) return true;
@@ -504,7 +511,8 @@ export class BlockBuilder {
       const m = b.option?.value === null ? b.option.mark : null;
       return m?.source === 'glyph' && m.detail && TICKS.has(m.detail) ? TICKS.get(m.detail)! : null;
     };
-    const kinds: Kind[] = cells.map(({ start, end }) => {
+    const kinds: Kind[] = cells.map(({ start, end, filler }) => {
+      if (filler) return 'other';
       if (end === start) return 'empty';
       if (end - start !== 1) return 'other';
       const b = this.blocks[start]!;

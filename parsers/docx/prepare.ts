@@ -12,7 +12,11 @@
  *   fallback), w:fldSimple results, w:cr and w:ptab;
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
  *   an index into the field's list (w:ddList);
- * - each table's column widths (w:tblGrid), at the start of its first cell.
+ * - each table's column widths (w:tblGrid), at the start of its first cell;
+ * - the grid columns a row leaves to a cell merged from the row above
+ *   (w:vMerge) or skips (w:gridBefore, w:gridAfter): mammoth drops them, so
+ *   the cells after them would take the wrong columns. Each is kept as an
+ *   empty cell.
  *
  * Each of these leaves a sentinel in the text: a w:t holding U+F0000, an
  * index into the side table, U+F0001. The block builder turns sentinels back
@@ -36,7 +40,8 @@ export type Side =
   | { kind: 'symbol'; mark: Mark }
   | { kind: 'page'; rendered: boolean }
   | { kind: 'dstrike' }
-  | { kind: 'grid'; widths: string };
+  | { kind: 'grid'; widths: string }
+  | { kind: 'filler' };
 
 export interface Prepared {
   side: Side[];
@@ -204,6 +209,7 @@ export class Preparer {
       }
       case 'w:tbl': {
         this.children(el);
+        this.keepColumns(el);
         const widths = el.firstOrEmpty('w:tblGrid').children.flatMap((c) => (c.type === 'element' && c.name === 'w:gridCol' ? [c.attributes['w:w'] ?? '?'] : []));
         const first = firstCellParagraph(el);
         if (widths.length && first) {
@@ -280,6 +286,43 @@ export class Preparer {
       out.splice(at === -1 ? out.length : at, 0, ...prefix);
     }
     el.children = out;
+  }
+
+  /**
+   * Puts an empty cell, marked as such, wherever a row of the table leaves grid columns to a cell merged from the
+   * row above or skips them. A cell marked as merged with no cell above it merges into nothing and is read as it is.
+   */
+  keepColumns(tbl: XmlElement): void {
+    const rows: XmlElement[] = [];
+    collect(tbl, 'w:tr', rows);
+    const filler = () => element('w:p', {}, [this.sentinelRun({ kind: 'filler' })]);
+    const skipped = (span: number) => element('w:tc', {}, [element('w:tcPr', {}, [element('w:gridSpan', { 'w:val': String(span) })]), filler()]);
+    // Grid columns where a cell of a row above starts.
+    const above = new Set<number>();
+    for (const tr of rows) {
+      const trPr = tr.firstOrEmpty('w:trPr');
+      if (trPr.first('w:del')) continue;
+      const cells: XmlElement[] = [];
+      collect(tr, 'w:tc', cells);
+      const before = count(trPr.first('w:gridBefore'));
+      let column = before;
+      for (const tc of cells) {
+        const pr = tc.firstOrEmpty('w:tcPr');
+        const merge = pr.first('w:vMerge');
+        if (merge && merge.attributes['w:val'] !== 'restart' && above.has(column)) {
+          pr.children = pr.children.filter((c) => c !== merge);
+          tc.children = [pr, filler()];
+        }
+        above.add(column);
+        column += count(pr.first('w:gridSpan')) || 1;
+      }
+      if (before) {
+        const at = tr.children.findIndex((c) => c.type === 'element' && c.name !== 'w:trPr' && c.name !== 'w:tblPrEx');
+        tr.children.splice(at === -1 ? tr.children.length : at, 0, skipped(before));
+      }
+      const after = count(trPr.first('w:gridAfter'));
+      if (after) tr.children.push(skipped(after));
+    }
   }
 
   /** A field's begin character, after the sentinel of a FORMCHECKBOX's state or followed by a drop-down's text. */
@@ -426,6 +469,12 @@ const LAYOUT_PROPERTIES = new Set(['w:pPr', 'w:tblPr', 'w:tblGrid', 'w:tblPrEx',
 function emptyOut(el: XmlElement): void {
   el.children = el.children.filter((c) => c.type === 'element' && (LAYOUT.has(c.name) || LAYOUT_PROPERTIES.has(c.name)));
   for (const c of el.children) if (c.type === 'element' && LAYOUT.has(c.name)) emptyOut(c);
+}
+
+/** A positive count (w:gridSpan, w:gridBefore, w:gridAfter), else 0. */
+function count(el: XmlElement | undefined): number {
+  const n = Number(el?.attributes['w:val']);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 function collect(el: XmlElement, name: string, into: XmlElement[]): void {
