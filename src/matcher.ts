@@ -235,20 +235,28 @@ function carriedOn(questionAt: Array<number | null>, blocks: readonly Block[]): 
 /**
  * How far back the question's first line is when it sits in a block before
  * the match, cut mid-sentence by the layout: 1 for the block just before, more
- * when a table row split across a page put its answer cells in between. 0 when
+ * when a table row split across a page put its answer cells in between, or
+ * its other cells came between its first line and the rest. 0 when
  * the match is the question's start, or the block before is another
  * question's match.
  */
 function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
   const head = blocks[at]!;
   if (leadingNumber(head.text) !== null) return 0;
-  for (let k = 1; k <= 3 && at - k >= 0; k++) {
+  // The first line's row-mates, right of it (the comments), may stand between the two parts.
+  const rowMates: Block[] = [];
+  for (let k = 1; k <= 5 && at - k >= 0; k++) {
     // Another question's block is never this one's first line.
     if (matched.has(at - k)) return 0;
     const prev = blocks[at - k]!;
     if (isAnswerCell(prev)) continue;
-    if (/[.?!:;)]\s*$/.test(prev.text)) return 0;
-    return questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN ? k : 0;
+    const joins =
+      rowMates.every((b) => sameRowBefore(prev, b)) &&
+      !/[.?!:;)]\s*$/.test(prev.text) &&
+      questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN;
+    if (joins) return k;
+    if (!blocks.slice(Math.max(0, at - 5), at - k).some((b) => b.kind !== 'option' && sameRowBefore(b, prev))) return 0;
+    rowMates.push(prev);
   }
   return 0;
 }

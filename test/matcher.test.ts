@@ -417,6 +417,24 @@ describe('matcher on rendered templates', () => {
     for (const a of yesNo) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
   });
 
+  it('joins a question\'s first line to the rest where its row\'s boxes and comments come between them', async () => {
+    const spec = sampleSpec(26);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /^(15\. Have you appointed a single point of contact within your) (governance arrangements, [^\n]*\?)  (☒ Yes  ☐ No|☐ Yes  ☒ No)\n\n([^\n]*)$/m,
+      '$1\n\n$3\n\n$4\n\n$2',
+    );
+    const doc = await parseText(new TextEncoder().encode(text));
+    // A row turned on the page: the first line's cell, the boxes, the comments cell, then the question's other lines.
+    const first = doc.blocks.findIndex((b) => b.text.startsWith('15. Have you appointed'));
+    expect(doc.blocks.slice(first + 1, first + 5).map((b) => b.kind)).toEqual(['option', 'option', 'paragraph', 'paragraph']);
+    expect(doc.blocks[first + 4]!.text).toMatch(/^governance arrangements/);
+    const comment = doc.blocks[first + 3]!;
+    doc.blocks[first] = { ...doc.blocks[first]!, kind: 'tableCell', table: { row: 0, column: 0 } };
+    Object.assign(comment, { kind: 'tableCell', table: { row: 0, column: 1 } });
+    const expected = expectedFromSpec(spec).answers.find((a) => a.id === 'P4.3')!;
+    expect(match(doc).answers.find((a) => a.id === 'P4.3')).toMatchObject({ choice: expected.choice, status: 'answered', text: comment.text });
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };
