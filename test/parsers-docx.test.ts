@@ -354,6 +354,30 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.some((b) => b.text === 'X' || b.text === '✓')).toBe(false);
   });
 
+  it('reads marks under "Yes" and "No" headings after a "No." heading over the question numbers, past a choice typed in a heading column', async () => {
+    const cols = [600, 4400, 800, 800, 3000];
+    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const doc = await parse(
+      docx(
+        table(
+          [
+            r(run('No.'), run('Question'), run('Yes'), run('No'), run('Comments')),
+            r(run('1'), run(Q), run('X'), '', run(ANSWER)),
+            r(run('2'), run('Typed?'), run('N/A'), '', ''),
+            r(run('3'), run('Two?'), '', run('X'), ''),
+          ],
+          cols,
+        ),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'checked', 'typed-mark'],
+      ['no', 'checked', 'typed-mark'],
+    ]);
+    // The word typed in a heading column is the organisation's, left as it is.
+    expect(doc.blocks.find((b) => b.text === 'N/A')?.kind).toBe('tableCell');
+  });
+
   it('stops reading under column headings at a row of other headings, and skips rows that cannot be lined up with them', async () => {
     const cols = [5000, 800, 800, 3000];
     const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));

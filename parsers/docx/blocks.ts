@@ -447,7 +447,9 @@ export class BlockBuilder {
   /**
    * A row of column headings over the answers: "Yes" and "No" (and "N/A"),
    * in the template's order, each alone in its cell, the other cells text
-   * and none a box. Returns the option each of those columns stands for.
+   * and none a box. Returns the option each of those columns stands for. A
+   * "No." or "No" heading the row's first column, before the "Yes", names the
+   * question numbers under it.
    */
   private headingRow(cells: Cell[], width: number): Headings | null {
     const headings: Headings = new Map();
@@ -457,7 +459,7 @@ export class BlockBuilder {
       const b = this.blocks[c.start]!;
       if (b.kind === 'option') return null;
       const value = optionValue(b.text);
-      if (value) headings.set(c.column, value);
+      if (value && !(value === 'no' && c === cells[0] && /^no\.?$/i.test(b.text.trim()))) headings.set(c.column, value);
     }
     const values = [...headings.values()];
     const order: OptionValue[] = ['yes', 'no', 'na'];
@@ -470,8 +472,10 @@ export class BlockBuilder {
    * under one of them: that column's option, ticked (or not, for an empty
    * box). Returns false, ending the headings' reach, where a heading column
    * holds anything else (other headings, a typed word): the rows below are no
-   * longer answers in those columns. A row of another width than the
-   * heading row cannot be lined up with it and is left as it is.
+   * longer answers in those columns. A choice typed there ("N/A" in the Yes
+   * column) is the organisation's word, left as it is, and the rows below are
+   * still read. A row of another width than the heading row cannot be lined
+   * up with it and is left as it is.
    */
   private underHeadings(cells: Cell[], width: number, headings: Headings): boolean {
     if (width !== headings.width) return true;
@@ -480,6 +484,8 @@ export class BlockBuilder {
     if (cells.some((c) => c.span > 1 && covers(c))) return true;
     const under = cells.filter((c) => headings.has(c.column) && c.end > c.start);
     if (under.length === 0) return true;
+    const typedChoice = (c: Cell) => c.end - c.start === 1 && this.blocks[c.start]!.kind !== 'option' && optionValue(this.blocks[c.start]!.text) !== null;
+    if (under.some(typedChoice) && under.every((c) => typedChoice(c) || this.blocks.slice(c.start, c.end).every((b) => !b.text.trim()))) return true;
     const marks = under.map((c) => {
       if (c.end - c.start !== 1) return null;
       const b = this.blocks[c.start]!;
