@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -1645,6 +1645,59 @@ describe('PDF boxes away from their labels', () => {
       'yes:-:-',
       'no:-:-',
       'Consultation is done every year.',
+    ]);
+  });
+
+  it('gives form checkboxes set in columns under "Yes" and "No" headings the heading of their column, whatever their default export value', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('Question', 50, 760);
+    t('Yes', 400, 760);
+    t('No', 450, 760);
+    const form = pdf.getForm();
+    const box = (name: string, x: number, y: number, checked: boolean, exportValue?: string) => {
+      const field = form.createCheckBox(name);
+      field.addToPage(page, { x, y, width: 9, height: 9 });
+      if (checked) field.check();
+      // pdf-lib names every checkbox's on state "Yes", as Acrobat does unless its author sets another.
+      if (exportValue) {
+        const widget = field.acroField.getWidgets()[0]!;
+        const ap = widget.dict.lookup(PDFName.of('AP'), PDFDict);
+        for (const key of ['N', 'D']) {
+          const states = ap.lookupMaybe(PDFName.of(key), PDFDict);
+          const on = states?.get(PDFName.of('Yes'));
+          if (states && on) {
+            states.delete(PDFName.of('Yes'));
+            states.set(PDFName.of(exportValue), on);
+          }
+        }
+        if (checked) {
+          widget.dict.set(PDFName.of('AS'), PDFName.of(exportValue));
+          field.acroField.dict.set(PDFName.of('V'), PDFName.of(exportValue));
+        }
+      }
+    };
+    t('1. Do you publish an annual report?', 50, 740);
+    box('q1y', 403, 738, false);
+    box('q1n', 452, 738, true);
+    t('2. Do you audit disclosures?', 50, 716);
+    box('q2y', 403, 714, true);
+    box('q2n', 452, 714, false);
+    // An export value its author named after another option than the heading's: which is meant cannot be told.
+    t('3. Do you consult the public?', 50, 692);
+    box('q3y', 403, 690, true, 'No');
+    box('q3n', 452, 690, false);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      'Question',
+      '1. Do you publish an annual report?',
+      'yes:unchecked:acroform',
+      'no:checked:acroform',
+      '2. Do you audit disclosures?',
+      'yes:checked:acroform',
+      'no:unchecked:acroform',
+      '3. Do you consult the public?',
+      'null:checked:acroform',
+      'no:unchecked:acroform',
     ]);
   });
 

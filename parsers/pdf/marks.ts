@@ -67,17 +67,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   }
   const extra: OptionGroup[] = [];
   const usedWidgets = new Set(widgetPairs.values());
-  for (const box of widgets) {
-    if (usedWidgets.has(box)) continue;
-    if (box.mismatch) diagnostics.push(mismatchDiagnostic(box, provenance(text.page, toUser, box.rect.x0, box.rect.top)));
-    const value = box.exportValue ? optionValue(box.exportValue) : null;
-    if (!value) continue;
-    // A widget with no printed label beside it, whose export value names the option.
-    extra.push({
-      options: [{ label: box.exportValue!, value, mark: { state: box.state, source: 'acroform', detail: box.detail }, rect: box.rect, line: -1, baseline: box.rect.bottom, size: height(box.rect) }],
-      lead: null,
-    });
-  }
+  const looseWidgets = widgets.filter((box) => !usedWidgets.has(box));
+  for (const box of looseWidgets) if (box.mismatch) diagnostics.push(mismatchDiagnostic(box, provenance(text.page, toUser, box.rect.x0, box.rect.top)));
 
   // Drawn boxes, only where a label has no glyph, typed mark or widget.
   let vectorRead = false;
@@ -159,7 +150,21 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     looseBoxes.push({ rect, mark: glyphMark(t.char) ?? { state: 'checked', source: 'typed-mark', detail: t.char } });
   }
   const rows = headingRows(text, groups);
-  const headed = underColumnHeadings(groups, looseBoxes, paired, text, rows.map((r) => r.group));
+  // A widget with no printed label beside it stands for the heading of the column it is in ("Yes" is every
+  // checkbox's export value unless its author set another), or else for the option its export value names.
+  const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
+  const headed = underColumnHeadings(groups, [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))], paired, text, rows.map((r) => r.group));
+  for (const box of looseWidgets) {
+    const under = headed.groups.flatMap((g) => g.options).find((o) => o.rect === box.rect);
+    const value = box.exportValue ? optionValue(box.exportValue) : null;
+    // An export value of the author's naming another option than the heading: which is meant cannot be told.
+    if (under && value && value !== under.value && !/^yes$/i.test(box.exportValue!)) under.value = null;
+    if (under || !value) continue;
+    extra.push({
+      options: [{ label: box.exportValue!, value, mark: widgetMarks.get(box.rect)!, rect: box.rect, line: -1, baseline: box.rect.bottom, size: height(box.rect) }],
+      lead: null,
+    });
+  }
   for (const g of headed.groups) for (const o of g.options) if (typedAlone.has(o.rect)) consumed.add(typedAlone.get(o.rect)!);
   for (const r of rows) if (headed.headings.has(r.group)) for (const p of r.parts) consumed.add(p);
   extra.push(...headed.groups);
