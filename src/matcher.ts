@@ -1056,9 +1056,23 @@ function trailingLabels(question: Block): Block[] {
     .map((label) => ({ kind: 'paragraph' as const, text: label, provenance: question.provenance }));
 }
 
-/** Whether a block is the first thing under the question (or on the question's own line). */
+/** The form's guidance under a question: "Guidance: …", "Examples of evidence: …", "Things to consider:". */
+const FORM_GUIDANCE = /^\W*(?:guidance|things to consider|consider|examples? of evidence)\b[^:]{0,40}:/i;
+
+/**
+ * Whether a block is the first thing under the question (or on the question's own line), but for the form's
+ * guidance before it and the prompts a line of guidance introduces.
+ */
 function leadsRegion(b: Block, content: readonly Block[], question: Block): boolean {
-  return b.provenance === question.provenance || content.indexOf(b) === 0;
+  if (b.provenance === question.provenance) return true;
+  const at = content.indexOf(b);
+  if (at < 0) return false;
+  let introduced = false;
+  for (const x of content.slice(0, at)) {
+    if (x.kind !== 'option' && FORM_GUIDANCE.test(x.text)) introduced = /:\s*$/.test(x.text);
+    else if (!(introduced && x.kind !== 'option' && (x.kind === 'listItem' || /^\s*[•●▪◦‣∙·*\-–\uF0B7\uF0A7]/.test(x.text) || endsAsQuestion(x.text)))) return false;
+  }
+  return true;
 }
 
 /**

@@ -464,6 +464,33 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P2.1').evidence.quote).toMatch(/^[YN]$/);
   });
 
+  it('reads a choice written alone after the form\'s guidance or prompts under the question', async () => {
+    const spec = sampleSpec(6);
+    const guidance = [
+      'Things to consider:\n\n• Who did you consult?\n\n• How were the results used?',
+      'Guidance: answer Yes if every sign names the operator; answer No if any sign does not.',
+      'Examples of evidence: a published policy, minutes of the review board.',
+    ];
+    let n = 0;
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(\d+\. [^\n]*)\n\n(Yes|No)$/gm,
+      (_, question: string, word: string) => `${question}\n\n${guidance[n++ % guidance.length]}\n\n${word}`,
+    );
+    expect(n).toBeGreaterThan(30);
+    const r = await run(text);
+    expect(r.answers.map((a) => [a.id, a.choice])).toEqual(expectedFromSpec(spec).answers.map((a) => [a.id, a.choice]));
+  });
+
+  it('does not read a word left at the end of an answer as the option kept', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(4\. [^\n]*)\n\n(?:Yes|No)$/m,
+      '$1\n\nNote: the assessment is reviewed by the board.\n\nNo',
+    );
+    expect(text).toContain('the board.\n\nNo');
+    expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null });
+  });
+
   it('reads no choice from a prompt followed by words that only open with one', async () => {
     const spec = sampleSpec(6);
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
