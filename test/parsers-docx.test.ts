@@ -354,6 +354,31 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.some((b) => b.text === 'X' || b.text === '✓')).toBe(false);
   });
 
+  it('reads a checklist\'s box bullets (a list level printing ☐, ☑ or a Wingdings box) as the boxes of its options', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const level = (text: string, font: string) =>
+      `<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="${text}"/><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr></w:lvl>`;
+    const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0">${level('\u2022', 'Arial')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${level('\u2610', 'Segoe UI Symbol')}</w:abstractNum><w:abstractNum w:abstractNumId="2">${level('\uF0FE', 'Wingdings')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">${level('\u2611', 'Segoe UI Symbol')}</w:lvlOverride></w:num></w:numbering>`;
+    const item = (numId: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${run(text)}</w:p>`;
+    const doc = await parse(
+      docx([para(run(Q)), item(2, 'Yes'), item(3, 'No'), para(run('Two?')), item(4, 'Yes'), item(2, 'No'), para(run('Bulleted?')), item(1, 'Yes'), item(1, 'No')].join(''), {
+        parts: [{ name: 'numbering.xml', xml: numbering, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }],
+      }),
+    );
+    expect(options(doc).map((o) => [o.value, o.state, o.source, o.detail])).toEqual([
+      ['yes', 'unchecked', 'glyph', 'list bullet U+2610'],
+      ['no', 'checked', 'glyph', 'list bullet U+1F5F9'],
+      ['yes', 'checked', 'glyph', 'list bullet U+2611'],
+      ['no', 'unchecked', 'glyph', 'list bullet U+2610'],
+    ]);
+    // A list of round bullets prints no box.
+    expect(doc.blocks.slice(-2).map((b) => [b.kind, b.text])).toEqual([
+      ['listItem', 'Yes'],
+      ['listItem', 'No'],
+    ]);
+  });
+
   it('reads marks under "Yes" and "No" headings after a "No." heading over the question numbers, past a choice typed in a heading column', async () => {
     const cols = [600, 4400, 800, 800, 3000];
     const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));

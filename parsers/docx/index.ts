@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Diagnostic, type Limits, type NormalisedDocument, 
 import { ExtractError, isStackOverflow } from '../../src/errors.js';
 import { BlockBuilder } from './blocks.js';
 import { readBody, readNumbering, readRelationships, readStyles, type Relationships, type XmlElement } from './mammoth.js';
-import { Preparer } from './prepare.js';
+import { boxBullets, Preparer } from './prepare.js';
 import { XmlError, parseXml } from './xml.js';
 import { readDirectory, readEntry, type Budget, type ZipEntry } from './zip.js';
 
@@ -159,17 +159,19 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   const body = root.first('w:body');
   if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body: not a WordprocessingML document`);
 
-  let styles, numbering;
+  let styles, numbering, bullets;
   try {
     styles = readStyles(pkg.xml(partOf('styles', `${base}/styles.xml`)));
-    numbering = readNumbering(pkg.xml(partOf('numbering', `${base}/numbering.xml`)), styles);
+    const numberingXml = pkg.xml(partOf('numbering', `${base}/numbering.xml`));
+    numbering = readNumbering(numberingXml, styles);
+    bullets = boxBullets(numberingXml);
   } catch (error) {
     if (error instanceof ExtractError || isStackOverflow(error)) throw error;
     throw new ExtractError('corrupt', `unreadable styles or numbering: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   // Headers and footers: read as furniture, each distinct text once.
-  const preparer = new Preparer();
+  const preparer = new Preparer(bullets);
   const furniture: Array<{ path: string; root: XmlElement; rels: Relationships }> = [];
   for (const type of ['header', 'footer']) {
     for (const path of related(documentRels, base, type)) {

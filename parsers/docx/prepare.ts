@@ -13,6 +13,8 @@
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
  *   an index into the field's list (w:ddList);
  * - each table's column widths (w:tblGrid), at the start of its first cell;
+ * - a list item's bullet where the list's level prints a box (☐, ☒, or a
+ *   Wingdings box), as a checklist does: mammoth gives no bullet text;
  * - the grid columns a row leaves to a cell merged from the row above
  *   (w:vMerge) or skips (w:gridBefore, w:gridAfter): mammoth drops them, so
  *   the cells after them would take the wrong columns. Each is kept as an
@@ -127,9 +129,53 @@ interface OpenField {
   result: boolean;
 }
 
+/** A list level's bullet, by numbering id and level ("3:0"), where it prints a box or a tick. */
+export type BoxBullets = ReadonlyMap<string, Mark>;
+
+/**
+ * The list levels whose bullet is a box or tick character (in a symbol font
+ * or not), from numbering.xml: each w:num's abstract numbering, with the
+ * levels a w:lvlOverride replaces.
+ */
+export function boxBullets(numbering: XmlElement | null): BoxBullets {
+  const found = new Map<string, Mark>();
+  if (!numbering) return found;
+  const box = (lvl: XmlElement): Mark | null => {
+    if (lvl.first('w:numFmt')?.attributes['w:val'] !== 'bullet') return null;
+    const text = lvl.first('w:lvlText')?.attributes['w:val'] ?? '';
+    if ([...text].length !== 1) return null;
+    const font = lvl.first('w:rPr')?.first('w:rFonts')?.attributes['w:ascii'] ?? '';
+    const read = symbolState(font, text.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+    return read ? { state: read.state, source: 'glyph', detail: `list bullet U+${read.unicode.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } : null;
+  };
+  const levels = (parent: XmlElement) => parent.children.flatMap((c) => (c.type === 'element' && c.name === 'w:lvl' ? [c] : []));
+  const abstract = new Map<string, XmlElement>();
+  for (const c of numbering.children) if (c.type === 'element' && c.name === 'w:abstractNum') abstract.set(c.attributes['w:abstractNumId'] ?? '', c);
+  for (const num of numbering.children) {
+    if (num.type !== 'element' || num.name !== 'w:num') continue;
+    const id = num.attributes['w:numId'];
+    const base = abstract.get(num.first('w:abstractNumId')?.attributes['w:val'] ?? '');
+    if (id === undefined) continue;
+    const byLevel = new Map<string, XmlElement>();
+    for (const lvl of base ? levels(base) : []) byLevel.set(lvl.attributes['w:ilvl'] ?? '0', lvl);
+    for (const o of num.children) {
+      if (o.type !== 'element' || o.name !== 'w:lvlOverride') continue;
+      const lvl = o.first('w:lvl');
+      if (lvl) byLevel.set(o.attributes['w:ilvl'] ?? '0', lvl);
+    }
+    for (const [level, lvl] of byLevel) {
+      const mark = box(lvl);
+      if (mark) found.set(`${id}:${level}`, mark);
+    }
+  }
+  return found;
+}
+
 export class Preparer {
   readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0 };
   private fields: OpenField[] = [];
+
+  constructor(private readonly bullets: BoxBullets = new Map()) {}
 
   /** Prepares the children of a part's body element (w:body, w:hdr, w:ftr) in place. */
   prepare(body: XmlElement): void {
@@ -233,6 +279,12 @@ export class Preparer {
         this.fields = [];
         this.children(el);
         this.fields = outer;
+        const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
+        const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
+        if (bullet) {
+          const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
+          el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'symbol', mark: bullet }));
+        }
         if (on(el.firstOrEmpty('w:pPr').first('w:pageBreakBefore'))) {
           this.result.pageMarkers++;
           const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
