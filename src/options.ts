@@ -4,10 +4,9 @@
  */
 import type { Block, Mark, MarkState, OptionValue, Provenance } from './document.js';
 
-// A letter alone is an answer too: forms with a "Y/N" column are answered "Y" or "N".
 const LABELS: ReadonlyArray<[RegExp, OptionValue]> = [
-  [/^y(?:es)?$/i, 'yes'],
-  [/^no?$/i, 'no'],
+  [/^yes$/i, 'yes'],
+  [/^no$/i, 'no'],
   [/^(n\/a|n\.a\.?|na|not applicable)$/i, 'na'],
 ];
 

@@ -454,16 +454,6 @@ describe('matcher on rendered templates', () => {
       expect(answer(r, 'P2.1').evidence.quote).toMatch(/^(Yes|No)$/);
     });
 
-  it('reads a choice typed as a letter, "Y" or "N", alone', async () => {
-    const spec = sampleSpec(6);
-    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No)$/gm, (w) => `${w[0]}`);
-    expect(text).toMatch(/^Y$/m);
-    expect(text).toMatch(/^N$/m);
-    const r = await run(text);
-    expectMatchesSpec(r, spec);
-    expect(answer(r, 'P2.1').evidence.quote).toMatch(/^[YN]$/);
-  });
-
   it('reads a choice written alone after the form\'s guidance or prompts under the question', async () => {
     const spec = sampleSpec(6);
     const guidance = [
