@@ -600,13 +600,15 @@ describe('docx checkbox encodings', () => {
             row([cell(para(run('One?')), { width: 5000 }), cell(para(control(`<w:showingPlcHdr/>${list}`, prompt('Choose an item.'))), { width: 1500 })]),
             row([cell(para(run('Two?')), { width: 5000 }), cell(control('<w:showingPlcHdr/>', para(prompt('Click or tap here to enter text.'))), { width: 1500 })]),
             row([cell(para(run('Three?')), { width: 5000 }), cell(para(control(`<w:showingPlcHdr w:val="0"/>${list}`, run('Yes'))), { width: 1500 })]),
+            // Filled in by a program that left the flag set: what it shows is the answer, not a prompt.
+            row([cell(para(run('Filled?')), { width: 5000 }), cell(para(control(`<w:showingPlcHdr/>${list}`, run('No'))), { width: 1500 })]),
           ],
           [5000, 1500],
         ) +
           para(run('Four?  Yes ') + contentControlCheckbox(true).replace('<w:sdtPr>', '<w:sdtPr><w:showingPlcHdr/>') + run(' No ') + contentControlCheckbox(false)),
       ),
     );
-    expect(body(doc).map((b) => b.text)).toEqual(['One?', 'Two?', 'Three?', 'Yes', 'Four?', 'Yes', 'No']);
+    expect(body(doc).map((b) => b.text)).toEqual(['One?', 'Two?', 'Three?', 'Yes', 'Filled?', 'No', 'Four?', 'Yes', 'No']);
     expect(options(doc).map((o) => [o.value, o.state])).toEqual([
       ['yes', 'checked'],
       ['no', 'unchecked'],

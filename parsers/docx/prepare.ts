@@ -504,13 +504,26 @@ function hiddenControl(sdt: XmlElement): boolean {
   return runs.length > 0 && runs.every(hiddenRun);
 }
 
+/** The prompts Word puts in a content control until it is filled in. */
+const PLACEHOLDER_PROMPT = /^\s*(?:click(?: or tap)?(?: here)? to enter (?:text|a date)|choose an item|enter text(?: here)?)\.?\s*$/i;
+
 /**
  * A content control still showing its placeholder ("Click or tap here to enter text.", "Choose an item."): what
- * it holds is the template's prompt, not an answer. A checkbox control's content is its box, whatever the flag.
+ * it holds is the template's prompt, not an answer. The flag alone is not enough: a program that fills a control
+ * in may leave it set, so the content must also read as a prompt (in the placeholder style, or a prompt's words).
+ * A checkbox control's content is its box, whatever the flag.
  */
 function showingPlaceholder(sdt: XmlElement): boolean {
   const pr = sdt.firstOrEmpty('w:sdtPr');
-  return on(pr.first('w:showingPlcHdr')) && !pr.first('wordml:checkbox');
+  if (!on(pr.first('w:showingPlcHdr')) || pr.first('wordml:checkbox')) return false;
+  const content = sdt.firstOrEmpty('w:sdtContent');
+  const runs: XmlElement[] = [];
+  const collect = (el: XmlElement) => {
+    for (const c of el.children) if (c.type === 'element') (c.name === 'w:r' ? runs.push(c) : collect(c));
+  };
+  collect(content);
+  const styled = (r: XmlElement) => /placeholder/i.test(r.first('w:rPr')?.first('w:rStyle')?.attributes['w:val'] ?? '');
+  return runs.filter((r) => textOf(r).trim()).every(styled) || PLACEHOLDER_PROMPT.test(textOf(content));
 }
 
 /** The paragraphs, rows and cells a placeholder's content is laid out in, kept so the table keeps its shape. */
