@@ -451,9 +451,10 @@ function withoutPrompt(b: Block): Block {
 const HEADING_CELL = /^(?:no\.?|#|yes|n\/a)$/i;
 
 /**
- * The cells of tables' heading rows: rows whose every cell names a column, one
- * of them a column of the form's ("No. | Question | Response | Comments").
- * There "No." names the number column; it is no answer.
+ * The cells of tables' heading rows: rows whose every cell names a column, two
+ * or more of them columns of the form's ("No. | Question | Response |
+ * Comments"). There "No." names the number column; it is no answer. A row of
+ * one name and a choice ("Response | No", a table per question) is an answer.
  */
 function headingRowCells(blocks: readonly Block[]): Set<Block> {
   const found = new Set<Block>();
@@ -473,7 +474,7 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     if (
       row.length >= 2 &&
       row.every((b, k) => (b.kind === 'option' ? !b.option?.mark : COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!))) &&
-      row.some((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null)
+      row.filter((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null).length >= 2
     )
       for (const b of row) if (b.kind !== 'option') found.add(b);
     i = end;

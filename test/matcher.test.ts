@@ -213,6 +213,23 @@ describe('matcher on rendered templates', () => {
     expect(match(doc).answers.find((a) => a.id === 'P6.6')).toMatchObject({ choice: null, status: 'missing' });
   });
 
+  it('reads a table per question (Response | No, Comments | …) as answers, not heading rows', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(\d+\. [^\n]*)\n\n(Yes|No)$/gm,
+      (_, question: string, word: string) => `${question}\n\nResponse\n\n${word}\n\nComments\n\n${word === 'No' ? 'Yes' : 'No'} - the board reviews it.`,
+    );
+    const doc = await parseText(new TextEncoder().encode(text));
+    doc.blocks.forEach((b, i) => {
+      const pair = ['Response', 'Comments'].includes(b.text) ? i : ['Response', 'Comments'].includes(doc.blocks[i - 1]?.text ?? '') ? i - 1 : -1;
+      if (pair >= 0) Object.assign(b, { kind: 'tableCell', table: { row: doc.blocks[pair]!.text === 'Response' ? 1 : 2, column: i - pair } });
+    });
+    const got = match(doc).answers;
+    const yesNo = expectedFromSpec(spec).answers.filter((a) => a.choice !== null && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
+    expect(yesNo.length).toBeGreaterThan(30);
+    for (const a of yesNo) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
+  });
+
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(

@@ -403,6 +403,20 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.find((b) => b.text === 'N/A')?.kind).toBe('tableCell');
   });
 
+  it('stops reading under Yes/No headings at a row of the options the other way round', async () => {
+    const cols = [5000, 800, 800, 3000];
+    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const doc = await parse(
+      docx(
+        table(
+          [r(run('Question'), run('Yes'), run('No'), run('Comments')), r(run(Q), run('X'), '', ''), r(run('Question'), run('No'), run('Yes'), run('Comments')), r(run('Two?'), run('X'), '', '')],
+          cols,
+        ),
+      ),
+    );
+    expect(options(doc).map((o) => [o.value, o.state])).toEqual([['yes', 'checked']]);
+  });
+
   it('stops reading under column headings at a row of other headings, and skips rows that cannot be lined up with them', async () => {
     const cols = [5000, 800, 800, 3000];
     const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));

@@ -485,7 +485,8 @@ export class BlockBuilder {
     const under = cells.filter((c) => headings.has(c.column) && c.end > c.start);
     if (under.length === 0) return true;
     const typedChoice = (c: Cell) => c.end - c.start === 1 && this.blocks[c.start]!.kind !== 'option' && optionValue(this.blocks[c.start]!.text) !== null;
-    if (under.some(typedChoice) && under.every((c) => typedChoice(c) || this.blocks.slice(c.start, c.end).every((b) => !b.text.trim()))) return true;
+    // One word, the other heading columns blank: more ("No | Yes") are a row of headings, ending these.
+    if (under.filter(typedChoice).length === 1 && under.every((c) => typedChoice(c) || this.blocks.slice(c.start, c.end).every((b) => !b.text.trim()))) return true;
     const marks = under.map((c) => {
       if (c.end - c.start !== 1) return null;
       const b = this.blocks[c.start]!;
