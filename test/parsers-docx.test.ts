@@ -40,6 +40,12 @@ function docx(body: string, extra: Partial<Parameters<typeof packageDocx>[0]> = 
   return packageDocx({ body, relationships: [], parts: [], sectPr: SECT, ...extra });
 }
 
+/** A row of cells, one paragraph each, in a table of these column widths. */
+const rowIn =
+  (cols: readonly number[]) =>
+  (...cells: string[]): string =>
+    row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+
 /** A template question row: question, box, Yes, box, No. */
 function questionRow(question: string, yesBox: string, noBox: string, labels = [run('Yes'), run('No')]): string {
   return row([
@@ -217,7 +223,7 @@ describe('docx checkbox encodings', () => {
 
   it('pairs "Yes | X | No" cells by an empty box cell at one end, else the way the table\'s other rows or the tables before it do; else leaves the X unlabelled', async () => {
     const cols = [5000, 800, 500, 800, 500];
-    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const r = rowIn(cols);
     const four = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: [5000, 800, 500, 800][i]! })));
     // "Yes | X | No | ·": the empty cell after "No" is its box, so the X is Yes's, whatever the tables before say.
     const boxFirst = table([r(run('One?'), '', run('Yes'), run('X'), run('No')), r(run('Two?'), run('X'), run('Yes'), '', run('No'))], cols);
@@ -328,7 +334,7 @@ describe('docx checkbox encodings', () => {
 
   it('reads an X or tick typed under "Yes" and "No" column headings as that column\'s option', async () => {
     const cols = [5000, 800, 800, 3000];
-    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const r = rowIn(cols);
     const doc = await parse(
       docx(
         table(
@@ -381,7 +387,7 @@ describe('docx checkbox encodings', () => {
 
   it('reads marks under "Yes" and "No" headings after a "No." heading over the question numbers, past a choice typed in a heading column', async () => {
     const cols = [600, 4400, 800, 800, 3000];
-    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const r = rowIn(cols);
     const doc = await parse(
       docx(
         table(
@@ -405,7 +411,7 @@ describe('docx checkbox encodings', () => {
 
   it('stops reading under Yes/No headings at a row of the options the other way round', async () => {
     const cols = [5000, 800, 800, 3000];
-    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const r = rowIn(cols);
     const doc = await parse(
       docx(
         table(
@@ -419,7 +425,7 @@ describe('docx checkbox encodings', () => {
 
   it('stops reading under column headings at a row of other headings, and skips rows that cannot be lined up with them', async () => {
     const cols = [5000, 800, 800, 3000];
-    const r = (...cells: string[]) => row(cells.map((c, i) => cell(para(c), { width: cols[i]! })));
+    const r = rowIn(cols);
     const answer = row([cell(para(run('Open?')), { width: 5000 }), cell(para(run(ANSWER)), { width: 4600, span: 3 })]);
     const doc = await parse(
       docx(
