@@ -365,18 +365,39 @@ describe('docx checkbox encodings', () => {
     const level = (text: string, font: string) =>
       `<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="${text}"/><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}"/></w:rPr></w:lvl>`;
     const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0">${level('\u2022', 'Arial')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${level('\u2610', 'Segoe UI Symbol')}</w:abstractNum><w:abstractNum w:abstractNumId="2">${level('\uF0FE', 'Wingdings')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">${level('\u2611', 'Segoe UI Symbol')}</w:lvlOverride></w:num></w:numbering>`;
+<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0">${level('\u2022', 'Arial')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${level('\u2610', 'Segoe UI Symbol')}</w:abstractNum><w:abstractNum w:abstractNumId="2">${level('\uF0FE', 'Wingdings')}</w:abstractNum><w:abstractNum w:abstractNumId="3">${level('\uF0FC', 'Wingdings')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">${level('\u2611', 'Segoe UI Symbol')}</w:lvlOverride></w:num><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>`;
     const item = (numId: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${run(text)}</w:p>`;
     const doc = await parse(
-      docx([para(run(Q)), item(2, 'Yes'), item(3, 'No'), para(run('Two?')), item(4, 'Yes'), item(2, 'No'), para(run('Bulleted?')), item(1, 'Yes'), item(1, 'No')].join(''), {
-        parts: [{ name: 'numbering.xml', xml: numbering, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }],
-      }),
+      docx(
+        [
+          para(run(Q)),
+          item(2, 'Yes'),
+          item(3, 'No'),
+          para(run('Two?')),
+          item(4, 'Yes'),
+          item(2, 'No'),
+          // Word's bullet library's tick, and a box bullet before a line with boxes of its own, are only bullets.
+          para(run('Ticks?')),
+          item(5, 'Yes'),
+          item(5, 'No'),
+          para(run('Own boxes?')),
+          item(2, 'Yes \u2612 No \u2610'),
+          para(run('Bulleted?')),
+          item(1, 'Yes'),
+          item(1, 'No'),
+        ].join(''),
+        {
+          parts: [{ name: 'numbering.xml', xml: numbering, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }],
+        },
+      ),
     );
     expect(options(doc).map((o) => [o.value, o.state, o.source, o.detail])).toEqual([
       ['yes', 'unchecked', 'glyph', 'list bullet U+2610'],
       ['no', 'checked', 'glyph', 'list bullet U+1F5F9'],
       ['yes', 'checked', 'glyph', 'list bullet U+2611'],
       ['no', 'unchecked', 'glyph', 'list bullet U+2610'],
+      ['yes', 'checked', 'glyph', 'U+2612'],
+      ['no', 'unchecked', 'glyph', 'U+2610'],
     ]);
     // A list of round bullets prints no box.
     expect(doc.blocks.slice(-2).map((b) => [b.kind, b.text])).toEqual([

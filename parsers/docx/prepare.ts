@@ -129,13 +129,20 @@ interface OpenField {
   result: boolean;
 }
 
-/** A list level's bullet, by numbering id and level ("3:0"), where it prints a box or a tick. */
+/** A list level's bullet, by numbering id and level ("3:0"), where it prints a ballot box. */
 export type BoxBullets = ReadonlyMap<string, Mark>;
 
 /**
- * The list levels whose bullet is a box or tick character (in a symbol font
- * or not), from numbering.xml: each w:num's abstract numbering, with the
- * levels a w:lvlOverride replaces.
+ * Ballot boxes a checklist prints as its bullet: ☐ ☑ ☒, and Wingdings' empty
+ * and ticked boxes. Not the bullets Word's bullet library offers for any list
+ * (❑, ✓, ▪, o), which look like boxes and ticks but mark nothing.
+ */
+const BALLOT_BOXES = new Set([0x2610, 0x2611, 0x2612, 0x1f78e, 0x1f5f9, 0x1f5f7]);
+
+/**
+ * The list levels whose bullet is a ballot box (in a symbol font or not),
+ * from numbering.xml: each w:num's abstract numbering, with the levels a
+ * w:lvlOverride replaces.
  */
 export function boxBullets(numbering: XmlElement | null): BoxBullets {
   const found = new Map<string, Mark>();
@@ -146,7 +153,7 @@ export function boxBullets(numbering: XmlElement | null): BoxBullets {
     if ([...text].length !== 1) return null;
     const font = lvl.first('w:rPr')?.first('w:rFonts')?.attributes['w:ascii'] ?? '';
     const read = symbolState(font, text.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
-    return read ? { state: read.state, source: 'glyph', detail: `list bullet U+${read.unicode.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } : null;
+    return read && BALLOT_BOXES.has(read.unicode.codePointAt(0)!) ? { state: read.state, source: 'glyph', detail: `list bullet U+${read.unicode.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` } : null;
   };
   const levels = (parent: XmlElement) => parent.children.flatMap((c) => (c.type === 'element' && c.name === 'w:lvl' ? [c] : []));
   const abstract = new Map<string, XmlElement>();
@@ -281,7 +288,8 @@ export class Preparer {
         this.fields = outer;
         const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
         const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
-        if (bullet) {
+        // A line with boxes of its own has them after a bullet that is only a bullet.
+        if (bullet && !hasOwnBoxes(el)) {
           const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
           el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'symbol', mark: bullet }));
         }
@@ -502,6 +510,14 @@ function hiddenControl(sdt: XmlElement): boolean {
   const runs: XmlElement[] = [];
   collect(sdt.firstOrEmpty('w:sdtContent'), 'w:r', runs);
   return runs.length > 0 && runs.every(hiddenRun);
+}
+
+/** Whether a paragraph holds boxes of its own: a checkbox, a symbol, a box or tick typed. */
+function hasOwnBoxes(p: XmlElement): boolean {
+  const boxy = (el: XmlElement): boolean =>
+    el.name === 'w:sym' || el.name === 'w:checkBox' || el.name === 'wordml:checkbox' || el.children.some((c) => c.type === 'element' && boxy(c));
+  const text = textOf(p);
+  return boxy(p) || [...text].some((ch) => glyphMark(ch) !== null) || /(?:^|\s)[xX](?:\s|$)/.test(text);
 }
 
 /** The prompts Word puts in a content control until it is filled in. */
