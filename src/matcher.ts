@@ -341,7 +341,7 @@ function untilOtherQuestion(q: Question, question: Block, after: Block[], last: 
   // own, unless it prints this one again (a table row repeated over a page).
   const asked = after.findIndex(
     (b, i) =>
-      standsBeforeBoxes(b, i) && !printsAgain(question, b) && after[i + 1]?.kind === 'option' && YES_NO_QUESTION.test(b.text) && after.slice(0, i).some(said),
+      after[i + 1]?.kind === 'option' && YES_NO_QUESTION.test(b.text) && standsBeforeBoxes(b, i) && after.slice(0, i).some(said) && !printsAgain(question, b),
   );
   if (asked < 0) return { after, askedBefore: null };
   // Boxes on the question's own row (a table's third column) are its own, whatever its comment cell asks.
