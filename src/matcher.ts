@@ -245,6 +245,7 @@ function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched:
   if (leadingNumber(head.text) !== null) return 0;
   // The first line's row-mates, right of it (the comments), may stand between the two parts.
   const rowMates: Block[] = [];
+  const alone = questionScore(q, head);
   for (let k = 1; k <= 5 && at - k >= 0; k++) {
     // Another question's block is never this one's first line.
     if (matched.has(at - k)) return 0;
@@ -253,7 +254,7 @@ function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched:
     const joins =
       rowMates.every((b) => sameRowBefore(prev, b)) &&
       !/[.?!:;)]\s*$/.test(prev.text) &&
-      questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= questionScore(q, head) + HEAD_GAIN;
+      questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= alone + HEAD_GAIN;
     if (joins) return k;
     if (!blocks.slice(Math.max(0, at - 5), at - k).some((b) => b.kind !== 'option' && sameRowBefore(b, prev))) return 0;
     rowMates.push(prev);
