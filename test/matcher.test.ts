@@ -23,6 +23,14 @@ async function render(spec: CaseSpec, style: Partial<TextStyle> = {}): Promise<E
 
 const answer = (r: ExtractRecord, id: string) => r.answers.find((a) => a.id === id)!;
 
+/** The choices matched for the numbered questions the spec answers, each as the spec gives it. */
+function expectNumberedChoices(doc: NormalisedDocument, spec: CaseSpec): void {
+  const got = match(doc).answers;
+  const chosen = expectedFromSpec(spec).answers.filter((a) => a.choice !== null && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
+  expect(chosen.length).toBeGreaterThan(30);
+  for (const a of chosen) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
+}
+
 /** Every choice, status and text agrees with what the spec says. */
 function expectMatchesSpec(r: ExtractRecord, spec: CaseSpec): void {
   const expected = expectedFromSpec(spec);
@@ -224,10 +232,7 @@ describe('matcher on rendered templates', () => {
       const pair = ['Response', 'Comments'].includes(b.text) ? i : ['Response', 'Comments'].includes(doc.blocks[i - 1]?.text ?? '') ? i - 1 : -1;
       if (pair >= 0) Object.assign(b, { kind: 'tableCell', table: { row: doc.blocks[pair]!.text === 'Response' ? 1 : 2, column: i - pair } });
     });
-    const got = match(doc).answers;
-    const yesNo = expectedFromSpec(spec).answers.filter((a) => a.choice !== null && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
-    expect(yesNo.length).toBeGreaterThan(30);
-    for (const a of yesNo) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
+    expectNumberedChoices(doc, spec);
   });
 
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
@@ -428,10 +433,7 @@ describe('matcher on rendered templates', () => {
       next.table = { row: row++, column: 1 };
     });
     expect(row).toBeGreaterThan(30);
-    const got = match(doc).answers;
-    const yesNo = expectedFromSpec(spec).answers.filter((a) => a.choice !== null && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
-    expect(yesNo.length).toBeGreaterThan(30);
-    for (const a of yesNo) expect([a.id, got.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
+    expectNumberedChoices(doc, spec);
   });
 
   it('joins a question\'s first line to the rest where its row\'s boxes and comments come between them', async () => {
