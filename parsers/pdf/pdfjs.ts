@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { restoreNatives } from './natives.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Loaded here rather than on the first document, so that its polyfills are in place before restoreNatives runs.
-import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractError } from '../../src/errors.js';
 import { MAX_PICTURE_PIXELS } from './pictures.js';
 
@@ -31,8 +31,56 @@ const packageDir = join(dirname(fileURLToPath(import.meta.resolve('pdfjs-dist/le
 export const STANDARD_FONTS = join(packageDir, 'standard_fonts') + '/';
 export const CMAPS = join(packageDir, 'cmaps') + '/';
 
+type Listener = (event: { data: unknown }) => void;
+
+/**
+ * The channel between pdf.js's two halves, both on this thread. pdf.js's own
+ * same-thread channel copies every message with structuredClone, as a real
+ * worker boundary would: about a tenth of a PDF's reading time goes on copying
+ * text items that nothing else holds. This one hands messages over as they
+ * are, in order, each on its own microtask as pdf.js's does. The one thing
+ * the sending half reuses after sending is a streamed chunk (a page's text
+ * items, an operator list's arrays): it empties or replaces those once sent,
+ * so a chunk's own fields and arrays are copied, one level deep.
+ */
+class SameThreadPort {
+  private readonly listeners = new Set<Listener>();
+  private readonly settled = Promise.resolve();
+
+  postMessage(message: { chunk?: unknown }): void {
+    const event = { data: 'chunk' in message ? { ...message, chunk: ownCopy(message.chunk) } : message };
+    void this.settled.then(() => {
+      for (const listener of this.listeners) listener.call(this, event);
+    });
+  }
+
+  addEventListener(_type: 'message', listener: Listener): void {
+    this.listeners.add(listener);
+  }
+
+  removeEventListener(_type: 'message', listener: Listener): void {
+    this.listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.listeners.clear();
+  }
+}
+
+function ownCopy(chunk: unknown): unknown {
+  if (Array.isArray(chunk)) return chunk.slice();
+  if (chunk === null || typeof chunk !== 'object' || ArrayBuffer.isView(chunk)) return chunk;
+  const copy: Record<string, unknown> = { ...chunk };
+  for (const [key, value] of Object.entries(copy)) if (Array.isArray(value)) copy[key] = value.slice();
+  return copy;
+}
+
 export function openDocument(bytes: Uint8Array, password: string | undefined) {
+  const port = new SameThreadPort();
+  WorkerMessageHandler.initializeFromPort(port);
+  const worker = new pdfjs.PDFWorker({ port: port as unknown as NonNullable<ConstructorParameters<typeof pdfjs.PDFWorker>[0]>['port'] });
   const task = pdfjs.getDocument({
+    worker,
     // pdf.js may take over the buffer it is given, and refuses a Node Buffer: it gets its own plain copy.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -62,6 +110,16 @@ export function openDocument(bytes: Uint8Array, password: string | undefined) {
       given = true;
       update(password);
     } else update(Object.assign(new Error(reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'Incorrect Password' : 'No password given'), { name: 'PasswordException', code: reason }));
+  };
+  // A task given its worker leaves it running when destroyed.
+  const destroyTask = task.destroy.bind(task);
+  task.destroy = async () => {
+    try {
+      await destroyTask();
+    } finally {
+      worker.destroy();
+      port.terminate();
+    }
   };
   return task;
 }
