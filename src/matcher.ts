@@ -122,7 +122,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   // to its left on its row come before it in reading order: both belong to the question.
   const matched = new Set(questionAt.filter((at): at is number => at !== null));
   const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched)));
-  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!)));
+  const responseFirst = responseColumnFirst(doc.blocks);
+  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst)));
   const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
@@ -179,17 +180,59 @@ const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
 /**
  * How many blocks directly before a question belong to its row: boxes to its
  * left, and a reference cell ("2.6"; a bare number only when on the same row).
+ * Where the format keeps no rows (a table saved as text, one cell to a line)
+ * and the form prints its response column first, the question's number on the
+ * line before it and one choice alone before that are its row's first cells.
  */
-function rowCellsBefore(blocks: readonly Block[], at: number): number {
+function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: boolean): number {
   const q = blocks[at]!;
   let n = 0;
-  for (let b = blocks[at - 1]; b; b = blocks[at - n - 1]) {
+  let choices = 0;
+  for (let b = blocks[at - n - 1]; b; b = blocks[at - n - 1]) {
     const sameRow = sameRowBefore(b, q);
+    const lineBefore = responseFirst && !placed(b) && !placed(q);
+    const choice = b.kind === 'option' || optionValue(b.text) !== null;
     // Boxes, or a choice typed in a response column, left of the question on its row; its reference or number.
-    if (!(((b.kind === 'option' || optionValue(b.text) !== null) && sameRow) || REFERENCE.test(b.text.trim()) || (sameRow && /^\d{1,2}\.?$/.test(b.text.trim())))) break;
+    const cell =
+      (choice && (sameRow || (lineBefore && choices === 0))) ||
+      REFERENCE.test(b.text.trim()) ||
+      ((sameRow || (lineBefore && n === 0)) && /^\d{1,2}\.?$/.test(b.text.trim()));
+    if (!cell) break;
+    if (choice) choices++;
     n++;
   }
   return n;
+}
+
+/** Whether the format gave a block a place in a table or on a page. */
+const placed = (b: Block) => b.table !== undefined || b.provenance.y !== undefined;
+
+const RESPONSE_HEADING = /^(?:response|answer|yes\s*\/\s*no|y\s*\/\s*n)$/i;
+const QUESTION_HEADING = /^questions?$/i;
+
+/**
+ * Whether the form's tables print the response column before the question,
+ * as their heading rows say ("Response | No. | Question | Evidence"), in a
+ * format that keeps no rows: a heading row is then a run of lines that each
+ * name a column. Every such row must agree.
+ */
+function responseColumnFirst(blocks: readonly Block[]): boolean {
+  const isHeading = (b: Block) => b.kind !== 'option' && !placed(b) && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
+  let first = 0;
+  let after = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    let end = i;
+    while (end < blocks.length && isHeading(blocks[end]!)) end++;
+    const texts = blocks.slice(i, end).map((b) => b.text.trim());
+    const response = texts.findIndex((t) => RESPONSE_HEADING.test(t));
+    const question = texts.findIndex((t) => QUESTION_HEADING.test(t));
+    if (response >= 0 && question >= 0) {
+      if (response < question) first++;
+      else after++;
+    }
+    i = Math.max(i, end);
+  }
+  return first > 0 && after === 0;
 }
 
 /** Tolerance, in PDF points, for two things to be on one printed row. */

@@ -436,6 +436,20 @@ describe('matcher on rendered templates', () => {
     expectNumberedChoices(doc, spec);
   });
 
+  for (const [headings, row] of [
+    ['Response\nNo.\nQuestion\nEvidence', '$3\n$1.\n$2'],
+    ['No.\nQuestion\nResponse\nEvidence', '$1.\n$2\n$3'],
+  ] as const) {
+    it(`reads each choice of a table saved as text, one cell to a line, under the headings ${headings.replace(/\n/g, ' | ')}`, async () => {
+      const spec = sampleSpec(6);
+      const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })
+        .replace(/^(\d+)\. ([^\n]*)\n\n(Yes|No|N\/A)$/gm, row)
+        .replace(/^(Principle \d+\n[^\n]*)$/gm, `$1\n\n${headings}`);
+      expect(text).toContain(row.startsWith('$3') ? 'No\n1.\nHas your organisation' : '1.\nHas your organisation paid a registration fee');
+      expectNumberedChoices(await parseText(new TextEncoder().encode(text)), spec);
+    });
+  }
+
   it('joins a question\'s first line to the rest where its row\'s boxes and comments come between them', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
