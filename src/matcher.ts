@@ -480,10 +480,11 @@ function keepContent(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * The form's prompt before a choice written after it: "Answer: Yes", "Response: No.", "Yes / No: N/A - …". Not
- * before words that only open with one ("Response: No response has been received").
+ * The form's prompt before a choice written after it: "Answer: Yes", "Response: No.", "Yes / No: N/A - …", or,
+ * with the choice alone after it, "Response No" (a prompt cell and its answer cell read as one). Not before words
+ * that only open with one ("Response: No response has been received").
  */
-const PROMPTED_CHOICE = /^\s*(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))/i;
+const PROMPTED_CHOICE = /^\s*(?:(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))|(?:answer|response)\s+(?=(?:yes|no|n\/a)\.?\s*$))/i;
 
 /** A block with the prompt before its choice left out: the choice is then read as if written alone. */
 function withoutPrompt(b: Block): Block {

@@ -477,7 +477,8 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
   });
 
-  for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:'])
+  // "Response Yes": a prompt cell and its answer cell read as one line.
+  for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:', 'Response'])
     it(`reads a choice written after the form's prompt: "${prompt} Yes"`, async () => {
       const spec = sampleSpec(6);
       const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No|N\/A)$/gm, `${prompt} $1`);
