@@ -107,6 +107,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   }
   // What follows the form is another one (or the questions again): none of its answers are this form's.
   const blocks = content.slice(0, form.to);
+  const early = new Set(form.early.map((i) => blocks[i]!));
+  const answering = (b: Block) => !early.has(b);
   const questionAt = carriedOn(form.questionAt, blocks);
   const diagnostics = [...doc.diagnostics];
   if (later)
@@ -139,7 +141,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const at = actionAt[i];
     if (at === undefined) return { principle: p.number, text: null, provenance: null };
     const inline = ACTION_PLAN.exec(blocks[at]!.text)?.[1]?.trim();
-    const body = regionText(blocks, at + 1, nextBoundary(boundaries, at, blocks.length));
+    const body = regionText(blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length)).filter(answering));
     const text = [inline, body.text].filter((t): t is string => !!t).join('\n') || null;
     return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
   });
@@ -160,7 +162,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option' || optionValue(b.text) !== null);
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const last = questionAt.every((x) => x === null || x <= at);
-    const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)), last);
+    const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)).filter(answering), last);
     const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start), askedBefore);
@@ -577,6 +579,8 @@ interface Form {
   /** The blocks its questions may be found in: from `from`, before `to`. */
   from: number;
   to: number;
+  /** Principle headings printed early that say no more than the principle (running headers): no part of any answer. */
+  early: number[];
 }
 
 /**
@@ -608,7 +612,7 @@ function chooseForm(blocks: readonly Block[]): { form: Form & { questionAt: Arra
   const found = (f: { questionAt: Array<number | null> }) => f.questionAt.filter((x) => x !== null).length;
   let index = tried.findIndex((f) => found(f) >= MIN_QUESTIONS);
   if (index < 0) {
-    const headless = { principles: withStatements(blocks, new Array(12).fill(undefined), 0, blocks.length), from: 0, to: blocks.length };
+    const headless = { principles: withStatements(blocks, new Array(12).fill(undefined), 0, blocks.length), from: 0, to: blocks.length, early: [] };
     tried.push({ ...headless, questionAt: alignQuestions(blocks, headless) });
     index = tried.reduce((best, f, i) => (found(f) > found(tried[best]!) ? i : best), 0);
   }
@@ -678,18 +682,74 @@ function headingRuns(blocks: readonly Block[], headings: ReadonlyArray<{ at: num
   return starts.map((start, k) => {
     const next = starts[k + 1];
     const to = next === undefined ? blocks.length : formStart(blocks, headings[next]!, headings[next - 1]!.at);
-    const principles: Array<number | undefined> = new Array(12).fill(undefined);
-    let last = 0;
-    for (const h of headings.slice(start, k + 1 < starts.length ? starts[k + 1] : headings.length)) {
-      if (h.n <= last) continue;
-      principles[h.n - 1] = h.at;
-      last = h.n;
-    }
-    const form = { principles: withStatements(blocks, principles, from, to), from, to };
+    const { chosen: principles, early } = chooseHeadings(blocks, headings.slice(start, k + 1 < starts.length ? starts[k + 1] : headings.length));
+    const form = { principles: withStatements(blocks, principles, from, to), from, to, early };
     // The next run's first principle may have questions before its heading, but none before this run's last one.
     from = Math.max(from, ...principles.filter((x): x is number => x !== undefined));
     return form;
   });
+}
+
+/**
+ * Each principle's heading in a run: the first of its number after the one
+ * before's. A heading is passed over where the next of its number stands
+ * further on and what lies between asks none of its questions but a question
+ * of an earlier principle (or, for Principle 1, no question at all): it was
+ * printed early. A running header naming the principle that starts on the
+ * page (Word's STYLEREF) stands above the end of the principle before, and
+ * above the title block on the first page; an action plan listing actions by
+ * principle ("Principle 4 - SPOC details to go on the website") stands before
+ * the principles it names. Returns the headings and those passed over.
+ */
+function chooseHeadings(blocks: readonly Block[], run: ReadonlyArray<{ at: number; n: number }>): { chosen: Array<number | undefined>; early: number[] } {
+  const early = new Set<number>();
+  for (;;) {
+    const chosen: Array<number | undefined> = new Array(12).fill(undefined);
+    let last = 0;
+    for (const h of run) {
+      if (early.has(h.at) || h.n <= last) continue;
+      chosen[h.n - 1] = h.at;
+      last = h.n;
+    }
+    const premature = chosen.find((at, p) => {
+      const again = at === undefined ? undefined : run.find((h) => h.n === p + 1 && h.at > at && !early.has(h.at));
+      return again !== undefined && printedEarly(blocks, at!, again.at, p + 1);
+    });
+    // Only a header that says no more than the principle is left out of answers: a plan's "Principle 4 - SPOC
+    // details to go on the website" is the plan's.
+    if (premature === undefined) return { chosen, early: [...early].filter((at) => namesPrincipleOnly(blocks[at]!)) };
+    early.add(premature);
+  }
+}
+
+/** A heading that says no more than its principle: the number, then nothing or the principle's statement. */
+function namesPrincipleOnly(b: Block): boolean {
+  const m = PRINCIPLE_HEADING.exec(b.text.trim());
+  const rest = m?.[2]?.trim();
+  return !!m && (!rest || likeness(STATEMENT_WORDS[principleNumber(m[1]!) - 1]!, rest).score >= 0.5);
+}
+
+/** Each principle's last question, which asks for the areas where action is required. */
+const CLOSING_QUESTIONS = PRINCIPLES.map((p) => QUESTIONS.findLast((q) => q.principle === p.number)!);
+
+function printedEarly(blocks: readonly Block[], from: number, to: number, principle: number): boolean {
+  let earlier = false;
+  for (let i = from + 1; i < to; i++) {
+    const b = blocks[i]!;
+    // The closing questions differ only in the principle they name.
+    const named = /\bprinciple\s+(\d{1,2})\b/i.exec(b.text);
+    let best: Question | null = null;
+    let score = QUESTION_THRESHOLD;
+    for (const q of QUESTIONS) {
+      const s = q.principle <= principle ? questionScore(q, b) : 0;
+      if (s >= score) [best, score] = [q, s];
+    }
+    if (!best) continue;
+    const of = named && best === CLOSING_QUESTIONS[best.principle - 1] ? Number(named[1]) : best.principle;
+    if (of === principle) return false;
+    if (of < principle) earlier = true;
+  }
+  return earlier || principle === 1;
 }
 
 /**
@@ -959,8 +1019,8 @@ function answerLine(b: Block): string {
   return b.text.trim().replace(BULLET, '');
 }
 
-function regionText(blocks: readonly Block[], from: number, to: number): { text: string | null; provenance: Provenance | null } {
-  const parts = blocks.slice(from, to).filter((b) => b.kind !== 'option' && !isGuidance(b.text));
+function regionText(region: readonly Block[]): { text: string | null; provenance: Provenance | null } {
+  const parts = region.filter((b) => b.kind !== 'option' && !isGuidance(b.text));
   return { text: parts.length ? parts.map(answerLine).join('\n') : null, provenance: parts[0]?.provenance ?? null };
 }
 

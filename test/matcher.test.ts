@@ -69,6 +69,32 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P4.1').printedQuestion).toBe('13. What governance arrangements do you have?');
   });
 
+  it('passes over a running header naming the principle that starts further down the page', async () => {
+    const spec = sampleSpec(7);
+    const header = (n: number) => `Principle ${n} – ${PRINCIPLES[n - 1]!.statement}\n\n`;
+    let headers = 0;
+    // Word's STYLEREF: the page where principle n starts is headed with it, above the end of principle n - 1.
+    const text = (header(1) + renderText(spec, DEFAULT_TEXT_STYLE)).replace(
+      /^((?:\d+\. )?Have you identified any areas where action is required to conform more fully with the requirements of Principle (\d+)\?)/gm,
+      (line, _q, n: string) => (Number(n) < 12 ? (headers++, header(Number(n) + 1) + line) : line),
+    );
+    expect(headers).toBeGreaterThanOrEqual(9);
+    expectMatchesSpec(await run(text), spec);
+  });
+
+  it('keeps an action plan listing actions by principle as the plan, not as the principles it names', async () => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[2] = [
+      'The review found actions under several principles:',
+      'Principle 6 - retention to be reduced to 28 days.',
+      'Principle 4 - contact details to go on the website.',
+      'Principle 5 - refresher training for all operators.',
+    ].join('\n');
+    const text = renderText(spec, DEFAULT_TEXT_STYLE);
+    expect(text).toContain('Principle 6 - retention');
+    expectMatchesSpec(await run(text), spec);
+  });
+
   it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
     const first = sampleSpec(11);
     const second = sampleSpec(12);
@@ -78,7 +104,7 @@ describe('matcher on rendered templates', () => {
       'The Surveillance Camera Code of Practice sets out 12 guiding principles:',
       ...PRINCIPLES.map((p) => `Principle ${p.number}: ${p.statement}`),
       'Part 1',
-    ].join('\n\n');
+    ].join('\n');
     const r = await run(`${intro}\n\n${renderText(first, DEFAULT_TEXT_STYLE)}\n\nPart 2\n\n${renderText(second, DEFAULT_TEXT_STYLE)}`);
     expectMatchesSpec(r, first);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['another-assessment']);
