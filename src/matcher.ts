@@ -124,8 +124,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   // to its left on its row come before it in reading order: both belong to the question.
   const matched = new Set(questionAt.filter((at): at is number => at !== null));
   const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched)));
-  const responseFirst = responseColumnFirst(doc.blocks);
-  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst)));
+  const responseFirst = responseFirstTables(doc.blocks);
+  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst, matched)));
   const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
@@ -183,20 +183,24 @@ const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
  * How many blocks directly before a question belong to its row: boxes to its
  * left, and a reference cell ("2.6"; a bare number only when on the same row).
  * Where the format keeps no rows (a table saved as text, one cell to a line)
- * and the form prints its response column first, the question's number on the
- * line before it and one choice alone before that are its row's first cells.
+ * and the question's table prints its response column first, the question's
+ * number on the line before it and one choice alone before that are its row's
+ * first cells, unless the line before the choice asks for it (ends in ":" or
+ * "?" and is no question of the form's): that choice ends the row before, whose
+ * response cell was left blank.
  */
-function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: boolean): number {
+function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: ReadonlySet<Block>, asked: ReadonlySet<number>): number {
   const q = blocks[at]!;
   let n = 0;
   let choices = 0;
   for (let b = blocks[at - n - 1]; b; b = blocks[at - n - 1]) {
     const sameRow = sameRowBefore(b, q);
-    const lineBefore = responseFirst && !placed(b) && !placed(q);
+    const lineBefore = responseFirst.has(q) && !placed(b) && !placed(q);
     const choice = b.kind === 'option' || optionValue(b.text) !== null;
+    const prompted = (i: number) => i >= 0 && /[:?]\s*$/.test(blocks[i]!.text) && !asked.has(i);
     // Boxes, or a choice typed in a response column, left of the question on its row; its reference or number.
     const cell =
-      (choice && (sameRow || (lineBefore && choices === 0))) ||
+      (choice && (sameRow || (lineBefore && choices === 0 && !prompted(at - n - 2)))) ||
       REFERENCE.test(b.text.trim()) ||
       ((sameRow || (lineBefore && n === 0)) && /^\d{1,2}\.?$/.test(b.text.trim()));
     if (!cell) break;
@@ -209,32 +213,39 @@ function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: boo
 /** Whether the format gave a block a place in a table or on a page. */
 const placed = (b: Block) => b.table !== undefined || b.provenance.y !== undefined;
 
-const RESPONSE_HEADING = /^(?:response|answer|yes\s*\/\s*no|y\s*\/\s*n)$/i;
+const RESPONSE_HEADING = /^(?:response|answer|yes\s*\/\s*no|y\s*\/\s*n)\b/i;
 const QUESTION_HEADING = /^questions?$/i;
+/** How many lines before its "Question" a table's heading may name its response column. */
+const HEADING_REACH = 3;
 
 /**
- * Whether the form's tables print the response column before the question,
- * as their heading rows say ("Response | No. | Question | Evidence"), in a
- * format that keeps no rows: a heading row is then a run of lines that each
- * name a column. Every such row must agree.
+ * The blocks standing in tables whose response column comes before the
+ * question, as their heading says ("Response | No. | Question | Evidence"), in
+ * a format that keeps no rows: there a heading is a run of lines, each naming
+ * a column. Each "Question" heading line starts a table; it prints the
+ * response column first where a line naming it stands just before, among
+ * column names only.
  */
-function responseColumnFirst(blocks: readonly Block[]): boolean {
-  const isHeading = (b: Block) => b.kind !== 'option' && !placed(b) && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
-  let first = 0;
-  let after = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    let end = i;
-    while (end < blocks.length && isHeading(blocks[end]!)) end++;
-    const texts = blocks.slice(i, end).map((b) => b.text.trim());
-    const response = texts.findIndex((t) => RESPONSE_HEADING.test(t));
-    const question = texts.findIndex((t) => QUESTION_HEADING.test(t));
-    if (response >= 0 && question >= 0) {
-      if (response < question) first++;
-      else after++;
-    }
-    i = Math.max(i, end);
-  }
-  return first > 0 && after === 0;
+function responseFirstTables(blocks: readonly Block[]): Set<Block> {
+  const isHeading = (b: Block) => b.kind !== 'option' && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
+  const found = new Set<Block>();
+  let first = false;
+  blocks.forEach((b, i) => {
+    if (placed(b)) return;
+    if (b.kind !== 'option' && QUESTION_HEADING.test(b.text.trim())) {
+      first = false;
+      for (let k = i - 1; k >= Math.max(0, i - HEADING_REACH); k--) {
+        const h = blocks[k]!;
+        if (placed(h) || h.kind === 'option') break;
+        if (RESPONSE_HEADING.test(h.text.trim()) && h.text.trim().length <= 40) {
+          first = true;
+          break;
+        }
+        if (!isHeading(h)) break;
+      }
+    } else if (first) found.add(b);
+  });
+  return found;
 }
 
 /** Tolerance, in PDF points, for two things to be on one printed row. */
@@ -483,10 +494,10 @@ function keepContent(blocks: readonly Block[]): Block[] {
 
 /**
  * The form's prompt before a choice written after it: "Answer: Yes", "Response: No.", "Yes / No: N/A - …", or,
- * with the choice alone after it, "Response No" (a prompt cell and its answer cell read as one). Not before words
- * that only open with one ("Response: No response has been received").
+ * with the choice alone after it, "Response No" (a prompt cell and its answer cell read as one; "Response No." is a
+ * column of response numbers). Not before words that only open with one ("Response: No response has been received").
  */
-const PROMPTED_CHOICE = /^\s*(?:(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))|(?:answer|response)\s+(?=(?:yes|no|n\/a)\.?\s*$))/i;
+const PROMPTED_CHOICE = /^\s*(?:(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))|(?:answer|response)\s+(?=(?:yes|n\/a)\.?\s*$|no\s*$))/i;
 
 /** A block with the prompt before its choice left out: the choice is then read as if written alone. */
 function withoutPrompt(b: Block): Block {

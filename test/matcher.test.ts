@@ -476,6 +476,28 @@ describe('matcher on rendered templates', () => {
     });
   }
 
+  it('reads the response column first only in the tables whose headings print it first', async () => {
+    const spec = sampleSpec(6);
+    // Principle 1's table is headed Response | Question | Comments; the rest print the answer after the question.
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })
+      .replace(/^(\d+)\. ([^\n]*)\n\n(Yes|No|N\/A)$/gm, '$1.\n$2\n$3')
+      .replace(/^(Principle (\d+)\n[^\n]*)$/gm, (line, _h, n: string) => `${line}\n\n${n === '1' ? 'Response\nQuestion\nComments' : 'Ref\nQuestion\nCompliant?\nEvidence / comments'}`);
+    expect(text).toContain('Ref\nQuestion\nCompliant?');
+    expectNumberedChoices(await parseText(new TextEncoder().encode(text)), spec);
+  });
+
+  it('leaves a blank response blank where the row before ends in a prompt and its answer, under a response column printed first', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })
+      .replace(/^(\d+)\. ([^\n]*)\n\n(Yes|No|N\/A)$/gm, '$3\n$1.\n$2')
+      .replace(/^(Principle \d+\n[^\n]*)$/gm, '$1\n\nResponse\nNo.\nQuestion\nEvidence')
+      // Question 2's response left blank; question 1's evidence ends with a checklist line of its own.
+      .replace(/^(?:Yes|No)\n2\.\n([^\n]*)$/m, 'Certificate displayed in the control room:\nYes\n2.\n$1');
+    expect(text).toContain('control room:\nYes\n2.\nAre you able');
+    const got = match(await parseText(new TextEncoder().encode(text))).answers.find((a) => a.number === 2)!;
+    expect(got).toMatchObject({ choice: null, status: 'missing' });
+  });
+
   it('joins a question\'s first line to the rest where its row\'s boxes and comments come between them', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
@@ -549,6 +571,16 @@ describe('matcher on rendered templates', () => {
     );
     expect(text).toContain('Response: No response');
     expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null, text: 'Response: No response has been received from the regulator yet' });
+  });
+
+  it('reads no choice from "Response No." heading a column of response numbers', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(4\. [^\n]*\n\n)(?:Yes|No)$/m,
+      '$1Response No.\n\nR-114 answered within 20 days; R-121 answered within 35 days.',
+    );
+    expect(text).toContain('Response No.\n\nR-114');
+    expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null });
   });
 
   it('reports both boxes ticked as ambiguous and none ticked as missing', async () => {
