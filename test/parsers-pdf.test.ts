@@ -1653,29 +1653,7 @@ describe('PDF boxes away from their labels', () => {
     t('Question', 50, 760);
     t('Yes', 400, 760);
     t('No', 450, 760);
-    const form = pdf.getForm();
-    const box = (name: string, x: number, y: number, checked: boolean, exportValue?: string) => {
-      const field = form.createCheckBox(name);
-      field.addToPage(page, { x, y, width: 9, height: 9 });
-      if (checked) field.check();
-      // pdf-lib names every checkbox's on state "Yes", as Acrobat does unless its author sets another.
-      if (exportValue) {
-        const widget = field.acroField.getWidgets()[0]!;
-        const ap = widget.dict.lookup(PDFName.of('AP'), PDFDict);
-        for (const key of ['N', 'D']) {
-          const states = ap.lookupMaybe(PDFName.of(key), PDFDict);
-          const on = states?.get(PDFName.of('Yes'));
-          if (states && on) {
-            states.delete(PDFName.of('Yes'));
-            states.set(PDFName.of(exportValue), on);
-          }
-        }
-        if (checked) {
-          widget.dict.set(PDFName.of('AS'), PDFName.of(exportValue));
-          field.acroField.dict.set(PDFName.of('V'), PDFName.of(exportValue));
-        }
-      }
-    };
+    const box = (name: string, x: number, y: number, checked: boolean, exportValue?: string) => addCheckBox(pdf, page, { name, x, y, checked, exportValue });
     t('1. Do you publish an annual report?', 50, 740);
     box('q1y', 403, 738, false);
     box('q1n', 452, 738, true);
@@ -1686,6 +1664,10 @@ describe('PDF boxes away from their labels', () => {
     t('3. Do you consult the public?', 50, 692);
     box('q3y', 403, 690, true, 'No');
     box('q3n', 452, 690, false);
+    // A tooltip, which the page does not show, naming the other option than the heading: the heading stands.
+    t('4. Do you review the policy?', 50, 668);
+    addCheckBox(pdf, page, { name: 'q4y', x: 403, y: 666, checked: true, exportValue: '1', tooltip: 'No' });
+    addCheckBox(pdf, page, { name: 'q4n', x: 452, y: 666, checked: false, exportValue: '1', tooltip: 'Yes' });
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([
       'Question',
@@ -1698,6 +1680,43 @@ describe('PDF boxes away from their labels', () => {
       '3. Do you consult the public?',
       'null:checked:acroform',
       'no:unchecked:acroform',
+      '4. Do you review the policy?',
+      'yes:checked:acroform',
+      'no:unchecked:acroform',
+    ]);
+  });
+
+  it('names a form checkbox by its tooltip where its export value names no option, unless its row\'s tooltips name one option twice or name them out of order', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('Question', 50, 760);
+    t('Response (Yes / No)', 400, 760);
+    const box = (name: string, x: number, y: number, checked: boolean, tooltip: string) => addCheckBox(pdf, page, { name, x, y, checked, exportValue: '1', tooltip });
+    t('1. Do you keep a log of disclosures?', 50, 740);
+    box('q1y', 403, 738, true, 'Yes');
+    box('q1n', 452, 738, false, 'No');
+    t('2. Do you share footage with partners?', 50, 716);
+    box('q2y', 403, 714, false, 'Yes');
+    box('q2n', 452, 714, true, 'No');
+    // A tooltip copied from the first box to the second: which box is which cannot be told.
+    t('3. Do you consult the public?', 50, 692);
+    box('q3y', 403, 690, false, 'Yes');
+    box('q3n', 452, 690, true, 'Yes');
+    // Tooltips copied the wrong way round: "No" on the left-hand box.
+    t('4. Do you review the policy?', 50, 668);
+    box('q4y', 403, 666, true, 'No');
+    box('q4n', 452, 666, false, 'Yes');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      'Question',
+      'Response (Yes / No)',
+      '1. Do you keep a log of disclosures?',
+      'yes:checked:acroform',
+      'no:unchecked:acroform',
+      '2. Do you share footage with partners?',
+      'yes:unchecked:acroform',
+      'no:checked:acroform',
+      '3. Do you consult the public?',
+      '4. Do you review the policy?',
     ]);
   });
 
@@ -2072,3 +2091,30 @@ describe('PDF options at the top of a page', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
   });
 });
+
+/**
+ * A form checkbox as pdf-lib makes it (on state "Yes", as Acrobat names it unless its author sets another), with
+ * another export value or a tooltip where given.
+ */
+function addCheckBox(pdf: PDFDocument, page: PDFPage, o: { name: string; x: number; y: number; checked: boolean; exportValue?: string; tooltip?: string }): void {
+  const field = pdf.getForm().createCheckBox(o.name);
+  field.addToPage(page, { x: o.x, y: o.y, width: 9, height: 9 });
+  if (o.checked) field.check();
+  const widget = field.acroField.getWidgets()[0]!;
+  // Acrobat keeps a one-widget field and its widget in one dictionary, tooltip included.
+  if (o.tooltip) widget.dict.set(PDFName.of('TU'), PDFString.of(o.tooltip));
+  if (!o.exportValue) return;
+  const ap = widget.dict.lookup(PDFName.of('AP'), PDFDict);
+  for (const key of ['N', 'D']) {
+    const states = ap.lookupMaybe(PDFName.of(key), PDFDict);
+    const on = states?.get(PDFName.of('Yes'));
+    if (states && on) {
+      states.delete(PDFName.of('Yes'));
+      states.set(PDFName.of(o.exportValue), on);
+    }
+  }
+  if (o.checked) {
+    widget.dict.set(PDFName.of('AS'), PDFName.of(o.exportValue));
+    field.acroField.dict.set(PDFName.of('V'), PDFName.of(o.exportValue));
+  }
+}

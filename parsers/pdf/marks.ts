@@ -5,7 +5,7 @@
  * (with any "X" typed into them). A label with none of these keeps
  * `mark: null`: no state is ever made up.
  */
-import type { Diagnostic, Mark } from '../../src/document.js';
+import type { Diagnostic, Mark, OptionValue } from '../../src/document.js';
 import { boxGlyphs, glyphMark, markOrder, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
 import { gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
@@ -154,14 +154,19 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   // checkbox's export value unless its author set another), or else for the option its export value names.
   const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
   const headed = underColumnHeadings(groups, [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))], paired, text, rows.map((r) => r.group));
+  const tooltips = tooltipNames(looseWidgets);
   for (const box of looseWidgets) {
     const under = headed.groups.flatMap((g) => g.options).find((o) => o.rect === box.rect);
-    const value = box.exportValue ? optionValue(box.exportValue) : null;
-    // An export value of the author's naming another option than the heading: which is meant cannot be told.
-    if (under && value && value !== under.value && !/^yes$/i.test(box.exportValue!)) under.value = null;
-    if (under || !value) continue;
+    const exported = box.exportValue ? optionValue(box.exportValue) : null;
+    // An export value of the author's naming another option than the heading: which is meant cannot be told. A
+    // tooltip, which the page does not show, does not outweigh the heading.
+    if (under && exported && exported !== under.value && !/^yes$/i.test(box.exportValue!)) under.value = null;
+    if (under) continue;
+    const name = exported ? box.exportValue : (tooltips.get(box) ?? null);
+    const value = name ? optionValue(name) : null;
+    if (!value) continue;
     extra.push({
-      options: [{ label: box.exportValue!, value, mark: widgetMarks.get(box.rect)!, rect: box.rect, line: -1, baseline: box.rect.bottom, size: height(box.rect) }],
+      options: [{ label: name!, value, mark: widgetMarks.get(box.rect)!, rect: box.rect, line: -1, baseline: box.rect.bottom, size: height(box.rect) }],
       lead: null,
     });
   }
@@ -322,6 +327,25 @@ function underWord(rect: Rect, page: PageText): boolean {
  * its capital height (strikethrough, single or double), not underlines and
  * not table borders running on well past it.
  */
+/**
+ * Boxes whose export value names no option ("1", "Check Box3") but whose
+ * tooltip does ("Yes", "No"), where the boxes so named on its row name
+ * different options in the form's order, left to right. The page does not
+ * show a tooltip: one copied from box to box names them alike or out of
+ * order, and then none on the row is trusted.
+ */
+function tooltipNames(widgets: readonly WidgetBox[]): Map<WidgetBox, string> {
+  const ORDER: ReadonlyArray<OptionValue | null> = ['yes', 'no', 'na'];
+  const named = widgets.filter((w) => !(w.exportValue && optionValue(w.exportValue)) && w.tooltip && optionValue(w.tooltip));
+  const out = new Map<WidgetBox, string>();
+  for (const w of named) {
+    const row = named.filter((o) => verticalOverlap(o.rect, w.rect) >= 0.5).sort((a, b) => a.rect.x0 - b.rect.x0);
+    const places = row.map((o) => ORDER.indexOf(optionValue(o.tooltip!)));
+    if (places.every((p, i) => i === 0 || p > places[i - 1]!)) out.set(w, w.tooltip!);
+  }
+  return out;
+}
+
 /**
  * Labels a viewer's tools struck out (taken as not chosen), and labels
  * highlighted in a row with no boxes (taken as chosen): by a Highlight

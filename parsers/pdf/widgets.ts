@@ -14,6 +14,8 @@ export interface WidgetBox {
   detail: string;
   /** The on-state name (export value), e.g. "Yes". */
   exportValue: string | null;
+  /** The field's tooltip (/TU), which some authors fill in with the option rather than the export value. */
+  tooltip: string | null;
   /** Set when the appearance state and the value disagree. */
   mismatch?: string;
 }
@@ -36,6 +38,7 @@ interface Annotation {
   id?: string;
   hidden?: boolean;
   fieldName?: string;
+  alternativeText?: unknown;
 }
 
 const WIDGET = 20;
@@ -82,8 +85,9 @@ export function readWidgets(
       continue;
     }
     if (a.fieldType !== 'Btn' || (!a.checkBox && !a.radioButton)) continue;
+    const tooltip = typeof a.alternativeText === 'string' && a.alternativeText.trim() ? a.alternativeText.trim() : null;
     if (shown === null) {
-      boxes.push({ rect, state: 'unknown', detail: `${a.checkBox ? 'checkbox' : 'radio'} in a layer that may be switched off`, exportValue: typeof a.exportValue === 'string' ? a.exportValue : null });
+      boxes.push({ rect, state: 'unknown', detail: `${a.checkBox ? 'checkbox' : 'radio'} in a layer that may be switched off`, exportValue: typeof a.exportValue === 'string' ? a.exportValue : null, tooltip });
       continue;
     }
     const rawV = num !== null && entries ? decodeName(entries.inherited(num, 'V')) : undefined;
@@ -94,7 +98,7 @@ export function readWidgets(
       const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
       const checked = value === on;
       const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
-      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on };
+      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on, tooltip };
       if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
         box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
         box.state = 'conflicting';
@@ -104,7 +108,7 @@ export function readWidgets(
       const on = typeof a.buttonValue === 'string' ? a.buttonValue : null;
       const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
       const checked = on !== null && value === on;
-      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `radio V=/${value} on=/${on ?? '?'}${rawAS ? ` AS=/${rawAS}` : ''}`, exportValue: on };
+      const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `radio V=/${value} on=/${on ?? '?'}${rawAS ? ` AS=/${rawAS}` : ''}`, exportValue: on, tooltip };
       if (rawAS !== undefined && rawV !== undefined && on !== null && (rawAS === on) !== checked) {
         box.mismatch = `radio button "${a.fieldName ?? ''}" /${on} shows ${rawAS === on ? 'selected' : 'not selected'} (/AS /${rawAS}) but the group's value is /${value}; which was meant cannot be told`;
         box.state = 'conflicting';
