@@ -1012,8 +1012,11 @@ function isGuidance(text: string): boolean {
   return w.length > 0 && GUIDANCE_WORDS.some((g) => likeness(g, t).recall >= 0.8 && likeness(g, t).precision >= 0.8);
 }
 
-/** A form's prompt printed in the answer cell, with nothing after it: "Answer:", "Comments:". */
-const PROMPT = /^(answer|response|comments?|evidence|notes?|details?)\s*:$/i;
+/**
+ * A form's prompt printed in the answer cell, with nothing after it: "Answer:", "Comments:", or the options
+ * parted by slashes ("Yes / No / N/A") with none marked.
+ */
+const PROMPT = /^(?:(?:answer|response|comments?|evidence|notes?|details?)\s*:|yes\s+\/\s+no(?:\s+\/\s+n\/a)?)$/i;
 
 /** The question's own number alone ("12", "Q12", "2.1" for principle 2's first): a table's reference cell, not an answer. */
 function isOwnReference(q: Question, text: string): boolean {

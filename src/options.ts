@@ -132,7 +132,7 @@ export function readOptionRun(line: string): OptionRun | null {
   let first = tokens.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const gapEnd = i + 1 < tokens.length ? tokens[i + 1]!.index : line.length;
-    if (!/^[\s:;,.\-–|]*$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
+    if (!/^[\s:;,.\-–|]*$/.test(line.slice(tokens[i]!.end, gapEnd)) && !/^ \/ $/.test(line.slice(tokens[i]!.end, gapEnd))) break;
     first = i;
   }
   const run = tokens.slice(first);
@@ -237,7 +237,7 @@ function isPrintedOptionRow(line: string, run: Array<{ index: number; end: numbe
   const values = run.map((t) => optionValue(t.label ?? ''));
   const order = ['yes', 'no', 'na'];
   const inOrder = values.every((v, i) => v !== null && (i === 0 || order.indexOf(v) > order.indexOf(values[i - 1]!)));
-  const spaced = run.every((t, i) => i === 0 || /^\s+$/.test(line.slice(run[i - 1]!.end, t.index)));
+  const spaced = run.every((t, i) => i === 0 || /^(?:\s+| \/ )$/.test(line.slice(run[i - 1]!.end, t.index)));
   return inOrder && spaced;
 }
 

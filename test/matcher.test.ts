@@ -476,6 +476,20 @@ describe('matcher on rendered templates', () => {
     });
   }
 
+  it('reads a choice typed under the form\'s prompt "Yes / No / N/A", which a PDF leaves as text where nothing marks it', async () => {
+    const spec = sampleSpec(6);
+    const doc = await parseText(new TextEncoder().encode(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })));
+    let prompts = 0;
+    doc.blocks = doc.blocks.flatMap((b, i) => {
+      const before = doc.blocks[i - 1];
+      if (optionValue(b.text) === null || !before || !/^\d+\. /.test(before.text)) return [b];
+      prompts++;
+      return [{ kind: 'paragraph' as const, text: 'Yes / No / N/A', provenance: b.provenance }, b];
+    });
+    expect(prompts).toBeGreaterThan(30);
+    expectNumberedChoices(doc, spec);
+  });
+
   it('reads the response column first only in the tables whose headings print it first', async () => {
     const spec = sampleSpec(6);
     // Principle 1's table is headed Response | Question | Comments; the rest print the answer after the question.

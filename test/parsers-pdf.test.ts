@@ -2054,6 +2054,13 @@ describe('PDF labels highlighted or struck out', () => {
     fill(394, 670, w('Yes') + 12, [1, 1, 0]);
     t('Yes', 400, 670);
     t('No', 450, 670);
+    // "Yes / No" printed as one run of text, as Google Docs exports it: the highlight fits "No" alone.
+    t('5. Do you publish your contact details?', 50, 640);
+    fill(400 + w('Yes / '), 640, w('No'), [1, 1, 0]);
+    t('Yes / No', 400, 640);
+    // Nothing marked: the form's prompt, which stays text.
+    t('6. Do you review the signs?', 50, 610);
+    t('Yes / No', 400, 610);
     const d = await parse(await pdf.save());
     expect(d.blocks.map((b) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text))).toEqual([
       '1. Do you publish an annual report?',
@@ -2068,6 +2075,11 @@ describe('PDF labels highlighted or struck out', () => {
       '4. Do you review the policy?',
       'yes:-:-',
       'no:-:-',
+      '5. Do you publish your contact details?',
+      'yes:-:-',
+      'no:checked:highlight',
+      '6. Do you review the signs?',
+      'Yes / No',
     ]);
   });
 });

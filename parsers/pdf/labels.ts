@@ -30,6 +30,11 @@ export interface OptionGroup {
   lone?: Part;
   /** The run's marks, each where it is printed (set when every mark read could be placed). */
   placed?: PlacedMark[];
+  /**
+   * A row of labels parted by a slash and nothing marked in it ("Yes / No"), as a form prints its prompt: its
+   * options only where a highlight, a strike or a box marks one; otherwise these parts stay text.
+   */
+  slashed?: Part[];
 }
 
 export interface PlacedMark {
@@ -165,11 +170,15 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
       if (at.length === options.length) options = options.map((o, i) => ({ ...o, rect: charRect(at[i]!, at[i]! + 1) }));
     }
     // Parts from the run's start on are options, not text; a part cut by the start keeps its front as text.
+    const slashed: Part[] | null = options.every((o) => !o.mark) && text.slice(start).replace(LABEL_RE, '').includes('/') ? [] : null;
     let lead: Part | null = null;
     for (const [k, p] of parts.entries()) {
       const first = starts[k]!;
       const last = first + p.text.length;
-      if (first >= start) consumed.add(p);
+      if (first >= start) {
+        if (slashed) slashed.push(p);
+        else consumed.add(p);
+      }
       else if (last > start) {
         const keep = start - first;
         p.text = p.text.slice(0, keep).trimEnd();
@@ -180,7 +189,7 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
         lead = p;
       } else lead = p;
     }
-    groups.push({ options, lead: run.lead ? lead : null, ...(placed && placed.length > 0 ? { placed } : {}) });
+    groups.push({ options, lead: run.lead ? lead : null, ...(placed && placed.length > 0 ? { placed } : {}), ...(slashed ? { slashed } : {}) });
     return;
   }
   // Lone labels closing the line, each set apart from anything before it ("No      Yes", out of the template's

@@ -199,7 +199,10 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const keep = new Set(lone.filter((g) => paired.has(g.options[0]!) || struck.has(g.options[0]!) || highlighted.has(g.options[0]!)));
   for (const g of stackedLoneLabels(lone.filter((g) => !keep.has(g)), text)) keep.add(g);
   for (const g of keep) consumed.add(g.lone!);
-  const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g)), ...keep, ...extra];
+  // A "Yes / No" prompt nothing marks stays text: a choice typed beside it is the answer.
+  const prompt = (g: OptionGroup) => g.slashed !== undefined && !g.options.some((o) => o.mark || paired.has(o));
+  for (const g of groups) if (g.slashed && !prompt(g)) for (const p of g.slashed) consumed.add(p);
+  const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g) && !prompt(g)), ...keep, ...extra];
   return { groups: kept, consumed, fields, diagnostics, vectorRead };
 }
 

@@ -78,6 +78,8 @@ interface Item extends Rect {
   size: number;
   unseen: boolean;
   overlaid: boolean;
+  /** Whether its characters' widths differ as a proportional font's do (not an OCR layer's or a monospace font's). */
+  proportional: boolean;
 }
 
 interface TextItemLike {
@@ -94,6 +96,7 @@ interface TextItemLike {
 interface Style {
   ascent?: number;
   descent?: number;
+  fontFamily?: string;
 }
 
 /** A lone mark character: "X" or a tick not part of a word. */
@@ -149,7 +152,9 @@ export function readPageText(
     w -= (lead + trail) * cw;
     str = str.trim().replace(/ {2,}/g, '  ');
     const baseline = tx[5];
-    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size, unseen: it.unseen === true, overlaid: it.overlaid === true });
+    items.push({ text: str, x0, x1: x0 + w, top: baseline - size * ascent, bottom: baseline + size * descent, baseline, size, unseen: it.unseen === true, overlaid: it.overlaid === true,
+      // An OCR layer's glyphs are given one width each, stretched to the word the scan shows.
+      proportional: it.unseen !== true && style.fontFamily !== 'monospace' });
   }
   const lines = groupLines(dedupe(items));
   const stops = columnStops(lines);
@@ -288,13 +293,43 @@ function splitParts(items: Item[], stops: number[], line: number): Part[] {
   return parts;
 }
 
+/**
+ * Helvetica's advance widths (per 1,000 units of the em) for printable ASCII,
+ * from its AFM. pdf.js gives a run of text one width; each character's share
+ * of it is taken in these proportions, which place a word after narrow
+ * characters (" / ", "il") within a point or so in most fonts, where equal
+ * shares can be several points out.
+ */
+const HELVETICA_WIDTHS = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584,
+  584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
+  278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,
+  500, 334, 260, 334, 584,
+];
+
+/**
+ * A character's share of a run's width: Helvetica's for ASCII, about a
+ * letter's for other letters and punctuation (dashes, quotes), an em for
+ * symbols (boxes, ticks, a symbol font's private-use code points).
+ */
+function proportionalAdvance(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c >= 32 && c < 127) return HELVETICA_WIDTHS[c - 32]!;
+  return c >= 0x2100 ? 1000 : c >= 0x2000 ? 500 : 556;
+}
+
 function appendItem(p: Part, it: Item): void {
   const n = it.text.length;
-  const cw = n ? (it.x1 - it.x0) / n : 0;
+  const advance = it.proportional ? proportionalAdvance : () => 1;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += advance(it.text[i]!);
+  const scale = total > 0 ? (it.x1 - it.x0) / total : 0;
   if (it.unseen) p.unseen ??= new Array<boolean>(p.text.length).fill(false);
+  let x = it.x0;
   for (let i = 0; i < n; i++) {
-    p.xs.push(it.x0 + i * cw);
-    p.xe.push(it.x0 + (i + 1) * cw);
+    p.xs.push(x);
+    x += advance(it.text[i]!) * scale;
+    p.xe.push(x);
     p.unseen?.push(it.unseen);
   }
   p.text += it.text;
