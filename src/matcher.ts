@@ -191,13 +191,13 @@ const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
  */
 function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: ReadonlySet<Block>, asked: ReadonlySet<number>): number {
   const q = blocks[at]!;
+  const prompted = (i: number) => i >= 0 && /[:?]\s*$/.test(blocks[i]!.text) && !asked.has(i);
   let n = 0;
   let choices = 0;
   for (let b = blocks[at - n - 1]; b; b = blocks[at - n - 1]) {
     const sameRow = sameRowBefore(b, q);
     const lineBefore = responseFirst.has(q) && !placed(b) && !placed(q);
     const choice = b.kind === 'option' || optionValue(b.text) !== null;
-    const prompted = (i: number) => i >= 0 && /[:?]\s*$/.test(blocks[i]!.text) && !asked.has(i);
     // Boxes, or a choice typed in a response column, left of the question on its row; its reference or number.
     const cell =
       (choice && (sameRow || (lineBefore && choices === 0 && !prompted(at - n - 2)))) ||
@@ -743,6 +743,7 @@ function namesPrincipleOnly(b: Block): boolean {
 /** Each principle's last question, which asks for the areas where action is required. */
 const CLOSING_QUESTIONS = PRINCIPLES.map((p) => QUESTIONS.findLast((q) => q.principle === p.number)!);
 
+/** Whether what stands between a heading of `principle` and the next asks a question of an earlier one and none of its own. */
 function printedEarly(blocks: readonly Block[], from: number, to: number, principle: number): boolean {
   let earlier = false;
   for (let i = from + 1; i < to; i++) {

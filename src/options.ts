@@ -132,7 +132,7 @@ export function readOptionRun(line: string): OptionRun | null {
   let first = tokens.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const gapEnd = i + 1 < tokens.length ? tokens[i + 1]!.index : line.length;
-    if (!/^[\s:;,.\-–|]*$/.test(line.slice(tokens[i]!.end, gapEnd)) && !/^ \/ $/.test(line.slice(tokens[i]!.end, gapEnd))) break;
+    if (!/^(?:[\s:;,.\-–|]*| \/ )$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
     first = i;
   }
   const run = tokens.slice(first);
