@@ -743,11 +743,16 @@ function namesPrincipleOnly(b: Block): boolean {
 /** Each principle's last question, which asks for the areas where action is required. */
 const CLOSING_QUESTIONS = PRINCIPLES.map((p) => QUESTIONS.findLast((q) => q.principle === p.number)!);
 
-/** Whether what stands between a heading of `principle` and the next asks a question of an earlier one and none of its own. */
+/**
+ * Whether what stands between a heading of `principle` and the next asks none
+ * of its questions, and a question of an earlier one or holds its action plan.
+ */
 function printedEarly(blocks: readonly Block[], from: number, to: number, principle: number): boolean {
   let earlier = false;
   for (let i = from + 1; i < to; i++) {
     const b = blocks[i]!;
+    // An action plan before any of the principle's questions is an earlier principle's.
+    if (b.kind !== 'option' && ACTION_PLAN.test(b.text.trim())) earlier = true;
     // The closing questions differ only in the principle they name.
     const named = /\bprinciple\s+(\d{1,2})\b/i.exec(b.text);
     let best: Question | null = null;

@@ -82,6 +82,17 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(text), spec);
   });
 
+  it('passes over a running header above a page that opens with the action plan of the principle before', async () => {
+    const spec = sampleSpec(9);
+    let n = 1;
+    let headers = 0;
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^Action Plan$/gm, (line) =>
+      ++n <= 12 ? (headers++, `Principle ${n} – ${PRINCIPLES[n - 1]!.statement}\n\n${line}`) : line,
+    );
+    expect(headers).toBe(11);
+    expectMatchesSpec(await run(text), spec);
+  });
+
   it('keeps an action plan listing actions by principle as the plan, not as the principles it names', async () => {
     const spec = sampleSpec(8);
     spec.actionPlans[2] = [
