@@ -1338,6 +1338,9 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
   };
 }
 
+/** An answer that is neither Yes nor No: "Partially", "Partly", "In part". */
+const PARTLY = /^(?:partially|partly|in part|partial(?:ly)?\s+(?:met|compliant))\.?$/i;
+
 function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean): ChoiceReading | null {
   const { q, options, printed, typed, soleAllowed, text, textual, plan, stated } = parts;
   // Words that may not be on the page as shown say nothing.
@@ -1357,6 +1360,16 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     // A bare option block is printed, not typed: it can only be the option left standing.
     if (printedOptions > 0 && b.kind !== 'option') return inferred(value, b.text, b.provenance);
     if (!soleAllowed) return null;
+    // "Partially" beside it, alone in a cell or on a line: the answer is neither Yes nor No throughout.
+    const partly = textual.find((t) => PARTLY.test(t.text.trim()));
+    if (partly)
+      return {
+        choice: null,
+        status: 'ambiguous',
+        reason: `answered both "${b.text.trim()}" and "${partly.text.trim()}"`,
+        confidence: 0.9,
+        evidence: { ...NO_EVIDENCE, quote: partly.text.trim(), provenance: partly.provenance },
+      };
     return {
       choice: value,
       status: 'answered',

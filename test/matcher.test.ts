@@ -598,6 +598,20 @@ describe('matcher on rendered templates', () => {
     expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null, text: 'Response: No response has been received from the regulator yet' });
   });
 
+  it('reports a choice typed beside "Partially" as ambiguous, naming both', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(4\. [^\n]*\n\n)(Yes|No)$/m,
+      '$1$2\n\nPartially',
+    );
+    expect(text).toMatch(/\n(Yes|No)\n\nPartially\n/);
+    expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({
+      choice: null,
+      status: 'ambiguous',
+      reason: expect.stringMatching(/^answered both "(Yes|No)" and "Partially"$/),
+    });
+  });
+
   it('reads no choice from "Response No." heading a column of response numbers', async () => {
     const spec = sampleSpec(6);
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
