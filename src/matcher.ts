@@ -495,9 +495,11 @@ function keepContent(blocks: readonly Block[]): Block[] {
 /**
  * The form's prompt before a choice written after it: "Answer: Yes", "Response: No.", "Yes / No: N/A - …", or,
  * with the choice alone after it, "Response No" (a prompt cell and its answer cell read as one; "Response No." is a
- * column of response numbers). Not before words that only open with one ("Response: No response has been received").
+ * column of response numbers), "Yes / No – Yes", "(Yes / No) No". Not before words that only open with one
+ * ("Response: No response has been received").
  */
-const PROMPTED_CHOICE = /^\s*(?:(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))|(?:answer|response)\s+(?=(?:yes|n\/a)\.?\s*$|no\s*$))/i;
+const PROMPTED_CHOICE =
+  /^\s*(?:(?:answer|response|yes\s*\/\s*no|y\s*\/\s*n)\s*:\s*(?=(?:yes|no|n\/a)(?:\s*$|\s*[-–—:,;.(]))|(?:answer|response)\s+(?=(?:yes|n\/a)\.?\s*$|no\s*$)|\(?yes\s*\/\s*no(?:\s*\/\s*n\/a)?\)?\s*(?:[-–—]\s*|\s)(?=(?:yes|no|n\/a)\.?\s*$))/i;
 
 /** A block with the prompt before its choice left out: the choice is then read as if written alone. */
 function withoutPrompt(b: Block): Block {
@@ -1020,9 +1022,9 @@ function isGuidance(text: string): boolean {
 
 /**
  * A form's prompt printed in the answer cell, with nothing after it: "Answer:", "Comments:", or the options
- * parted by slashes ("Yes / No / N/A") with none marked.
+ * parted by slashes with none marked ("Yes / No / N/A", "Yes / No (delete as appropriate)").
  */
-const PROMPT = /^(?:(?:answer|response|comments?|evidence|notes?|details?)\s*:|yes\s+\/\s+no(?:\s+\/\s+n\/a)?)$/i;
+const PROMPT = /^(?:(?:answer|response|comments?|evidence|notes?|details?)\s*:|yes\s+\/\s+no(?:\s+\/\s+n\/a)?(?:\s*\((?:please\s+)?delete as (?:appropriate|applicable)\))?)$/i;
 
 /** The question's own number alone ("12", "Q12", "2.1" for principle 2's first): a table's reference cell, not an answer. */
 function isOwnReference(q: Question, text: string): boolean {

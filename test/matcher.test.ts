@@ -551,7 +551,7 @@ describe('matcher on rendered templates', () => {
   });
 
   // "Response Yes": a prompt cell and its answer cell read as one line.
-  for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:', 'Response'])
+  for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:', 'Response', 'Yes / No –', '(Yes / No)'])
     it(`reads a choice written after the form's prompt: "${prompt} Yes"`, async () => {
       const spec = sampleSpec(6);
       const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No|N\/A)$/gm, `${prompt} $1`);
@@ -586,6 +586,16 @@ describe('matcher on rendered templates', () => {
     );
     expect(text).toContain('the board.\n\nNo');
     expect(answer(await run(text), QUESTIONS.find((q) => q.number === 4)!.id)).toMatchObject({ choice: null });
+  });
+
+  it('reads a choice on the line after "Yes / No (delete as appropriate)"', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
+      /^(Yes|No|N\/A)$/gm,
+      'Yes / No (delete as appropriate)\n\n$1',
+    );
+    expect(text).toContain('Yes / No (delete as appropriate)\n\nNo');
+    expectNumberedChoices(await parseText(new TextEncoder().encode(text)), spec);
   });
 
   it('reads no choice from a prompt followed by words that only open with one', async () => {
