@@ -6,7 +6,7 @@
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
 import type { Block, Diagnostic, Mark, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
-import { boxGlyphs, isUnreadableGlyph, optionValue } from './options.js';
+import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue } from './options.js';
 import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
@@ -1209,12 +1209,11 @@ function leadsRegion(b: Block, content: readonly Block[], question: Block): bool
  * any other label line is a word the organisation typed or left.
  */
 function splitLabels(labels: readonly Block[]): { printed: Block[]; typed: Block[] } {
-  const order: Array<OptionValue | null> = ['yes', 'no', 'na'];
   const printed: Block[] = [];
   for (const b of labels) {
     const v = optionValue(b.text);
-    const lastIndex = printed.length ? order.indexOf(optionValue(printed[printed.length - 1]!.text)) : -1;
-    if (order.indexOf(v) > lastIndex && printed.length === labels.indexOf(b)) printed.push(b);
+    const lastIndex = printed.length ? optionRank(optionValue(printed[printed.length - 1]!.text)) : -1;
+    if (optionRank(v) > lastIndex && printed.length === labels.indexOf(b)) printed.push(b);
   }
   const values = new Set(printed.map((b) => optionValue(b.text)));
   if (!(values.has('yes') && values.has('no'))) return { printed: [], typed: [...labels] };

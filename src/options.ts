@@ -10,6 +10,13 @@ const LABELS: ReadonlyArray<[RegExp, OptionValue]> = [
   [/^(n\/a|n\.a\.?|na|not applicable)$/i, 'na'],
 ];
 
+const TEMPLATE_ORDER: readonly OptionValue[] = ['yes', 'no', 'na'];
+
+/** Where an option comes in the template's order (Yes, No, N/A); -1 for no option. */
+export function optionRank(value: OptionValue | null | undefined): number {
+  return value ? TEMPLATE_ORDER.indexOf(value) : -1;
+}
+
 /** The option a label names, or null when it is not an option label. */
 export function optionValue(label: string): OptionValue | null {
   const t = label.trim().replace(/[.:;,]+$/, '');
@@ -235,8 +242,7 @@ export function markOrder(isMark: readonly boolean[]): 'mark-first' | 'label-fir
 function isPrintedOptionRow(line: string, run: Array<{ index: number; end: number; label?: string }>): boolean {
   if (run.length < 2) return false;
   const values = run.map((t) => optionValue(t.label ?? ''));
-  const order = ['yes', 'no', 'na'];
-  const inOrder = values.every((v, i) => v !== null && (i === 0 || order.indexOf(v) > order.indexOf(values[i - 1]!)));
+  const inOrder = values.every((v, i) => v !== null && (i === 0 || optionRank(v) > optionRank(values[i - 1])));
   const spaced = run.every((t, i) => i === 0 || /^(?:\s+| \/ )$/.test(line.slice(run[i - 1]!.end, t.index)));
   return inOrder && spaced;
 }
@@ -322,7 +328,6 @@ function unbulletOptionLines(blocks: Block[]): Block[] {
 
 /** The options of bulleted option lines, or null where they do not read as such a list. */
 function readBulletedLines(lines: readonly Block[][]): Block[] | null {
-  const order: Array<OptionValue | null> = ['yes', 'no', 'na'];
   const read: Block[] = [];
   let boxAfter = false;
   for (const [first, ...rest] of lines) {
@@ -331,7 +336,7 @@ function readBulletedLines(lines: readonly Block[][]): Block[] | null {
     if (!labelled || (first!.option!.value === null && rest[0] !== labelled)) return null;
     const after = rest.filter((b) => b !== labelled);
     if (after.some((b) => b.option?.value !== null || !b.option?.mark) || after.length > 1 || (labelled !== first && labelled.option!.mark)) return null;
-    if (read.length && order.indexOf(value) <= order.indexOf(read[read.length - 1]!.option!.value)) return null;
+    if (read.length && optionRank(value) <= optionRank(read[read.length - 1]!.option!.value)) return null;
     boxAfter ||= after.length === 1;
     read.push({ ...labelled, option: { value, mark: after[0]?.option!.mark ?? null } });
   }

@@ -5,7 +5,7 @@
  * box, a typed mark or a struck-through label sits beside Yes / No / N/A.
  */
 import type { Block, BlockKind, Diagnostic, Mark, OptionValue, Provenance } from '../../src/document.js';
-import { optionBlocks, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
+import { optionBlocks, optionRank, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { MNode, MParagraph, MTable } from './mammoth.js';
 import { SENTINEL_RE, symbolState, type Side } from './prepare.js';
 
@@ -462,8 +462,7 @@ export class BlockBuilder {
       if (value && !(value === 'no' && c === cells[0] && /^no\.?$/i.test(b.text.trim()))) headings.set(c.column, value);
     }
     const values = [...headings.values()];
-    const order: OptionValue[] = ['yes', 'no', 'na'];
-    const inOrder = values.every((v, i) => i === 0 || order.indexOf(v) > order.indexOf(values[i - 1]!));
+    const inOrder = values.every((v, i) => i === 0 || optionRank(v) > optionRank(values[i - 1]));
     return values.includes('yes') && values.includes('no') && inOrder ? headings : null;
   }
 

@@ -5,8 +5,8 @@
  * (with any "X" typed into them). A label with none of these keeps
  * `mark: null`: no state is ever made up.
  */
-import type { Diagnostic, Mark, OptionValue } from '../../src/document.js';
-import { boxGlyphs, glyphMark, markOrder, optionValue } from '../../src/options.js';
+import type { Diagnostic, Mark } from '../../src/document.js';
+import { boxGlyphs, glyphMark, markOrder, optionRank, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
 import { gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
 import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
@@ -338,12 +338,11 @@ function underWord(rect: Rect, page: PageText): boolean {
  * order, and then none on the row is trusted.
  */
 function tooltipNames(widgets: readonly WidgetBox[]): Map<WidgetBox, string> {
-  const ORDER: ReadonlyArray<OptionValue | null> = ['yes', 'no', 'na'];
   const named = widgets.filter((w) => !(w.exportValue && optionValue(w.exportValue)) && w.tooltip && optionValue(w.tooltip));
   const out = new Map<WidgetBox, string>();
   for (const w of named) {
     const row = named.filter((o) => verticalOverlap(o.rect, w.rect) >= 0.5).sort((a, b) => a.rect.x0 - b.rect.x0);
-    const places = row.map((o) => ORDER.indexOf(optionValue(o.tooltip!)));
+    const places = row.map((o) => optionRank(optionValue(o.tooltip!)));
     if (places.every((p, i) => i === 0 || p > places[i - 1]!)) out.set(w, w.tooltip!);
   }
   return out;
