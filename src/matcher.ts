@@ -63,6 +63,39 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer.
  */
 const LEADING_CHOICE = /^(yes|no|n\/a)\s*(?:[-–—:,;(]|\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+/** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
+const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
+/**
+ * "Y" or "N" typed as the whole answer, as a form with a "Y/N" column is filled in. Capitals only: a lower-case
+ * letter on its own is more often a list's label than an answer.
+ */
+const LETTER_CHOICE = /^([YN])\.?$/;
+
+/** A cell or line holding a choice alone: boxes, a label, or a capital Y or N (which may or may not answer; see lettersAnswer). */
+const isLetter = (b: Block) => b.kind !== 'option' && LETTER_CHOICE.test(b.text.trim());
+const isChoiceCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || isLetter(b);
+
+/** A column naming what its Y or N says ("Evidence held (Y/N)", "Changed? [Y/N]", "Evidence held Y/N"), not the answer's. */
+const LETTER_COLUMN = /\b(?!(?:answer|response)\b)[a-z]+\??\s*[([]?\s*y\s*\/\s*n\b/i;
+
+/** The option a text names: a label ("Yes", "N/A"), or, where letters answer, a capital Y or N standing for one. */
+function typedValue(text: string, letters: boolean): OptionValue | null {
+  const letter = letters ? LETTER_CHOICE.exec(text.trim()) : null;
+  return letter ? (letter[1] === 'Y' ? 'yes' : 'no') : optionValue(text);
+}
+
+/**
+ * Whether a capital Y or N standing alone answers the form's questions: not in a document with a column that
+ * names what its letters say, nor where some question's answer holds a letter beside a Yes or No in words or
+ * boxes, or beside another letter: the letters are then another column's, saying something else. "N/A" beside
+ * a letter says nothing of it.
+ */
+function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly Block[]>): boolean {
+  if (blocks.some((b) => LETTER_COLUMN.test(b.text))) return false;
+  // "No." alone is as often the number column's title, repeated over a table.
+  const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? ''));
+  return !regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)));
+}
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
 const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|list|give|state|provide|describe|specify|enter)\b/i;
 /** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */
@@ -77,9 +110,9 @@ const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
  * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), or
  * telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question blank").
  */
-function openingChoice(text: string): { value: OptionValue; line: string } | null {
-  const m = LEADING_CHOICE.exec(text);
-  const value = m ? optionValue(m[1]!) : null;
+function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string } | null {
+  const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
+  const value = m ? typedValue(m[1]!, letters) : null;
   if (!value) return null;
   const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
   if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
@@ -154,18 +187,27 @@ export function match(doc: NormalisedDocument): MatchResult {
   const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
   // Numbered afresh in each principle ("3.2"), a bare "question 9" cannot be placed.
   const perPrinciple = questionAt.filter((at) => at !== null && /^\s*\d{1,2}\.\d{1,2}(?!\d)/.test(blocks[at]!.text)).length > found / 2;
-  const answers = QUESTIONS.map((q, qi) => {
+  const regions = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
-    if (at === null) return readAnswer(q, null, [], actionPlans[q.principle - 1]!, []);
+    if (at === null) return null;
     const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
     const start = at - heads[qi]! - leading[qi]!;
-    const before = blocks.slice(start, at - heads[qi]!).filter((b) => b.kind === 'option' || optionValue(b.text) !== null);
+    const before = blocks.slice(start, at - heads[qi]!).filter(isChoiceCell);
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const last = questionAt.every((x) => x === null || x <= at);
     const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)).filter(answering), last);
-    const region = [...before, ...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
+    const rest = [...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
-    return readAnswer(q, question.block, region, actionPlans[q.principle - 1]!, stated, boxesPrinted, boxesLeftBefore(blocks, start), askedBefore);
+    return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
+  });
+  const letters = lettersAnswer(blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
+  const answers = QUESTIONS.map((q, qi) => {
+    const r = regions[qi];
+    const plan = actionPlans[q.principle - 1]!;
+    if (!r) return readAnswer(q, null, [], plan, []);
+    // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
+    const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest];
+    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters });
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -197,7 +239,7 @@ function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: Rea
   for (let b = blocks[at - n - 1]; b; b = blocks[at - n - 1]) {
     const sameRow = sameRowBefore(b, q);
     const lineBefore = responseFirst.has(q) && !placed(b) && !placed(q);
-    const choice = b.kind === 'option' || optionValue(b.text) !== null;
+    const choice = isChoiceCell(b);
     // Boxes, or a choice typed in a response column, left of the question on its row; its reference or number.
     const cell =
       (choice && (sameRow || (lineBefore && choices === 0 && !prompted(at - n - 2)))) ||
@@ -1077,9 +1119,7 @@ function readAnswer(
   region: Block[],
   plan: ActionPlan,
   stated: Statement[],
-  boxesPrinted = false,
-  boxesBefore = false,
-  askedBefore: Block | null = null,
+  { boxesPrinted = false, boxesBefore = false, askedBefore = null, letters = false }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean } = {},
 ): Answer {
   const base = {
     id: q.id,
@@ -1111,8 +1151,8 @@ function readAnswer(
   const unboxed =
     q.type === 'open'
       ? []
-      : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : optionValue(b.text) !== null))];
-  const split = splitLabels(unboxed);
+      : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : typedValue(b.text, letters) !== null))];
+  const split = splitLabels(unboxed, letters);
   const marked = options.some((o) => o.option?.mark);
   // Beside marked boxes, a "Yes" or "No" line naming an option that has no box is that option printed bare ("✓ Yes" over "No").
   const boxed = new Set(options.map((o) => o.option?.value));
@@ -1121,7 +1161,7 @@ function readAnswer(
   const typed = split.typed.filter((b) => !siblings.includes(b));
   // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
   // A bare option beside marked ones is just the unmarked one of the set.
-  const typedChoices = typed.filter((b) => allows(q, optionValue(b.text)) && optionValue(b.text) !== 'na' && !(b.kind === 'option' && marked));
+  const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them).
   const stray = marked ? [] : textual.filter((b) => boxGlyphs(b.text).length > 0);
@@ -1157,7 +1197,7 @@ function readAnswer(
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const read = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated });
+  const read = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated, letters });
   const fromBoxes = read.evidence.kind === 'mark' || read.evidence.kind === 'sole-option' || read.status === 'ambiguous';
   const reading = askedBefore && fromBoxes ? ambiguous(`the boxes follow another question, "${askedBefore.text.trim()}", asked after this one's answer`, askedBefore) : read;
   return {
@@ -1208,14 +1248,14 @@ function leadsRegion(b: Block, content: readonly Block[], question: Block): bool
  * template's order are its printed options when both Yes and No are there;
  * any other label line is a word the organisation typed or left.
  */
-function splitLabels(labels: readonly Block[]): { printed: Block[]; typed: Block[] } {
+function splitLabels(labels: readonly Block[], letters: boolean): { printed: Block[]; typed: Block[] } {
   const printed: Block[] = [];
   for (const b of labels) {
-    const v = optionValue(b.text);
-    const lastIndex = printed.length ? optionRank(optionValue(printed[printed.length - 1]!.text)) : -1;
+    const v = typedValue(b.text, letters);
+    const lastIndex = printed.length ? optionRank(typedValue(printed[printed.length - 1]!.text, letters)) : -1;
     if (optionRank(v) > lastIndex && printed.length === labels.indexOf(b)) printed.push(b);
   }
-  const values = new Set(printed.map((b) => optionValue(b.text)));
+  const values = new Set(printed.map((b) => typedValue(b.text, letters)));
   if (!(values.has('yes') && values.has('no'))) return { printed: [], typed: [...labels] };
   return { printed, typed: labels.filter((b) => !printed.includes(b)) };
 }
@@ -1242,6 +1282,8 @@ interface Parts {
   plan: ActionPlan;
   /** Statements elsewhere in the document about this question's choice. */
   stated: readonly Statement[];
+  /** Whether a capital Y or N answers (see lettersAnswer). */
+  letters: boolean;
 }
 
 function readChoice(parts: Parts): ChoiceReading {
@@ -1343,7 +1385,7 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
 const PARTLY = /^(?:partially|partly|in part|partial(?:ly)?\s+(?:met|compliant))\.?$/i;
 
 function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean): ChoiceReading | null {
-  const { q, options, printed, typed, soleAllowed, text, textual, plan, stated } = parts;
+  const { q, options, printed, typed, soleAllowed, text, textual, plan, stated, letters } = parts;
   // Words that may not be on the page as shown say nothing.
   if ([...textual, ...typed].some((b) => b.unshown)) return null;
   const printedOptions = options.length + printed.length;
@@ -1356,7 +1398,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
   });
   if (typed.length === 1) {
     const b = typed[0]!;
-    const value = optionValue(b.text)!;
+    const value = typedValue(b.text, letters)!;
     // With the boxes printed too, a typed word is the organisation's answer; alone, it is the option they kept.
     // A bare option block is printed, not typed: it can only be the option left standing.
     if (printedOptions > 0 && b.kind !== 'option') return inferred(value, b.text, b.provenance);
@@ -1384,7 +1426,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     return inferred('na', text.split('\n')[0]!.trim(), textual[0]?.provenance ?? null);
   }
   // An answer that opens with the choice itself: "Yes - the policy is on the intranet."
-  const opening = text ? openingChoice(text) : null;
+  const opening = text ? openingChoice(text, letters) : null;
   if (opening && allowed(opening.value)) return inferred(opening.value, opening.line, textual[0]?.provenance ?? null);
   // A statement elsewhere never fills in boxes left blank on the page: it counts against a ticked box, or
   // stands in where the format lost the boxes' state.
@@ -1395,7 +1437,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     return inferred(s.value, s.quote, s.provenance);
   }
   if (q.actionQuestion && plan.text) {
-    const m = openingChoice(plan.text.trim());
+    const m = openingChoice(plan.text.trim(), letters);
     if (m && allowed(m.value)) return inferred(m.value, m.line, plan.provenance);
   }
   return null;

@@ -622,6 +622,82 @@ describe('matcher on rendered templates', () => {
     });
   });
 
+  it('reads a capital "Y" or "N" typed as the answer, alone or opening it with a dash or a bracket', async () => {
+    const spec = sampleSpec(6);
+    let n = 0;
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No)$/gm, (word: string) => {
+      const letter = word[0]!;
+      return [letter, `${letter}.`, `${letter} - see the policy`, `${letter} (reviewed in May)`][n++ % 4]!;
+    });
+    expect(n).toBeGreaterThan(30);
+    expect(text).toMatch(/\n\nN\.\n/);
+    expect(text).toMatch(/\n\nY \(reviewed in May\)\n/);
+    expectNumberedChoices(await parseText(enc(text)), spec);
+  });
+
+  it('reads no choice from a lower-case letter, or from "Y" and "N" printed as the options', async () => {
+    const spec = sampleSpec(6);
+    const base = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    const id = QUESTIONS.find((q) => q.number === 4)!.id;
+    const lower = base.replace(/^(4\. [^\n]*\n\n)(Yes|No)$/m, (_, question: string, word: string) => `${question}${word[0]!.toLowerCase()}`);
+    expect(lower).toMatch(/\n4\. [^\n]*\n\n[yn]\n/);
+    expect(answer(await run(lower), id)).toMatchObject({ choice: null });
+    const printed = base.replace(/^(4\. [^\n]*\n\n)(?:Yes|No)$/m, '$1Y\n\nN');
+    expect(printed).toMatch(/\n4\. [^\n]*\n\nY\n\nN\n/);
+    expect(answer(await run(printed), id)).toMatchObject({ choice: null });
+  });
+
+  it('reads each letter of a "Y/N" column printed first, in a table saved as text, as its own row\'s', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })
+      .replace(/^(\d+)\. ([^\n]*)\n\n(Yes|No)$/gm, (_, n: string, question: string, word: string) => `${word[0]}\n${n}.\n${question}`)
+      .replace(/^(Principle \d+\n[^\n]*)$/gm, '$1\n\nY/N\nNo.\nQuestion\nComments');
+    // A row whose comments cell is blank: its letter comes straight after the row before's.
+    expect(text).toMatch(/\n[YN]\n\d+\.\n[^\n]*\?\n\n[YN]\n\d+\.\n/);
+    expectNumberedChoices(await parseText(enc(text)), spec);
+  });
+
+  it('reads the choice of a row whose first cell is a letter of another column ("Changed (Y/N)"), leaving the letter out', async () => {
+    const spec = sampleSpec(6);
+    const doc = await parseText(enc(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })));
+    // Each row a table's: Changed (Y/N) | Question | Response.
+    let row = 0;
+    doc.blocks = doc.blocks.flatMap((b, i) => {
+      const next = doc.blocks[i + 1];
+      if (!/^\d+\. /.test(b.text) || !next || optionValue(next.text) === null) return [b];
+      b.kind = next.kind = 'tableCell';
+      b.table = { row, column: 1 };
+      next.table = { row, column: 2 };
+      return [{ kind: 'tableCell' as const, text: row % 3 ? 'N' : 'Y', provenance: b.provenance, table: { row: row++, column: 0 } }, b];
+    });
+    expect(row).toBeGreaterThan(30);
+    doc.blocks.splice(doc.blocks.findIndex((b) => b.text === 'Principle 2'), 0, { kind: 'paragraph', text: 'Changed (Y/N)', provenance: { line: 0 } });
+    expectNumberedChoices(doc, spec);
+    expect(match(doc).answers.every((a) => !/^[YN]$/m.test(a.text ?? ''))).toBe(true);
+  });
+
+  it('reads no letter as a choice where the letters are another column\'s: one named for what it says, or one beside a Yes or No', async () => {
+    const spec = sampleSpec(6);
+    const base = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    const id = QUESTIONS.find((q) => q.number === 4)!.id;
+    const lettered = base.replace(/^(4\. [^\n]*\n\n)(Yes|No)$/m, (_, question: string, word: string) => `${question}${word[0]}`);
+    expect(answer(await run(lettered), id)).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice });
+    // A column heading naming what its letters say.
+    for (const heading of ['Evidence held (Y/N)', 'Evidence available? (Y/N)', 'Evidence held Y/N', 'Changed? [Y/N]']) {
+      const named = lettered.replace(/^(Principle 2\n[^\n]*\n)/m, `$1\nQuestion\n\n${heading}\n`);
+      expect(named).toContain(`Question\n\n${heading}\n`);
+      expect(answer(await run(named), id)).toMatchObject({ choice: null });
+    }
+    // Another question with two letters in its answer: two columns of letters.
+    const two = lettered.replace(/^(6\. [^\n]*\n\n)(Yes|No)$/m, (_, question: string, word: string) => `${question}${word[0]}\n\nN`);
+    expect(two).toMatch(/\n6\. [^\n]*\n\n[YN]\n\nN\n/);
+    expect(answer(await run(two), id)).toMatchObject({ choice: null });
+    // Another question answered "Yes" with a letter after it: the letters say something else throughout.
+    const beside = lettered.replace(/^(6\. [^\n]*\n\n)(Yes|No)$/m, '$1$2\n\nN');
+    expect(beside).toMatch(/\n6\. [^\n]*\n\n(Yes|No)\n\nN\n/);
+    expect(answer(await run(beside), id)).toMatchObject({ choice: null });
+  });
+
   it('reads no choice from "Response No." heading a column of response numbers', async () => {
     const spec = sampleSpec(6);
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(
