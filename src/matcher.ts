@@ -220,6 +220,8 @@ export function match(doc: NormalisedDocument): MatchResult {
 
 /** A question's reference printed in a column of its own: "2.6", "Q12". */
 const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
+/** A reference as principle and letter ("2b"), which may as well cite an annex ("see tab 3a"): taken only on the question's row. */
+const LETTERED_REFERENCE = /^\d{1,2}[a-z]\.?$/i;
 
 /**
  * How many blocks directly before a question belong to its row: boxes to its
@@ -244,6 +246,7 @@ function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: Rea
     const cell =
       (choice && (sameRow || (lineBefore && choices === 0 && !prompted(at - n - 2)))) ||
       REFERENCE.test(b.text.trim()) ||
+      (sameRow && LETTERED_REFERENCE.test(b.text.trim())) ||
       ((sameRow || (lineBefore && n === 0)) && /^\d{1,2}\.?$/.test(b.text.trim()));
     if (!cell) break;
     if (choice) choices++;

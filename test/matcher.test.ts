@@ -676,6 +676,34 @@ describe('matcher on rendered templates', () => {
     expect(match(doc).answers.every((a) => !/^[YN]$/m.test(a.text ?? ''))).toBe(true);
   });
 
+  it('leaves a row\'s reference ("2b": principle and letter) out of the answer of the row before', async () => {
+    const spec = sampleSpec(6);
+    const doc = await parseText(enc(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })));
+    // Each question's row a table's: Ref | Question | Response, the answers' text in rows of their own.
+    let row = 0;
+    let principle = 0;
+    let letter = 0;
+    doc.blocks = doc.blocks.flatMap((b) => {
+      if (/^Principle \d+$/.test(b.text)) [principle, letter] = [Number(b.text.split(' ')[1]), 0];
+      if (!/^\d+\. /.test(b.text)) return [b];
+      b.kind = 'tableCell';
+      b.table = { row, column: 1 };
+      return [{ kind: 'tableCell' as const, text: `${principle}${'abcdefghijk'[letter++]}`, provenance: b.provenance, table: { row: row++, column: 0 } }, b];
+    });
+    expect(row).toBeGreaterThan(30);
+    expect(doc.blocks.some((b) => b.text === '2b')).toBe(true);
+    const got = match(doc).answers;
+    expect(got.filter((a) => a.text !== null).length).toBeGreaterThan(20);
+    expect(got.filter((a) => /\b\d{1,2}[a-k]$/.test(a.text ?? '')).map((a) => a.id)).toEqual([]);
+    // The same codes closing the answer before, not on the question's row (an evidence bundle's tabs), are its text.
+    const cited = structuredClone(doc);
+    cited.blocks = cited.blocks.flatMap((b) =>
+      b.table?.column === 0 ? [{ kind: 'paragraph' as const, text: `See tab ${b.text}:`, provenance: b.provenance }, { kind: 'paragraph' as const, text: b.text, provenance: b.provenance }, b] : [b],
+    );
+    const kept = match(cited).answers.filter((a) => /See tab (\d{1,2}[a-k]):\n\1$/.test(a.text ?? ''));
+    expect(kept.length).toBeGreaterThan(20);
+  });
+
   it('reads no letter as a choice where the letters are another column\'s: one named for what it says, or one beside a Yes or No', async () => {
     const spec = sampleSpec(6);
     const base = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
