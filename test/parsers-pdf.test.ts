@@ -651,6 +651,17 @@ function drawBox(page: PDFPage, x: number, y: number, crossed: boolean, side = 9
   page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
 }
 
+/** Bordered cells 40 pt high from `top` down at the given x edges, their texts one to a cell ('' for none): ✔ and ✘ in ZapfDingbats, an X centred. */
+async function cellRow(pdf: PDFDocument, page: PDFPage, edges: readonly number[], top: number, cells: readonly string[]): Promise<void> {
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const symbols = await pdf.embedFont(StandardFonts.ZapfDingbats);
+  cells.forEach((s, c) => {
+    page.drawRectangle({ x: edges[c]!, y: top - 40, width: edges[c + 1]! - edges[c]!, height: 40, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    if (s === '✔' || s === '✘') page.drawText(s, { x: edges[c]! + 14, y: top - 24, size: 10, font: symbols });
+    else if (s) page.drawText(s, { x: edges[c]! + (s === 'X' ? 16 : 4), y: top - 24, size: 10, font });
+  });
+}
+
 /** A question with "Yes ☐  No ☐" after it on its line, the boxes drawn, one of them crossed if asked. */
 function questionRow(page: PDFPage, t: (s: string, x: number, y: number) => void, y: number, question: string, { crossed = '', side = 9 } = {}): void {
   t(question, 50, y);
@@ -1745,6 +1756,134 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => !b.furniture).map(show)).toEqual(
       rows.flatMap(([first, comment1, second, comment2]) => [first, 'yes:checked:typed-mark', comment1, second, 'no:checked:glyph', comment2]),
     );
+  });
+
+  it('reads an X or tick in a bordered table run on to later pages without its "Yes" and "No" headings, only in cells bounded as theirs are', async () => {
+    const pdf = await PDFDocument.create();
+    /** A page whose rows, from `top` down, are cells at the given x edges. */
+    const tablePage = async (top: number, edges: number[], rows: string[][]) => {
+      const page = pdf.addPage([595, 842]);
+      for (const [r, cells] of rows.entries()) await cellRow(pdf, page, edges, top - 40 * r, cells);
+    };
+    const edges = [50, 100, 320, 360, 400, 545];
+    await tablePage(800, edges, [
+      ['Ref', 'Question', 'Yes', 'No', 'Comments'],
+      ['2.1', 'Do you publish an annual report?', 'X', '', 'Each June.'],
+    ]);
+    await tablePage(780, edges, [
+      ['2.2', 'Do you audit disclosures?', '', '✔', 'Planned.'],
+      ['2.3', 'Do you consult the public?', 'X', '', 'Every spring.'],
+    ]);
+    // A choice typed alone in a column is an answer cell: the table goes on under the headings.
+    await tablePage(770, edges, [
+      ['2.31', 'Do you operate drones?', 'N/A', '', 'None in use.'],
+      ['2.32', 'Do you audit access?', '', 'X', 'Monthly.'],
+    ]);
+    // Still no headings, the table goes on; but here a word stands in the Yes column above the mark.
+    await tablePage(760, edges, [
+      ['2.4', 'Do you review the system?', 'Partly', '', 'The board.'],
+      ['2.5', 'Are the signs in place?', 'X', '', 'At every site.'],
+    ]);
+    // Another table, its columns bounded elsewhere: the carried headings say nothing of its cells.
+    await tablePage(740, [50, 100, 320, 362, 404, 545], [['2.6', 'Is footage encrypted?', 'X', '', 'On the new recorders.']]);
+    const d = await parse(await pdf.save());
+    // The refs are left out: some stand where a page's number might.
+    expect(d.blocks.filter((b) => !b.furniture && !/^2\.\d+$/.test(b.text)).map(show)).toEqual([
+      'Ref',
+      'Question',
+      'Comments',
+      'Do you publish an annual report?',
+      'yes:checked:typed-mark',
+      'Each June.',
+      'Do you audit disclosures?',
+      'no:checked:glyph',
+      'Planned.',
+      'Do you consult the public?',
+      'yes:checked:typed-mark',
+      'Every spring.',
+      'Do you operate drones?',
+      'N/A',
+      'None in use.',
+      'Do you audit access?',
+      'no:checked:typed-mark',
+      'Monthly.',
+      'Do you review the system?',
+      'Partly',
+      'The board.',
+      'Are the signs in place?',
+      'X',
+      'At every site.',
+      'Is footage encrypted?',
+      'X',
+      'On the new recorders.',
+    ]);
+  });
+
+  it('does not carry "Yes" and "No" headings to a later page past another table\'s heading row, or a word in their columns', async () => {
+    const pdf = await PDFDocument.create();
+    let page = pdf.addPage([595, 842]);
+    let y = 800;
+    /** A row of cells at the given x edges under the last. */
+    const row = async (edges: number[], cells: string[]) => {
+      await cellRow(pdf, page, edges, y, cells);
+      y -= 40;
+    };
+    const newPage = (top: number) => {
+      page = pdf.addPage([595, 842]);
+      y = top;
+    };
+    const edges = [50, 100, 320, 360, 400, 545];
+    // Its tick column bounded as the first table's No column is.
+    const shifted = [50, 140, 360, 400, 440, 545];
+    await row(edges, ['Ref', 'Question', 'Yes', 'No', 'Comments']);
+    await row(edges, ['2.1', 'Do you publish an annual report?', 'X', '', 'Each June.']);
+    y -= 30;
+    // Its heading row names no column the way the form does, but heads two columns with a tick and a cross.
+    await row(shifted, ['Ref', 'Requirement', '✔', '✘', 'Comments / actions']);
+    newPage(780);
+    await row(shifted, ['3.1', 'Do you consult the public?', 'X', '', 'Every spring.']);
+    newPage(760);
+    await row(edges, ['Ref', 'Question', 'Yes', 'No', 'Comments']);
+    await row(edges, ['4.1', 'Do you review the system?', '', 'X', 'The board.']);
+    await row(edges, ['4.2', 'Overall', 'Fully met', '', '']);
+    newPage(740);
+    await row(edges, ['4.3', 'Are the signs in place?', 'X', '', 'At every site.']);
+    newPage(720);
+    await row(edges, ['Ref', 'Question', 'Yes', 'No', 'Comments']);
+    await row(edges, ['5.1', 'Is footage encrypted?', 'X', '', 'On the new recorders.']);
+    y -= 30;
+    // A heading row of column titles only, over columns of marks left unheaded.
+    await row(shifted, ['Ref', 'Question', '', '', 'Comments']);
+    newPage(700);
+    await row(shifted, ['6.1', 'Do you share footage?', 'X', '', 'With the police.']);
+    const d = await parse(await pdf.save());
+    // The refs and the heading rows are left out: some refs stand where a page's number might.
+    expect(d.blocks.filter((b) => b.option || (!b.furniture && !/^(\d\.\d|Ref|Question|Comments)$/.test(b.text))).map(show)).toEqual([
+      'Do you publish an annual report?',
+      'yes:checked:typed-mark',
+      'Each June.',
+      'Requirement',
+      '✔',
+      '✘',
+      'Comments / actions',
+      'Do you consult the public?',
+      'X',
+      'Every spring.',
+      'Do you review the system?',
+      'no:checked:typed-mark',
+      'The board.',
+      'Overall',
+      'Fully met',
+      'Are the signs in place?',
+      'X',
+      'At every site.',
+      'Is footage encrypted?',
+      'yes:checked:typed-mark',
+      'On the new recorders.',
+      'Do you share footage?',
+      'X',
+      'With the police.',
+    ]);
   });
 
   it('gives box glyphs set in columns under "Yes" and "No" headings the heading of their column', async () => {

@@ -29,7 +29,7 @@ type Kind = 'label' | 'mark' | 'blank';
 export type MarkOrder = 'mark-first' | 'label-first';
 
 /** The x of the cell borders crossing a band, left to right, each once. */
-function bordersAcross(top: number, bottom: number, borders: readonly CellBorder[]): number[] {
+export function bordersAcross(top: number, bottom: number, borders: readonly CellBorder[]): number[] {
   const xs: number[] = [];
   for (const b of [...borders].filter((b) => b.top <= top && b.bottom >= bottom).sort((a, b) => a.x - b.x))
     if (xs.length === 0 || b.x - xs[xs.length - 1]! > 1) xs.push(b.x);

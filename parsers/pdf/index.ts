@@ -13,7 +13,7 @@ import { markFurniture } from './furniture.js';
 import { apply, inside, inverse, rectFromPoints } from './geometry.js';
 import { drawsHidden, layerSettings, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
-import { resolveMarks } from './marks.js';
+import { resolveMarks, type BorderedHeadings } from './marks.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects, type PageContent } from './raw.js';
@@ -218,6 +218,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [...pageNotes];
+    let headings: BorderedHeadings | null = null;
     for (const p of pages) {
       const n = p.text.page;
       guard.progress = `page ${n} of ${pageCount}`;
@@ -248,7 +249,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
           rect: rectFromPoints([0, 2, 4, 6].map((k) => apply(p.display, m.corners[k]!, m.corners[k + 1]!))),
           how: m.how,
         })),
+        carried: headings,
       });
+      headings = marks.headings;
       diagnostics.push(...marks.diagnostics);
       const unseen = layers ? await hiddenOnPage(n, p.tooLarge, layers) : null;
       if (unseen) {

@@ -5,10 +5,10 @@
  * (with any "X" typed into them). A label with none of these keeps
  * `mark: null`: no state is ever made up.
  */
-import type { Diagnostic, Mark } from '../../src/document.js';
+import type { Diagnostic, Mark, OptionValue } from '../../src/document.js';
 import { boxGlyphs, glyphMark, markOrder, optionRank, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
-import { gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
+import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
 import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
@@ -21,8 +21,8 @@ export interface PageMarks {
   consumed: Set<Part>;
   fields: TextFieldValue[];
   diagnostics: Diagnostic[];
-  /** Whether drawn boxes were looked for. */
-  vectorRead: boolean;
+  /** The page's last row of Yes/No column headings, for a table that runs on to the next page without them. */
+  headings: BorderedHeadings | null;
 }
 
 export interface MarkSources {
@@ -31,6 +31,13 @@ export interface MarkSources {
   vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; highlights: Rect[] } | null>;
   /** Words a viewer's tools highlighted or struck out, in display space. */
   markup: ReadonlyArray<{ rect: Rect; how: 'highlight' | 'strike-out' }>;
+  /** The headings an earlier page's table runs on under (see PageMarks.headings). */
+  carried: BorderedHeadings | null;
+}
+
+/** A row of Yes/No column headings, each heading's column bounded by the cell borders either side of it. */
+export interface BorderedHeadings {
+  columns: Array<{ label: string; value: OptionValue; size: number; left: number; right: number }>;
 }
 
 function vectorMark(box: VectorBox): Mark {
@@ -71,16 +78,16 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   for (const box of looseWidgets) if (box.mismatch) diagnostics.push(mismatchDiagnostic(box, provenance(text.page, toUser, box.rect.x0, box.rect.top)));
 
   // Drawn boxes, only where a label has no glyph, typed mark or widget.
-  let vectorRead = false;
+  let shapes: ReturnType<MarkSources['vectorShapes']> | undefined;
+  const vectorShapes = () => (shapes ??= sources.vectorShapes());
   const struck = new Set<Candidate>();
   const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
   const claimedTokens = new Set<MarkToken>();
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
   let painted: Rect[] = [];
   if (bare.length > 0) {
-    const drawn = await sources.vectorShapes();
+    const drawn = await vectorShapes();
     painted = drawn?.highlights ?? [];
-    vectorRead = drawn !== null;
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
     const boxes = drawn?.boxes.filter((b) => !underWord(b.rect, text));
     // The tables' settled orders are worked out only if a row needs them.
@@ -153,7 +160,27 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   // A widget with no printed label beside it stands for the heading of the column it is in ("Yes" is every
   // checkbox's export value unless its author set another), or else for the option its export value names.
   const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
-  const headed = underColumnHeadings(groups, [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))], paired, text, rows.map((r) => r.group));
+  const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
+  const headed = underColumnHeadings(groups, unlabelled, paired, text, rows.map((r) => r.group));
+  if (sources.carried) {
+    const placedAbove = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
+    const firstHeading = Math.min(...headed.heads.map((h) => h.options[0]!.rect.top));
+    const pending = unlabelledRows(groups, unlabelled).filter(
+      (row) => row.marks.every((m) => m.rect.bottom <= firstHeading && !placedAbove.has(m.rect)) && !row.group?.options.some((o) => o.value !== null),
+    );
+    const drawn = pending.length > 0 ? await vectorShapes() : null;
+    if (drawn) headed.groups.push(...underCarriedHeadings(pending, sources.carried, drawn.borders, text));
+  }
+  // The headings a table running on to the next page stands under: the page's last heading row, or else those it
+  // ran on under, unless another table or a word in their columns comes after them on the page.
+  const lastHeading = headed.heads.sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
+  let headings = sources.carried;
+  if (lastHeading) {
+    const drawn = await vectorShapes();
+    headings = drawn ? borderedHeadings(lastHeading, text, drawn.borders) : null;
+  }
+  const from = lastHeading ? lastHeading.options[0]!.rect.bottom : -Infinity;
+  if (headings && columnsBroken(text, headings, from, Infinity)) headings = null;
   const tooltips = tooltipNames(looseWidgets);
   for (const box of looseWidgets) {
     const under = headed.groups.flatMap((g) => g.options).find((o) => o.rect === box.rect);
@@ -203,7 +230,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const prompt = (g: OptionGroup) => g.slashed !== undefined && !g.options.some((o) => o.mark || paired.has(o));
   for (const g of groups) if (g.slashed && !prompt(g)) for (const p of g.slashed) consumed.add(p);
   const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g) && !prompt(g)), ...keep, ...extra];
-  return { groups: kept, consumed, fields, diagnostics, vectorRead };
+  return { groups: kept, consumed, fields, diagnostics, headings };
 }
 
 interface Cells {
@@ -495,31 +522,16 @@ export function underColumnHeadings(
   page: PageText,
   /** Heading rows found apart from the option groups (see headingRows). */
   moreHeadings: OptionGroup[] = [],
-): { groups: OptionGroup[]; headings: Set<OptionGroup> } {
+): { groups: OptionGroup[]; headings: Set<OptionGroup>; heads: OptionGroup[] } {
   const headings = new Set<OptionGroup>();
   const out: OptionGroup[] = [];
   // Labels with a box of their own on their line ("Yes ☑No", the box left unpaired) are a question's options, not headings.
   const boxed = (g: OptionGroup) => boxes.some((b) => g.options.some((o) => verticalOverlap(o.rect, b.rect) >= 0.4));
   const isHeading = (g: OptionGroup) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)) && !boxed(g);
   const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
-  if (heads.length === 0) return { groups: out, headings };
-  // Rows of unlabelled marks: runs of box glyphs on a line, and drawn boxes left without a label, by height.
-  type Row = { marks: Array<{ rect: Rect; mark: Mark; option?: Candidate }>; group?: OptionGroup };
-  const rows: Row[] = [];
-  for (const g of groups) {
-    if (g.lone || g.options.length === 0 || !g.options.every((o) => o.value === null && !o.label && o.mark?.source === 'glyph')) continue;
-    const rects = g.options.map((o) => o.rect);
-    if (new Set(rects.map((r) => `${r.x0}:${r.x1}`)).size !== rects.length) continue; // no position per box
-    rows.push({ marks: g.options.map((o) => ({ rect: o.rect, mark: o.mark!, option: o })), group: g });
-  }
-  for (const b of [...boxes].sort((a, c) => centreY(a.rect) - centreY(c.rect) || a.rect.x0 - c.rect.x0)) {
-    const row = rows.find((r) => !r.group && Math.abs(centreY(r.marks[0]!.rect) - centreY(b.rect)) <= 0.5 * height(b.rect));
-    if (row) row.marks.push(b);
-    else rows.push({ marks: [b] });
-  }
+  if (heads.length === 0) return { groups: out, headings, heads };
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture));
-  for (const row of rows) {
-    row.marks.sort((a, b) => a.rect.x0 - b.rect.x0);
+  for (const row of unlabelledRows(groups, boxes)) {
     const first = row.marks[0]!.rect;
     const last = row.marks[row.marks.length - 1]!.rect;
     // The nearest heading row above.
@@ -560,25 +572,125 @@ export function underColumnHeadings(
     const columns = row.marks.map((m) => head.options.find((_, k) => inside(m, spans[k]!)) ?? null);
     if (columns.some((c) => c === null) || new Set(columns).size !== columns.length) continue;
     headings.add(head);
-    if (row.group) {
-      row.marks.forEach((m, i) => {
-        m.option!.label = columns[i]!.label;
-        m.option!.value = columns[i]!.value;
-      });
-    } else {
-      out.push({
-        options: row.marks.map((m, i) => ({
-          label: columns[i]!.label,
-          value: columns[i]!.value,
-          mark: m.mark,
-          rect: m.rect,
-          line: -1,
-          baseline: m.rect.bottom,
-          size: columns[i]!.size,
-        })),
-        lead: null,
-      });
-    }
+    const group = labelRow(row, columns.map((c) => c!));
+    if (group) out.push(group);
   }
-  return { groups: out, headings };
+  return { groups: out, headings, heads };
+}
+
+type MarkRow = { marks: Array<{ rect: Rect; mark: Mark; option?: Candidate }>; group?: OptionGroup };
+
+/**
+ * Each mark of a row given the heading of its column, in order: a row of box glyphs labelled in place, a row of
+ * boxes returned as a new option group.
+ */
+function labelRow(row: MarkRow, columns: ReadonlyArray<{ label: string; value: OptionValue | null; size: number }>): OptionGroup | null {
+  if (row.group) {
+    row.marks.forEach((m, i) => {
+      m.option!.label = columns[i]!.label;
+      m.option!.value = columns[i]!.value;
+    });
+    return null;
+  }
+  return {
+    options: row.marks.map((m, i) => ({ label: columns[i]!.label, value: columns[i]!.value, mark: m.mark, rect: m.rect, line: -1, baseline: m.rect.bottom, size: columns[i]!.size })),
+    lead: null,
+  };
+}
+
+/** Rows of unlabelled marks, left to right: runs of box glyphs on a line, and boxes left without a label, by height. */
+function unlabelledRows(groups: readonly OptionGroup[], boxes: ReadonlyArray<{ rect: Rect; mark: Mark }>): MarkRow[] {
+  const rows: MarkRow[] = [];
+  for (const g of groups) {
+    if (g.lone || g.options.length === 0 || !g.options.every((o) => o.value === null && !o.label && o.mark?.source === 'glyph')) continue;
+    const rects = g.options.map((o) => o.rect);
+    if (new Set(rects.map((r) => `${r.x0}:${r.x1}`)).size !== rects.length) continue; // no position per box
+    rows.push({ marks: g.options.map((o) => ({ rect: o.rect, mark: o.mark!, option: o })), group: g });
+  }
+  for (const b of [...boxes].sort((a, c) => centreY(a.rect) - centreY(c.rect) || a.rect.x0 - c.rect.x0)) {
+    const row = rows.find((r) => !r.group && Math.abs(centreY(r.marks[0]!.rect) - centreY(b.rect)) <= 0.5 * height(b.rect));
+    if (row) row.marks.push(b);
+    else rows.push({ marks: [b] });
+  }
+  for (const row of rows) row.marks.sort((a, b) => a.rect.x0 - b.rect.x0);
+  return rows;
+}
+
+/** The cell borders either side of a span: the last at or left of its start, the first at or right of its end. */
+function cellAround(x0: number, x1: number, xs: readonly number[]): { left: number; right: number } | null {
+  const left = xs.filter((x) => x <= x0 + 0.5).at(-1);
+  const right = xs.find((x) => x >= x1 - 0.5);
+  return left === undefined || right === undefined ? null : { left, right };
+}
+
+/** A heading row's columns as the cell borders crossing its line bound them; null unless each heading has a cell of its own. */
+function borderedHeadings(head: OptionGroup, page: PageText, borders: readonly CellBorder[]): BorderedHeadings | null {
+  const line = page.lines[head.options[0]!.line];
+  if (!line) return null;
+  const xs = bordersAcross(line.top, line.bottom, borders);
+  const columns: BorderedHeadings['columns'] = [];
+  for (const o of head.options) {
+    const cell = cellAround(o.rect.x0, o.rect.x1, xs);
+    if (!cell || o.value === null) return null;
+    columns.push({ label: o.label, value: o.value, size: o.size, ...cell });
+  }
+  return new Set(columns.map((c) => c.left)).size === columns.length ? { columns } : null;
+}
+
+/** The words a table's heading row is made of, besides the options' own. */
+const COLUMN_TITLE = /^(?:ref(?:erence)?|no|number|questions?|response|answer|comments?|evidence|notes?|yes|n\/a|y|n|y\/n|yes\/no|[\/&]|and)$/i;
+
+/**
+ * Whether, between `from` and `to` down the page, the carried columns stop being the table's: a table's heading
+ * row ("Ref | Question | Comments"), a line with two ticks or crosses (a heading row of marks, "✔ | ✘", even
+ * where a repeated one was taken for a running header; an answer row ticks once), or a word starting in one of
+ * the columns ("Fully met") other than a choice alone ("N/A", an answer typed in its column) or an answer cell
+ * merged across them and on past them.
+ */
+function columnsBroken(page: PageText, carried: BorderedHeadings, from: number, to: number): boolean {
+  const right = Math.max(...carried.columns.map((c) => c.right));
+  const size = carried.columns[0]!.size;
+  const inColumn = (x: number) => carried.columns.some((c) => x >= c.left && x < c.right);
+  const lines = page.lines.filter((l) => l.top >= from - 0.5 && l.top < to);
+  const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
+  const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * size && q.x1 > right + 4 * size);
+  const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').length;
+  return lines.some((line) => {
+    const marks = line.parts.filter((p) => isMarkText(p.text));
+    if (marks.reduce((n, p) => n + ticks(p), 0) >= 2) return true;
+    const shown = line.parts.filter((p) => !p.furniture && !isMarkText(p.text));
+    const words = shown.flatMap((p) => p.text.replace(/[.:]/g, ' ').trim().split(/\s+/)).filter(Boolean);
+    if (words.length >= 2 && words.every((w) => COLUMN_TITLE.test(w))) return true;
+    return shown.some((p) => inColumn(p.x0) && optionValue(p.text) === null && !merged(p));
+  });
+}
+
+/**
+ * Rows of marks on a page that prints no headings above them, in a table run
+ * on from an earlier page whose Yes/No column headings are not printed again.
+ * A mark takes a heading only where the cell it stands in is that heading's
+ * column to the point (the same borders either side, within 1 pt), every mark
+ * of its row in a different one, with text before the marks on the row (a
+ * question cell), and neither a table's heading row nor a word in those
+ * columns above it on the page or beside it (see columnsBroken).
+ */
+function underCarriedHeadings(rows: readonly MarkRow[], carried: BorderedHeadings, borders: readonly CellBorder[], page: PageText): OptionGroup[] {
+  const out: OptionGroup[] = [];
+  const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
+  for (const row of rows) {
+    const first = row.marks[0]!.rect;
+    const last = row.marks[row.marks.length - 1]!.rect;
+    const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
+    const xs = bordersAcross(Math.min(...row.marks.map((m) => m.rect.top)), Math.max(...row.marks.map((m) => m.rect.bottom)), borders);
+    const columns = row.marks.map((m) => {
+      const cell = cellAround(m.rect.x0, m.rect.x1, xs);
+      return cell ? (carried.columns.find((c) => Math.abs(c.left - cell.left) <= 1 && Math.abs(c.right - cell.right) <= 1) ?? null) : null;
+    });
+    if (columns.some((c) => c === null) || new Set(columns).size !== columns.length) continue;
+    if (!parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
+    if (columnsBroken(page, carried, -Infinity, last.bottom)) continue;
+    const group = labelRow(row, columns.map((c) => c!));
+    if (group) out.push(group);
+  }
+  return out;
 }
