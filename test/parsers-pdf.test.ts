@@ -1982,6 +1982,42 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     expect(d.blocks[6]!.provenance.x).toBeCloseTo(93, 0);
   });
 
+  it('keeps a table row under a line that reaches the margin out of its paragraph: its next cell starts within the line, a column gap away', async () => {
+    const { pdf, t } = await a4(10);
+    const TITLE = 'CCTV Self Assessment against the Surveillance Camera Code of Practice for the Wyford Council camera system';
+    t(TITLE, 63, 745);
+    // One line pitch below, so a wrapped line could follow; but the next line is two cells.
+    t('Organisation', 63, 733);
+    t('Wyford Council', 188, 733);
+    t('Scope', 63, 714);
+    t('Town centre CCTV and car parks', 188, 714);
+    // A paragraph wrapped onto a line with a cell beside it, right of where the paragraph ends, is one paragraph.
+    t('The purposes of the system are set out in the policy that the council', 63, 680);
+    t('reviews each year.', 63, 668);
+    t('Yes', 470, 668);
+    // Wrapped onto a line with a note tabbed out towards the margin, or going on in lower case: one paragraph too.
+    t('Footage is kept for 31 days unless it is needed as evidence, when it is kept until the', 63, 630);
+    t('Data Protection Officer releases it.', 63, 618);
+    t('Last reviewed: 09/2025', 420, 618);
+    t('Footage is kept for 31 days unless it is needed as evidence, when it is kept until the case is', 63, 590);
+    t('concluded.', 63, 578);
+    t('Owner: CCTV Manager', 200, 578);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map((b) => b.text)).toEqual([
+      TITLE,
+      'Organisation',
+      'Wyford Council',
+      'Scope',
+      'Town centre CCTV and car parks',
+      'The purposes of the system are set out in the policy that the council reviews each year.',
+      'Yes',
+      'Footage is kept for 31 days unless it is needed as evidence, when it is kept until the Data Protection Officer releases it.',
+      'Last reviewed: 09/2025',
+      'Footage is kept for 31 days unless it is needed as evidence, when it is kept until the case is concluded.',
+      'Owner: CCTV Manager',
+    ]);
+  });
+
   it("ends a cell's paragraph where the next table row starts beside it, not where a paragraph starts beside it in the same row", async () => {
     // Ref | Question | Comments, rows set one line pitch apart (no cell padding), in Courier so line widths are exact.
     const pdf = await PDFDocument.create();

@@ -188,7 +188,7 @@ function wrapped(p: Para, next: Part, edge: number): boolean {
 function canJoin(
   p: Para,
   part: Part,
-  besideRight: (part: Part) => boolean,
+  cellAfter: (part: Part) => Part | undefined,
   rowStartsBeside: (part: Part) => boolean,
   startsLine: (part: Part) => boolean,
   pitch: number | undefined,
@@ -210,7 +210,13 @@ function canJoin(
   if (optionValue(last.text) || optionValue(part.text)) return false;
   // Table rows: a line ending a sentence with a cell beside it, then a line with a cell beside it, start a new
   // row; so does a line ending a sentence, then one level with a paragraph starting in a cell to its left.
-  if (/[.?!:]["')\]]?$/.test(last.text) && ((besideRight(last) && besideRight(part)) || rowStartsBeside(part))) return false;
+  if (/[.?!:]["')\]]?$/.test(last.text) && ((cellAfter(last) && cellAfter(part)) || rowStartsBeside(part))) return false;
+  // Under a line with nothing beside it, a line whose next cell starts within the paragraph's width, a column gap
+  // away, is a table's row ("Organisation | Wyford Council" under a title), not the paragraph wrapped; but not a
+  // sentence going on in lower case, nor a line with a note tabbed out towards the margin ("Last reviewed: 09/2025").
+  const next = cellAfter(part);
+  const row = next && next.x0 < p.x0 + 0.6 * (p.x1 - p.x0) && next.x0 - part.x1 >= 3 * size && !/^\p{Ll}/u.test(part.text.trim());
+  if (row && !cellAfter(last)) return false;
   // A sentence that ends where the next line's first word would still have fitted closes its paragraph.
   // The width is known only from a paragraph of two lines or more: a one-line one is joined.
   if (p.parts.length >= 2 && /[.?!:]["')\]]?$/.test(last.text) && p.x1 - last.x1 > firstWordWidth(part) + 0.5 * size) return false;
@@ -239,7 +245,8 @@ function joinLines(parts: Part[]): string {
 function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => number } {
   const paras: Para[] = [];
   const page = layout.text;
-  const besideRight = (part: Part) => page.lines[part.line]?.parts.some((o) => o !== part && !o.furniture && o.x0 > part.x1) ?? false;
+  const cellAfter = (part: Part) =>
+    page.lines[part.line]?.parts.filter((o) => o !== part && !o.furniture && o.x0 > part.x1).sort((a, b) => a.x0 - b.x0)[0];
   // Parts that start a paragraph with no line of their column just above: the first line of a table row's cell.
   const started = new Set<Part>();
   const rowStartsBeside = (part: Part) => page.lines[part.line]!.parts.some((o) => o.x1 < part.x0 && started.has(o));
@@ -288,7 +295,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         paras.push(fresh());
         continue;
       }
-      const into = open.find((p) => !used.has(p) && canJoin(p, part, besideRight, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
+      const into = open.find((p) => !used.has(p) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
       if (into) {
         into.parts.push(part);
         into.bodyX0 ??= part.x0;
