@@ -71,8 +71,9 @@ const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
  */
 const LETTER_CHOICE = /^([YN])\.?$/;
 
-/** A cell or line holding a choice alone: boxes, a label, or a capital Y or N (which may or may not answer; see lettersAnswer). */
+/** A capital Y or N alone in a cell or on a line, which may or may not answer (see lettersAnswer). */
 const isLetter = (b: Block) => b.kind !== 'option' && LETTER_CHOICE.test(b.text.trim());
+/** A cell or line holding a choice alone: boxes, a label, or a letter. */
 const isChoiceCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || isLetter(b);
 
 /** A column naming what its Y or N says ("Evidence held (Y/N)", "Changed? [Y/N]", "Evidence held Y/N"), not the answer's. */
@@ -96,6 +97,7 @@ function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly
   const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? ''));
   return !regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)));
 }
+
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
 const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|list|give|state|provide|describe|specify|enter)\b/i;
 /** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */
