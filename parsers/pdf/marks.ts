@@ -161,11 +161,12 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   // checkbox's export value unless its author set another), or else for the option its export value names.
   const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
   const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
-  const headed = underColumnHeadings(groups, unlabelled, paired, text, rows.map((r) => r.group));
+  const markRows = unlabelledRows(groups, unlabelled);
+  const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group));
   if (sources.carried) {
     const placedAbove = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
     const firstHeading = Math.min(...headed.heads.map((h) => h.options[0]!.rect.top));
-    const pending = unlabelledRows(groups, unlabelled).filter(
+    const pending = markRows.filter(
       (row) => row.marks.every((m) => m.rect.bottom <= firstHeading && !placedAbove.has(m.rect)) && !row.group?.options.some((o) => o.value !== null),
     );
     const drawn = pending.length > 0 ? await vectorShapes() : null;
@@ -518,6 +519,8 @@ function headingColumns(head: OptionGroup, page: PageText): Array<[number, numbe
 export function underColumnHeadings(
   groups: OptionGroup[],
   boxes: Array<{ rect: Rect; mark: Mark }>,
+  /** The page's rows of unlabelled marks (see unlabelledRows). */
+  rows: readonly MarkRow[],
   paired: Set<Candidate>,
   page: PageText,
   /** Heading rows found apart from the option groups (see headingRows). */
@@ -531,7 +534,7 @@ export function underColumnHeadings(
   const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
   if (heads.length === 0) return { groups: out, headings, heads };
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture));
-  for (const row of unlabelledRows(groups, boxes)) {
+  for (const row of rows) {
     const first = row.marks[0]!.rect;
     const last = row.marks[row.marks.length - 1]!.rect;
     // The nearest heading row above.
