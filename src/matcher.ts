@@ -85,17 +85,24 @@ function typedValue(text: string, letters: boolean): OptionValue | null {
   return letter ? (letter[1] === 'Y' ? 'yes' : 'no') : optionValue(text);
 }
 
+/** A column heading that says its cells hold a Y or an N: "Y/N", "(Y/N)", "Answer (Y/N)". */
+const LETTERS_HEADING = /^(?:(?:answer|response)\s*)?\(?\s*y\s*\/\s*n\s*\)?:?$/i;
+
 /**
- * Whether a capital Y or N standing alone answers the form's questions: not in a document with a column that
- * names what its letters say, nor where some question's answer holds a letter beside a Yes or No in words or
- * boxes, or beside another letter: the letters are then another column's, saying something else. "N/A" beside
- * a letter says nothing of it.
+ * Whether a capital Y or N standing alone answers the form's questions: only where the document says so, by a
+ * column headed "Y/N" or by answers (two or more) opening with a Yes or No in words where others open with a letter; and not
+ * in a document with a column that names what its letters say, nor where some question's answer holds a letter
+ * beside a Yes or No in words or boxes, or beside another letter: the letters are then another column's, saying
+ * something else. "N/A" beside a letter says nothing of it.
  */
 function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly Block[]>): boolean {
   if (blocks.some((b) => LETTER_COLUMN.test(b.text))) return false;
   // "No." alone is as often the number column's title, repeated over a table.
   const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? ''));
-  return !regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)));
+  if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
+  const inWords = (b: Block | undefined) => b !== undefined && b.kind !== 'option' && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? '');
+  const openedInWords = regions.filter((region) => inWords(region[0])).length;
+  return blocks.some((b) => LETTERS_HEADING.test(b.text.trim())) || openedInWords >= 2;
 }
 
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
@@ -202,7 +209,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
   });
-  const letters = lettersAnswer(blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
+  const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];
     const plan = actionPlans[q.principle - 1]!;

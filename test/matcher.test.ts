@@ -622,17 +622,20 @@ describe('matcher on rendered templates', () => {
     });
   });
 
-  it('reads a capital "Y" or "N" typed as the answer, alone or opening it with a dash or a bracket', async () => {
+  it('reads a capital "Y" or "N" typed as the answer, alone or opening it with a dash or a bracket, under a "Y/N" heading', async () => {
     const spec = sampleSpec(6);
     let n = 0;
-    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No)$/gm, (word: string) => {
+    const lettered = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(Yes|No)$/gm, (word: string) => {
       const letter = word[0]!;
       return [letter, `${letter}.`, `${letter} - see the policy`, `${letter} (reviewed in May)`][n++ % 4]!;
     });
     expect(n).toBeGreaterThan(30);
-    expect(text).toMatch(/\n\nN\.\n/);
-    expect(text).toMatch(/\n\nY \(reviewed in May\)\n/);
-    expectNumberedChoices(await parseText(enc(text)), spec);
+    expect(lettered).toMatch(/\n\nN\.\n/);
+    expect(lettered).toMatch(/\n\nY \(reviewed in May\)\n/);
+    const headed = lettered.replace(/^(Principle \d+\n[^\n]*)$/gm, '$1\n\nY/N');
+    expectNumberedChoices(await parseText(enc(headed)), spec);
+    // Nothing in the document says its letters answer the form: a column of them may say anything.
+    expect(match(await parseText(enc(lettered))).answers.filter((a) => a.choice === 'yes' || a.choice === 'no')).toEqual([]);
   });
 
   it('reads no choice from a lower-case letter, or from "Y" and "N" printed as the options', async () => {
