@@ -1779,6 +1779,10 @@ describe('PDF boxes away from their labels', () => {
       ['2.31', 'Do you operate drones?', 'N/A', '', 'None in use.'],
       ['2.32', 'Do you audit access?', '', 'X', 'Monthly.'],
     ]);
+    // A page opening with a row whose answer cell is merged across the columns: the table goes on.
+    const merged = pdf.addPage([595, 842]);
+    await cellRow(pdf, merged, [50, 100, 320, 545], 790, ['2.35', 'How do you handle complaints?', 'Through the corporate complaints procedure.']);
+    await cellRow(pdf, merged, edges, 750, ['2.36', 'Do you publish complaint figures?', 'X', '', 'Yearly.']);
     // Still no headings, the table goes on; but here a word stands in the Yes column above the mark.
     await tablePage(760, edges, [
       ['2.4', 'Do you review the system?', 'Partly', '', 'The board.'],
@@ -1807,6 +1811,11 @@ describe('PDF boxes away from their labels', () => {
       'Do you audit access?',
       'no:checked:typed-mark',
       'Monthly.',
+      'How do you handle complaints?',
+      'Through the corporate complaints procedure.',
+      'Do you publish complaint figures?',
+      'yes:checked:typed-mark',
+      'Yearly.',
       'Do you review the system?',
       'Partly',
       'The board.',
@@ -1819,7 +1828,7 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
-  it('does not carry "Yes" and "No" headings to a later page past another table\'s heading row, or a word in their columns', async () => {
+  it('does not carry "Yes" and "No" headings to a later page past another table\'s heading row, a word in their columns, or a page the table does not go on over', async () => {
     const pdf = await PDFDocument.create();
     let page = pdf.addPage([595, 842]);
     let y = 800;
@@ -1856,6 +1865,17 @@ describe('PDF boxes away from their labels', () => {
     await row(shifted, ['Ref', 'Question', '', '', 'Comments']);
     newPage(700);
     await row(shifted, ['6.1', 'Do you share footage?', 'X', '', 'With the police.']);
+    // A page that opens with something else than the table, and a blank page: the table does not go on over them.
+    newPage(680);
+    await row(edges, ['Ref', 'Question', 'Yes', 'No', 'Comments']);
+    await row(edges, ['7.1', 'Do you audit disclosures?', '', 'X', 'Not yet.']);
+    newPage(660);
+    page.drawText('Annex: the depot checklist, kept by the site manager.', { x: 54, y: 640, size: 10 });
+    y = 620;
+    await row(edges, ['7.2', 'Signage checked at the depot', 'X', '', 'Replaced in May.']);
+    newPage(640);
+    newPage(620);
+    await row(edges, ['7.3', 'Cameras cleaned at the depot', 'X', '', 'Monthly.']);
     const d = await parse(await pdf.save());
     // The refs and the heading rows are left out: some refs stand where a page's number might.
     expect(d.blocks.filter((b) => b.option || (!b.furniture && !/^(\d\.\d|Ref|Question|Comments)$/.test(b.text))).map(show)).toEqual([
@@ -1883,6 +1903,16 @@ describe('PDF boxes away from their labels', () => {
       'Do you share footage?',
       'X',
       'With the police.',
+      'Do you audit disclosures?',
+      'no:checked:typed-mark',
+      'Not yet.',
+      'Annex: the depot checklist, kept by the site manager.',
+      'Signage checked at the depot',
+      'X',
+      'Replaced in May.',
+      'Cameras cleaned at the depot',
+      'X',
+      'Monthly.',
     ]);
   });
 

@@ -38,6 +38,8 @@ export interface MarkSources {
 /** A row of Yes/No column headings, each heading's column bounded by the cell borders either side of it. */
 export interface BorderedHeadings {
   columns: Array<{ label: string; value: OptionValue; size: number; left: number; right: number }>;
+  /** The table's outer borders on the heading's line. */
+  frame: { left: number; right: number };
 }
 
 function vectorMark(box: VectorBox): Mark {
@@ -163,25 +165,27 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
   const markRows = unlabelledRows(groups, unlabelled);
   const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group));
-  if (sources.carried) {
+  // An earlier page's headings go on only over a table that goes on: the page's first line stands in their columns.
+  const carried = sources.carried && (await tableGoesOn(text, sources.carried, vectorShapes)) ? sources.carried : null;
+  if (carried) {
     const placedAbove = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
     const firstHeading = Math.min(...headed.heads.map((h) => h.options[0]!.rect.top));
     const pending = markRows.filter(
       (row) => row.marks.every((m) => m.rect.bottom <= firstHeading && !placedAbove.has(m.rect)) && !row.group?.options.some((o) => o.value !== null),
     );
     const drawn = pending.length > 0 ? await vectorShapes() : null;
-    if (drawn) headed.groups.push(...underCarriedHeadings(pending, sources.carried, drawn.borders, text));
+    if (drawn) headed.groups.push(...underCarriedHeadings(pending, carried, columnsBreak(text, carried, -Infinity), drawn.borders, text));
   }
   // The headings a table running on to the next page stands under: the page's last heading row, or else those it
   // ran on under, unless another table or a word in their columns comes after them on the page.
   const lastHeading = headed.heads.sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
-  let headings = sources.carried;
+  let headings = carried;
   if (lastHeading) {
     const drawn = await vectorShapes();
     headings = drawn ? borderedHeadings(lastHeading, text, drawn.borders) : null;
   }
   const from = lastHeading ? lastHeading.options[0]!.rect.bottom : -Infinity;
-  if (headings && columnsBroken(text, headings, from, Infinity)) headings = null;
+  if (headings && columnsBreak(text, headings, from) < Infinity) headings = null;
   const tooltips = tooltipNames(looseWidgets);
   for (const box of looseWidgets) {
     const under = headed.groups.flatMap((g) => g.options).find((o) => o.rect === box.rect);
@@ -637,28 +641,43 @@ function borderedHeadings(head: OptionGroup, page: PageText, borders: readonly C
     if (!cell || o.value === null) return null;
     columns.push({ label: o.label, value: o.value, size: o.size, ...cell });
   }
-  return new Set(columns.map((c) => c.left)).size === columns.length ? { columns } : null;
+  return new Set(columns.map((c) => c.left)).size === columns.length ? { columns, frame: { left: xs[0]!, right: xs[xs.length - 1]! } } : null;
 }
 
 /** The words a table's heading row is made of, besides the options' own. */
 const COLUMN_TITLE = /^(?:ref(?:erence)?|no|number|questions?|response|answer|comments?|evidence|notes?|yes|n\/a|y|n|y\/n|yes\/no|[\/&]|and)$/i;
 
 /**
- * Whether, between `from` and `to` down the page, the carried columns stop being the table's: a table's heading
- * row ("Ref | Question | Comments"), a line with two ticks or crosses (a heading row of marks, "✔ | ✘", even
- * where a repeated one was taken for a running header; an answer row ticks once), or a word starting in one of
- * the columns ("Fully met") other than a choice alone ("N/A", an answer typed in its column) or an answer cell
- * merged across them and on past them.
+ * Whether a table run on from an earlier page goes on at the top of this one: the page's first line (past any
+ * running header) stands within the table's outer borders, as its heading's line did (a row whose answer cell is
+ * merged across the columns keeps only those). A blank page, or one that opens with prose, ends the carry.
  */
-function columnsBroken(page: PageText, carried: BorderedHeadings, from: number, to: number): boolean {
+async function tableGoesOn(page: PageText, carried: BorderedHeadings, vectorShapes: MarkSources['vectorShapes']): Promise<boolean> {
+  const first = page.lines.find((l) => l.parts.some((p) => !p.furniture));
+  if (!first) return false;
+  const drawn = await vectorShapes();
+  if (!drawn) return false;
+  const xs = bordersAcross(first.top, first.bottom, drawn.borders);
+  const near = (x: number) => xs.some((b) => Math.abs(b - x) <= 1);
+  return near(carried.frame.left) && near(carried.frame.right);
+}
+
+/**
+ * How far down the page, from `from`, the carried columns stop being the table's (the top of the first line
+ * that says so; Infinity where none does): a table's heading row ("Ref | Question | Comments"), a line with two
+ * ticks or crosses (a heading row of marks, "✔ | ✘", even where a repeated one was taken for a running header;
+ * an answer row ticks once), or a word starting in one of the columns ("Fully met") other than a choice alone
+ * ("N/A", an answer typed in its column) or an answer cell merged across them and on past them.
+ */
+function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): number {
   const right = Math.max(...carried.columns.map((c) => c.right));
   const size = carried.columns[0]!.size;
   const inColumn = (x: number) => carried.columns.some((c) => x >= c.left && x < c.right);
-  const lines = page.lines.filter((l) => l.top >= from - 0.5 && l.top < to);
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
   const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * size && q.x1 > right + 4 * size);
   const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').length;
-  return lines.some((line) => {
+  const breaks = page.lines.find((line) => {
+    if (line.top < from - 0.5) return false;
     const marks = line.parts.filter((p) => isMarkText(p.text));
     if (marks.reduce((n, p) => n + ticks(p), 0) >= 2) return true;
     const shown = line.parts.filter((p) => !p.furniture && !isMarkText(p.text));
@@ -666,6 +685,7 @@ function columnsBroken(page: PageText, carried: BorderedHeadings, from: number, 
     if (words.length >= 2 && words.every((w) => COLUMN_TITLE.test(w))) return true;
     return shown.some((p) => inColumn(p.x0) && optionValue(p.text) === null && !merged(p));
   });
+  return breaks?.top ?? Infinity;
 }
 
 /**
@@ -675,9 +695,9 @@ function columnsBroken(page: PageText, carried: BorderedHeadings, from: number, 
  * column to the point (the same borders either side, within 1 pt), every mark
  * of its row in a different one, with text before the marks on the row (a
  * question cell), and neither a table's heading row nor a word in those
- * columns above it on the page or beside it (see columnsBroken).
+ * columns above it on the page or beside it (`brokenAt`, see columnsBreak).
  */
-function underCarriedHeadings(rows: readonly MarkRow[], carried: BorderedHeadings, borders: readonly CellBorder[], page: PageText): OptionGroup[] {
+function underCarriedHeadings(rows: readonly MarkRow[], carried: BorderedHeadings, brokenAt: number, borders: readonly CellBorder[], page: PageText): OptionGroup[] {
   const out: OptionGroup[] = [];
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
   for (const row of rows) {
@@ -691,7 +711,7 @@ function underCarriedHeadings(rows: readonly MarkRow[], carried: BorderedHeading
     });
     if (columns.some((c) => c === null) || new Set(columns).size !== columns.length) continue;
     if (!parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
-    if (columnsBroken(page, carried, -Infinity, last.bottom)) continue;
+    if (brokenAt < last.bottom) continue;
     const group = labelRow(row, columns.map((c) => c!));
     if (group) out.push(group);
   }
