@@ -165,7 +165,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
   const markRows = unlabelledRows(groups, unlabelled);
   const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group));
-  // An earlier page's headings go on only over a table that goes on: the page's first line stands in their columns.
+  // An earlier page's headings go on only over a table that goes on: the page's first line stands within its borders.
   const carried = sources.carried && (await tableGoesOn(text, sources.carried, vectorShapes)) ? sources.carried : null;
   if (carried) {
     const placedAbove = new Set(headed.groups.flatMap((g) => g.options.map((o) => o.rect)));
