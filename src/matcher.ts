@@ -97,10 +97,10 @@ const LETTERS_HEADING = /^(?:(?:answer|response)\s*)?\(?\s*y\s*\/\s*n\s*\)?:?$/i
  */
 function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly Block[]>): boolean {
   if (blocks.some((b) => LETTER_COLUMN.test(b.text))) return false;
-  // "No." alone is as often the number column's title, repeated over a table.
-  const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? ''));
-  if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
   const inWords = (b: Block | undefined) => b !== undefined && b.kind !== 'option' && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? '');
+  // "No." alone is as often the number column's title, repeated over a table.
+  const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && inWords(b));
+  if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
   const openedInWords = regions.filter((region) => inWords(region[0])).length;
   return blocks.some((b) => LETTERS_HEADING.test(b.text.trim())) || openedInWords >= 2;
 }
