@@ -2069,6 +2069,30 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     expect(texts.indexOf(first.join(' '))).toBeLessThan(texts.indexOf('1.2'));
   });
 
+  it("keeps a row's reference set level with its question's middle out of the question", async () => {
+    // Ref | Question | Comments, each cell centred in its row: the one-line reference stands by the question's second line.
+    const { pdf, t } = await a4(10);
+    t('3.8', 68, 730);
+    t('Is the system registered?', 96, 730);
+    t('Does your signage state who operates the', 96, 700);
+    t('3.9', 68, 687);
+    t('system and include a point of contact for', 96, 687);
+    t('No point of contact yet.', 386, 687);
+    t('further information?', 96, 674);
+    t('3.10', 68, 650);
+    t('Do you publish the contact point?', 96, 650);
+    // A two-line question: the reference stands between its lines.
+    t('Have you identified any areas where action is', 96, 620);
+    t('3.11', 68, 613.5);
+    t('required to conform more fully?', 96, 607);
+    const d = await parse(await pdf.save());
+    const texts = d.blocks.map((b) => b.text);
+    expect(texts).toContain('Does your signage state who operates the system and include a point of contact for further information?');
+    expect(texts).toContain('3.9');
+    expect(texts).toContain('Have you identified any areas where action is required to conform more fully?');
+    expect(texts).toContain('3.11');
+  });
+
   it('joins ragged-right lines however short the next word, and a line ending in a hyphen; a short line ends its paragraph', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

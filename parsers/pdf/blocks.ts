@@ -204,6 +204,12 @@ function canJoin(
   const indented = p.bodyX0 === null && startsLine(p.parts[0]!) && startsLine(part);
   const left = indented ? p.x0 - indentAllowance(size) : Math.min(p.x0, p.bodyX0 ?? p.x0) - 0.6 * size;
   if (part.x0 < left || part.x0 > p.x0 + 3 * size || part.x0 >= p.lastX1) return false;
+  // A part left of the paragraph with the paragraph's column going on beside it is a cell of its own (a row's
+  // reference set level with its question's middle line, the row's cells centred), not the paragraph's next line.
+  const beside = cellAfter(part);
+  if (part.x1 < p.x0 && beside && Math.abs(beside.x0 - (p.bodyX0 ?? p.x0)) <= 0.6 * size) return false;
+  // So is one that ends before the paragraph starts, less than a line pitch below it (between two of its lines).
+  if (part.x1 < p.x0 && dy < (pitch === undefined ? 0.9 * size : pitch - Math.max(1.2, 0.1 * pitch))) return false;
   if (STARTS_ITEM.test(part.text) || glyphMark([...part.text.trim()][0] ?? '')) return false;
   const last = p.parts[p.parts.length - 1]!;
   // A bare "Yes" or "No" is a whole answer cell: it neither takes nor gives a next line.
@@ -214,8 +220,7 @@ function canJoin(
   // Under a line with nothing beside it, a line whose next cell starts within the paragraph's width, a column gap
   // away, is a table's row ("Organisation | Wyford Council" under a title), not the paragraph wrapped; but not a
   // sentence going on in lower case, nor a line with a note tabbed out towards the margin ("Last reviewed: 09/2025").
-  const next = cellAfter(part);
-  const row = next && next.x0 < p.x0 + 0.6 * (p.x1 - p.x0) && next.x0 - part.x1 >= 3 * size && !/^\p{Ll}/u.test(part.text.trim());
+  const row = beside && beside.x0 < p.x0 + 0.6 * (p.x1 - p.x0) && beside.x0 - part.x1 >= 3 * size && !/^\p{Ll}/u.test(part.text.trim());
   if (row && !cellAfter(last)) return false;
   // A sentence that ends where the next line's first word would still have fitted closes its paragraph.
   // The width is known only from a paragraph of two lines or more: a one-line one is joined.
