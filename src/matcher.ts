@@ -1087,6 +1087,16 @@ function isOwnReference(q: Question, text: string): boolean {
   return m[2] === undefined ? Number(m[1]) === q.number : Number(m[1]) === q.principle && Number(m[2]) === q.index;
 }
 
+/**
+ * A reference ("3.9", "Q12") printed left of where the question starts, on its
+ * page: the row's reference cell, set level with the question's middle in a
+ * row whose cells are centred, not a line of its answer.
+ */
+function referenceCellBeside(question: Block, b: Block): boolean {
+  const [q, p] = [question.provenance, b.provenance];
+  return q.x !== undefined && p.x !== undefined && p.page === q.page && p.x < q.x - 2 && REFERENCE.test(b.text.trim());
+}
+
 /** Bullet characters a layout leaves at the start of list items (not box glyphs, which are marks). */
 const BULLET = /^[•◦▪▫●○‣⁃∙·\uF0B7\uF0A7\uF076\uF0D8]\s*/;
 
@@ -1156,7 +1166,9 @@ function readAnswer(
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
   const content = region.filter(
-    (b) => b.kind === 'option' || (!isGuidance(b.text) && !isOwnReference(q, b.text) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
+    (b) =>
+      b.kind === 'option' ||
+      (!isGuidance(b.text) && !isOwnReference(q, b.text) && !referenceCellBeside(questionBlock, b) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
   );
   const options = content.filter((b) => b.kind === 'option');
   // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.

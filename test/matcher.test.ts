@@ -334,6 +334,23 @@ describe('matcher on rendered templates', () => {
     expect(p33()).toMatchObject({ choice: null, status: 'ambiguous' });
   });
 
+  it("leaves out of an answer a reference printed left of its question, after it (a row's cells centred)", async () => {
+    const spec = sampleSpec(26);
+    spec.answers['P3.3'] = { ticked: 'no', text: 'The signs name the Council.' };
+    const doc = await parseText(enc(renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })));
+    const question = doc.blocks.findIndex((b) => b.text.startsWith('9. Does your signage'));
+    const comment = doc.blocks.findIndex((b, i) => i > question && b.text === 'The signs name the Council.');
+    doc.blocks[question]!.provenance = { page: 3, x: 96, y: 500 };
+    doc.blocks[comment]!.provenance = { page: 3, x: 386, y: 496 };
+    const reference: Block = { kind: 'paragraph', text: '3.9', provenance: { page: 3, x: 68, y: 487 } };
+    doc.blocks.splice(question + 1, 0, reference);
+    const p33 = () => match(doc).answers.find((a) => a.id === 'P3.3')!;
+    expect(p33()).toMatchObject({ choice: 'no', text: 'The signs name the Council.' });
+    // Written where the answer's words are, it is the answer's.
+    reference.provenance = { page: 3, x: 386, y: 487 };
+    expect(p33().text).toBe('3.9\nThe signs name the Council.');
+  });
+
   it('gives the boxes after the form\'s last question answered in words, and a question with how to answer it, to that question', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
