@@ -2313,6 +2313,30 @@ describe('PDF labels highlighted or struck out', () => {
   });
 });
 
+describe('PDF options stacked in a cell', () => {
+  it('reads "☒ Yes" over "☐ No" in a cell beside comments, its first line level with the comments\' first', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    // Question | Response | Comments, every cell top-aligned: the second option's line is the comments' second line.
+    const row = (top: number, question: string[], yes: 'cross' | 'empty', no: 'cross' | 'empty', comments: string[]) => {
+      question.forEach((q, i) => t(q, 98, top - 14 * i));
+      glyphs.draw(page, yes, 308, top, 10);
+      t('Yes', 321, top);
+      glyphs.draw(page, no, 308, top - 18, 10);
+      t('No', 321, top - 18);
+      comments.forEach((c, i) => t(c, 383, top - 14 * i));
+    };
+    row(760, ['4. Do you update your data protection', 'impact assessment regularly?'], 'cross', 'cross', ['The policy was approved', 'by Cabinet in 2024 and is', 'reviewed every two years.']);
+    row(680, ['5. Do you publish an annual', 'report on the system?'], 'cross', 'empty', ['Published each June on', 'the council website.']);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(d.blocks.map((b) => b.text)).toContain('The policy was approved by Cabinet in 2024 and is reviewed every two years.');
+  });
+});
+
 describe('PDF options at the top of a page', () => {
   it('reads a row opening each page, "☒ Yes ☐ No" beside its question, though its boxes recur at one height', async () => {
     const pdf = await PDFDocument.create();

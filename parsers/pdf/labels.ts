@@ -238,7 +238,9 @@ const MAX_OPTION_PARTS = 4;
  * Where a cell of options ends, with a column of text after it, as a table
  * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
  * run to its end. Only a whole Yes/No pair with a mark among it, ending a
- * part; null where there is none.
+ * part, or one option with its box filling a part of its own (a cell that
+ * stacks its options, "☒ Yes" over "☐ No", its first line level with the
+ * comments); null where there is none.
  */
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {
@@ -249,6 +251,8 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
       if (!run) continue;
       const values = new Set(run.options.map((o) => o.value));
       if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
+      const [only] = run.options;
+      if (from === end - 1 && run.lead === '' && run.options.length === 1 && only!.value !== null && only!.mark?.source === 'glyph') return end;
     }
   }
   return null;
