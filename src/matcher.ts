@@ -1188,7 +1188,7 @@ function readAnswer(
   const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them).
-  const stray = marked ? [] : textual.filter((b) => boxGlyphs(b.text).length > 0);
+  const stray = textual.filter((b) => boxGlyphs(b.text).length > 0);
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
   // right before the question (the rest of its row).
@@ -1377,9 +1377,10 @@ function readChoice(parts: Parts): ChoiceReading {
       evidence: { ...NO_EVIDENCE, quote: words.evidence.quote, provenance: words.evidence.provenance },
     };
   }
-  if (fromMarks) return fromMarks;
+  // A ticked box left in the answer's text, not read with the options: it may be another option's.
   const ticked = parts.stray.find((b) => boxGlyphs(b.text).includes('checked'));
   if (ticked) return ambiguous('a ticked box could not be read with its label', ticked);
+  if (fromMarks) return fromMarks;
   if (words) return words;
 
   const unknown = options.filter((o) => o.option?.mark?.state === 'unknown');

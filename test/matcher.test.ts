@@ -1322,6 +1322,17 @@ describe('labels and boxes a layout parted', () => {
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a box beside the ticked one cannot be read' });
   });
 
+  it('does not take the one ticked box read with its label where another ticked box stands in the text', async () => {
+    // A cell of "☒ Yes" over "☒ No" whose first line the layout left as text, the comments run on after it.
+    const spec = sampleSpec(35);
+    spec.answers['P4.7'] = { ticked: 'no' };
+    const doc = await parseText(enc(renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })));
+    const question = doc.blocks.findIndex((b) => b.text.includes('requirements of Principle 4?'));
+    expect(doc.blocks.slice(question + 1, question + 3).map((b) => b.option?.value)).toEqual(['yes', 'no']);
+    doc.blocks[question + 1] = { kind: 'paragraph', text: '☒ Yes The review is recorded in the minutes.', provenance: doc.blocks[question + 1]!.provenance };
+    expect(match(doc).answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
+  });
+
   it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
     const text = boxed().replace('requirements of Principle 4?\n\n☐ Yes\n\n☒ No\n', 'requirements of Principle 4?\n\n☐ Yes ☒ – see the action plan\n');
     expect(answer(await run(text), 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
