@@ -873,8 +873,11 @@ describe('matcher on what organisations add', () => {
     spec.actionPlans[8] = "'Yes' is ticked for question 42 only where a written evaluation is held.";
     spec.actionPlans[9] = "In the body worn video assessment 'Yes' has been selected for question 46.";
     spec.actionPlans[10] = "Once 'No' has been selected for question 48, an entry goes in the action plan.";
+    // What was answered when the form was published before.
+    spec.answers['P3.4'] = { ticked: 'none' };
+    spec.actionPlans[11] = "When we published last time we had ticked 'Yes' for question 10, though we do not use body worn cameras.";
     const r = await run(renderText(spec, placeholders));
-    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6', 'P6.6', 'P7.5', 'P7.7', 'P8.4', 'P9.2']) expect(answer(r, id).choice).toBeNull();
+    for (const id of ['P3.3', 'P8.3', 'P2.3', 'P2.4', 'P3.1', 'P4.2', 'P2.6', 'P6.6', 'P7.5', 'P7.7', 'P8.4', 'P9.2', 'P3.4']) expect(answer(r, id).choice).toBeNull();
     expect(answer(r, 'P7.2')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
     // Numbered afresh in every principle, "question 3" is the third of some principle: not one question.
     const restarted = base();
@@ -914,6 +917,17 @@ describe('matcher on what organisations add', () => {
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1').choice).toBeNull();
     expect(answer(r, 'P3.3').choice).toBeNull();
+  });
+
+  it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" is one', async () => {
+    const spec = base();
+    spec.answers['P4.4'] = { ticked: 'none', text: 'No-one is given access to the system until they are trained.' };
+    spec.answers['P3.3'] = { ticked: 'none', text: 'Signs are placed at every entrance. No-go areas are marked separately.' };
+    spec.answers['P5.1'] = { ticked: 'none', text: 'No- not yet, planned for 2026.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    expect(answer(r, 'P4.4').choice).toBeNull();
+    expect(answer(r, 'P3.3').choice).toBeNull();
+    expect(answer(r, 'P5.1')).toMatchObject({ choice: 'no', status: 'answered' });
   });
 
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
