@@ -570,6 +570,8 @@ const HEADING_CELL = /^(?:no\.?|#|yes|n\/a)$/i;
  * or more of them columns of the form's ("No. | Question | Response |
  * Comments"). There "No." names the number column; it is no answer. A row of
  * one name and a choice ("Response | No", a table per question) is an answer.
+ * Rows are table rows, or lines of a page, or where the format keeps neither,
+ * runs of lines.
  */
 function headingRowCells(blocks: readonly Block[]): Set<Block> {
   const found = new Set<Block>();
@@ -593,6 +595,22 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     )
       for (const b of row) if (b.kind !== 'option') found.add(b);
     i = end;
+  }
+  // Where the format keeps neither rows nor positions (text saved from a PDF, a cell to a line), a heading row is a
+  // run of lines each naming a column; a bare choice opening or closing the run is the answer of the row before or
+  // after it ("No", then "No." | "Question" | …).
+  const names = (b: Block) => !placed(b) && b.kind !== 'option' && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (end < blocks.length && names(blocks[end]!)) end++;
+    const bare = (k: number) => optionValue(blocks[k]!.text) !== null && !blocks[k]!.text.trim().endsWith('.');
+    let from = i;
+    let to = end;
+    while (from < to && bare(from)) from++;
+    while (to > from && bare(to - 1)) to--;
+    const run = blocks.slice(from, to);
+    if (run.filter((b) => COLUMN_HEADINGS.test(b.text.trim()) && optionValue(b.text) === null).length >= 2) for (const b of run) found.add(b);
+    i = Math.max(end, i + 1);
   }
   return found;
 }

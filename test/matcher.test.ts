@@ -919,6 +919,22 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.3').choice).toBeNull();
   });
 
+  it('takes "No." in a heading run of lines ("No." | "Question" | "Response" | "Comments") for the number column, not an answer', async () => {
+    const spec = base();
+    spec.answers['P3.1'] = { ticked: 'none', text: null };
+    spec.answers['P3.2'] = { ticked: 'none', text: null };
+    const heading = '\nNo.\n\nQuestion\n\nResponse\n\nComments / evidence\n';
+    // A table heading repeated at a page break, one cell to a line, after a question with no box ticked; after another
+    // whose answer was typed "No" in its cell.
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
+      .replace(/(\n7\. Has there been proportionate consultation[^\n]*\n\n☐ Yes\n\n☐ No\n)/, `$1${heading}`)
+      .replace(/(\n8\. Does your Privacy Notice signage[^\n]*\n)\n☐ Yes\n\n☐ No\n/, `$1\nNo\n${heading}`);
+    expect(text.split(heading).length).toBe(3);
+    const r = await run(text);
+    expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing' });
+    expect(answer(r, 'P3.2')).toMatchObject({ choice: 'no', status: 'answered' });
+  });
+
   it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" is one', async () => {
     const spec = base();
     spec.answers['P4.4'] = { ticked: 'none', text: 'No-one is given access to the system until they are trained.' };
