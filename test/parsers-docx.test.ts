@@ -678,6 +678,28 @@ describe('docx checkbox encodings', () => {
     expect(body(doc).map((b) => b.text).join(' ')).not.toMatch(/last year/);
   });
 
+  it('reads nothing a style hides: a character style, a paragraph style, one based on a hidden one; a run may show itself', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const styles = [
+      '<w:style w:type="character" w:styleId="Note"><w:name w:val="Note"/><w:rPr><w:vanish/></w:rPr></w:style>',
+      '<w:style w:type="paragraph" w:styleId="Guide"><w:name w:val="Guide"/><w:rPr><w:vanish/><w:i/></w:rPr></w:style>',
+      '<w:style w:type="paragraph" w:styleId="Example"><w:name w:val="Example"/><w:basedOn w:val="Guide"/></w:style>',
+    ].join('');
+    const styled = (xml: string, style: string) => xml.replace('<w:p>', `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>`);
+    const files = unzipSync(
+      docx(
+        para(run(Q)) +
+          styled(para(run('Guidance: say Yes where the DPIA is signed off.')), 'Guide') +
+          styled(para(run('Example: Yes - signed off by the DPO.')), 'Example') +
+          para(run('Response: ') + run('Yes').replace('<w:r>', '<w:r><w:rPr><w:rStyle w:val="Note"/></w:rPr>')) +
+          styled(para(run('Shown: ') + run('reviewed in May.').replace('<w:r>', '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr>')), 'Guide'),
+      ),
+    );
+    files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replace('</w:styles>', `${styles}</w:styles>`));
+    const doc = await parse(zipSync(files));
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Response:', 'reviewed in May.']);
+  });
+
   it('leaves the option left after the other was deleted as a plain block', async () => {
     const doc = await parse(docx(table([questionRow(Q, '', '', [run('Yes'), '']), questionRow('Two?', '', '', [deletedRun('Yes', 1), run('No')])], GRID)));
     expect(options(doc)).toEqual([]);

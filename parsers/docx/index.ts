@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Diagnostic, type Limits, type NormalisedDocument, 
 import { ExtractError, isStackOverflow } from '../../src/errors.js';
 import { BlockBuilder } from './blocks.js';
 import { readBody, readNumbering, readRelationships, readStyles, type Relationships, type XmlElement } from './mammoth.js';
-import { boxBullets, Preparer } from './prepare.js';
+import { boxBullets, hiddenStyles, Preparer } from './prepare.js';
 import { XmlError, parseXml } from './xml.js';
 import { readDirectory, readEntry, type Budget, type ZipEntry } from './zip.js';
 
@@ -159,9 +159,11 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   const body = root.first('w:body');
   if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body: not a WordprocessingML document`);
 
-  let styles, numbering, bullets;
+  let styles, numbering, bullets, hidden;
   try {
-    styles = readStyles(pkg.xml(partOf('styles', `${base}/styles.xml`)));
+    const stylesXml = pkg.xml(partOf('styles', `${base}/styles.xml`));
+    styles = readStyles(stylesXml);
+    hidden = hiddenStyles(stylesXml);
     const numberingXml = pkg.xml(partOf('numbering', `${base}/numbering.xml`));
     numbering = readNumbering(numberingXml, styles);
     bullets = boxBullets(numberingXml);
@@ -171,7 +173,7 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   }
 
   // Headers and footers: read as furniture, each distinct text once.
-  const preparer = new Preparer(bullets);
+  const preparer = new Preparer(bullets, hidden);
   const furniture: Array<{ path: string; root: XmlElement; rels: Relationships }> = [];
   for (const type of ['header', 'footer']) {
     for (const path of related(documentRels, base, type)) {

@@ -24,8 +24,9 @@
  * index into the side table, U+F0001. The block builder turns sentinels back
  * into marks, page breaks and strike details. Deleted content (w:del,
  * w:moveFrom, deleted rows) is left alone: mammoth drops it. Hidden text
- * (w:vanish runs, content controls and hidden rows) is dropped here, and so
- * is the prompt a content control shows until it is filled in.
+ * (w:vanish runs, set directly or by their character or paragraph style,
+ * content controls and hidden rows) is dropped here, and so is the prompt a
+ * content control shows until it is filled in.
  */
 import { createRequire } from 'node:module';
 import type { Mark, MarkState } from '../../src/document.js';
@@ -178,11 +179,70 @@ export function boxBullets(numbering: XmlElement | null): BoxBullets {
   return found;
 }
 
+/** The paragraph and character styles whose text is hidden (w:vanish in their run properties, or a style they are based on). */
+export interface HiddenStyles {
+  paragraph: ReadonlySet<string>;
+  character: ReadonlySet<string>;
+}
+
+/** A run property's setting: on, off, or not set here. */
+const setting = (el: XmlElement | undefined): boolean | undefined => (el ? on(el) : undefined);
+
+/** Which styles in styles.xml hide their text, following each style's w:basedOn chain. */
+export function hiddenStyles(styles: XmlElement | null): HiddenStyles {
+  const byId = new Map<string, XmlElement>();
+  for (const c of styles?.children ?? []) if (c.type === 'element' && c.name === 'w:style') byId.set(c.attributes['w:styleId'] ?? '', c);
+  const hides = (id: string, seen: Set<string>): boolean => {
+    const style = byId.get(id);
+    if (!style || seen.has(id)) return false;
+    seen.add(id);
+    const own = setting(style.firstOrEmpty('w:rPr').first('w:vanish'));
+    if (own !== undefined) return own;
+    const base = style.first('w:basedOn')?.attributes['w:val'];
+    return base !== undefined && hides(base, seen);
+  };
+  const paragraph = new Set<string>();
+  const character = new Set<string>();
+  for (const [id, style] of byId) {
+    if (!hides(id, new Set())) continue;
+    const type = style.attributes['w:type'];
+    if (type === 'paragraph') paragraph.add(id);
+    else if (type === 'character') character.add(id);
+  }
+  return { paragraph, character };
+}
+
 export class Preparer {
   readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0 };
   private fields: OpenField[] = [];
+  /** Whether the paragraph being prepared is in a style that hides its text. */
+  private paragraphHidden = false;
 
-  constructor(private readonly bullets: BoxBullets = new Map()) {}
+  constructor(
+    private readonly bullets: BoxBullets = new Map(),
+    private readonly hidden: HiddenStyles = { paragraph: new Set(), character: new Set() },
+  ) {}
+
+  /**
+   * Whether a run is hidden: by its own w:vanish, else by its character style, else by its paragraph's style (a
+   * template's guidance and worked examples, last year's answers kept in a hidden style).
+   */
+  private hiddenRun(run: XmlElement): boolean {
+    const rPr = run.firstOrEmpty('w:rPr');
+    const own = setting(rPr.first('w:vanish'));
+    if (own !== undefined) return own;
+    const style = rPr.first('w:rStyle')?.attributes['w:val'];
+    if (style !== undefined && this.hidden.character.has(style)) return true;
+    return this.paragraphHidden;
+  }
+
+  /** A content control set hidden, or whose every run is. */
+  private hiddenControl(sdt: XmlElement): boolean {
+    if (on(sdt.firstOrEmpty('w:sdtPr').firstOrEmpty('w:rPr').first('w:vanish'))) return true;
+    const runs: XmlElement[] = [];
+    collect(sdt.firstOrEmpty('w:sdtContent'), 'w:r', runs);
+    return runs.length > 0 && runs.every((r) => this.hiddenRun(r));
+  }
 
   /** Prepares the children of a part's body element (w:body, w:hdr, w:ftr) in place. */
   prepare(body: XmlElement): void {
@@ -283,9 +343,12 @@ export class Preparer {
       case 'w:p': {
         // A drop-down's field ends in its own paragraph: one left open must not hide the text after it.
         const outer = this.fields;
+        const outerHidden = this.paragraphHidden;
         this.fields = [];
+        this.paragraphHidden = this.hidden.paragraph.has(el.firstOrEmpty('w:pPr').first('w:pStyle')?.attributes['w:val'] ?? '');
         this.children(el);
         this.fields = outer;
+        this.paragraphHidden = outerHidden;
         const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
         const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
         // A line with boxes of its own has them after a bullet that is only a bullet.
@@ -303,12 +366,12 @@ export class Preparer {
       }
       case 'w:r':
         // Hidden text (w:vanish) is not on the page: last year's answers, the template's notes.
-        if (hiddenRun(el)) return;
+        if (this.hiddenRun(el)) return;
         this.run(el);
         out.push(el);
         return;
       case 'w:sdt':
-        if (hiddenControl(el)) return;
+        if (this.hiddenControl(el)) return;
         if (showingPlaceholder(el)) emptyOut(el.firstOrEmpty('w:sdtContent'));
         this.sdt(el, out);
         return;
@@ -498,18 +561,6 @@ function lastParagraph(el: XmlElement): XmlElement | null {
     if (inner) return inner;
   }
   return null;
-}
-
-function hiddenRun(run: XmlElement): boolean {
-  return on(run.firstOrEmpty('w:rPr').first('w:vanish'));
-}
-
-/** A content control set hidden, or whose every run is. */
-function hiddenControl(sdt: XmlElement): boolean {
-  if (on(sdt.firstOrEmpty('w:sdtPr').firstOrEmpty('w:rPr').first('w:vanish'))) return true;
-  const runs: XmlElement[] = [];
-  collect(sdt.firstOrEmpty('w:sdtContent'), 'w:r', runs);
-  return runs.length > 0 && runs.every(hiddenRun);
 }
 
 /** Whether a paragraph holds boxes of its own: a checkbox, a symbol, a box or tick typed. */
