@@ -1405,6 +1405,52 @@ describe('PDF markup a viewer adds', () => {
   });
 });
 
+describe('PDF drawing a viewer adds over options', () => {
+  it('reads no box of a row a stamp, shape or stray pen stroke is drawn over; a page-wide stamp and drawing elsewhere leave rows read', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const glyphRow = (y: number, question: string, ticked: 'yes' | 'no') => {
+      t(question, 50, y);
+      glyphs.draw(page, ticked === 'yes' ? 'cross' : 'empty', 400, y, 10);
+      t('Yes', 413, y);
+      glyphs.draw(page, ticked === 'no' ? 'cross' : 'empty', 440, y, 10);
+      t('No', 453, y);
+    };
+    const annotate = (dict: Record<string, unknown>) => page.node.addAnnot(pdf.context.register(pdf.context.obj({ Type: 'Annot', F: 4, ...dict })));
+    // A check-mark stamp on the empty Yes box of a row printed "☒ No".
+    glyphRow(760, '1. Do you publish an annual report?', 'no');
+    annotate({ Subtype: 'Stamp', Name: 'Check', Rect: [398, 755, 412, 771] });
+    // "No" ringed with the oval tool beside a printed "☒ Yes".
+    glyphRow(730, '2. Do you audit disclosures?', 'yes');
+    annotate({ Subtype: 'Circle', Rect: [449, 725, 470, 743], C: [1, 0, 0] });
+    // Drawn boxes, a pen tick whose stored strokes were left behind when its rectangle moved onto the No box.
+    questionRow(page, t, 700, '3. Do you consult the public?', { crossed: 'yes' });
+    const tick = pdf.context.register(pdf.context.stream('0 0 0.6 RG 1 w 3 6 m 6 3 l 11 11 l S', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 13, 16] }));
+    annotate({ Subtype: 'Ink', Rect: [453, 696, 466, 712], InkList: [[421, 703, 424, 700, 429, 708]], C: [0, 0, 0.6], BS: { W: 1 }, AP: { N: tick } });
+    // A rectangle drawn round the question's words, and an "APPROVED" stamp across the page: no row's options.
+    glyphRow(670, '4. Do you train your staff?', 'yes');
+    annotate({ Subtype: 'Square', Rect: [45, 665, 220, 683], C: [1, 0, 0] });
+    glyphRow(640, '5. Do you keep a log?', 'no');
+    annotate({ Subtype: 'Stamp', Name: 'Approved', Rect: [40, 600, 560, 660] });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      'yes:unknown:glyph',
+      'no:unknown:glyph',
+      'yes:unknown:glyph',
+      'no:unknown:glyph',
+      'yes:unknown:vector',
+      'no:unknown:vector',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+    ]);
+    expect(d.diagnostics.filter((x) => x.code === 'drawn-over').map((x) => x.message)).toEqual([
+      "page 1: a viewer's stamp, oval, pen stroke drawn over the options of 3 rows, read as nothing here: their boxes are not read",
+    ]);
+  });
+});
+
 describe('PDF layers', () => {
   it('reads no box on a page that draws in a layer switched off, and boxes as usual where the layer shows', async () => {
     const withLayer = async (shown: boolean) => {

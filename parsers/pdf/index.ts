@@ -23,7 +23,7 @@ import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
 import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, type Ops } from './vector.js';
 import type { RawImage } from './pictures.js';
 import { annotationLayerShown, readWidgets } from './widgets.js';
-import { penStrokes, textMarkup, typedText } from './markup.js';
+import { drawnOver, markOverdrawn, penStrokes, textMarkup, typedText } from './markup.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
 const MAX_OPS = 400_000;
@@ -253,6 +253,13 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       });
       headings = marks.headings;
       diagnostics.push(...marks.diagnostics);
+      const overdrawn = markOverdrawn(marks.groups, drawnOver(p.annotations, inShownLayer), p.display, p.text);
+      if (overdrawn.length > 0)
+        diagnostics.push({
+          code: 'drawn-over',
+          message: `page ${n}: a viewer's ${[...new Set(overdrawn)].join(', ')} drawn over the options of ${overdrawn.length} row${overdrawn.length === 1 ? '' : 's'}, read as nothing here: their boxes are not read`,
+          provenance: { page: n },
+        });
       const unseen = layers ? await hiddenOnPage(n, p.tooLarge, layers) : null;
       if (unseen) {
         diagnostics.push({ code: 'hidden-layer', message: `page ${n}: its boxes are not read (${unseen}), and its text may hold words nobody sees`, provenance: { page: n } });

@@ -15,6 +15,8 @@ export interface Candidate {
   mark: Mark | null;
   /** Where the label (or, for a bare mark, the mark) is printed. */
   rect: Rect;
+  /** The drawn box or form checkbox paired with the label, where there is one. */
+  box?: Rect;
   line: number;
   baseline: number;
   size: number;

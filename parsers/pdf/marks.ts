@@ -71,6 +71,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const widgetPairs = pairBoxes(labels, widgets);
   for (const [cand, box] of widgetPairs) {
     paired.add(cand);
+    cand.box = box.rect;
     if (!cand.mark || cand.mark.source === 'typed-mark') cand.mark = { state: box.state, source: 'acroform', detail: box.detail };
     if (box.mismatch) diagnostics.push(mismatchDiagnostic(box, provenance(text.page, toUser, box.rect.x0, box.rect.top)));
   }
@@ -114,6 +115,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
       );
       for (const [cand, box] of vectorPairs) {
         paired.add(cand);
+        cand.box = box.rect;
         const token = tokens.get(box);
         if (token) cand.mark = tokenMark(token.token, token.inside);
         else if (cand.mark?.source === 'typed-mark') {

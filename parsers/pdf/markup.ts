@@ -8,6 +8,10 @@
  * strokes as lines drawn on the page.
  */
 
+import type { MarkSource } from '../../src/document.js';
+import { apply, rectFromPoints, type Rect } from './geometry.js';
+import type { OptionGroup } from './labels.js';
+
 /** The fields of pdf.js's annotation data read here. */
 export interface MarkupData {
   annotationType?: number;
@@ -44,6 +48,19 @@ const FREETEXT = 3;
 const HIGHLIGHT = 9;
 const STRIKE_OUT = 12;
 const INK = 15;
+/** Annotations that draw over the page and are read as nothing here, by pdf.js's type number. */
+const UNREAD: Record<number, string> = {
+  4: 'line',
+  5: 'rectangle',
+  6: 'oval',
+  7: 'polygon',
+  8: 'polyline',
+  10: 'underline',
+  11: 'squiggly underline',
+  13: 'stamp',
+  14: 'caret',
+  26: 'redaction',
+};
 const INVISIBLE = 1;
 const HIDDEN = 2;
 const NO_VIEW = 32;
@@ -90,11 +107,32 @@ export function typedText(annotations: readonly unknown[], inShownLayer: (id: st
   return items;
 }
 
+/** How far a pen stroke's points may stray outside its annotation's rectangle (its line's width, rounding). */
+const STROKE_SLACK = 4;
+
+/**
+ * Whether an ink annotation's stored strokes lie within its rectangle. A viewer draws the annotation's appearance
+ * in the rectangle; a program that moves it by its rectangle alone leaves the strokes where they were, and then
+ * they do not say where the pen shows.
+ */
+function strokesWhereShown(a: MarkupData): boolean {
+  const [x0, y0, x1, y1] = a.rect ?? [];
+  if (x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined) return false;
+  const [left, right, low, high] = [Math.min(x0, x1), Math.max(x0, x1), Math.min(y0, y1), Math.max(y0, y1)];
+  return (a.inkLists ?? []).every((points) => {
+    for (let k = 0; k + 1 < points.length; k += 2) {
+      const [x, y] = [points[k]!, points[k + 1]!];
+      if (x < left - STROKE_SLACK || x > right + STROKE_SLACK || y < low - STROKE_SLACK || y > high + STROKE_SLACK) return false;
+    }
+    return true;
+  });
+}
+
 /** Pen strokes drawn over the page, each as x, y pairs in user space, and whether its ink shows dark on white. */
 export function penStrokes(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): Array<{ points: ArrayLike<number>; dark: boolean }> {
   const out: Array<{ points: ArrayLike<number>; dark: boolean }> = [];
   for (const a of annotations as MarkupData[]) {
-    if (a.annotationType !== INK || !Array.isArray(a.inkLists) || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1) continue;
+    if (a.annotationType !== INK || !Array.isArray(a.inkLists) || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1 || !strokesWhereShown(a)) continue;
     const [r = 0, g = 0, b = 0] = Array.from(a.color ?? [0, 0, 0]);
     const dark = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.85;
     for (const points of a.inkLists) if (points.length >= 4) out.push({ points, dark });
@@ -117,4 +155,60 @@ export function textMarkup(annotations: readonly unknown[], inShownLayer: (id: s
     for (let k = 0; k + 8 <= q.length; k += 8) out.push({ corners: q.slice(k, k + 8), how: a.annotationType === HIGHLIGHT ? 'highlight' : 'strike-out' });
   }
   return out;
+}
+
+/** An annotation drawn over the page, by what it is, and its rectangle in user space. */
+export interface DrawnOver {
+  kind: string;
+  rect: [number, number, number, number];
+  /** How the matcher may have read it already: pen strokes as drawing, highlights and strikes over boxless labels. */
+  read: 'pen' | 'highlight' | 'strike-out' | null;
+}
+
+/**
+ * What a viewer drew over the page that may mark an option: stamps, shapes, pen strokes, underlines and the like,
+ * and highlights and strikes, each where it shows.
+ */
+export function drawnOver(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): DrawnOver[] {
+  const out: DrawnOver[] = [];
+  for (const a of annotations as MarkupData[]) {
+    const type = a.annotationType ?? 0;
+    const read = type === INK ? (strokesWhereShown(a) ? 'pen' : null) : type === HIGHLIGHT ? 'highlight' : type === STRIKE_OUT ? 'strike-out' : null;
+    const kind = UNREAD[type] ?? (type === INK ? 'pen stroke' : read);
+    const [x0, y0, x1, y1] = a.rect ?? [];
+    if (!kind || x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1) continue;
+    out.push({ kind, rect: [x0, y0, x1, y1], read });
+  }
+  return out;
+}
+
+/** How large a drawing over the page may be and still be a mark on one row: a stamp across the page is no answer. */
+const MARK_REACH = { width: 0.5, height: 0.25 };
+
+/** Where the marks of these sources come from, the drawing of this kind has been read already. */
+const READ_FROM: Record<NonNullable<DrawnOver['read']>, MarkSource> = { pen: 'vector', highlight: 'highlight', 'strike-out': 'struck-option' };
+
+/**
+ * Rows of options with a viewer's drawing over a label or box that their marks were not read from (a stamp on
+ * "Yes" beside a printed "☒ No", a ring round "No", a white patch over "☒"): what the row shows cannot be told, so
+ * none of its boxes is read. Returns the kinds of drawing found over options.
+ */
+export function markOverdrawn(groups: readonly OptionGroup[], over: readonly DrawnOver[], display: readonly number[], page: { width: number; height: number }): string[] {
+  const shown = over
+    .map((d) => {
+      const [x0, y0, x1, y1] = d.rect;
+      return { ...d, at: rectFromPoints([apply(display, x0, y0), apply(display, x1, y0), apply(display, x0, y1), apply(display, x1, y1)]) };
+    })
+    .filter((d) => d.at.x1 - d.at.x0 <= MARK_REACH.width * page.width && d.at.bottom - d.at.top <= MARK_REACH.height * page.height);
+  const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.top < b.bottom && b.top < a.bottom;
+  const kinds: string[] = [];
+  for (const g of groups) {
+    const spots = [...g.options.flatMap((o) => (o.box ? [o.rect, o.box] : [o.rect])), ...(g.placed ?? []).map((m) => m.rect)];
+    const sources = new Set(g.options.map((o) => o.mark?.source));
+    const hit = shown.find((d) => !(d.read && sources.has(READ_FROM[d.read])) && spots.some((r) => meets(r, d.at)));
+    if (!hit) continue;
+    kinds.push(hit.kind);
+    for (const o of g.options) o.mark = { state: 'unknown', source: o.mark?.source ?? 'vector', detail: `a viewer's ${hit.kind} is drawn over the options` };
+  }
+  return kinds;
 }
