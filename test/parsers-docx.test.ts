@@ -618,6 +618,18 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.at(-1)!.text).toBe('The policy was reviewed in May.');
   });
 
+  it('leaves out words struck through outside a line of options: an answer withdrawn', async () => {
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(run('Yes – consulted residents through the parish newsletter in 2021.', { strike: true })) +
+          para(run('Two?')) +
+          para(run('Yes – the policy was reviewed in 2022.', { strike: true }) + run(' Under review.')),
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Under review.']);
+  });
+
   it('reads nothing from a struck label in a bulleted list, where the bullet may be a checklist box that strikes the item it ticks', async () => {
     const doc = await parse(docx(para(run(Q)) + para(run('Yes', { strike: true }), { list: 0 }) + para(run('No'), { list: 0 })));
     expect(options(doc)).toEqual([]);

@@ -154,11 +154,14 @@ export class BlockBuilder {
       text = '';
       textPage = null;
     };
+    const bulleted = !!p.numbering && !p.numbering.isOrdered;
     for (const line of splitLines(segs)) {
-      const found = this.options(line, !!p.numbering && !p.numbering.isOrdered);
+      const found = this.options(line, bulleted);
       const firstPage = line.find((s): s is Exclude<Seg, { t: 'line' }> => s.t !== 'line' && (s.t === 'mark' || s.text.trim() !== ''));
       if (!found) {
-        text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' ? s.text : '')).join('');
+        // Words struck through outside a line of options are withdrawn (last year's answer), not the answer; but a
+        // checklist strikes the item it ticks.
+        text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' && (!s.struck || bulleted) ? s.text : '')).join('');
         textPage ??= firstPage?.page ?? null;
         continue;
       }
