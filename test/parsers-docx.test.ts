@@ -618,6 +618,16 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.at(-1)!.text).toBe('The policy was reviewed in May.');
   });
 
+  it('reads nothing from a legacy text field still showing its default text, and what was typed over it', async () => {
+    const textField = (...result: string[]) =>
+      '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:textInput><w:default w:val="Enter details here"/></w:textInput></w:ffData></w:fldChar></w:r>' +
+      '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+      result.map((t) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`).join('') +
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const doc = await parse(docx(para(run(Q)) + para(textField('Enter details ', 'here')) + para(run('Two?')) + para(textField('Reviewed in May; see Enter details here.'))));
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May; see Enter details here.']);
+  });
+
   it('leaves out words struck through outside a line of options: an answer withdrawn', async () => {
     const doc = await parse(
       docx(

@@ -11,7 +11,8 @@
  * - DrawingML text boxes with no VML fallback (mammoth reads only the
  *   fallback), w:fldSimple results, w:cr and w:ptab;
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
- *   an index into the field's list (w:ddList);
+ *   an index into the field's list (w:ddList), and whether a legacy FORMTEXT
+ *   field still shows its default text (it was never filled in);
  * - each table's column widths (w:tblGrid), at the start of its first cell;
  * - a list item's bullet where the list's level prints a box (☐, ☒, or a
  *   Wingdings box), as a checklist does: mammoth gives no bullet text;
@@ -128,6 +129,8 @@ function dropdownText(list: XmlElement): string | null {
 interface OpenField {
   dropdown: boolean;
   result: boolean;
+  /** A legacy text field's default text, and the text elements of its result: showing the default, it is unfilled. */
+  prompt?: { text: string; shown: XmlElement[] };
 }
 
 /** A list level's bullet, by numbering id and level ("3:0"), where it prints a ballot box. */
@@ -401,8 +404,14 @@ export class Preparer {
       const field = c.type === 'element' && c.name === 'w:fldChar' ? c.attributes['w:fldCharType'] : undefined;
       if (field === 'begin') this.fieldBegin(c as XmlElement, out);
       else out.push(c);
-      if (field === 'separate' && this.fields.length) this.fields[this.fields.length - 1]!.result = true;
-      if (field === 'end') this.fields.pop();
+      const open = this.fields[this.fields.length - 1];
+      if (c.type === 'element' && c.name === 'w:t' && open?.result) open.prompt?.shown.push(c);
+      if (field === 'separate' && open) open.result = true;
+      if (field === 'end') {
+        const prompt = this.fields.pop()?.prompt;
+        // A text field still showing its default text ("Enter details here") was never filled in.
+        if (prompt && prompt.shown.map(textOf).join('').trim() === prompt.text) for (const t of prompt.shown) t.children = [];
+      }
     }
     if (prefix.length) {
       const at = out.findIndex((c) => c.type === 'element' && c.name !== 'w:rPr');
@@ -451,7 +460,8 @@ export class Preparer {
   /** A field's begin character, after the sentinel of a FORMCHECKBOX's state or followed by a drop-down's text. */
   fieldBegin(c: XmlElement, out: XmlNode[]): void {
     const list = c.firstOrEmpty('w:ffData').first('w:ddList');
-    this.fields.push({ dropdown: !!list, result: false });
+    const prompt = c.firstOrEmpty('w:ffData').first('w:textInput')?.first('w:default')?.attributes['w:val']?.trim();
+    this.fields.push({ dropdown: !!list, result: false, ...(prompt ? { prompt: { text: prompt, shown: [] } } : {}) });
     const box = c.firstOrEmpty('w:ffData').first('w:checkBox');
     if (box) {
       const checked = box.first('w:checked');
