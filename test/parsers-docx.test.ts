@@ -628,6 +628,12 @@ describe('docx checkbox encodings', () => {
     expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May; see Enter details here.']);
   });
 
+  it('reads nothing from a prompt left in the placeholder style after its content control was removed', async () => {
+    const prompt = (text: string) => run(text, { style: 'PlaceholderText' });
+    const doc = await parse(docx(para(run(Q)) + para(prompt('Click or tap here to enter text.')) + para(run('Two?')) + para(prompt('Reviewed in May.'))));
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May.']);
+  });
+
   it('leaves out words struck through outside a line of options: an answer withdrawn', async () => {
     const doc = await parse(
       docx(

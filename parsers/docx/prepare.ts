@@ -368,8 +368,9 @@ export class Preparer {
         return;
       }
       case 'w:r':
-        // Hidden text (w:vanish) is not on the page: last year's answers, the template's notes.
-        if (this.hiddenRun(el)) return;
+        // Hidden text (w:vanish) is not on the page: last year's answers, the template's notes. Nor is a control's
+        // prompt left behind when the control was removed, still in the placeholder style.
+        if (this.hiddenRun(el) || (placeholderStyled(el) && PLACEHOLDER_PROMPT.test(textOf(el)))) return;
         this.run(el);
         out.push(el);
         return;
@@ -599,8 +600,12 @@ function showingPlaceholder(sdt: XmlElement): boolean {
     for (const c of el.children) if (c.type === 'element') (c.name === 'w:r' ? runs.push(c) : collect(c));
   };
   collect(content);
-  const styled = (r: XmlElement) => /placeholder/i.test(r.first('w:rPr')?.first('w:rStyle')?.attributes['w:val'] ?? '');
-  return runs.filter((r) => textOf(r).trim()).every(styled) || PLACEHOLDER_PROMPT.test(textOf(content));
+  return runs.filter((r) => textOf(r).trim()).every(placeholderStyled) || PLACEHOLDER_PROMPT.test(textOf(content));
+}
+
+/** A run in Word's placeholder style, as a content control shows its prompt in. */
+function placeholderStyled(run: XmlElement): boolean {
+  return /placeholder/i.test(run.first('w:rPr')?.first('w:rStyle')?.attributes['w:val'] ?? '');
 }
 
 /** The paragraphs, rows and cells a placeholder's content is laid out in, kept so the table keeps its shape. */
