@@ -595,6 +595,11 @@ describe('docx checkbox encodings', () => {
     ]);
     expectOrder(doc);
     expect(doc.blocks.find((b) => b.text === 'Three?')?.kind).toBe('paragraph');
+    // A strike switched off, in any of the spellings OOXML allows, strikes nothing.
+    for (const off of ['off', 'false', '0']) {
+      const unstruck = await parse(docx(para(run(Q)) + para(run('Yes') + run('     ') + run('No').replace('<w:r>', `<w:r><w:rPr><w:strike w:val="${off}"/></w:rPr>`))));
+      expect(options(unstruck).map((o) => o.source), off).toEqual([null, null]);
+    }
   });
 
   it('reads a highlighted option (w:highlight) as chosen where the options have no boxes, and no other highlight', async () => {

@@ -391,6 +391,8 @@ export class Preparer {
 
   run(el: XmlElement): void {
     const rPr = el.first('w:rPr');
+    // mammoth reads a switch as off only when "false" or "0"; "off" is as valid (w:strike w:val="off").
+    for (const c of rPr?.children ?? []) if (c.type === 'element' && c.attributes['w:val'] === 'off') c.attributes['w:val'] = 'false';
     const prefix: XmlNode[] = [];
     if (rPr && on(rPr.first('w:dstrike')) && !on(rPr.first('w:strike'))) {
       rPr.children = rPr.children.filter((c) => !(c.type === 'element' && c.name === 'w:strike'));
