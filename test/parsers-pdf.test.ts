@@ -1427,6 +1427,9 @@ describe('PDF drawing a viewer adds over options', () => {
     questionRow(page, t, 700, '3. Do you consult the public?', { crossed: 'yes' });
     const tick = pdf.context.register(pdf.context.stream('0 0 0.6 RG 1 w 3 6 m 6 3 l 11 11 l S', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 13, 16] }));
     annotate({ Subtype: 'Ink', Rect: [453, 696, 466, 712], InkList: [[421, 703, 424, 700, 429, 708]], C: [0, 0, 0.6], BS: { W: 1 }, AP: { N: tick } });
+    // Drawn boxes, No printed crossed, "Yes" ringed with the pen.
+    questionRow(page, t, 580, '6. Do you review the signs?', { crossed: 'no' });
+    annotate({ Subtype: 'Ink', Rect: [396, 575, 418, 592], InkList: [[398, 583, 407, 577, 416, 583, 407, 590, 398, 583]], C: [1, 0, 0], BS: { W: 1 } });
     // A rectangle drawn round the question's words, and an "APPROVED" stamp across the page: no row's options.
     glyphRow(670, '4. Do you train your staff?', 'yes');
     annotate({ Subtype: 'Square', Rect: [45, 665, 220, 683], C: [1, 0, 0] });
@@ -1444,9 +1447,11 @@ describe('PDF drawing a viewer adds over options', () => {
       'no:unchecked:glyph',
       'yes:unchecked:glyph',
       'no:checked:glyph',
+      'yes:unknown:vector',
+      'no:unknown:vector',
     ]);
     expect(d.diagnostics.filter((x) => x.code === 'drawn-over').map((x) => x.message)).toEqual([
-      "page 1: a viewer's stamp, oval, pen stroke drawn over the options of 3 rows, read as nothing here: their boxes are not read",
+      "page 1: a viewer's stamp, oval, pen stroke drawn over the options of 4 rows, read as nothing here: their boxes are not read",
     ]);
   });
 });

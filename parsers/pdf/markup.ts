@@ -185,8 +185,8 @@ export function drawnOver(annotations: readonly unknown[], inShownLayer: (id: st
 /** How large a drawing over the page may be and still be a mark on one row: a stamp across the page is no answer. */
 const MARK_REACH = { width: 0.5, height: 0.25 };
 
-/** Where the marks of these sources come from, the drawing of this kind has been read already. */
-const READ_FROM: Record<NonNullable<DrawnOver['read']>, MarkSource> = { pen: 'vector', highlight: 'highlight', 'strike-out': 'struck-option' };
+/** The marks a drawing of this kind is read as. */
+const READ_AS: Record<NonNullable<DrawnOver['read']>, MarkSource> = { pen: 'vector', highlight: 'highlight', 'strike-out': 'struck-option' };
 
 /**
  * Rows of options with a viewer's drawing over a label or box that their marks were not read from (a stamp on
@@ -204,8 +204,11 @@ export function markOverdrawn(groups: readonly OptionGroup[], over: readonly Dra
   const kinds: string[] = [];
   for (const g of groups) {
     const spots = [...g.options.flatMap((o) => (o.box ? [o.rect, o.box] : [o.rect])), ...(g.placed ?? []).map((m) => m.rect)];
-    const sources = new Set(g.options.map((o) => o.mark?.source));
-    const hit = shown.find((d) => !(d.read && sources.has(READ_FROM[d.read])) && spots.some((r) => meets(r, d.at)));
+    // A highlight or strike the row's marks were read from; a pen stroke over a drawn box read as ticked.
+    const readFrom = (d: (typeof shown)[number]) =>
+      d.read !== null &&
+      g.options.some((o) => o.mark?.source === READ_AS[d.read!] && (d.read !== 'pen' || (o.mark.state === 'checked' && o.box !== undefined && meets(o.box, d.at))));
+    const hit = shown.find((d) => !readFrom(d) && spots.some((r) => meets(r, d.at)));
     if (!hit) continue;
     kinds.push(hit.kind);
     for (const o of g.options) o.mark = { state: 'unknown', source: o.mark?.source ?? 'vector', detail: `a viewer's ${hit.kind} is drawn over the options` };
