@@ -60,10 +60,10 @@ const THEMATIC = /^([-*_=]\s*){3,}$/;
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
- * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; a hyphen joining a
- * word on makes one word ("No-one", "No-go").
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are "No-one" and
+ * "No-go".
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s+-|-(?![a-z])|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
 const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
 /**
@@ -113,7 +113,7 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 /** A case a rule opens with: "No – if the system is not jointly owned, leave this question blank". */
 const CASE = /^(?:if|unless|where|when)\b/i;
 /** A choice opening a sentence or a line, for a text that goes through the options one by one. */
-const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)(?:\s*[–—:]|\s+-|-(?![a-z]))/gi;
+const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the

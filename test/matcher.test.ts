@@ -935,15 +935,20 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.2')).toMatchObject({ choice: 'no', status: 'answered' });
   });
 
-  it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" is one', async () => {
+  it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" and "Yes-registration…" are answers', async () => {
     const spec = base();
     spec.answers['P4.4'] = { ticked: 'none', text: 'No-one is given access to the system until they are trained.' };
     spec.answers['P3.3'] = { ticked: 'none', text: 'Signs are placed at every entrance. No-go areas are marked separately.' };
     spec.answers['P5.1'] = { ticked: 'none', text: 'No- not yet, planned for 2026.' };
+    spec.answers['P2.1'] = { ticked: 'none', text: 'Yes-registration fee paid in March.' };
+    // Guidance going through the options, however tightly typed, is no answer.
+    spec.answers['P3.2'] = { ticked: 'none', text: 'Yes - if the signage states the purpose. No-if it does not.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P4.4').choice).toBeNull();
     expect(answer(r, 'P3.3').choice).toBeNull();
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(answer(r, 'P2.1')).toMatchObject({ choice: 'yes', status: 'answered' });
+    expect(answer(r, 'P3.2').choice).toBeNull();
   });
 
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
