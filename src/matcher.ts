@@ -6,7 +6,7 @@
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from './catalogue.js';
 import type { Block, Diagnostic, Mark, NormalisedDocument, OptionValue, Provenance } from './document.js';
 import { ExtractError } from './errors.js';
-import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue } from './options.js';
+import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue, ticksLabel } from './options.js';
 import { bareNumber, isPageLabel, pageNumbersInSequence, type BareNumber } from './page-numbers.js';
 import type { ActionPlan, Answer, Evidence, Organisation } from './schema.js';
 import { contentWords, likeness } from './similarity.js';
@@ -1206,8 +1206,9 @@ function readAnswer(
   // A bare option beside marked ones is just the unmarked one of the set.
   const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
-  // Box glyphs left in the text, not read as options with their labels (a layout that parted them).
-  const stray = textual.filter((b) => boxGlyphs(b.text).length > 0);
+  // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
+  // read ticked, only a ticked box by a label counts: ticks listing evidence in the comments are no option's.
+  const stray = textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(b.text).length > 0));
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
   // right before the question (the rest of its row).

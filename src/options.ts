@@ -105,6 +105,16 @@ export function boxGlyphs(text: string): MarkState[] {
   return out;
 }
 
+/** Whether a ticked box glyph stands right before or after an option's label ("☒ Yes", "No ☑"), as a box is printed. */
+export function ticksLabel(text: string): boolean {
+  let at = 0;
+  for (const ch of text) {
+    if (GLYPHS.get(ch) === 'checked' && (/^\s*(?:yes|no|n\/a)\b/i.test(text.slice(at + ch.length)) || /\b(?:yes|no|n\/a)\s*$/i.test(text.slice(0, at)))) return true;
+    at += ch.length;
+  }
+  return false;
+}
+
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
 const MARK_TOKEN = `\\[\\s*[xX✓✔*]?\\s*\\]|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;

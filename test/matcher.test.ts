@@ -1366,6 +1366,9 @@ describe('labels and boxes a layout parted', () => {
     expect(doc.blocks.slice(question + 1, question + 3).map((b) => b.option?.value)).toEqual(['yes', 'no']);
     doc.blocks[question + 1] = { kind: 'paragraph', text: '☒ Yes The review is recorded in the minutes.', provenance: doc.blocks[question + 1]!.provenance };
     expect(match(doc).answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
+    // Ticks listing evidence in the comments are no option's box.
+    doc.blocks[question + 1]!.text = '✓ operator named ✓ telephone number given, all signs meet the guidance ☑';
+    expect(match(doc).answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
   });
 
   it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
