@@ -597,19 +597,21 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     i = end;
   }
   // Where the format keeps neither rows nor positions (text saved from a PDF, a cell to a line), a heading row is a
-  // run of lines each naming a column; a bare choice opening or closing the run is the answer of the row before or
-  // after it ("No", then "No." | "Question" | …).
+  // run of lines each naming a column, the question's among them, none a bare choice but at its ends, which are the
+  // answers of the rows either side ("No", then "No." | "Question" | …). "Response" | "No." | "Comments", a table per
+  // question, is a row and its answer.
   const names = (b: Block) => !placed(b) && b.kind !== 'option' && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
+  const bare = (b: Block) => optionValue(b.text) !== null && !b.text.trim().endsWith('.');
   for (let i = 0; i < blocks.length; ) {
     let end = i;
     while (end < blocks.length && names(blocks[end]!)) end++;
-    const bare = (k: number) => optionValue(blocks[k]!.text) !== null && !blocks[k]!.text.trim().endsWith('.');
     let from = i;
     let to = end;
-    while (from < to && bare(from)) from++;
-    while (to > from && bare(to - 1)) to--;
+    while (from < to && bare(blocks[from]!)) from++;
+    while (to > from && bare(blocks[to - 1]!)) to--;
     const run = blocks.slice(from, to);
-    if (run.filter((b) => COLUMN_HEADINGS.test(b.text.trim()) && optionValue(b.text) === null).length >= 2) for (const b of run) found.add(b);
+    const columns = run.filter((b) => COLUMN_HEADINGS.test(b.text.trim()) && optionValue(b.text) === null);
+    if (!run.some(bare) && columns.length >= 2 && columns.some((b) => QUESTION_HEADING.test(b.text.trim()))) for (const b of run) found.add(b);
     i = Math.max(end, i + 1);
   }
   return found;

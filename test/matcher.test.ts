@@ -923,16 +923,21 @@ describe('matcher on what organisations add', () => {
     const spec = base();
     spec.answers['P3.1'] = { ticked: 'none', text: null };
     spec.answers['P3.2'] = { ticked: 'none', text: null };
+    spec.answers['P3.3'] = { ticked: 'none', text: null };
     const heading = '\nNo.\n\nQuestion\n\nResponse\n\nComments / evidence\n';
     // A table heading repeated at a page break, one cell to a line, after a question with no box ticked; after another
     // whose answer was typed "No" in its cell.
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })
       .replace(/(\n7\. Has there been proportionate consultation[^\n]*\n\n☐ Yes\n\n☐ No\n)/, `$1${heading}`)
-      .replace(/(\n8\. Does your Privacy Notice signage[^\n]*\n)\n☐ Yes\n\n☐ No\n/, `$1\nNo\n${heading}`);
+      .replace(/(\n8\. Does your Privacy Notice signage[^\n]*\n)\n☐ Yes\n\n☐ No\n/, `$1\nNo\n${heading}`)
+      // A table per question, "Response | No. | Comments": no question column, so a row and its answer.
+      .replace(/(\n9\. Does your signage state who operates[^\n]*\n)\n☐ Yes\n\n☐ No\n/, '$1\nResponse\n\nNo.\n\nComments\n\nThe signs name the council.\n');
     expect(text.split(heading).length).toBe(3);
+    expect(text).toContain('Response\n\nNo.\n\nComments');
     const r = await run(text);
     expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing' });
     expect(answer(r, 'P3.2')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
   });
 
   it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" and "Yes-registration…" are answers', async () => {
