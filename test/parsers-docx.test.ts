@@ -719,18 +719,26 @@ describe('docx checkbox encodings', () => {
       '<w:style w:type="paragraph" w:styleId="Example"><w:name w:val="Example"/><w:basedOn w:val="Guide"/></w:style>',
     ].join('');
     const styled = (xml: string, style: string) => xml.replace('<w:p>', `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>`);
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    // A worked example as a checklist, its bullet a ticked box: hidden with its paragraph.
+    const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2611"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const example = `<w:p><w:pPr><w:pStyle w:val="Example"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('Yes')}</w:p>`;
     const files = unzipSync(
       docx(
         para(run(Q)) +
+          example +
           styled(para(run('Guidance: say Yes where the DPIA is signed off.')), 'Guide') +
           styled(para(run('Example: Yes - signed off by the DPO.')), 'Example') +
           para(run('Response: ') + run('Yes').replace('<w:r>', '<w:r><w:rPr><w:rStyle w:val="Note"/></w:rPr>')) +
           styled(para(run('Shown: ') + run('reviewed in May.').replace('<w:r>', '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr>')), 'Guide'),
+        { parts: [{ name: 'numbering.xml', xml: numbering, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml' }] },
       ),
     );
     files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replace('</w:styles>', `${styles}</w:styles>`));
     const doc = await parse(zipSync(files));
     expect(body(doc).map((b) => b.text)).toEqual([Q, 'Response:', 'reviewed in May.']);
+    expect(options(doc)).toEqual([]);
   });
 
   it('leaves the option left after the other was deleted as a plain block', async () => {

@@ -348,14 +348,15 @@ export class Preparer {
         const outer = this.fields;
         const outerHidden = this.paragraphHidden;
         this.fields = [];
-        this.paragraphHidden = this.hidden.paragraph.has(el.firstOrEmpty('w:pPr').first('w:pStyle')?.attributes['w:val'] ?? '');
+        const style = el.firstOrEmpty('w:pPr').first('w:pStyle')?.attributes['w:val'] ?? '';
+        this.paragraphHidden = this.hidden.paragraph.has(style);
         this.children(el);
         this.fields = outer;
         this.paragraphHidden = outerHidden;
         const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
         const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
-        // A line with boxes of its own has them after a bullet that is only a bullet.
-        if (bullet && !hasOwnBoxes(el)) {
+        // A line with boxes of its own has them after a bullet that is only a bullet; a hidden paragraph has none.
+        if (bullet && !hasOwnBoxes(el) && !this.hidden.paragraph.has(style)) {
           const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
           el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'symbol', mark: bullet }));
         }
