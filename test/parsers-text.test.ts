@@ -68,6 +68,34 @@ describe('text parser', () => {
     ]);
   });
 
+  it('joins the short lines of a narrow column where the words go on in lower case, and nothing else short', async () => {
+    const layout = [
+      ' 69     Are all staff aware of when       ☒ Yes',
+      '        surveillance becomes covert       ☐ No',
+      '        surveillance under the',
+      '        Regulation of Investigatory',
+      '        Powers Act (RIPA) 2000?',
+      '',
+      'Scope of surveillance camera',
+      'system',
+      'Town centre CCTV',
+      'Senior Responsible Officer',
+      'Jo Marsh',
+    ].join('\n');
+    const doc = await parse(enc(layout));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:69 Are all staff aware of when surveillance becomes covert surveillance under the Regulation of Investigatory',
+      'option:yes:checked',
+      'option:no:unchecked',
+      // Going on in capitals, a short line cannot be told from a new one.
+      'paragraph:Powers Act (RIPA) 2000?',
+      'paragraph:Scope of surveillance camera system',
+      'paragraph:Town centre CCTV',
+      'paragraph:Senior Responsible Officer',
+      'paragraph:Jo Marsh',
+    ]);
+  });
+
   it('numbers pages at form feeds and flags running headers and page numbers', async () => {
     const page = (n: number, body: string) => `Westvale CCTV Self Assessment\n${body}\nPage ${n} of 3`;
     const doc = await parse(enc([page(1, 'First answer.'), page(2, 'Second answer.'), page(3, 'Third answer.')].join('\n\f')));

@@ -69,9 +69,10 @@ function splitLines(source: string): Line[] {
 
 /**
  * Consecutive lines are one paragraph when the first was wrapped by a layout
- * tool: long, not ending a sentence, and the next carrying on (lower case, or
- * after a word no sentence ends on).
- * Lines of options, tab-separated cells and short lines stay on their own.
+ * tool: not ending a sentence, and the next carrying on (lower case, or after
+ * a long line, a word no sentence ends on). A short line goes on only into a
+ * word in lower case, after a letter or comma.
+ * Lines of options and tab-separated cells stay on their own.
  */
 function paragraphs(lines: Line[]): Line[] {
   const widest = lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0);
@@ -125,9 +126,12 @@ const CONTINUES = /\b(a|an|the|of|to|and|or|for|with|in|on|by|your|any|that|whic
 function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   const head = prev.trimEnd();
   const tail = next.trim();
-  if (head.trim().length < wrapWidth || SENTENCE_END.test(head)) return false;
+  if (SENTENCE_END.test(head)) return false;
   if (prev.includes('\t') || next.includes('\t')) return false;
   if (readOptionRun(head) || readOptionRun(tail) || optionValue(tail)) return false;
+  // A short line goes on only into words that plainly carry its sentence on: a narrow column's cell, one line to a
+  // cell line ("Are all staff aware of when" / "surveillance becomes covert").
+  if (head.trim().length < wrapWidth) return /[\p{L},]$/u.test(head) && /^\p{Ll}/u.test(tail);
   return /^[a-z(]/.test(tail) || CONTINUES.test(head);
 }
 
