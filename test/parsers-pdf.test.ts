@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
 import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
@@ -1402,6 +1402,22 @@ describe('PDF markup a viewer adds', () => {
       'yes:-:-',
       'no:checked:typed-mark',
     ]);
+  });
+});
+
+describe('PDF reading is quiet', () => {
+  it('prints nothing of pdf.js\'s own: a typed text box saved without its look makes it warn', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('1. Do you publish an annual report?', 50, 760);
+    page.node.addAnnot(pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'FreeText', F: 4, Rect: [50, 715, 380, 745], Contents: PDFString.of('Each April.'), DA: PDFString.of('/Helv 10 Tf 0 g') })));
+    const said = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')];
+    try {
+      const d = await parse(await pdf.save());
+      expect(d.blocks.map((b) => b.text)).toContain('Each April.');
+      for (const spy of said) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of said) spy.mockRestore();
+    }
   });
 });
 

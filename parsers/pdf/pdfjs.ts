@@ -78,7 +78,11 @@ function ownCopy(chunk: unknown): unknown {
 export function openDocument(bytes: Uint8Array, password: string | undefined) {
   const port = new SameThreadPort();
   WorkerMessageHandler.initializeFromPort(port);
-  const worker = new pdfjs.PDFWorker({ port: port as unknown as NonNullable<ConstructorParameters<typeof pdfjs.PDFWorker>[0]>['port'] });
+  // The worker half keeps its own verbosity, set from the worker's: quiet it too, or its warnings reach stderr.
+  const worker = new pdfjs.PDFWorker({
+    port: port as unknown as NonNullable<ConstructorParameters<typeof pdfjs.PDFWorker>[0]>['port'],
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
   const task = pdfjs.getDocument({
     worker,
     // pdf.js may take over the buffer it is given, and refuses a Node Buffer: it gets its own plain copy.
