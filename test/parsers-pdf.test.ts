@@ -1405,6 +1405,22 @@ describe('PDF markup a viewer adds', () => {
   });
 });
 
+describe('PDF text typed in a box saved without its look', () => {
+  it('sets each line as the box aligns it: an X typed right-aligned in a box over both cells stands in the No box', async () => {
+    const { pdf, page, t } = await a4(10);
+    questionRow(page, t, 760, '1. Do you publish an annual report?');
+    questionRow(page, t, 730, '2. Do you audit disclosures?');
+    const typed = (y: number, q: number) =>
+      page.node.addAnnot(
+        pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'FreeText', F: 4, Q: q, Rect: [419, y - 3, 468, y + 10], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') })),
+      );
+    typed(760, 2);
+    typed(730, 0);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:unchecked:vector', 'no:checked:typed-mark', 'yes:checked:typed-mark', 'no:unchecked:vector']);
+  });
+});
+
 describe('PDF reading is quiet', () => {
   it('prints nothing of pdf.js\'s own: a typed text box saved without its look makes it warn', async () => {
     const { pdf, page, t } = await a4(10);

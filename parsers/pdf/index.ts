@@ -164,6 +164,14 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     };
     /** Whether an annotation is in no layer, or one that shows; where that cannot be told, it is not read. */
     const inShownLayer = (id: string | undefined) => annotationLayerShown(id, rawObjects, layerShown) === true;
+    /** A typed text box's alignment (/Q: 0 left, 1 centred, 2 right), which pdf.js does not hand out; null where the file keeps its look. */
+    const alignmentOf = (id: string | undefined): number | null => {
+      const ref = /^(\d+)R/.exec(id ?? '');
+      const entries = ref ? rawObjects().entries(Number(ref[1])) : null;
+      if (!entries || entries.AP !== undefined) return null;
+      const q = Number(entries.Q);
+      return q === 1 || q === 2 ? q : 0;
+    };
     const pages: Array<{ text: PageText; display: number[]; toUser: number[]; annotations: unknown[]; pen: ReturnType<typeof penStrokes>; tooLarge: string | null }> = [];
     let totalChars = 0;
     const pageNotes: Diagnostic[] = [...notes];
@@ -198,7 +206,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       if (read > 0)
         pageNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
       const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
-      content.items.push(...typedText(annotations, inShownLayer));
+      content.items.push(...typedText(annotations, inShownLayer, alignmentOf));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
       pages.push({ text, display, toUser: inverse(display), annotations, pen: penStrokes(annotations, inShownLayer), tooLarge });

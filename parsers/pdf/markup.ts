@@ -88,20 +88,34 @@ function estimatedWidth(text: string, size: number): number {
   return ems * size;
 }
 
-/** Text typed over the page, line by line, as text items. Turned annotations are left out. */
-export function typedText(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): TypedItem[] {
+/** How far from its box's edge a viewer sets typed text. */
+const TEXT_INSET = 2;
+
+/**
+ * Text typed over the page, line by line, as text items. Turned annotations are left out. Where the file keeps no
+ * look for the box, each line is set as its alignment (`alignmentOf`: the annotation's /Q, 0 left, 1 centred, 2
+ * right; null where the file keeps a look) sets it in the box, as a viewer draws it.
+ */
+export function typedText(
+  annotations: readonly unknown[],
+  inShownLayer: (id: string | undefined) => boolean,
+  alignmentOf: (id: string | undefined) => number | null,
+): TypedItem[] {
   const items: TypedItem[] = [];
   for (const a of annotations as MarkupData[]) {
     if (a.annotationType !== FREETEXT || (a.rotation ?? 0) % 360 !== 0 || !Array.isArray(a.textContent) || !shows(a, inShownLayer)) continue;
     const size = a.defaultAppearanceData?.fontSize || 10;
-    const [x0, y0, , y1] = a.rect ?? [];
-    if (x0 === undefined || y0 === undefined || y1 === undefined) continue;
-    // pdf.js gives the first line's start from the rectangle's lower left corner.
-    const at = a.textPosition?.length === 2 ? [x0 + a.textPosition[0]!, y0 + a.textPosition[1]!] : [x0, y1 - size];
+    const [x0, y0, x1, y1] = a.rect ?? [];
+    if (x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined) continue;
+    // pdf.js gives the first line's start from the rectangle's lower left corner, read from the look the file keeps.
+    const align = alignmentOf(a.id);
+    const at = align === null && a.textPosition?.length === 2 ? [x0 + a.textPosition[0]!, y0 + a.textPosition[1]!] : [x0 + TEXT_INSET, y1 - size];
     if (!Number.isFinite(at[0]) || !Number.isFinite(at[1])) continue;
     a.textContent.forEach((line, i) => {
       if (typeof line !== 'string' || !line.trim()) return;
-      items.push({ str: line, transform: [size, 0, 0, size, at[0]!, at[1]! - i * size * LINE_PITCH], width: estimatedWidth(line, size), height: size, fontName: '', hasEOL: false, dir: 'ltr', overlaid: true });
+      const width = estimatedWidth(line, size);
+      const x = align === 2 ? x1 - TEXT_INSET - width : align === 1 ? (x0 + x1 - width) / 2 : at[0]!;
+      items.push({ str: line, transform: [size, 0, 0, size, x, at[1]! - i * size * LINE_PITCH], width, height: size, fontName: '', hasEOL: false, dir: 'ltr', overlaid: true });
     });
   }
   return items;
