@@ -2420,6 +2420,32 @@ describe('PDF options stacked in a cell', () => {
   });
 });
 
+describe('PDF lone labels stacked in a cell', () => {
+  it('reads "Yes" over "No" highlighted in a cell beside comments; typed answers in rows one under another stay typed', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const fill = (x: number, y: number, label: string) => page.drawRectangle({ x, y: y - 2.5, width: w(label), height: 11.5, color: rgb(1, 1, 0) });
+    // Question | Response | Comments, top-aligned: both options highlighted.
+    t('4. Do you update your data protection', 98, 760);
+    fill(308, 760, 'Yes');
+    t('Yes', 308, 760);
+    t('The policy was approved', 383, 760);
+    t('impact assessment regularly?', 98, 746);
+    fill(308, 746, 'No');
+    t('No', 308, 746);
+    t('by Cabinet in 2024.', 383, 746);
+    // Answers typed in the Response column of one-line rows.
+    t('5. Do you publish an annual report?', 98, 700);
+    t('Yes', 308, 700);
+    t('Each June on the website', 383, 700);
+    t('6. Do you audit disclosures?', 98, 686);
+    t('No', 308, 686);
+    t('Not this year', 383, 686);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:highlight', 'no:checked:highlight']);
+    expect(d.blocks.map((b) => b.text)).toEqual(expect.arrayContaining(['5. Do you publish an annual report?', 'Yes', '6. Do you audit disclosures?', 'No']));
+  });
+});
+
 describe('PDF options at the top of a page', () => {
   it('reads a row opening each page, "☒ Yes ☐ No" beside its question, though its boxes recur at one height', async () => {
     const pdf = await PDFDocument.create();

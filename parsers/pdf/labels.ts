@@ -263,7 +263,9 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
 /**
  * How many of a line's parts run to the end of its lone labels: all of them,
  * or those up to a column of comments after a Yes and a No each alone in its
- * cell ("question | Yes | No | comments", the boxes drawn beside the labels).
+ * cell ("question | Yes | No | comments", the boxes drawn beside the labels),
+ * or after one label alone in its cell, between the question and the comments
+ * (a cell that stacks its options, "Yes" over "No").
  */
 function loneLabelsEnd(parts: readonly Part[]): number {
   if (optionValue(parts.at(-1)!.text) !== null) return parts.length;
@@ -275,7 +277,7 @@ function loneLabelsEnd(parts: readonly Part[]): number {
       if (!value) break;
       values.add(value);
     }
-    if (values.has('yes') && values.has('no')) return end;
+    if ((values.has('yes') && values.has('no')) || (values.size === 1 && optionValue(parts[end - 2]!.text) === null)) return end;
   }
   return parts.length;
 }
@@ -361,11 +363,12 @@ const ORDER: Record<OptionValue, number> = { yes: 0, no: 1, na: 2 };
  */
 export function stackedLoneLabels(lone: OptionGroup[], page: PageText): Set<OptionGroup> {
   // Text beside a label (a question cell) must run on from one label's line to the next: "Question A? | Yes"
-  // over "Question B? | No" are two answers, not one column of options.
+  // over "Question B? | No" are two answers, not one column of options. The question is the text left of the label
+  // (a column of comments may follow it).
   const besides = (g: OptionGroup) => page.lines[g.options[0]!.line]?.parts.filter((p) => p !== g.lone && !p.furniture) ?? [];
   const runsOn = (a: OptionGroup, b: OptionGroup) => {
     if (besides(b).length === 0) return true;
-    const before = besides(a);
+    const before = besides(a).filter((p) => p.x1 <= a.lone!.x0);
     return before.length > 0 && !/[?.!:]$/.test(before[before.length - 1]!.text.trim());
   };
   const kept = new Set<OptionGroup>();
