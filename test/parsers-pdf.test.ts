@@ -1467,6 +1467,16 @@ describe('PDF drawing a viewer adds over options', () => {
     annotate({ Subtype: 'Square', Rect: [45, 665, 220, 683], C: [1, 0, 0] });
     glyphRow(640, '5. Do you keep a log?', 'no');
     annotate({ Subtype: 'Stamp', Name: 'Approved', Rect: [40, 600, 560, 660] });
+    // Review markup that agrees with the tick: a frame round both options, a line under the ticked one, a strike
+    // through the other; a strike through the ticked one withdraws it.
+    glyphRow(550, '7. Do you audit disclosures?', 'yes');
+    annotate({ Subtype: 'Square', Rect: [396, 545, 470, 563], C: [1, 0, 0] });
+    glyphRow(520, '8. Do you publish the policy?', 'yes');
+    annotate({ Subtype: 'Underline', Rect: [412, 517, 431, 521], QuadPoints: [412, 521, 431, 521, 412, 517, 431, 517], C: [1, 0, 0] });
+    glyphRow(490, '9. Do you review it yearly?', 'yes');
+    annotate({ Subtype: 'StrikeOut', Rect: [452, 488, 467, 498], QuadPoints: [452, 498, 467, 498, 452, 488, 467, 488], C: [1, 0, 0] });
+    glyphRow(460, '10. Do you keep minutes?', 'yes');
+    annotate({ Subtype: 'StrikeOut', Rect: [412, 458, 431, 468], QuadPoints: [412, 468, 431, 468, 412, 458, 431, 458], C: [1, 0, 0] });
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
       'yes:unknown:glyph',
@@ -1481,9 +1491,17 @@ describe('PDF drawing a viewer adds over options', () => {
       'no:checked:glyph',
       'yes:unknown:vector',
       'no:unknown:vector',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'yes:unknown:glyph',
+      'no:unknown:glyph',
     ]);
     expect(d.diagnostics.filter((x) => x.code === 'drawn-over').map((x) => x.message)).toEqual([
-      "page 1: a viewer's stamp, oval, pen stroke drawn over the options of 4 rows, read as nothing here: their boxes are not read",
+      "page 1: a viewer's stamp, oval, pen stroke, strike-out drawn over the options of 5 rows, read as nothing here: their boxes are not read",
     ]);
   });
 });

@@ -8,9 +8,9 @@
  * strokes as lines drawn on the page.
  */
 
-import type { MarkSource } from '../../src/document.js';
+import type { Mark, MarkSource } from '../../src/document.js';
 import { apply, rectFromPoints, type Rect } from './geometry.js';
-import type { OptionGroup } from './labels.js';
+import type { Candidate, OptionGroup } from './labels.js';
 
 /** The fields of pdf.js's annotation data read here. */
 export interface MarkupData {
@@ -107,10 +107,10 @@ export function typedText(
     const size = a.defaultAppearanceData?.fontSize || 10;
     const [x0, y0, x1, y1] = a.rect ?? [];
     if (x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined) continue;
-    // pdf.js gives the first line's start from the rectangle's lower left corner, read from the look the file keeps.
-    const align = alignmentOf(a.id);
-    const at = align === null && a.textPosition?.length === 2 ? [x0 + a.textPosition[0]!, y0 + a.textPosition[1]!] : [x0 + TEXT_INSET, y1 - size];
+    // pdf.js gives the first line's start from the rectangle's lower left corner.
+    const at = a.textPosition?.length === 2 ? [x0 + a.textPosition[0]!, y0 + a.textPosition[1]!] : [x0, y1 - size];
     if (!Number.isFinite(at[0]) || !Number.isFinite(at[1])) continue;
+    const align = alignmentOf(a.id);
     a.textContent.forEach((line, i) => {
       if (typeof line !== 'string' || !line.trim()) return;
       const width = estimatedWidth(line, size);
@@ -123,6 +123,8 @@ export function typedText(
 
 /** How far a pen stroke's points may stray outside its annotation's rectangle (its line's width, rounding). */
 const STROKE_SLACK = 4;
+/** Half a pen's width, about. */
+const STROKE_WIDTH = 1.5;
 
 /**
  * Whether an ink annotation's stored strokes lie within its rectangle. A viewer draws the annotation's appearance
@@ -191,10 +193,26 @@ export function drawnOver(annotations: readonly unknown[], inShownLayer: (id: st
     const kind = UNREAD[type] ?? (type === INK ? 'pen stroke' : read);
     const [x0, y0, x1, y1] = a.rect ?? [];
     if (!kind || x0 === undefined || y0 === undefined || x1 === undefined || y1 === undefined || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1) continue;
-    out.push({ kind, rect: [x0, y0, x1, y1], read });
+    // Pen strokes shown where they are stored each mark where they run: one annotation may hold strokes on many rows.
+    if (read === 'pen') for (const points of a.inkLists ?? []) out.push({ kind, rect: strokeBounds(points), read });
+    else out.push({ kind, rect: [x0, y0, x1, y1], read });
   }
   return out;
 }
+
+/** A pen stroke's bounds, widened by a pen's width. */
+function strokeBounds(points: ArrayLike<number>): [number, number, number, number] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let k = 0; k + 1 < points.length; k += 2) {
+    xs.push(points[k]!);
+    ys.push(points[k + 1]!);
+  }
+  return [Math.min(...xs) - STROKE_WIDTH, Math.min(...ys) - STROKE_WIDTH, Math.max(...xs) + STROKE_WIDTH, Math.max(...ys) + STROKE_WIDTH];
+}
+
+/** Drawings that can hide or withdraw what they lie on. */
+const COVERS = new Set(['rectangle', 'oval', 'polygon', 'stamp', 'redaction', 'strike-out']);
 
 /** How large a drawing over the page may be and still be a mark on one row: a stamp across the page is no answer. */
 const MARK_REACH = { width: 0.5, height: 0.25 };
@@ -217,12 +235,22 @@ export function markOverdrawn(groups: readonly OptionGroup[], over: readonly Dra
   const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.top < b.bottom && b.top < a.bottom;
   const kinds: string[] = [];
   for (const g of groups) {
-    const spots = [...g.options.flatMap((o) => (o.box ? [o.rect, o.box] : [o.rect])), ...(g.placed ?? []).map((m) => m.rect)];
+    const spotsOf = (o: Candidate) => (o.box ? [o.rect, o.box] : [o.rect]);
+    const isTicked = (m: Mark | null) => m?.state === 'checked';
+    const ticked = [...g.options.filter((o) => isTicked(o.mark)).flatMap(spotsOf), ...(g.placed ?? []).filter((m) => isTicked(m.mark)).map((m) => m.rect)];
+    const others = [...g.options.filter((o) => !isTicked(o.mark)).flatMap(spotsOf), ...(g.placed ?? []).filter((m) => !isTicked(m.mark)).map((m) => m.rect)];
     // A highlight or strike the row's marks were read from; a pen stroke over a drawn box read as ticked.
     const readFrom = (d: (typeof shown)[number]) =>
       d.read !== null &&
       g.options.some((o) => o.mark?.source === READ_AS[d.read!] && (d.read !== 'pen' || (o.mark.state === 'checked' && o.box !== undefined && meets(o.box, d.at))));
-    const hit = shown.find((d) => !readFrom(d) && spots.some((r) => meets(r, d.at)));
+    // A frame round the row's options, all of them, marks none. Over an option read ticked, a drawing agrees with it
+    // (an underline, a ring), unless it can cover it (a shape, a stamp, a redaction: a white patch over "☒") or
+    // withdraws it (a strike-out); over another option, a strike-out agrees with the tick.
+    const row = groups.filter((o) => o.options.some((x) => g.options.some((y) => x.line === y.line && x.line >= 0))).flatMap((o) => o.options.flatMap(spotsOf));
+    const frames = (d: (typeof shown)[number]) => [...ticked, ...others, ...row].every((r) => r.x0 >= d.at.x0 - 1 && r.x1 <= d.at.x1 + 1 && r.top >= d.at.top - 1 && r.bottom <= d.at.bottom + 1);
+    const hit = shown.find(
+      (d) => !readFrom(d) && !frames(d) && ((d.read !== 'strike-out' && others.some((r) => meets(r, d.at))) || (COVERS.has(d.kind) && ticked.some((r) => meets(r, d.at)))),
+    );
     if (!hit) continue;
     kinds.push(hit.kind);
     for (const o of g.options) o.mark = { state: 'unknown', source: o.mark?.source ?? 'vector', detail: `a viewer's ${hit.kind} is drawn over the options` };
