@@ -639,16 +639,19 @@ describe('docx checkbox encodings', () => {
     expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May.']);
   });
 
-  it('leaves out words struck through outside a line of options: an answer withdrawn', async () => {
+  it('leaves out an answer struck through outside a line of options ("Yes – …"): withdrawn; other struck words stay', async () => {
     const doc = await parse(
       docx(
         para(run(Q)) +
           para(run('Yes – consulted residents through the parish newsletter in 2021.', { strike: true })) +
           para(run('Two?')) +
-          para(run('Yes – the policy was reviewed in 2022.', { strike: true }) + run(' Under review.')),
+          para(run('Yes – the policy was reviewed in 2022.', { strike: true }) + run(' Under review.')) +
+          // A question struck as not applicable is still the question, and its struck words stay.
+          para(run('Do you use body worn cameras?', { strike: true })) +
+          para(run('The council ') + run('always', { strike: true }) + run(' checks the signs.')),
       ),
     );
-    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Under review.']);
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Under review.', 'Do you use body worn cameras?', 'The council always checks the signs.']);
   });
 
   it('reads nothing from a struck label in a bulleted list, where the bullet may be a checklist box that strikes the item it ticks', async () => {

@@ -159,9 +159,12 @@ export class BlockBuilder {
       const found = this.options(line, bulleted);
       const firstPage = line.find((s): s is Exclude<Seg, { t: 'line' }> => s.t !== 'line' && (s.t === 'mark' || s.text.trim() !== ''));
       if (!found) {
-        // Words struck through outside a line of options are withdrawn (last year's answer), not the answer; but a
-        // checklist strikes the item it ticks.
-        text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' && (!s.struck || bulleted) ? s.text : '')).join('');
+        // An answer struck through outside a line of options ("Yes – consulted residents in 2021.") is withdrawn,
+        // not the answer; but a checklist strikes the item it ticks, and a question struck as not applicable is
+        // still the question.
+        const struck = line.filter((s): s is Extract<Seg, { t: 'text' }> => s.t === 'text' && s.struck !== null).map((s) => s.text).join('');
+        const withdrawn = !bulleted && /^\s*(?:yes|no|n\/a)\b/i.test(struck);
+        text += (text ? ' ' : '') + line.map((s) => (s.t === 'text' && !(withdrawn && s.struck) ? s.text : '')).join('');
         textPage ??= firstPage?.page ?? null;
         continue;
       }
