@@ -81,6 +81,10 @@ describe('text parser', () => {
       'Town centre CCTV',
       'Senior Responsible Officer',
       'Jo Marsh',
+      'Yes',
+      'see the ICO register entry on our website',
+      'Town centre',
+      'cameras and car parks',
     ].join('\n');
     const doc = await parse(enc(layout));
     expect(doc.blocks.map(brief)).toEqual([
@@ -93,6 +97,11 @@ describe('text parser', () => {
       'paragraph:Town centre CCTV',
       'paragraph:Senior Responsible Officer',
       'paragraph:Jo Marsh',
+      // A word or two is no line of a column: an answer, then its comment.
+      'paragraph:Yes',
+      'paragraph:see the ICO register entry on our website',
+      'paragraph:Town centre',
+      'paragraph:cameras and car parks',
     ]);
   });
 

@@ -70,8 +70,8 @@ function splitLines(source: string): Line[] {
 /**
  * Consecutive lines are one paragraph when the first was wrapped by a layout
  * tool: not ending a sentence, and the next carrying on (lower case, or after
- * a long line, a word no sentence ends on). A short line goes on only into a
- * word in lower case, after a letter or comma.
+ * a long line, a word no sentence ends on). A short line of three words or
+ * more goes on only into a word in lower case, after a letter or comma.
  * Lines of options and tab-separated cells stay on their own.
  */
 function paragraphs(lines: Line[]): Line[] {
@@ -130,8 +130,9 @@ function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   if (prev.includes('\t') || next.includes('\t')) return false;
   if (readOptionRun(head) || readOptionRun(tail) || optionValue(tail)) return false;
   // A short line goes on only into words that plainly carry its sentence on: a narrow column's cell, one line to a
-  // cell line ("Are all staff aware of when" / "surveillance becomes covert").
-  if (head.trim().length < wrapWidth) return /[\p{L},]$/u.test(head) && /^\p{Ll}/u.test(tail);
+  // cell line ("Are all staff aware of when" / "surveillance becomes covert"); not a word or two ("Yes" over its
+  // comment).
+  if (head.trim().length < wrapWidth) return head.trim().split(/\s+/).length >= 3 && /[\p{L},]$/u.test(head) && /^\p{Ll}/u.test(tail);
   return /^[a-z(]/.test(tail) || CONTINUES.test(head);
 }
 
