@@ -105,14 +105,14 @@ export function boxGlyphs(text: string): MarkState[] {
   return out;
 }
 
-/** Whether a ticked box glyph stands right before or after an option's label ("☒ Yes", "No ☑"), as a box is printed. */
+/**
+ * Whether a text is an option and its ticked box and nothing more ("☒ Yes", "No ☑"), as a box the layout parted
+ * from the other options is left: not a tick in running words ("ICO registration: yes ✓").
+ */
 export function ticksLabel(text: string): boolean {
-  let at = 0;
-  for (const ch of text) {
-    if (GLYPHS.get(ch) === 'checked' && (/^\s*(?:yes|no|n\/a)\b/i.test(text.slice(at + ch.length)) || /\b(?:yes|no|n\/a)\s*$/i.test(text.slice(0, at)))) return true;
-    at += ch.length;
-  }
-  return false;
+  const m = /^\s*(?:(\S)\s*(?:yes|no|n\/a)|(?:yes|no|n\/a)\s*(\S))\s*$/iu.exec(text);
+  const glyph = m?.[1] ?? m?.[2];
+  return glyph !== undefined && GLYPHS.get(glyph) === 'checked';
 }
 
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');

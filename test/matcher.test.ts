@@ -1363,17 +1363,19 @@ describe('labels and boxes a layout parted', () => {
   });
 
   it('does not take the one ticked box read with its label where another ticked box stands in the text', async () => {
-    // A cell of "☒ Yes" over "☒ No" whose first line the layout left as text, the comments run on after it.
+    // A cell of "☒ Yes" over "☒ No" whose first line the layout left as text.
     const spec = sampleSpec(35);
     spec.answers['P4.7'] = { ticked: 'no' };
     const doc = await parseText(enc(renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false })));
     const question = doc.blocks.findIndex((b) => b.text.includes('requirements of Principle 4?'));
     expect(doc.blocks.slice(question + 1, question + 3).map((b) => b.option?.value)).toEqual(['yes', 'no']);
-    doc.blocks[question + 1] = { kind: 'paragraph', text: '☒ Yes The review is recorded in the minutes.', provenance: doc.blocks[question + 1]!.provenance };
+    doc.blocks[question + 1] = { kind: 'paragraph', text: '☒ Yes', provenance: doc.blocks[question + 1]!.provenance };
     expect(match(doc).answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
-    // Ticks listing evidence in the comments are no option's box.
-    doc.blocks[question + 1]!.text = '✓ operator named ✓ telephone number given, all signs meet the guidance ☑';
-    expect(match(doc).answers.find((a) => a.id === 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
+    // Ticks in the comments' words are no option's box.
+    for (const comment of ['✓ operator named ✓ telephone number given, all signs meet the guidance ☑', 'ICO registration: yes ✓', '☒ Yes The review is recorded in the minutes.']) {
+      doc.blocks[question + 1]!.text = comment;
+      expect(match(doc).answers.find((a) => a.id === 'P4.7'), comment).toMatchObject({ choice: 'no', status: 'answered' });
+    }
   });
 
   it('reports a ticked box left in the text, away from any label, as ambiguous', async () => {
