@@ -624,13 +624,24 @@ describe('docx checkbox encodings', () => {
   });
 
   it('reads nothing from a legacy text field still showing its default text, and what was typed over it', async () => {
-    const textField = (...result: string[]) =>
-      '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:textInput><w:default w:val="Enter details here"/></w:textInput></w:ffData></w:fldChar></w:r>' +
+    const textField = (...result: string[]) => defaulted('Enter details here', ...result);
+    const defaulted = (value: string, ...result: string[]) =>
+      `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/><w:textInput><w:default w:val="${value}"/></w:textInput></w:ffData></w:fldChar></w:r>` +
       '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
       result.map((t) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`).join('') +
       '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
-    const doc = await parse(docx(para(run(Q)) + para(textField('Enter details ', 'here')) + para(run('Two?')) + para(textField('Reviewed in May; see Enter details here.'))));
-    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May; see Enter details here.']);
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(textField('Enter details ', 'here')) +
+          para(run('Two?')) +
+          para(textField('Reviewed in May; see Enter details here.')) +
+          // A default that is a value is what the form was left saying.
+          para(run('Three?')) +
+          para(defaulted('None received', 'None received')),
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual([Q, 'Two?', 'Reviewed in May; see Enter details here.', 'Three?', 'None received']);
   });
 
   it('reads nothing from a prompt left in the placeholder style after its content control was removed', async () => {

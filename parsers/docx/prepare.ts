@@ -12,7 +12,8 @@
  *   fallback), w:fldSimple results, w:cr and w:ptab;
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
  *   an index into the field's list (w:ddList), and whether a legacy FORMTEXT
- *   field still shows its default text (it was never filled in);
+ *   field still shows default text that asks for an entry (it was never
+ *   filled in);
  * - each table's column widths (w:tblGrid), at the start of its first cell;
  * - a list item's bullet where the list's level prints a box (☐, ☒, or a
  *   Wingdings box), as a checklist does: mammoth gives no bullet text;
@@ -413,8 +414,9 @@ export class Preparer {
       if (field === 'separate' && open) open.result = true;
       if (field === 'end') {
         const prompt = this.fields.pop()?.prompt;
-        // A text field still showing its default text ("Enter details here") was never filled in.
-        if (prompt && prompt.shown.map(textOf).join('').trim() === prompt.text) for (const t of prompt.shown) t.children = [];
+        // A text field still showing default text that asks for an entry ("Enter details here") was never filled in;
+        // a default that is a value ("No", "0") is what the form was left saying.
+        if (prompt && FIELD_PROMPT.test(prompt.text) && prompt.shown.map(textOf).join('').trim() === prompt.text) for (const t of prompt.shown) t.children = [];
       }
     }
     if (prefix.length) {
@@ -584,6 +586,9 @@ function hasOwnBoxes(p: XmlElement): boolean {
   const text = textOf(p);
   return boxy(p) || [...text].some((ch) => glyphMark(ch) !== null) || /(?:^|\s)[xX](?:\s|$)/.test(text);
 }
+
+/** Default text of a legacy text field that asks for an entry rather than gives one. */
+const FIELD_PROMPT = /\b(?:enter|type|insert|click|tap|add|give|provide|fill in|complete|describe|state)\b|\bhere\b|^\W*$/i;
 
 /** The prompts Word puts in a content control until it is filled in. */
 const PLACEHOLDER_PROMPT = /^\s*(?:click(?: or tap)?(?: here)? to enter (?:text|a date)|choose an item|enter text(?: here)?)\.?\s*$/i;
