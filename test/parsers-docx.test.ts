@@ -737,7 +737,10 @@ describe('docx checkbox encodings', () => {
     // A worked example as a checklist, its bullet a ticked box: hidden with its paragraph.
     const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2611"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-    const example = `<w:p><w:pPr><w:pStyle w:val="Example"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('Yes')}</w:p>`;
+    const example =
+      `<w:p><w:pPr><w:pStyle w:val="Example"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('Yes')}</w:p>` +
+      // The same hidden by direct formatting, its paragraph mark with it.
+      `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>No</w:t></w:r></w:p>`;
     const files = unzipSync(
       docx(
         para(run(Q)) +

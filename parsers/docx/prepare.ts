@@ -357,7 +357,8 @@ export class Preparer {
         const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
         const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
         // A line with boxes of its own has them after a bullet that is only a bullet; a hidden paragraph has none.
-        if (bullet && !hasOwnBoxes(el) && !this.hidden.paragraph.has(style)) {
+        const markHidden = on(el.firstOrEmpty('w:pPr').firstOrEmpty('w:rPr').first('w:vanish'));
+        if (bullet && !hasOwnBoxes(el) && !this.hidden.paragraph.has(style) && !markHidden) {
           const at = el.children.findIndex((c) => c.type === 'element' && c.name !== 'w:pPr');
           el.children.splice(at === -1 ? el.children.length : at, 0, this.sentinelRun({ kind: 'symbol', mark: bullet }));
         }
