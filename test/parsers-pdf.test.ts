@@ -1419,6 +1419,25 @@ describe('PDF text typed in a box saved without its look', () => {
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:unchecked:vector', 'no:checked:typed-mark', 'yes:checked:typed-mark', 'no:unchecked:vector']);
   });
+
+  it('reads an X typed onto an empty box glyph, centred in a box over it, as that box ticked', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const row = (y: number, question: string, on: number) => {
+      t(question, 50, y);
+      glyphs.draw(page, 'empty', 400, y, 10);
+      t('Yes', 413, y);
+      glyphs.draw(page, 'empty', 440, y, 10);
+      t('No', 453, y);
+      page.node.addAnnot(
+        pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'FreeText', F: 4, Q: 1, Rect: [on - 3, y - 3, on + 13, y + 10], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') })),
+      );
+    };
+    row(760, '1. Do you publish an annual report?', 400);
+    row(730, '2. Do you audit disclosures?', 440);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph']);
+  });
 });
 
 describe('PDF reading is quiet', () => {

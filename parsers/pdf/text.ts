@@ -5,6 +5,7 @@
  */
 import type { Rect } from './geometry.js';
 import { mul } from './geometry.js';
+import { glyphMark } from '../../src/options.js';
 
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff',
@@ -160,7 +161,7 @@ export function readPageText(
   const stops = columnStops(lines);
   const tokens: MarkToken[] = [];
   const out: Line[] = lines.map((lineItems, index) => {
-    const parts = splitParts(lineItems, stops, index);
+    const parts = markedBoxes(splitParts(lineItems, stops, index));
     for (const part of parts)
       for (const m of part.text.matchAll(TOKEN_RE))
         tokens.push({ char: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index!]!, top: part.top, bottom: part.bottom, line: index, ...(part.unseen?.[m.index!] ? { unseen: true } : {}) });
@@ -174,6 +175,38 @@ export function readPageText(
     };
   });
   return { page, width: pageWidth, height: pageHeight, lines: out, chars, tokens };
+}
+
+/**
+ * An X or tick set over an empty box glyph on its line (typed into the box with a viewer's text tool, or printed
+ * over it) ticks that box: the glyph reads as ☒ and the mark goes. Left apart, the mark would stand between the
+ * box and its label as a mark of no option. The mark may open a part that runs on into the label ("X Yes").
+ */
+function markedBoxes(parts: Part[]): Part[] {
+  const marks = parts.filter((p) => /^[xX✓✔](?:\s|$)/.test(p.text));
+  if (marks.length === 0) return parts;
+  const emptied = new Set<Part>();
+  for (const mark of marks) {
+    const [x0, x1] = [mark.xs[0]!, mark.xe[0]!];
+    for (const part of parts) {
+      if (part === mark) continue;
+      const i = [...part.text].findIndex((ch, k) => {
+        const overlap = Math.min(part.xe[k]!, x1) - Math.max(part.xs[k]!, x0);
+        return glyphMark(ch)?.state === 'unchecked' && overlap >= 0.5 * Math.min(part.xe[k]! - part.xs[k]!, x1 - x0);
+      });
+      if (i < 0) continue;
+      part.text = part.text.slice(0, i) + '\u2612' + part.text.slice(i + 1);
+      const rest = mark.text.length - mark.text.slice(1).trimStart().length;
+      mark.text = mark.text.slice(rest);
+      mark.xs = mark.xs.slice(rest);
+      mark.xe = mark.xe.slice(rest);
+      if (mark.unseen) mark.unseen = mark.unseen.slice(rest);
+      if (mark.text) mark.x0 = mark.xs[0]!;
+      else emptied.add(mark);
+      break;
+    }
+  }
+  return emptied.size ? parts.filter((p) => !emptied.has(p)) : parts;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
