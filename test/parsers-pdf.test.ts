@@ -180,6 +180,17 @@ describe('PDF layout', () => {
     expect(page.lines.map((l) => l.parts.map((p) => p.text))).toEqual([['\uF0B7  Policy'], ['\uF0B7  Procedures manual'], ['\uF0B7  Retention schedule']]);
   });
 
+  it('ticks the empty box an X is set over, wherever two-unit characters stand before it on the line', () => {
+    const item = (str: string, x: number, width: number, overlaid = false) => ({ str, transform: [10, 0, 0, 10, x, 700], width, fontName: 'f1', overlaid });
+    const read = (items: object[]) => readPageText(1, { items, styles: { f1: { ascent: 0.9, descent: -0.2 } } }, [1, 0, 0, -1, 0, 842], 595, 842).lines[0]!.parts;
+    // "🗹 Done 🞎 Open", the boxes taking two UTF-16 units each, as one run of text.
+    const line = item('\u{1F5F9} Done \u{1F78E} Open', 100, 90);
+    const [part] = read([line]);
+    const at = part!.text.indexOf('\u{1F78E}');
+    const typed = read([line, item('X', part!.xs[at]!, part!.xe[at + 1]! - part!.xs[at]!, true)]);
+    expect(typed.map((p) => p.text)).toEqual(['\u{1F5F9} Done \u{1F5F7} Open']);
+  });
+
   it('flags a running footer on landscape pages among portrait ones', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

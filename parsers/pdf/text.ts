@@ -190,12 +190,21 @@ function markedBoxes(parts: Part[]): Part[] {
     const [x0, x1] = [mark.xs[0]!, mark.xe[0]!];
     for (const part of parts) {
       if (part === mark) continue;
-      const i = [...part.text].findIndex((ch, k) => {
-        const overlap = Math.min(part.xe[k]!, x1) - Math.max(part.xs[k]!, x0);
-        return glyphMark(ch)?.state === 'unchecked' && overlap >= 0.5 * Math.min(part.xe[k]! - part.xs[k]!, x1 - x0);
-      });
+      // Positions are kept by UTF-16 unit; a box glyph may take two.
+      let i = -1;
+      let ch = '';
+      for (let k = 0; k < part.text.length; k += ch.length) {
+        ch = String.fromCodePoint(part.text.codePointAt(k)!);
+        const [from, to] = [part.xs[k]!, part.xe[k + ch.length - 1]!];
+        const overlap = Math.min(to, x1) - Math.max(from, x0);
+        if (glyphMark(ch)?.state === 'unchecked' && overlap >= 0.5 * Math.min(to - from, x1 - x0)) {
+          i = k;
+          break;
+        }
+      }
       if (i < 0) continue;
-      part.text = part.text.slice(0, i) + '\u2612' + part.text.slice(i + 1);
+      // A ticked box of the same length keeps every position in place.
+      part.text = part.text.slice(0, i) + (ch.length === 2 ? '\u{1F5F7}' : '\u2612') + part.text.slice(i + ch.length);
       const rest = mark.text.length - mark.text.slice(1).trimStart().length;
       mark.text = mark.text.slice(rest);
       mark.xs = mark.xs.slice(rest);
