@@ -1209,7 +1209,7 @@ function readAnswer(
   const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
-  // read ticked, only a ticked box by a label counts: ticks listing evidence in the comments are no option's.
+  // read ticked, only a text that is a label and its ticked box alone counts: ticks in the comments' words do not.
   const stray = textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(b.text).length > 0));
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
