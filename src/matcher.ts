@@ -60,10 +60,10 @@ const THEMATIC = /^([-*_=]\s*){3,}$/;
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
- * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are "No-one" and
- * "No-go".
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are "No-one",
+ * "No-go" and "No-notice" (inspections, audits).
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
 const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
 /**

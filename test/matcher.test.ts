@@ -940,10 +940,11 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.3')).toMatchObject({ choice: 'no', status: 'answered' });
   });
 
-  it('reads "No-one" and "No-go" opening an answer as words, not a "No"; "No- not yet" and "Yes-registration…" are answers', async () => {
+  it('reads "No-one", "No-go" and "No-notice" opening an answer as words, not a "No"; "No- not yet" and "Yes-registration…" are answers', async () => {
     const spec = base();
     spec.answers['P4.4'] = { ticked: 'none', text: 'No-one is given access to the system until they are trained.' };
     spec.answers['P3.3'] = { ticked: 'none', text: 'Signs are placed at every entrance. No-go areas are marked separately.' };
+    spec.answers['P2.4'] = { ticked: 'none', text: 'No-notice audits check the DPIA is still current.' };
     spec.answers['P5.1'] = { ticked: 'none', text: 'No- not yet, planned for 2026.' };
     spec.answers['P2.1'] = { ticked: 'none', text: 'Yes-registration fee paid in March.' };
     // Guidance going through the options, however tightly typed, is no answer.
@@ -951,6 +952,7 @@ describe('matcher on what organisations add', () => {
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P4.4').choice).toBeNull();
     expect(answer(r, 'P3.3').choice).toBeNull();
+    expect(answer(r, 'P2.4').choice).toBeNull();
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'no', status: 'answered' });
     expect(answer(r, 'P2.1')).toMatchObject({ choice: 'yes', status: 'answered' });
     expect(answer(r, 'P3.2').choice).toBeNull();
