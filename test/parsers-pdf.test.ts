@@ -682,6 +682,15 @@ function questionRow(page: PDFPage, t: (s: string, x: number, y: number) => void
   drawBox(page, 455, y, crossed === 'no', side);
 }
 
+/** A question with "☐ Yes ☐ No" as box glyphs after it, the one named ticked ("☒"). */
+function glyphRow(page: PDFPage, glyphs: GlyphFont, t: (s: string, x: number, y: number) => void, y: number, question: string, ticked: 'yes' | 'no' | 'none'): void {
+  t(question, 50, y);
+  glyphs.draw(page, ticked === 'yes' ? 'cross' : 'empty', 400, y, 10);
+  t('Yes', 413, y);
+  glyphs.draw(page, ticked === 'no' ? 'cross' : 'empty', 440, y, 10);
+  t('No', 453, y);
+}
+
 /** A cross in a 9 pt box whose lower left corner is at (x, y), as content-stream operators. */
 const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
 
@@ -1435,11 +1444,7 @@ describe('PDF text typed in a box saved without its look', () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
     const row = (y: number, question: string, on: number) => {
-      t(question, 50, y);
-      glyphs.draw(page, 'empty', 400, y, 10);
-      t('Yes', 413, y);
-      glyphs.draw(page, 'empty', 440, y, 10);
-      t('No', 453, y);
+      glyphRow(page, glyphs, t, y, question, 'none');
       page.node.addAnnot(
         pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'FreeText', F: 4, Q: 1, Rect: [on - 3, y - 3, on + 13, y + 10], Contents: PDFString.of('X'), DA: PDFString.of('/Helv 10 Tf 0 g') })),
       );
@@ -1471,19 +1476,13 @@ describe('PDF drawing a viewer adds over options', () => {
   it('reads no box of a row a stamp, shape or stray pen stroke is drawn over; a page-wide stamp and drawing elsewhere leave rows read', async () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
-    const glyphRow = (y: number, question: string, ticked: 'yes' | 'no') => {
-      t(question, 50, y);
-      glyphs.draw(page, ticked === 'yes' ? 'cross' : 'empty', 400, y, 10);
-      t('Yes', 413, y);
-      glyphs.draw(page, ticked === 'no' ? 'cross' : 'empty', 440, y, 10);
-      t('No', 453, y);
-    };
+    const row = (y: number, question: string, ticked: 'yes' | 'no') => glyphRow(page, glyphs, t, y, question, ticked);
     const annotate = (dict: Record<string, unknown>) => page.node.addAnnot(pdf.context.register(pdf.context.obj({ Type: 'Annot', F: 4, ...dict })));
     // A check-mark stamp on the empty Yes box of a row printed "☒ No".
-    glyphRow(760, '1. Do you publish an annual report?', 'no');
+    row(760, '1. Do you publish an annual report?', 'no');
     annotate({ Subtype: 'Stamp', Name: 'Check', Rect: [398, 755, 412, 771] });
     // "No" ringed with the oval tool beside a printed "☒ Yes".
-    glyphRow(730, '2. Do you audit disclosures?', 'yes');
+    row(730, '2. Do you audit disclosures?', 'yes');
     annotate({ Subtype: 'Circle', Rect: [449, 725, 470, 743], C: [1, 0, 0] });
     // Drawn boxes, a pen tick whose stored strokes were left behind when its rectangle moved onto the No box.
     questionRow(page, t, 700, '3. Do you consult the public?', { crossed: 'yes' });
@@ -1493,19 +1492,19 @@ describe('PDF drawing a viewer adds over options', () => {
     questionRow(page, t, 580, '6. Do you review the signs?', { crossed: 'no' });
     annotate({ Subtype: 'Ink', Rect: [396, 575, 418, 592], InkList: [[398, 583, 407, 577, 416, 583, 407, 590, 398, 583]], C: [1, 0, 0], BS: { W: 1 } });
     // A rectangle drawn round the question's words, and an "APPROVED" stamp across the page: no row's options.
-    glyphRow(670, '4. Do you train your staff?', 'yes');
+    row(670, '4. Do you train your staff?', 'yes');
     annotate({ Subtype: 'Square', Rect: [45, 665, 220, 683], C: [1, 0, 0] });
-    glyphRow(640, '5. Do you keep a log?', 'no');
+    row(640, '5. Do you keep a log?', 'no');
     annotate({ Subtype: 'Stamp', Name: 'Approved', Rect: [40, 600, 560, 660] });
     // Review markup that agrees with the tick: a frame round both options, a line under the ticked one, a strike
     // through the other; a strike through the ticked one withdraws it.
-    glyphRow(550, '7. Do you audit disclosures?', 'yes');
+    row(550, '7. Do you audit disclosures?', 'yes');
     annotate({ Subtype: 'Square', Rect: [396, 545, 470, 563], C: [1, 0, 0] });
-    glyphRow(520, '8. Do you publish the policy?', 'yes');
+    row(520, '8. Do you publish the policy?', 'yes');
     annotate({ Subtype: 'Underline', Rect: [412, 517, 431, 521], QuadPoints: [412, 521, 431, 521, 412, 517, 431, 517], C: [1, 0, 0] });
-    glyphRow(490, '9. Do you review it yearly?', 'yes');
+    row(490, '9. Do you review it yearly?', 'yes');
     annotate({ Subtype: 'StrikeOut', Rect: [452, 488, 467, 498], QuadPoints: [452, 498, 467, 498, 452, 488, 467, 488], C: [1, 0, 0] });
-    glyphRow(460, '10. Do you keep minutes?', 'yes');
+    row(460, '10. Do you keep minutes?', 'yes');
     annotate({ Subtype: 'StrikeOut', Rect: [412, 458, 431, 468], QuadPoints: [412, 468, 431, 468, 412, 458, 431, 458], C: [1, 0, 0] });
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual([

@@ -233,10 +233,10 @@ export function markOverdrawn(groups: readonly OptionGroup[], over: readonly Dra
     })
     .filter((d) => d.at.x1 - d.at.x0 <= MARK_REACH.width * page.width && d.at.bottom - d.at.top <= MARK_REACH.height * page.height);
   const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.top < b.bottom && b.top < a.bottom;
+  const spotsOf = (o: Candidate) => (o.box ? [o.rect, o.box] : [o.rect]);
+  const isTicked = (m: Mark | null) => m?.state === 'checked';
   const kinds: string[] = [];
   for (const g of groups) {
-    const spotsOf = (o: Candidate) => (o.box ? [o.rect, o.box] : [o.rect]);
-    const isTicked = (m: Mark | null) => m?.state === 'checked';
     const ticked = [...g.options.filter((o) => isTicked(o.mark)).flatMap(spotsOf), ...(g.placed ?? []).filter((m) => isTicked(m.mark)).map((m) => m.rect)];
     const others = [...g.options.filter((o) => !isTicked(o.mark)).flatMap(spotsOf), ...(g.placed ?? []).filter((m) => !isTicked(m.mark)).map((m) => m.rect)];
     // A highlight or strike the row's marks were read from; a pen stroke over a drawn box read as ticked.
