@@ -5,7 +5,7 @@
  * ExtractError: a known code other than `timeout`/`internal` and a message.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { glob } from 'tinyglobby';
@@ -162,7 +162,7 @@ async function cases(): Promise<Case[]> {
 
 /** A failing case's bytes, saved so the parser's owner can reproduce it outside the test. */
 function keep(name: string, bytes: Uint8Array): string {
-  const dir = path.join(tmpdir(), 'scc-fuzz-failures');
+  const dir = path.resolve('.fuzz-failures');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^\w.#-]+/g, '_')}${path.extname(name.split(' / ')[0]!)}`);
   writeFileSync(file, bytes);
