@@ -764,6 +764,54 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('leaves out struck text that opens with a choice, with the struck words running on below it; other struck text stays', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const strike = (s: string, x: number, y: number) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    const struck = (s: string, x: number, y: number) => {
+      t(s, x, y);
+      strike(s, x, y);
+    };
+    t('1. Have you consulted the public about the system?', 50, 760);
+    // Last year's answer struck, over 200 pt long and running onto a second line; this year's below it.
+    struck('Yes – consulted residents through the parish newsletter and the town', 50, 744);
+    struck('council website in 2021.', 50, 732);
+    t('No – a consultation is planned for 2025.', 50, 720);
+    t('2. Is there a DPIA for the system?', 50, 696);
+    t('Response:', 50, 680);
+    struck('No', 50 + w('Response: '), 680);
+    t('Yes', 50 + w('Response: No '), 680);
+    t('3. Is the system shared with a partner?', 50, 656);
+    // A tracked deletion printed inline, the inserted answer after it.
+    struck('Yes – joint with the harbour authority', 50, 640);
+    t('No', 55 + w('Yes – joint with the harbour authority'), 640);
+    t('4. Are the objectives recorded?', 50, 616);
+    // Struck words that open with no choice are the organisation's to keep.
+    t('Yes, in the Operational Requirement,', 50, 600);
+    struck('approved in 2019', 50 + w('Yes, in the Operational Requirement, '), 600);
+    // A border through nothing is not a strike.
+    page.drawLine({ start: { x: 40, y: 590 }, end: { x: 500, y: 590 }, thickness: 0.5 });
+    t('No changes since.', 50, 576);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show).join(' | ')).toBe(
+      [
+        '1. Have you consulted the public about the system?',
+        'No – a consultation is planned for 2025.',
+        '2. Is there a DPIA for the system?',
+        'Response: Yes',
+        '3. Is the system shared with a partner?',
+        'No',
+        '4. Are the objectives recorded?',
+        'Yes, in the Operational Requirement, approved in 2019',
+        'No changes since.',
+      ].join(' | '),
+    );
+    expect(d.diagnostics.filter((x) => x.code === 'struck-text').map((x) => [x.message, x.provenance?.page])).toEqual([
+      ['page 1: "Yes – consulted residents through the parish newsletter and the town council website in 2021." is struck through, withdrawn: left out of the answer', 1],
+      ['page 1: "No" is struck through, withdrawn: left out of the answer', 1],
+      ['page 1: "Yes – joint with the harbour authority" is struck through, withdrawn: left out of the answer', 1],
+    ]);
+  });
+
   it('reads radio buttons flattened into the page: circles, the chosen one with a dot', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

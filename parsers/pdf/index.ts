@@ -8,12 +8,13 @@ import type { Block, Diagnostic, NormalisedDocument, ParseOptions } from '../../
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
 import { pairMarksWithLabels } from '../../src/options.js';
-import { joinAcrossPages, linePitches, pageBlocks } from './blocks.js';
+import { joinAcrossPages, linePitches, pageBlocks, provenance } from './blocks.js';
 import { markFurniture } from './furniture.js';
 import { apply, inside, inverse, rectFromPoints } from './geometry.js';
 import { drawsHidden, layerSettings, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
-import { resolveMarks, type BorderedHeadings } from './marks.js';
+import { resolveMarks, type BorderedHeadings, type MarkSources } from './marks.js';
+import { mayHoldStruckChoice, withdrawStruckChoices } from './struck.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects, type PageContent } from './raw.js';
@@ -226,6 +227,25 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [...pageNotes];
+    /** The page's drawn boxes, rules, cell borders and highlighter fills; null where the page is too large to read them. */
+    const readDrawing = async (p: (typeof pages)[number], n: number): ReturnType<MarkSources['vectorShapes']> => {
+      if (p.tooLarge) {
+        diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${p.tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
+        return null;
+      }
+      const page = await guard.run(doc.getPage(n));
+      const ops = await guard.run(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
+      lastStats.vectorPages++;
+      if (ops.fnArray.length > MAX_OPS) {
+        diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${ops.fnArray.length} drawing operations, too many to look for drawn boxes`, provenance: { page: n } });
+        return null;
+      }
+      // Pen strokes a viewer saved as annotations lie over the page's drawing.
+      const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
+      const shapes = [...drawn, ...penShapes(p.pen, p.display)];
+      const boxes = findBoxes(shapes);
+      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes) };
+    };
     let headings: BorderedHeadings | null = null;
     for (const p of pages) {
       const n = p.text.page;
@@ -233,32 +253,19 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       guard.check();
       if (p.text.chars === 0) diagnostics.push({ code: 'page-without-text', message: `page ${n} has no text layer (a scanned page?); its content is not read`, provenance: { page: n } });
       const widgets = readWidgets(p.annotations, p.display, rawObjects, layerShown);
-      const marks = await resolveMarks(p.text, p.toUser, {
-        widgets,
-        vectorShapes: async () => {
-          if (p.tooLarge) {
-            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${p.tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
-            return null;
-          }
-          const page = await guard.run(doc.getPage(n));
-          const ops = await guard.run(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-          lastStats.vectorPages++;
-          if (ops.fnArray.length > MAX_OPS) {
-            diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${ops.fnArray.length} drawing operations, too many to look for drawn boxes`, provenance: { page: n } });
-            return null;
-          }
-          // Pen strokes a viewer saved as annotations lie over the page's drawing.
-          const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
-          const shapes = [...drawn, ...penShapes(p.pen, p.display)];
-          const boxes = findBoxes(shapes);
-          return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes) };
-        },
-        markup: textMarkup(p.annotations, inShownLayer).map((m) => ({
-          rect: rectFromPoints([0, 2, 4, 6].map((k) => apply(p.display, m.corners[k]!, m.corners[k + 1]!))),
-          how: m.how,
-        })),
-        carried: headings,
-      });
+      let drawing: ReturnType<MarkSources['vectorShapes']> | undefined;
+      const vectorShapes = () => (drawing ??= readDrawing(p, n));
+      const markup = textMarkup(p.annotations, inShownLayer).map((m) => ({
+        rect: rectFromPoints([0, 2, 4, 6].map((k) => apply(p.display, m.corners[k]!, m.corners[k + 1]!))),
+        how: m.how,
+      }));
+      const marks = await resolveMarks(p.text, p.toUser, { widgets, vectorShapes, markup, carried: headings });
+      if (mayHoldStruckChoice(p.text, marks.consumed)) {
+        const rules = (await vectorShapes())?.rules ?? [];
+        const strikeOuts = markup.filter((m) => m.how === 'strike-out').map((m) => m.rect);
+        for (const w of withdrawStruckChoices(p.text, marks.consumed, rules, strikeOuts))
+          diagnostics.push({ code: 'struck-text', message: `page ${n}: "${w.text}" is struck through, withdrawn: left out of the answer`, provenance: provenance(n, p.toUser, w.x0, w.top) });
+      }
       headings = marks.headings;
       diagnostics.push(...marks.diagnostics);
       const overdrawn = markOverdrawn(marks.groups, drawnOver(p.annotations, inShownLayer), p.display, p.text);

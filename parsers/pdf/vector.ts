@@ -475,9 +475,6 @@ export interface Rule {
   y: number;
 }
 
-/** Longest rule kept: longer ones are table borders and page rules, never a line through a word. */
-const MAX_RULE = 200;
-
 /**
  * Thin horizontal lines: stroked horizontal segments and filled bars at most
  * 2 pt high, in a colour that shows. Strikethrough is drawn either way.
@@ -489,11 +486,11 @@ export function findRules(shapes: Shape[]): Rule[] {
     const w = width(s.rect);
     const h = height(s.rect);
     if (s.isRect) {
-      if (h <= 2 && w >= 3 * h && w >= 1 && w <= MAX_RULE) out.push({ x0: s.rect.x0, x1: s.rect.x1, y: (s.rect.top + s.rect.bottom) / 2 });
+      if (h <= 2 && w >= 3 * h && w >= 1) out.push({ x0: s.rect.x0, x1: s.rect.x1, y: (s.rect.top + s.rect.bottom) / 2 });
     } else if (s.stroke) {
       for (const [x0, y0, x1, y1] of s.segments) {
         const len = Math.abs(x1 - x0);
-        if (Math.abs(y1 - y0) <= 0.3 && len >= 1 && len <= MAX_RULE) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: (y0 + y1) / 2 });
+        if (Math.abs(y1 - y0) <= 0.3 && len >= 1) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: (y0 + y1) / 2 });
       }
     }
   }
