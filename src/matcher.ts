@@ -64,6 +64,8 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * "No-go" and "No-notice" (inspections, audits).
  */
 const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+/** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
+const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
 const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
 /**
@@ -1215,7 +1217,15 @@ function readAnswer(
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
   // right before the question (the rest of its row).
   const onQuestionLine = typedChoices.length === 1 && typedChoices[0]!.provenance === questionBlock.provenance;
+  // The other option still printed, beside a mark that was not read as a box ("No 4": a tick whose font lost its
+  // characters), is not gone: the one left is no choice.
+  const sole = typedChoices.length === 1 ? typedValue(typedChoices[0]!.text, letters) : null;
+  const otherLeft = textual.some((b) => {
+    const m = OTHER_OPTION_WITH_MARK.exec(b.text.trim());
+    return m !== null && optionValue(m[1]!) !== sole;
+  });
   const soleAllowed =
+    !otherLeft &&
     !(boxesPrinted && onQuestionLine) &&
     !boxesBefore &&
     !marked &&

@@ -272,6 +272,22 @@ describe('matcher on rendered templates', () => {
     expectNumberedChoices(doc, spec);
   });
 
+  it('takes no option left alone as the choice while the other is still printed beside a mark it could not read ("No 4")', async () => {
+    const spec = sampleSpec(6);
+    let edited = 0;
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => {
+      edited++;
+      return `${question}\n\n${word}\n\n${word === 'Yes' ? 'No' : 'Yes'} 4`;
+    });
+    expect(edited).toBeGreaterThan(10);
+    const answers = match(await parseText(new TextEncoder().encode(text))).answers.filter((a) => a.type !== 'open' && a.number !== null);
+    expect(answers.length).toBeGreaterThan(10);
+    for (const a of answers) expect({ id: a.id, choice: a.choice, evidence: a.evidence.kind }).toEqual({ id: a.id, choice: null, evidence: 'none' });
+    // Words are no mark: "No more" beside the option left is the organisation's text, and the option stands.
+    const words = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false }).replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, '$1\n\n$2\n\nNo more than 31 days.');
+    expectNumberedChoices(await parseText(new TextEncoder().encode(words)), spec);
+  });
+
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(

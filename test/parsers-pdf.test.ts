@@ -2094,6 +2094,18 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('reads ZapfDingbats ticks a converter embedded again without their characters (cairo as URW D050000L, Ghostscript for PDF/A)', async () => {
+    const expected = JSON.parse(readFileSync(join(CORPUS, 'pdf-zapf-ticks', 'expected.json'), 'utf8')) as { answers: Array<{ choice: string | null }> };
+    const chosen = expected.answers.filter((a) => a.choice !== null).length;
+    for (const name of ['rt7-pdf-zapf-ticks-pdftocairo', 'rt7-pdf-zapf-ticks-gs-pdfa']) {
+      const d = await parse(new Uint8Array(readFileSync(join(CORPUS, name, 'input.pdf'))));
+      const ticked = d.blocks.filter((b) => b.option?.mark?.state === 'checked');
+      expect(ticked.length, name).toBe(chosen);
+      expect(new Set(ticked.map((b) => `${b.option!.mark!.source} ${b.option!.mark!.detail}`)), name).toEqual(new Set(['glyph U+2714']));
+      expect(d.blocks.filter((b) => /^(?:Yes|No)\s+4$/.test(b.text)), name).toEqual([]);
+    }
+  });
+
   it('gives box glyphs set in columns under "Yes" and "No" headings the heading of their column', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -62,7 +62,8 @@ export class RawObjects {
 
   /** Whether any font in the file, in plain objects or object streams, is ZapfDingbats. */
   usesDingbats(): boolean {
-    const re = /\/BaseFont\s*\/(?:[A-Z]{6}\+)?(?:ZapfDingbats|Dingbats)\b/;
+    // Under its own name, or a clone's: URW's D050000L, which Ghostscript and cairo embed in its place.
+    const re = /\/BaseFont\s*\/(?:[A-Z]{6}\+)?(?:ZapfDingbats|ITCZapfDingbats|Dingbats|D050000L)\b/;
     if (re.test(this.source())) return true;
     for (const located of this.objectStreams().values()) if (re.test(located.body)) return true;
     return false;

@@ -106,6 +106,19 @@ const TOKEN_RE = /(?<![\p{L}\p{N}])[xX✓✔✗✘](?![\p{L}\p{N}])/gu;
 /** ZapfDingbats codes for ticks, crosses and boxes, as pdf.js reads them when the font has no ToUnicode map. */
 const DINGBATS: Record<string, string> = { '3': '✓', '4': '✔', '7': '✗', '8': '✘', n: '■', q: '❑', r: '❒' };
 
+/** Fonts that print nothing on the page but lone ZapfDingbats codes ("4", "8"): a text font prints words too. */
+function fontsOfLoneDingbats(items: readonly unknown[]): Set<string> {
+  const lone = new Set<string>();
+  const other = new Set<string>();
+  for (const raw of items) {
+    const it = raw as Partial<TextItemLike>;
+    const str = it.str?.trim();
+    if (!str || typeof it.fontName !== 'string') continue;
+    (str.length === 1 && DINGBATS[str] ? lone : other).add(it.fontName);
+  }
+  return new Set([...lone].filter((f) => !other.has(f)));
+}
+
 /** Wingdings box codes read as Latin-1 (a lone "þ" is never English text): ticked box, crossed box, empty box. */
 const WINGDINGS_LATIN1: Record<string, string> = { 'þ': '\uF0FE', 'ý': '\uF0FD', '¨': '\uF0A8' };
 
@@ -124,6 +137,7 @@ export function readPageText(
 ): PageText {
   const items: Item[] = [];
   let chars = 0;
+  const dingbatFonts = fontsOfLoneDingbats(content.items);
   for (const raw of content.items) {
     const it = raw as Partial<TextItemLike>;
     if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue;
@@ -140,8 +154,9 @@ export function readPageText(
     const metricless = !Number.isFinite(style.ascent);
     const ascent = metricless ? 0.8 : clamp(style.ascent!, 0.5, 1.1);
     const descent = Number.isFinite(style.descent) ? clamp(-style.descent!, 0.05, 0.5) : 0.2;
-    // ZapfDingbats without a ToUnicode map comes out as the ASCII of its codes ("4" for ✔).
-    if (metricless && str.length === 1 && DINGBATS[str] && dingbats()) str = DINGBATS[str]!;
+    // ZapfDingbats without a ToUnicode map comes out as the ASCII of its codes ("4" for ✔): not embedded (no metrics),
+    // or embedded again by a converter (cairo, Ghostscript's PDF/A) in a font that prints nothing else.
+    if ((metricless || dingbatFonts.has(it.fontName!)) && str.length === 1 && DINGBATS[str] && dingbats()) str = DINGBATS[str]!;
     // Wingdings boxes without a ToUnicode map come out as Latin-1 letters ("þ" for the ticked box).
     else if (str.length === 1 && WINGDINGS_LATIN1[str]) str = WINGDINGS_LATIN1[str]!;
     let x0 = tx[4];
