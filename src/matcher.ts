@@ -80,7 +80,7 @@ const isLetter = (b: Block) => b.kind !== 'option' && LETTER_CHOICE.test(b.text.
 const isChoiceCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || isLetter(b);
 
 /** A column naming what its Y or N says ("Evidence held (Y/N)", "Changed? [Y/N]", "Evidence held Y/N"), not the answer's. */
-const LETTER_COLUMN = /\b(?!(?:answer|response)\b)[a-z]+\??\s*[([]?\s*y\s*\/\s*n\b/i;
+const LETTER_COLUMN = /\b(?!(?:answer|response)\b)[a-z]+\??\s*(?:[([]\s*)?y\s*\/\s*n\b/i;
 
 /** The option a text names: a label ("Yes", "N/A"), or, where letters answer, a capital Y or N standing for one. */
 function typedValue(text: string, letters: boolean): OptionValue | null {
@@ -501,7 +501,7 @@ const YES_NO_QUESTION = /^\W*(?:(?!if\b)[^,?]{1,40},\s*)?(?:is|are|was|were|do|d
  * (tick one)", "? (Y/N)", "? Yes/No", "? - please tick".
  */
 const endsAsQuestion = (text: string) =>
-  /\?["'”’)\]]*\s*(?:[-–—]?\s*\(?(?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)?|\(?y\s*\/\s*n\)?|yes\s*\/\s*no)?\s*$/i.test(text);
+  /\?["'”’)\]]*\s*(?:(?:(?:[-–—]\s*)?\(?(?:please\s+)?(?:tick|select|circle|delete|choose|mark)\b[^)]*\)?|\(?y\s*\/\s*n\)?|yes\s*\/\s*no)\s*)?$/i.test(text);
 
 /**
  * Whether the last of `through` (the boxes) is on the question's row: in a
@@ -1268,12 +1268,16 @@ function readAnswer(
   };
 }
 
-const TRAILING_LABELS = /(?:[?:.)]|\s{2,})\s*((?:(?:yes|no|n\/a)\b\s*)+)$/i;
+const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
 
 /** "…meta-data? Yes" with "No" wrapped to the next line: the labels printed at the end of the question's line. */
 function trailingLabels(question: Block): Block[] {
   const m = TRAILING_LABELS.exec(question.text);
   if (!m) return [];
+  // Set apart from the question by its punctuation or a wide gap.
+  const before = question.text.slice(0, m.index);
+  const lead = before.trimEnd();
+  if (!/[?:.)]$/.test(lead) && before.length - lead.length < 2) return [];
   return m[1]!
     .trim()
     .split(/\s+/)

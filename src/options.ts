@@ -116,7 +116,7 @@ export function ticksLabel(text: string): boolean {
 }
 
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
-const MARK_TOKEN = `\\[\\s*[xX✓✔*]?\\s*\\]|\\|_\\||[${GLYPH_CLASS}]`;
+const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
 
@@ -173,7 +173,7 @@ export function readOptionRun(line: string): OptionRun | null {
   const before = line.slice(bullet?.end ?? 0, run[0]!.index);
   const lead = before.trim();
   // Options printed after a question are set apart by a wide gap or follow its punctuation.
-  const setApart = /(\s{2,}|\t)$/.test(before) || /[?:.)]$/.test(lead);
+  const setApart = /\s\s$|\t$/.test(before) || /[?:.)]$/.test(lead);
   const typedOnly = run.every((t) => t.label || t.mark?.source === 'typed-mark');
   if (lead && !setApart) return null;
   // Labels alone make an options row only when two or more are printed.

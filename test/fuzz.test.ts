@@ -209,4 +209,32 @@ describe('hostile input', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('reads lines holding very long runs of white space without a hang', { timeout: 60_000 }, async () => {
+    const base = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
+    const wide = (n: number, c = ' ') => c.repeat(n);
+    // Each a line added after the first principle's heading, where an answer may stand, shaped to meet one reader's pattern.
+    const lines = {
+      'a letter column': `a${wide(200_000, '\u2003')}z`,
+      'a bracketed mark': `See [${wide(200_000)}x`,
+      'options set apart': `x${wide(200_000)}a  ☒ Yes ☐ No`,
+      'labels after a question': `Is it reviewed?${wide(200_000, '\u2003')} ref  Yes No`,
+      'a question mark': `Why?${wide(200_000, '\u2003')}x`,
+    };
+    const pool = new WorkerPool<ExtractJob, ExtractReply>({ size: availableParallelism(), workerUrl: WORKER, timeoutMs: TIMEOUT_MS * 2, maxMemoryMb: 512 });
+    try {
+      const replies = await Promise.all(
+        Object.entries(lines).map(async ([name, line]) => {
+          const text = base.replace(/^(Principle 1\n)/m, `$1${line}\n`);
+          expect(text, name).not.toBe(base);
+          const buffer = new TextEncoder().encode(text).buffer as ArrayBuffer;
+          const reply = await pool.run({ path: 'wide.txt', bytes: buffer, limits: { timeoutMs: TIMEOUT_MS } }, [buffer]).catch((e: { code: string }) => ({ ok: false, code: e.code }));
+          return [name, reply.ok ? 'read' : (reply as { code: string }).code] as const;
+        }),
+      );
+      expect(Object.fromEntries(replies)).toEqual(Object.fromEntries(Object.keys(lines).map((name) => [name, 'read'])));
+    } finally {
+      await pool.close();
+    }
+  });
 });
