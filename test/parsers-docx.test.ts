@@ -845,6 +845,14 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
     expect(body(doc).map((b) => b.provenance.line)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('reads a document whose pictures point at relationships that are gone (a logo stripped by a redaction tool)', async () => {
+    const picture =
+      '<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rId99"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
+    const vml = '<w:r><w:pict><v:shape><v:imagedata r:id="rId98" o:title="Crest"/></v:shape></w:pict></w:r>';
+    const doc = await parse(docx(para(picture + run('Westbrook Borough Council')) + para(vml + run('Principle 1'))));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Westbrook Borough Council', 'Principle 1']);
+  });
+
   it('gives headings, list items and hyperlinks their place', async () => {
     const doc = await parse(
       docx(

@@ -134,8 +134,16 @@ export function readNumbering(root: XmlElement | null, styles: Styles): Numberin
   return root ? numberingReader.readNumberingXml(root, { styles }) : numberingReader.defaultNumbering;
 }
 
+/**
+ * The part's relationships. An id with no relationship gives an empty target: a picture whose relationship is
+ * gone (a logo a redaction tool stripped) would otherwise stop mammoth's reader, and pictures are never read.
+ */
 export function readRelationships(root: XmlElement | null): Relationships {
-  return root ? relationshipsReader.readRelationships(root) : relationshipsReader.defaultValue;
+  const read = root ? relationshipsReader.readRelationships(root) : relationshipsReader.defaultValue;
+  return {
+    findTargetByRelationshipId: (id) => read.findTargetByRelationshipId(id) ?? '',
+    findTargetsByType: (type) => read.findTargetsByType(type),
+  };
 }
 
 /** Unused by this parser (images are never read) but required by mammoth's body reader. */
