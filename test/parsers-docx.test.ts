@@ -820,8 +820,23 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
     const withFallback =
       `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Box with fallback')}</mc:Choice>` +
       `<mc:Fallback><w:pict><v:shape><v:textbox>${box('Box with fallback')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
-    const doc = await parse(docx(para(run('Action Plan')) + para(noFallback) + para(run('Between')) + para(withFallback) + para(run('After'))));
-    expect(body(doc).map((b) => b.text)).toEqual(['Action Plan', 'Box without fallback', 'Between', 'Box with fallback', 'After']);
+    // A filler that edits one copy leaves the other stale, or empty: Word shows the DrawingML copy.
+    const alternate = (shown: string, fallback: string) =>
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing(shown)}</mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${fallback ? box(fallback) : '<w:txbxContent><w:p/></w:txbxContent>'}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const doc = await parse(
+      docx(
+        para(run('Action Plan')) +
+          para(noFallback) +
+          para(run('Between')) +
+          para(alternate('Box with fallback', 'Box with fallback')) +
+          para(alternate('☐ Yes ☒ No', '☒ Yes ☐ No')) +
+          para(alternate('Filled in', '')) +
+          para(run('After')),
+      ),
+    );
+    expect(body(doc).map((b) => b.text)).toEqual(['Action Plan', 'Box without fallback', 'Between', 'Box with fallback', 'Yes', 'No', 'Filled in', 'After']);
+    expect(body(doc).flatMap((b) => (b.option ? [`${b.option.value}:${b.option.mark?.state}`] : []))).toEqual(['yes:unchecked', 'no:checked']);
   });
 
   it('counts pages from explicit and rendered page breaks without counting a break twice', async () => {

@@ -8,8 +8,9 @@
  * - w:sym boxes (mammoth maps Wingdings to Unicode, so they could not be told
  *   from typed glyphs), w:dstrike, w:lastRenderedPageBreak and
  *   w:pageBreakBefore (mammoth ignores the last three);
- * - DrawingML text boxes with no VML fallback (mammoth reads only the
- *   fallback), w:fldSimple results, w:cr and w:ptab;
+ * - DrawingML text boxes, as Word shows them (mammoth reads only the VML
+ *   fallback, a copy that can be stale or empty), w:fldSimple results, w:cr
+ *   and w:ptab;
  * - the entry a legacy FORMDROPDOWN field shows, which the file keeps only as
  *   an index into the field's list (w:ddList), and whether a legacy FORMTEXT
  *   field still shows default text that asks for an entry (it was never
@@ -287,9 +288,11 @@ export class Preparer {
         this.result.trackedChanges++;
         break;
       case 'mc:AlternateContent': {
-        // Mammoth's choice is the VML fallback; without one, read the DrawingML choice.
+        // Word shows the choice (a DrawingML text box); the VML fallback is a copy for older readers, which a filler
+        // that edits one copy leaves stale. The fallback is read only where the choice holds no text.
+        const choice = el.first('mc:Choice');
         const fallback = el.first('mc:Fallback');
-        const chosen = fallback?.children.some((c) => c.type === 'element') ? fallback : el.first('mc:Choice');
+        const chosen = choice && textOf(choice).trim() ? choice : fallback?.children.some((c) => c.type === 'element') ? fallback : choice;
         if (!chosen) return;
         for (const c of chosen.children) if (c.type === 'element') this.node(c, out);
         return;
