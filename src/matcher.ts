@@ -60,10 +60,10 @@ const THEMATIC = /^([-*_=]\s*){3,}$/;
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
- * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are "No-one",
- * "No-go" and "No-notice" (inspections, audits).
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor is a word "No"
+ * is hyphened to ("No-one", "No-go", "No-notice" audits, "No-fly zones"). "Yes-see action plan" is typed tightly.
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s+-|(?<=^(?:yes|n\/a))-|-(?![a-z])|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
@@ -130,8 +130,9 @@ function openingChoice(text: string, letters: boolean): { value: OptionValue; li
   if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
   const line = text.split('\n')[0]!;
-  // A line ending in a colon asks for what follows: "Yes - please give the date of the last review:".
-  return values.size > 1 || /:\s*$/.test(line) ? null : { value, line };
+  // A line ending in a colon or a question mark asks for what follows: "Yes - please give the date of the last
+  // review:", "No – why not?".
+  return values.size > 1 || /[:?]\s*$/.test(line) ? null : { value, line };
 }
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
@@ -581,10 +582,12 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
   const onRow = (a: Block, b: Block) =>
     a.table !== undefined && b.table !== undefined
       ? a.table.row === b.table.row && b.table.column >= a.table.column
-      : a.provenance.page !== undefined &&
-        a.provenance.page === b.provenance.page &&
-        Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
-        (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
+      : a.provenance.line !== undefined
+        ? a.provenance.line === b.provenance.line
+        : a.provenance.page !== undefined &&
+          a.provenance.page === b.provenance.page &&
+          Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
+          (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
   for (let i = 0; i < blocks.length; ) {
     let end = i + 1;
     while (end < blocks.length && onRow(blocks[end - 1]!, blocks[end]!)) end++;
@@ -593,7 +596,9 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     if (
       row.length >= 2 &&
       row.every((b, k) => (b.kind === 'option' ? !b.option?.mark : COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!))) &&
-      row.filter((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null).length >= 2
+      // Two columns named, or the question's beside a number's ("No." | "Question").
+      (row.filter((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null).length >= 2 ||
+        texts.some((t) => QUESTION_HEADING.test(t)))
     )
       for (const b of row) if (b.kind !== 'option') found.add(b);
     i = end;
@@ -1442,6 +1447,9 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
   };
 }
 
+/** An action plan set out as a table, its number column headed "No." ("No." | "Action" | "Owner"): no answer. */
+const PLAN_TABLE_HEADING = /^(?:no\.?|#)\s*\n\s*(?:actions?|issues?|areas?|description|details?|tasks?|items?|recommendations?|findings?|improvements?)\b/i;
+
 /** An answer that is neither Yes nor No: "Partially", "Partly", "In part". */
 const PARTLY = /^(?:partially|partly|in part|partial(?:ly)?\s+(?:met|compliant))\.?$/i;
 
@@ -1462,8 +1470,8 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     const value = typedValue(b.text, letters)!;
     // With the boxes printed too, a typed word is the organisation's answer; alone, it is the option they kept.
     // A bare option block is printed, not typed: it can only be the option left standing.
-    if (printedOptions > 0 && b.kind !== 'option') return inferred(value, b.text, b.provenance);
-    if (!soleAllowed) return null;
+    const typedAnswer = printedOptions > 0 && b.kind !== 'option';
+    if (!typedAnswer && !soleAllowed) return null;
     // "Partially" beside it, alone in a cell or on a line: the answer is neither Yes nor No throughout.
     const partly = textual.find((t) => PARTLY.test(t.text.trim()));
     if (partly)
@@ -1474,6 +1482,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
         confidence: 0.9,
         evidence: { ...NO_EVIDENCE, quote: partly.text.trim(), provenance: partly.provenance },
       };
+    if (typedAnswer) return inferred(value, b.text, b.provenance);
     return {
       choice: value,
       status: 'answered',
@@ -1497,7 +1506,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
     const s = stated.find((x) => allowed(x.value))!;
     return inferred(s.value, s.quote, s.provenance);
   }
-  if (q.actionQuestion && plan.text) {
+  if (q.actionQuestion && plan.text && !PLAN_TABLE_HEADING.test(plan.text.trim())) {
     const m = openingChoice(plan.text.trim(), letters);
     if (m && allowed(m.value)) return inferred(m.value, m.line, plan.provenance);
   }

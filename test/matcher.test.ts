@@ -288,6 +288,34 @@ describe('matcher on rendered templates', () => {
     expectNumberedChoices(await parseText(new TextEncoder().encode(words)), spec);
   });
 
+  describe('reads no choice from words that only look like one', () => {
+    const form = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
+    const Q21 = '21. Are the rules, policies and procedures part of an induction process for all staff?';
+    const Q28 = /^(28\. If you deploy [^\n]*?Number\?)  ☒ Yes  ☐ No  ☐ N\/A\n\nRequests are logged[^\n]*$/m;
+    const answerTo = async (text: string, id: string) => {
+      expect(text).not.toBe(form);
+      return match(await parseText(new TextEncoder().encode(text))).answers.find((a) => a.id === id)!;
+    };
+    const blankQ21 = (after: string) => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}  ☐ Yes  ☐ No\n\n${after}`);
+
+    it.each([
+      ['a word the choice is hyphened to, "No-fly zones"', () => form.replace(Q28, '$1\n\nNo-fly zones around the prison are checked before every flight.'), 'P5.9'],
+      ['a prompt that asks, "No – why not?"', () => blankQ21('No – why not?'), 'P5.2'],
+      ['a prompt that asks, "Yes – which staff groups?"', () => blankQ21('Yes – which staff groups?'), 'P5.2'],
+      ['a heading row "No." | "Question" repeated under blank boxes', () => blankQ21('No.\tQuestion'), 'P5.2'],
+      ['a statement said to be "a mistake" in the next sentence', () => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`).replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'Yes' has been selected for question 21. That was a mistake and will be corrected."), 'P5.2'],
+      ['an action plan table whose number column is headed "No."', () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\tAction\tOwner\n1\tReview the DPIA\tCCTV Manager'), 'P2.6'],
+    ])('%s', async (_, edit, id) => {
+      const a = await answerTo(edit(), id);
+      expect({ choice: a.choice, status: a.status }).toEqual({ choice: null, status: 'missing' });
+    });
+
+    it('takes "Partially" beside a typed Yes as two answers where the boxes are printed too', async () => {
+      const a = await answerTo(blankQ21('Yes\n\nPartially'), 'P5.2');
+      expect({ choice: a.choice, status: a.status, reason: a.reason }).toEqual({ choice: null, status: 'ambiguous', reason: 'answered both "Yes" and "Partially"' });
+    });
+  });
+
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
