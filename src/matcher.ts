@@ -994,7 +994,23 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
     else q--;
   }
   fillGaps(blocks, at, span);
+  dropSparseTail(at, principles);
   return at;
+}
+
+/**
+ * Past the last principle the form heads, questions found only here and there
+ * are another document's (an appendix's checklist after a form that stops
+ * early, one of its questions worded like the template's): a form that goes
+ * on without its headings asks most of its questions.
+ */
+function dropSparseTail(at: Array<number | null>, principles: ReadonlyArray<number | undefined>): void {
+  let last = 0;
+  principles.forEach((x, p) => x !== undefined && (last = p + 1));
+  if (last === 0) return;
+  const tail = QUESTIONS.flatMap((q, i) => (q.principle > last ? [i] : []));
+  const found = tail.filter((i) => at[i] !== null);
+  if (found.length * 3 < tail.length) for (const i of found) at[i] = null;
 }
 
 /**

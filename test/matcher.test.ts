@@ -316,6 +316,30 @@ describe('matcher on rendered templates', () => {
     });
   });
 
+  it('takes no answers from a checklist after a form that stops early, but reads a form that goes on without its headings', async () => {
+    const form = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
+    const principle5 = form.indexOf('\nPrinciple 5\n');
+    expect(principle5).toBeGreaterThan(0);
+    const appendix = [
+      'Appendix A: DPIA screening checklist',
+      'Are the images produced by the CCTV good enough to be used as evidence in court?  ☒ Yes  ☐ No',
+      'Are all staff aware of RIPA and when surveillance becomes covert?  ☐ Yes  ☒ No',
+      'Is there a DPIA in place for every camera?  ☒ Yes  ☐ No',
+    ].join('\n\n');
+    const stopsEarly = match(await parseText(new TextEncoder().encode(`${form.slice(0, principle5)}\n${appendix}\n`))).answers;
+    expect(stopsEarly.filter((a) => a.principle >= 5 && a.status !== 'missing').map((a) => a.id)).toEqual([]);
+    expect(stopsEarly.filter((a) => a.principle <= 4 && a.choice !== null).length).toBeGreaterThan(10);
+    // The same form with principles 5 to 12 printed without their headings or statements: its questions are its own.
+    const statements = PRINCIPLES.filter((p) => p.number >= 5).map((p) => p.statement);
+    const headless = form
+      .split('\n')
+      .filter((line) => !/^Principle (?:[5-9]|1[0-2])$/.test(line) && !statements.includes(line))
+      .join('\n');
+    const full = match(await parseText(new TextEncoder().encode(form))).answers;
+    const read = match(await parseText(new TextEncoder().encode(headless))).answers;
+    expect(read.filter((a) => a.principle >= 5).map((a) => [a.id, a.choice, a.status])).toEqual(full.filter((a) => a.principle >= 5).map((a) => [a.id, a.choice, a.status]));
+  });
+
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
     const spec = sampleSpec(26);
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
