@@ -7,10 +7,15 @@ import type { Organisation } from './schema.js';
 const LABELS: Record<TitleField, RegExp> = {
   name: /^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*/i,
   scope: /^scope( of (the )?(surveillance )?(camera )?system\(?s?\)?)?\b\s*[:\-–]?\s*/i,
-  seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible officer|sro)\b( \(sro\))?( name)?\s*[:\-–]?\s*/i,
+  seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible officer|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
   position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
-  signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date)\b\s*[:\-–]?\s*/i,
+  // "Date" alone labels the sign-off date only where nothing but its value follows: "Date of meeting", "Date
+  // published" or a version table's "Date" column heading over "Author" are other dates.
+  signOffDate:
+    /^(date (of )?(sign(ed|ing)?[- ]?off|signature|approval|completion)|sign[- ]?off date|date (signed|approved|completed)|date(?=\s*(?:[:\-–]|\d|$)))\s*[:\-–]?\s*/i,
 };
+/** A sign-off not made yet: the date in "TBC - to be signed after Cabinet on 12 July 2022" is not the sign-off's. */
+const UNSIGNED = /\b(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awaiting|pending|not yet)\b/i;
 const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
@@ -18,6 +23,8 @@ const MAX_LABEL_LINE = 200;
 interface Label {
   field: TitleField | null;
   rest: string;
+  /** One word with nothing setting it off ("Scope Housing Association"): after a bare label, that label's value. */
+  weak: boolean;
 }
 
 /** Whether a block is one of the title block's labels ("Name of organisation"). */
@@ -35,9 +42,9 @@ function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
   for (const { key } of TITLE_FIELDS) {
     const m = LABELS[key].exec(block.text);
-    if (m) return { field: key, rest: block.text.slice(m[0].length).trim() };
+    if (m) return { field: key, rest: block.text.slice(m[0].length).trim(), weak: /^\p{L}+\s*$/u.test(m[0]) };
   }
-  return STOP.test(block.text) ? { field: null, rest: '' } : null;
+  return STOP.test(block.text) ? { field: null, rest: '', weak: false } : null;
 }
 
 /** The template's labels as printed, where a flattened table row runs several of them together. */
@@ -82,9 +89,14 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
   const blocks = splitLabels(all.slice(0, before));
   const end = blocks.length;
   const values: Partial<Record<TitleField, { text: string; provenance: Provenance }>> = {};
+  // A date under "Date" alone (a covering letter's) gives way to one under a sign-off label; a value that is no
+  // date ("Spring 2021") is kept only where no label gives a date.
+  let datedByBareLabel = false;
+  let undated: { text: string; provenance: Provenance } | null = null;
   for (let i = 0; i < end; i++) {
     const label = labelOf(blocks[i]!);
-    if (!label?.field || values[label.field]) continue;
+    const bareDate = label?.field === 'signOffDate' && /^date\b\s*[:\-–]?\s*$/i.test(blocks[i]!.text.slice(0, blocks[i]!.text.length - label.rest.length));
+    if (!label?.field || (values[label.field] && !(label.field === 'signOffDate' && datedByBareLabel && !bareDate))) continue;
     // Labels stacked with nothing between, then their values stacked (a two-column table read column by
     // column): as many values as labels go to them in order, where the date's is a date. Otherwise which
     // value is whose cannot be told (a field left blank, a value over two lines): only a date straight after
@@ -105,13 +117,26 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     }
     // The value is beside the label or after it: one block, or for the scope every block up to the next label.
     const parts: Array<{ text: string; provenance: Provenance }> = label.rest ? [{ text: label.rest, provenance: blocks[i]!.provenance }] : [];
-    for (let j = i + 1; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {
+    let j = i + 1;
+    for (; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {
       const b = blocks[j]!;
-      if (labelOf(b) || b.kind === 'heading' || b.kind === 'option') break;
+      const next = labelOf(b);
+      if ((next && !(next.weak && parts.length === 0)) || b.kind === 'heading' || b.kind === 'option') break;
       parts.push(b);
     }
-    if (parts.length) values[label.field] = { text: parts.map((b) => b.text).join('\n'), provenance: parts[0]!.provenance };
+    if (!parts.length) continue;
+    const text = parts.map((b) => b.text).join('\n');
+    if (label.field === 'signOffDate') {
+      if (!findSignOffDate(text) && !UNSIGNED.test(text)) {
+        undated ??= { text, provenance: parts[0]!.provenance };
+        continue;
+      }
+      datedByBareLabel = bareDate;
+    }
+    values[label.field] = { text, provenance: parts[0]!.provenance };
+    i = j - 1;
   }
+  if (!values.signOffDate && undated) values.signOffDate = undated;
   const provenance: Record<string, Provenance> = {};
   for (const [key, value] of Object.entries(values)) provenance[key] = value.provenance;
   const raw = values.signOffDate?.text ?? null;
@@ -120,7 +145,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     scope: values.scope?.text ?? null,
     seniorResponsibleOfficer: values.seniorResponsibleOfficer?.text ?? null,
     position: values.position?.text ?? null,
-    signOffDate: raw ? findSignOffDate(raw) : null,
+    signOffDate: raw && !UNSIGNED.test(raw) ? findSignOffDate(raw) : null,
     signOffDateRaw: raw,
     provenance,
   };

@@ -1275,6 +1275,39 @@ describe('matcher on what organisations add', () => {
     expect(r.organisation).toMatchObject({ name: spec.organisation.name, scope: spec.organisation.scope, signOffDate: spec.organisation.signOffDate });
   });
 
+  it('reads the sign-off date from its own label, not from another date or a sign-off still to come', async () => {
+    const spec = base();
+    const o = spec.organisation;
+    const form = renderText(spec);
+    expect(form).toContain(`Date of sign off\t${o.signOffDateRaw}\n`);
+    const before = (lines: string) => `${lines}\n\n${form}`;
+    // A covering letter's date and a publication date, above the form's title block.
+    for (const cover of ['Date: 3 June 2022', 'Date published: 01/06/2024', 'Date of meeting: 14 March 2022'])
+      expect((await run(before(cover))).organisation, cover).toMatchObject({ signOffDate: o.signOffDate, signOffDateRaw: o.signOffDateRaw });
+    // A version table's "Date" heading over "Author".
+    const versions = before('Version history\n\nVersion\tDate\tAuthor\n1.0\t01/02/2020\tJ. Smith');
+    expect((await run(versions)).organisation).toMatchObject({ signOffDate: o.signOffDate });
+    const unsigned = form.replace(`Date of sign off\t${o.signOffDateRaw}`, 'Date of sign off\tTBC - to be signed after Cabinet on 12 July 2022');
+    expect((await run(unsigned)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'TBC - to be signed after Cabinet on 12 July 2022' });
+    const season = form.replace(`Date of sign off\t${o.signOffDateRaw}`, 'Date of sign off\tSpring 2021');
+    expect((await run(season)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'Spring 2021' });
+  });
+
+  it('reads a value that opens with a label word as the value of the label before it', async () => {
+    const spec = base();
+    const o = spec.organisation;
+    const text = renderText(spec)
+      .replace(`Name of organisation\t${o.name}`, 'Name of organisation\nScope Housing Association')
+      .replace(`Position within organisation\t${o.position}`, 'Position within organisation\tOrganisation Development Director')
+      .replace(`Senior Responsible Officer\t${o.seniorResponsibleOfficer}`, `Senior Responsible Officer (name and role): ${o.seniorResponsibleOfficer}`);
+    expect((await run(text)).organisation).toMatchObject({
+      name: 'Scope Housing Association',
+      scope: o.scope,
+      seniorResponsibleOfficer: o.seniorResponsibleOfficer,
+      position: 'Organisation Development Director',
+    });
+  });
+
   it('reads a title block whose labels and values were read as two columns, one after the other', async () => {
     const spec = base();
     const o = spec.organisation;
