@@ -57,10 +57,12 @@ const DATE_IN_TEXT = [
 
 /** The sign-off date in a value that carries more than the date ("09/01/2026 (reviewed)"). */
 export function findSignOffDate(raw: string): string | null {
-  const whole = parseSignOffDate(raw);
+  // A non-breaking or typographic hyphen between the numbers ("28‑01‑2025") is a hyphen.
+  const text = raw.replace(/[\u2010\u2011\u2012\u2212]/g, '-');
+  const whole = parseSignOffDate(text);
   if (whole) return whole;
   for (const re of DATE_IN_TEXT) {
-    const m = re.exec(raw);
+    const m = re.exec(text);
     const iso = m ? parseSignOffDate(m[0]) : null;
     if (iso) return iso;
   }

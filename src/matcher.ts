@@ -51,7 +51,8 @@ function principleNumber(word: string): number {
   const n = NUMBER_WORDS.indexOf(word.toLowerCase());
   return n >= 0 ? n + 1 : Number(word);
 }
-const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(.*)$/i;
+/** "Action Plan", or "Action Plan – Principle 2" naming its principle, and what follows on its line. */
+const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(?:(?:for\s+)?principle\s+\d{1,2}\b\s*[:.\-–—]?\s*)?(.*)$/i;
 const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectively marked|unclassified|restricted|protect)$/i;
 const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;

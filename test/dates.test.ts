@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignOffDate } from '../src/dates.js';
+import { findSignOffDate, parseSignOffDate } from '../src/dates.js';
 
 describe('parseSignOffDate', () => {
   it.each([
@@ -14,4 +14,12 @@ describe('parseSignOffDate', () => {
   ])('%s -> %s', (raw, iso) => expect(parseSignOffDate(raw)).toBe(iso));
 
   it.each(['31/02/2023', '13/13/2023', 'tbc', 'Signed by the SRO', ''])('%s is not a date', (raw) => expect(parseSignOffDate(raw)).toBeNull());
+});
+
+describe('findSignOffDate', () => {
+  it.each([
+    ['28\u201101\u20112025', '2025-01-28'],
+    ['Signed 28\u201101\u20112025 by the SRO', '2025-01-28'],
+    ['09/01/2026 (reviewed)', '2026-01-09'],
+  ])('%s -> %s', (raw, iso) => expect(findSignOffDate(raw)).toBe(iso));
 });

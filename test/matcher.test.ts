@@ -1026,6 +1026,15 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.2').choice).toBeNull();
   });
 
+  it('reads an action plan whose label names its principle ("Action Plan – Principle 2") without the label', async () => {
+    const spec = base();
+    let n = 0;
+    const text = renderText(spec).replace(/^Action Plan$/gm, () => `Action Plan – Principle ${++n}`);
+    expect(n).toBe(12);
+    const r = await run(text);
+    expect(r.actionPlans.map((p) => p.text)).toEqual(expectedFromSpec(spec).actionPlans.map((p) => p.text));
+  });
+
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
     const spec = base();
     spec.answers['P4.7'] = { ticked: 'none' };

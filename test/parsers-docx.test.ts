@@ -868,6 +868,11 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
     expect(doc.blocks.map((b) => b.text)).toEqual(['Westbrook Borough Council', 'Principle 1']);
   });
 
+  it('drops optional hyphens and reads non-breaking ones as hyphens', async () => {
+    const doc = await parse(docx(para('<w:r><w:t>The pro</w:t><w:softHyphen/><w:t>cedures were re</w:t><w:noBreakHyphen/><w:t>approved on 28</w:t><w:noBreakHyphen/><w:t>01</w:t><w:noBreakHyphen/><w:t>2025.</w:t></w:r>')));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['The procedures were re-approved on 28-01-2025.']);
+  });
+
   it('gives headings, list items and hyperlinks their place', async () => {
     const doc = await parse(
       docx(

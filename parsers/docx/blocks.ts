@@ -295,7 +295,9 @@ export class BlockBuilder {
   }
 
   /** Text; characters of a symbol font that draw boxes become marks. */
-  private plain(text: string, segs: Seg[], props: RunProps): void {
+  private plain(raw: string, segs: Seg[], props: RunProps): void {
+    // Word's optional hyphen shows only where a line breaks; its non-breaking hyphen is a hyphen.
+    const text = raw.replace(/\u00AD/g, '').replace(/\u2011/g, '-');
     if (props.font && SYMBOL_FONT.test(props.font)) {
       let buffer = '';
       for (const ch of text) {
