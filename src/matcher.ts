@@ -1142,8 +1142,11 @@ function referenceCellBeside(question: Block, b: Block): boolean {
   return q.x !== undefined && p.x !== undefined && p.page === q.page && p.x < q.x - 2 && REFERENCE.test(b.text.trim());
 }
 
-/** Bullet characters a layout leaves at the start of list items (not box glyphs, which are marks). */
-const BULLET = /^[•◦▪▫●○‣⁃∙·\uF0B7\uF0A7\uF076\uF0D8]\s*/;
+/**
+ * Bullet characters a layout leaves at the start of list items (not box glyphs, which are marks): and a filled
+ * square before words that are no option ("■ Operators attend"), where "■ Yes" is a ticked box.
+ */
+const BULLET = /^(?:[•◦▪▫●○‣⁃∙·\uF0B7\uF0A7\uF076\uF0D8]|■(?=\s+(?!(?:yes|no|n\/a)\b)))\s*/i;
 
 /** A block's text as a line of an answer: trimmed, without a list bullet. */
 function answerLine(b: Block): string {
@@ -1234,7 +1237,7 @@ function readAnswer(
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
   // read ticked, only a text that is a label and its ticked box alone counts: ticks in the comments' words do not.
-  const stray = textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(b.text).length > 0));
+  const stray = textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(answerLine(b)).length > 0));
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
   // right before the question (the rest of its row).

@@ -310,6 +310,14 @@ describe('matcher on rendered templates', () => {
       expect({ choice: a.choice, status: a.status }).toEqual({ choice: null, status: 'missing' });
     });
 
+    it('takes a filled square before words for a bullet, and before an option for a ticked box', async () => {
+      const noBoxes = (after: string) => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\n${after}`);
+      const bullet = await answerTo(noBoxes('Yes – covered at induction.\n\n■ Operators and supervisors attend.'), 'P5.2');
+      expect({ choice: bullet.choice, text: bullet.text }).toEqual({ choice: 'yes', text: 'Yes – covered at induction.\nOperators and supervisors attend.' });
+      const box = await answerTo(noBoxes('Yes – covered at induction.\n\nThe induction pack lists:  ■ No'), 'P5.2');
+      expect(box.choice).toBeNull();
+    });
+
     it('takes "Partially" beside a typed Yes as two answers where the boxes are printed too', async () => {
       const a = await answerTo(blankQ21('Yes\n\nPartially'), 'P5.2');
       expect({ choice: a.choice, status: a.status, reason: a.reason }).toEqual({ choice: null, status: 'ambiguous', reason: 'answered both "Yes" and "Partially"' });
