@@ -92,4 +92,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  await main().catch((error: unknown) => {
+    process.stderr.write(`scc-extract eval: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  });

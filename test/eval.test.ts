@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_FILE, evaluate } from '../src/eval.js';
 import { LOWER_IS_BETTER, type Figures } from '../src/scoring.js';
@@ -25,5 +27,17 @@ describe('corpus scores', async () => {
 
   it('never reports a choice the source does not show', () => {
     expect(figures.all?.wrongAnswered).toBe(0);
+  });
+});
+
+describe('corpus loading', () => {
+  it('says what is wrong with a corpus folder that is missing, empty or holds a broken expected record', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'scc-corpus-'));
+    await expect(evaluate(path.join(root, 'none'))).rejects.toThrow(/no corpus folder at .*none/);
+    await expect(evaluate(root)).rejects.toThrow(/no cases in/);
+    mkdirSync(path.join(root, 'case'));
+    writeFileSync(path.join(root, 'case', 'input.txt'), 'text');
+    writeFileSync(path.join(root, 'case', 'expected.json'), '{"answers": 3}');
+    await expect(evaluate(root)).rejects.toThrow(/case[/\\]expected\.json is not an expected record: .*answers/);
   });
 });
