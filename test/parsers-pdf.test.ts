@@ -10,9 +10,10 @@ import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
 import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
 import { expectedFromSpec, printedNumber, printedWording, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
-import { readBoxGlyph } from '../parsers/pdf/glyphs.js';
+import { readBoxGlyph, readType3BoxGlyph } from '../parsers/pdf/glyphs.js';
 import { textRuns, type TextStateOps } from '../parsers/pdf/invisible.js';
 import { lastStats, parse } from '../parsers/pdf/index.js';
+import { pdfjs } from '../parsers/pdf/pdfjs.js';
 import { readPicture, type RawImage } from '../parsers/pdf/pictures.js';
 import { normaliseText, readPageText } from '../parsers/pdf/text.js';
 import { PRINCIPLES, QUESTIONS, TEMPLATE_GUIDANCE, type Question } from '../src/catalogue.js';
@@ -1102,6 +1103,30 @@ describe('PDF box glyphs in a font with no character map', () => {
     // ❑, the list bullet: a frame with a shadow, its inside off to one side.
     expect(readBoxGlyph([...poly([0.06, 0], [0.06, 0.73], [0.79, 0.73], [0.84, 0.67], [0.84, -0.05], [0.12, -0.05]), ...square(0.1, 0.69)])).toBeNull();
     expect(readBoxGlyph([...square(0.1, 0.5), ...square(0.6, 0.9)])).toBeNull();
+  });
+
+  it('reads a Type 3 glyph\'s own drawing: a stroked square as an empty box, with diagonals in it as a ticked one', () => {
+    const OPS = pdfjs.OPS;
+    // A glyph's operator list as Ghostscript writes one: scaled, then its paths stroked (or filled).
+    const glyph = (...paths: Array<[number, number[]]>) =>
+      readType3BoxGlyph(
+        [OPS.save, OPS.transform, ...paths.map(() => OPS.constructPath), OPS.restore],
+        [null, [0.01, 0, 0, 0.01, 0, 0], ...paths.map(([op, data]) => [op, [data], null]), null],
+        OPS,
+      );
+    expect(glyph([OPS.stroke, square(10, 80)])).toBe('empty');
+    expect(glyph([OPS.stroke, square(10, 80)], [OPS.stroke, poly([20, 20], [70, 70])], [OPS.stroke, poly([20, 70], [70, 20])])).toBe('ticked');
+    expect(glyph([OPS.fill, square(10, 80)])).toBeNull(); // a filled square: as often a bullet
+    expect(glyph([OPS.stroke, square(10, 50)], [OPS.stroke, square(60, 90)])).toBeNull();
+    expect(glyph([OPS.stroke, square(10, 80)], [OPS.fill, square(30, 50)])).toBeNull(); // something else inside
+  });
+
+  it('reads the boxes of a form printed to PDF through PostScript, drawn as a Type 3 font', async () => {
+    const expected = JSON.parse(readFileSync(join(CORPUS, 'pdf-glyph-msgothic', 'expected.json'), 'utf8')) as { answers: Array<{ choice: string | null }> };
+    const d = await parse(new Uint8Array(readFileSync(join(CORPUS, 'rt7-pdf-glyph-msgothic-ps2pdf', 'input.pdf'))));
+    const marks = d.blocks.filter((b) => b.option?.mark).map((b) => b.option!.mark!.state);
+    expect(marks.filter((m) => m === 'checked').length).toBe(expected.answers.filter((a) => a.choice !== null).length);
+    expect(marks.filter((m) => m === 'unknown')).toEqual([]);
   });
 
   it('reads them on the page, and says so', async () => {

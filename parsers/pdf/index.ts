@@ -19,7 +19,7 @@ import { explain, openDocument, pdfjs } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects, type PageContent } from './raw.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
-import { glyphKey, readBoxGlyphs } from './glyphs.js';
+import { glyphKey, readBoxGlyph, readBoxGlyphs, readType3BoxGlyph, type BoxGlyph, type ShownGlyph } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
 import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, type Ops } from './vector.js';
 import type { RawImage } from './pictures.js';
@@ -339,11 +339,15 @@ async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise
   if (unmapped.length === 0) return 0;
   const key = (it: TextItem) => glyphKey(it.fontName ?? '', it.str!.trim());
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-  const pathOf = (font: string, fontChar: string) => {
-    const id = `${font}_path_${fontChar}`;
-    return page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { path?: ArrayLike<number> }).path ?? null) : null;
+  const readGlyph = (font: string, glyph: ShownGlyph): BoxGlyph | null => {
+    const loaded = page.commonObjs.has(font) ? (page.commonObjs.get(font) as { charProcOperatorList?: Record<string, { fnArray: number[]; argsArray: unknown[] }> }) : null;
+    const drawing = glyph.operatorListId !== undefined ? loaded?.charProcOperatorList?.[glyph.operatorListId] : undefined;
+    if (drawing) return readType3BoxGlyph(drawing.fnArray, drawing.argsArray, OPS);
+    const id = `${font}_path_${glyph.fontChar}`;
+    const path = page.commonObjs.has(id) ? ((page.commonObjs.get(id) as { path?: ArrayLike<number> }).path ?? null) : null;
+    return path ? readBoxGlyph(path) : null;
   };
-  const boxes = readBoxGlyphs(ops.fnArray, ops.argsArray, OPS, new Set(unmapped.map(key)), pathOf);
+  const boxes = readBoxGlyphs(ops.fnArray, ops.argsArray, OPS, new Set(unmapped.map(key)), readGlyph);
   let read = 0;
   for (const it of unmapped) {
     const box = boxes.get(key(it));
