@@ -140,6 +140,22 @@ const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
 const GUIDANCE_WORDS = TEMPLATE_GUIDANCE.map((g) => contentWords(g));
 
+/**
+ * Why a document's text is no text, or null: hardly any of it Latin letters, as where a font maps its glyphs to
+ * their codes or to the wrong characters (a print driver's or an optimiser's subset with its map dropped).
+ */
+function unreadableText(blocks: readonly Block[]): string | null {
+  let chars = 0;
+  let latin = 0;
+  for (const b of blocks)
+    for (const c of b.text) {
+      if (/\s/.test(c)) continue;
+      chars++;
+      if (/[A-Za-z\u00C0-\u024F]/.test(c)) latin++;
+    }
+  return chars >= 200 && latin < 0.4 * chars ? `${latin} of its ${chars} characters are letters (a font that maps its glyphs to no characters, or the wrong ones)` : null;
+}
+
 export function match(doc: NormalisedDocument): MatchResult {
   const content = keepContent(doc.blocks);
   const { form, later } = chooseForm(content);
@@ -147,6 +163,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   const found = form.questionAt.filter((x) => x !== null).length;
   const principleCount = principles.filter((x) => x !== undefined).length;
   if (found < MIN_QUESTIONS) {
+    const unreadable = unreadableText(doc.blocks);
+    if (unreadable) throw new ExtractError('needs-ocr', `its text cannot be read: ${unreadable}; it needs OCR`);
     throw new ExtractError(
       'not-self-assessment',
       `not a self-assessment: found ${found} of 75 template questions and ${principleCount} of 12 principle headings`,

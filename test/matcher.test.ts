@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_STYLE, renderText, type TextStyle } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spec.js';
 import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
-import type { Block, Mark } from '../src/document.js';
+import type { Block, Mark, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher.js';
 import { optionValue } from '../src/options.js';
@@ -1384,6 +1384,24 @@ describe('documents that are not self-assessments', () => {
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe('not-self-assessment');
     expect((error as ExtractError).message).toMatch(/found \d+ of 75 template questions and 2 of 12 principle headings/);
+  });
+});
+
+describe('documents whose text cannot be read', () => {
+  it('says a text layer of glyph codes needs OCR, not that the document is no self-assessment', async () => {
+    // A PDF printed through a driver that kept only its glyphs' codes reads as punctuation, line after line.
+    const codes = Array.from({ length: 120 }, (_, i) => ['!"# $', '$ ""#', '#   "', '% & \'!'][i % 4]).join('\n');
+    const doc: NormalisedDocument = { format: 'pdf', pages: 4, diagnostics: [], blocks: codes.split('\n').map((text, i) => ({ kind: 'paragraph', text, provenance: { page: 1 + Math.floor(i / 30) } })) };
+    const error = (() => {
+      try {
+        match(doc);
+      } catch (e) {
+        return e as ExtractError;
+      }
+      return null;
+    })();
+    expect(error?.code).toBe('needs-ocr');
+    expect(error?.message).toMatch(/^its text cannot be read: 0 of its \d+ characters are letters/);
   });
 });
 
