@@ -813,6 +813,43 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('takes a highlighter pen\'s broad stroke for no strike, and reads a word replaced with its changes printed ("NoYes")', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    t('1. Is there a DPIA for the system?', 50, 760);
+    t('Yes - registered, DPO in post.', 50, 744);
+    // A highlighter pen dragged along the answer: 9 pt wide, see-through.
+    page.drawLine({ start: { x: 48, y: 747.5 }, end: { x: 52 + w('Yes - registered, DPO in post.'), y: 747.5 }, thickness: 9, opacity: 0.4, color: rgb(0.3, 0.9, 0.3) });
+    t('2. Is the DPIA reviewed each year?', 50, 720);
+    // Word prints a replaced word's deletion struck and the insertion straight after it.
+    t('No', 50, 704);
+    page.drawLine({ start: { x: 50, y: 706.8 }, end: { x: 50 + w('No'), y: 706.8 }, thickness: 0.5 });
+    t('Yes - each March.', 50 + w('No'), 704);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Is there a DPIA for the system? Yes - registered, DPO in post.', '2. Is the DPIA reviewed each year? Yes - each March.']);
+  });
+
+  it('reads digits that a font of their own prints alone (a rating column) as digits, beside ZapfDingbats ticks', async () => {
+    const { pdf, page, t } = await a4(10);
+    const zapf = await pdf.embedFont(StandardFonts.ZapfDingbats);
+    const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+    const row = (y: number, question: string, tick: 'yes' | 'no' | 'none', rating: string) => {
+      t(question, 50, y);
+      t('Yes', 380, y);
+      if (tick === 'yes') page.drawText('✔', { x: 400, y, size: 10, font: zapf });
+      t('No', 420, y);
+      if (tick === 'no') page.drawText('✔', { x: 437, y, size: 10, font: zapf });
+      page.drawText(rating, { x: 500, y, size: 10, font: bold });
+    };
+    t('Question', 50, 780);
+    t('Rating', 490, 780);
+    row(760, '1. Do you publish an annual report?', 'yes', '4');
+    row(740, '2. Do you audit disclosures?', 'no', '3');
+    row(720, '3. Do you consult the public?', 'none', '3');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:-:-', 'yes:-:-', 'no:checked:glyph']);
+    expect(d.blocks.filter((b) => /^[34]$/.test(b.text)).length).toBe(3);
+  });
+
   it('reads radio buttons flattened into the page: circles, the chosen one with a dot', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

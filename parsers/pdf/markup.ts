@@ -27,6 +27,8 @@ export interface MarkupData {
   inkLists?: Array<ArrayLike<number>>;
   color?: ArrayLike<number> | null;
   opacity?: number;
+  /** Ink: the pen's width (its border's), in user space. */
+  borderStyle?: { width?: number };
   /** Highlight and StrikeOut: the quadrilaterals marked, eight numbers each, in user space. */
   quadPoints?: ArrayLike<number> | null;
 }
@@ -145,13 +147,14 @@ function strokesWhereShown(a: MarkupData): boolean {
 }
 
 /** Pen strokes drawn over the page, each as x, y pairs in user space, and whether its ink shows dark on white. */
-export function penStrokes(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): Array<{ points: ArrayLike<number>; dark: boolean }> {
-  const out: Array<{ points: ArrayLike<number>; dark: boolean }> = [];
+export function penStrokes(annotations: readonly unknown[], inShownLayer: (id: string | undefined) => boolean): Array<{ points: ArrayLike<number>; dark: boolean; width: number }> {
+  const out: Array<{ points: ArrayLike<number>; dark: boolean; width: number }> = [];
   for (const a of annotations as MarkupData[]) {
     if (a.annotationType !== INK || !Array.isArray(a.inkLists) || !shows(a, inShownLayer) || (a.opacity ?? 1) < 0.1 || !strokesWhereShown(a)) continue;
     const [r = 0, g = 0, b = 0] = Array.from(a.color ?? [0, 0, 0]);
     const dark = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.85;
-    for (const points of a.inkLists) if (points.length >= 4) out.push({ points, dark });
+    const width = a.borderStyle?.width ?? 1;
+    for (const points of a.inkLists) if (points.length >= 4) out.push({ points, dark, width });
   }
   return out;
 }

@@ -12,9 +12,10 @@ import type { Rule } from './vector.js';
 
 /**
  * Where struck text can open a choice the matcher reads: a cell's first word, or its first after a label
- * ("Response:"), set off as an answer is ("Yes –", "No.", "No" alone or before another choice), not "No more images…".
+ * ("Response:"), set off as an answer is ("Yes –", "No.", "No" alone or before another choice, "NoYes" as Word prints a
+ * word replaced with its changes tracked), not "No more images…".
  */
-const MAY_OPEN_WITH_CHOICE = /^\s*(?:[A-Za-z][A-Za-z ]{0,24}:\s*)?(?:yes|no|n\/?a)(?:\s*[–—:,;(.-]|\s*$|\s+(?:yes|no|n\/?a)\b)/i;
+const MAY_OPEN_WITH_CHOICE = /^\s*(?:[A-Za-z][A-Za-z ]{0,24}:\s*)?(?:yes|no|n\/?a)(?:\s*[–—:,;(.-]|\s*$|\s*(?:yes|no|n\/?a)\b)/i;
 const OPENS_WITH_CHOICE = /^\s*(?:yes|no|n\/?a)\b/i;
 
 export interface Withdrawn {

@@ -106,7 +106,10 @@ const TOKEN_RE = /(?<![\p{L}\p{N}])[xX✓✔✗✘](?![\p{L}\p{N}])/gu;
 /** ZapfDingbats codes for ticks, crosses and boxes, as pdf.js reads them when the font has no ToUnicode map. */
 const DINGBATS: Record<string, string> = { '3': '✓', '4': '✔', '7': '✗', '8': '✘', n: '■', q: '❑', r: '❒' };
 
-/** Fonts that print nothing on the page but lone ZapfDingbats codes ("4", "8"): a text font prints words too. */
+/**
+ * Fonts that print nothing on the page but lone ZapfDingbats codes ("4", "8"), each as wide as the dingbat (✔ is
+ * 0.85 em; a digit or letter of a text font about 0.55): a text font prints words too, or its digits narrower.
+ */
 function fontsOfLoneDingbats(items: readonly unknown[]): Set<string> {
   const lone = new Set<string>();
   const other = new Set<string>();
@@ -114,7 +117,9 @@ function fontsOfLoneDingbats(items: readonly unknown[]): Set<string> {
     const it = raw as Partial<TextItemLike>;
     const str = it.str?.trim();
     if (!str || typeof it.fontName !== 'string') continue;
-    (str.length === 1 && DINGBATS[str] ? lone : other).add(it.fontName);
+    const size = Array.isArray(it.transform) ? Math.hypot(it.transform[2]!, it.transform[3]!) : 0;
+    const wide = size > 0 && (it.width ?? 0) >= 0.65 * size;
+    (str.length === 1 && DINGBATS[str] && wide ? lone : other).add(it.fontName);
   }
   return new Set([...lone].filter((f) => !other.has(f)));
 }

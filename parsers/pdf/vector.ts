@@ -27,6 +27,7 @@ export interface Ops {
   clip: number;
   eoClip: number;
   setTextRenderingMode: number;
+  setLineWidth: number;
   stroke: number;
   closeStroke: number;
   fill: number;
@@ -67,6 +68,8 @@ export interface Shape {
   closed: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
+  /** Where it is stroked, the line's width in display space. */
+  strokeWidth?: number;
   /** A box-sized picture whose pixels are still to be read (see readPictures): its object's name, or its pixels. */
   pending?: string | RawImage;
   /** A picture of a box, and what it shows. */
@@ -100,6 +103,8 @@ interface PaintState {
   /** Filled with a pattern (a hatch, a gradient): ink of no one colour. */
   fillPattern: boolean;
   strokeColour: string;
+  /** In user space, as set (scaled by the CTM where it strokes). */
+  lineWidth: number;
   fillAlpha: number;
   strokeAlpha: number;
   blendMode: string;
@@ -117,7 +122,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
   const shapes: Shape[] = [];
   /** Light fills painted over what came before, each with how many shapes came before it. */
   const covers: Array<{ rect: Rect; after: number }> = [];
-  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', fillPattern: false, strokeColour: '#000000', fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null, clipExact: true };
+  let s: PaintState = { ctm: [...IDENTITY], fillColour: '#000000', fillPattern: false, strokeColour: '#000000', lineWidth: 1, fillAlpha: 1, strokeAlpha: 1, blendMode: 'source-over', softMask: false, clip: null, clipExact: true };
   const clipTo = (bounds: Rect, exact: boolean) => {
     s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
     s.clipExact &&= exact;
@@ -169,11 +174,15 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
       case ops.setStrokeRGBColor:
         if (typeof args?.[0] === 'string') s.strokeColour = args[0];
         break;
+      case ops.setLineWidth:
+        if (typeof args?.[0] === 'number') s.lineWidth = args[0];
+        break;
       case ops.setGState:
         for (const entry of (Array.isArray(args?.[0]) ? args[0] : []) as unknown[]) {
           if (!Array.isArray(entry)) continue;
           const [key, value] = entry as [unknown, unknown];
           if (key === 'CA' && typeof value === 'number') s.strokeAlpha = value;
+          else if (key === 'LW' && typeof value === 'number') s.lineWidth = value;
           else if (key === 'ca' && typeof value === 'number') s.fillAlpha = value;
           else if (key === 'BM' && typeof value === 'string') s.blendMode = value;
           else if (key === 'SMask') s.softMask = value === true;
@@ -187,7 +196,9 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const op = args?.[0] as number;
         const buffers = args?.[1] as Array<ArrayLike<number> | null> | undefined;
         const buffer = buffers?.[0];
-        const subs = buffer ? subpaths(buffer, mul(display, s.ctm)) : [];
+        const m = mul(display, s.ctm);
+        const subs = buffer ? subpaths(buffer, m) : [];
+        const lineScale = Math.sqrt(Math.abs(m[0]! * m[3]! - m[1]! * m[2]!));
         if (pendingClip) {
           pendingClip = false;
           if (subs.length > 0) clipTo(rectFromPoints(subs.flatMap((sub) => sub.points)), subs.length === 1 && isAxisRect(subs[0]!.points));
@@ -209,7 +220,11 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
           // transparency), and only as one rectangle, clipped to bounds that are exact (no hole, no shape of text).
           const hides = s.blendMode === 'source-over' && !s.softMask && !s.fillPattern && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
           if (fill && isRect && hides && luminance(s.fillColour) >= 0.85) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
-          shapes.push({ rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments, ...(fill && !s.fillPattern ? { fillColour: s.fillColour.toLowerCase() } : {}) });
+          shapes.push({
+            rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments,
+            ...(stroke ? { strokeWidth: s.lineWidth * lineScale } : {}),
+            ...(fill && !s.fillPattern ? { fillColour: s.fillColour.toLowerCase() } : {}),
+          });
         }
         break;
       }
@@ -277,14 +292,15 @@ export function highlighterFills(shapes: readonly Shape[]): Rect[] {
 }
 
 /** Pen strokes (x, y pairs in user space), as shapes stroked on the page. */
-export function penShapes(strokes: ReadonlyArray<{ points: ArrayLike<number>; dark: boolean }>, display: readonly number[]): Shape[] {
+export function penShapes(strokes: ReadonlyArray<{ points: ArrayLike<number>; dark: boolean; width: number }>, display: readonly number[]): Shape[] {
   const shapes: Shape[] = [];
-  for (const { points, dark } of strokes) {
+  const scale = Math.sqrt(Math.abs(display[0]! * display[3]! - display[1]! * display[2]!));
+  for (const { points, dark, width } of strokes) {
     const buffer: number[] = [];
     for (let k = 0; k + 1 < points.length; k += 2) buffer.push(k === 0 ? MOVE : LINE, points[k]!, points[k + 1]!);
     for (const sub of subpaths(buffer, display)) {
       const rect = rectFromPoints(sub.points);
-      shapes.push({ rect, stroke: true, fill: false, fillDark: false, inked: dark, isRect: isAxisRect(sub.points), isRound: false, roundedSquare: false, closed: sub.closed, segments: sub.segments });
+      shapes.push({ rect, stroke: true, fill: false, fillDark: false, inked: dark, isRect: isAxisRect(sub.points), isRound: false, roundedSquare: false, closed: sub.closed, segments: sub.segments, strokeWidth: width * scale });
     }
   }
   return shapes;
@@ -475,6 +491,9 @@ export interface Rule {
   y: number;
 }
 
+/** Thickest line a rule is: a stroke any wider is a highlighter pen's, laid over words to mark them, not to strike. */
+const MAX_RULE_WIDTH = 2.5;
+
 /**
  * Thin horizontal lines: stroked horizontal segments and filled bars at most
  * 2 pt high, in a colour that shows. Strikethrough is drawn either way.
@@ -487,7 +506,7 @@ export function findRules(shapes: Shape[]): Rule[] {
     const h = height(s.rect);
     if (s.isRect) {
       if (h <= 2 && w >= 3 * h && w >= 1) out.push({ x0: s.rect.x0, x1: s.rect.x1, y: (s.rect.top + s.rect.bottom) / 2 });
-    } else if (s.stroke) {
+    } else if (s.stroke && (s.strokeWidth ?? 1) <= MAX_RULE_WIDTH) {
       for (const [x0, y0, x1, y1] of s.segments) {
         const len = Math.abs(x1 - x0);
         if (Math.abs(y1 - y0) <= 0.3 && len >= 1) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: (y0 + y1) / 2 });
