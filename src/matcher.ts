@@ -61,10 +61,12 @@ const THEMATIC = /^([-*_=]\s*){3,}$/;
 const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
 /**
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
- * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor is a word "No"
- * is hyphened to ("No-one", "No-go", "No-notice" audits, "No-fly zones"). "Yes-see action plan" is typed tightly.
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are the words
+ * "No" makes with a hyphen ("No-one", "No-go", "No-notice" audits, "No-fly zones"). "No-see action plan" is typed
+ * tightly.
  */
-const LEADING_CHOICE = /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s+-|(?<=^(?:yes|n\/a))-|-(?![a-z])|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+const LEADING_CHOICE =
+  /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice|fly|entry|cost|claims?|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
@@ -117,6 +119,8 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 const CASE = /^(?:if|unless|where|when)\b/i;
 /** A choice opening a sentence or a line, for a text that goes through the options one by one. */
 const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
+/** A choice followed by the form's question about it: "No – why not?", "If yes, which staff groups?". */
+const ASKS_AFTER_CHOICE = /^(?:yes|no|n\/a)\W+(?:if so\W+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?\s*$/i;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
@@ -131,9 +135,9 @@ function openingChoice(text: string, letters: boolean): { value: OptionValue; li
   if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
   const line = text.split('\n')[0]!;
-  // A line ending in a colon or a question mark asks for what follows: "Yes - please give the date of the last
-  // review:", "No – why not?".
-  return values.size > 1 || /[:?]\s*$/.test(line) ? null : { value, line };
+  // A line ending in a colon asks for what follows ("Yes - please give the date of the last review:"), and so does
+  // one that goes on with a question of the form's ("No – why not?", "Yes – which staff groups?").
+  return values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line) ? null : { value, line };
 }
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
@@ -1018,18 +1022,22 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
 }
 
 /**
- * Past the last principle the form heads, questions found only here and there
- * are another document's (an appendix's checklist after a form that stops
- * early, one of its questions worded like the template's): a form that goes
- * on without its headings asks most of its questions.
+ * Past the last principle the form heads, a principle whose closing question
+ * ("Have you identified any areas where action is required … Principle 9?")
+ * is not found is not asked here: the questions found for it are another
+ * document's (an appendix's checklist after a form that stops early, worded
+ * like the template's). A form that goes on without printing its headings
+ * still closes each principle with that question.
  */
 function dropSparseTail(at: Array<number | null>, principles: ReadonlyArray<number | undefined>): void {
   let last = 0;
   principles.forEach((x, p) => x !== undefined && (last = p + 1));
   if (last === 0) return;
-  const tail = QUESTIONS.flatMap((q, i) => (q.principle > last ? [i] : []));
-  const found = tail.filter((i) => at[i] !== null);
-  if (found.length * 3 < tail.length) for (const i of found) at[i] = null;
+  for (let p = last + 1; p <= 12; p++) {
+    const closing = QUESTIONS.findIndex((q) => q.principle === p && q.actionQuestion);
+    if (closing >= 0 && at[closing] !== null) continue;
+    QUESTIONS.forEach((q, i) => q.principle === p && (at[i] = null));
+  }
 }
 
 /**
@@ -1486,7 +1494,8 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
 }
 
 /** An action plan set out as a table, its number column headed "No." ("No." | "Action" | "Owner"): no answer. */
-const PLAN_TABLE_HEADING = /^(?:no\.?|#)\s*\n\s*(?:actions?|issues?|areas?|description|details?|tasks?|items?|recommendations?|findings?|improvements?)\b/i;
+const PLAN_TABLE_HEADING =
+  /^(?:no\.?|#)[ \t]*\n[ \t]*(?:actions?|issues?|areas?|description|details?|tasks?|items?|recommendations?|findings?|improvements?)(?:[ \t]+\S+){0,2}[ \t]*\n[ \t]*[^\n]{1,25}\n/i;
 
 /** An answer that is neither Yes nor No: "Partially", "Partly", "In part". */
 const PARTLY = /^(?:partially|partly|in part|partial(?:ly)?\s+(?:met|compliant))\.?$/i;

@@ -25,7 +25,9 @@ const PATTERNS = [
 
 /** A choice said to be a mistake, or made in another assessment, draft, year or publication, is not this document's answer. */
 const ELSEWHERE =
-  /\b(?:in error|by mistake|a mistake|an error|an oversight|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last (?:year|time)|draft|checklist|neighbou?ring|another|other assessment|separate assessment|(?:in|for) the (?!this\b)[\w -]{2,40}? assessment|(?:19|20)\d\d)\b/i;
+  /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last (?:year|time)|draft|checklist|neighbou?ring|another|other assessment|separate assessment|(?:in|for) the (?!this\b)[\w -]{2,40}? assessment|(?:19|20)\d\d)\b/i;
+/** The sentence after a statement taking it back: "That was a mistake and will be corrected." */
+const TAKEN_BACK = /^\s*(?:that|this|it|the (?:answer|selection|tick))\s+(?:was|is)\s+(?:a mistake|an error|an oversight|incorrect|wrong|not correct)\b/i;
 /** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
 const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|target|aim|intend|expect|hope|will|once|until)\b|n't\b/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
@@ -47,7 +49,8 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const end = (m.index ?? 0) + m[0].length;
       const after = text.indexOf('. ', end);
       const rest = text.slice(end, after < 0 ? text.length : after);
-      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim())) continue;
+      const next = after < 0 ? '' : text.slice(after + 2, text.indexOf('. ', after + 2) < 0 ? text.length : text.indexOf('. ', after + 2));
+      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim()) || TAKEN_BACK.test(next)) continue;
       const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
       found.push({ value, number, principle, quote, provenance });
     }

@@ -9,13 +9,14 @@ const LABELS: Record<TitleField, RegExp> = {
   scope: /^scope( of (the )?(surveillance )?(camera )?system\(?s?\)?)?\b\s*[:\-–]?\s*/i,
   seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible officer|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
   position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
-  // "Date" alone labels the sign-off date only where nothing but its value follows: "Date of meeting", "Date
-  // published" or a version table's "Date" column heading over "Author" are other dates.
-  signOffDate:
-    /^(date (of )?(sign(ed|ing)?[- ]?off|signature|approval|completion)|sign[- ]?off date|date (signed|approved|completed)|date(?=\s*(?:[:\-–]|\d|$)))\s*[:\-–]?\s*/i,
+  signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date)\b\s*[:\-–]?\s*/i,
 };
+/** A date label that names the sign-off: it wins over one that says only "Date" (a covering letter's). */
+const SIGN_OFF_LABEL = /^(date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
+/** Other dates a document gives: "Date published", "Date of meeting", "Date of next review". */
+const OTHER_DATE = /^date\s+(?:of\s+)?(?:publication|published|meeting|next review|print(?:ed)?|creat(?:ed|ion)|issued?|version|last (?:updated|modified)|updated|modified|received)\b/i;
 /** A sign-off not made yet: the date in "TBC - to be signed after Cabinet on 12 July 2022" is not the sign-off's. */
-const UNSIGNED = /\b(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awaiting|pending|not yet)\b/i;
+const UNSIGNED = /^\W*(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awaiting|pending|not yet)\b/i;
 const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
@@ -42,6 +43,7 @@ function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
   for (const { key } of TITLE_FIELDS) {
     const m = LABELS[key].exec(block.text);
+    if (m && key === 'signOffDate' && OTHER_DATE.test(block.text)) return null;
     if (m) return { field: key, rest: block.text.slice(m[0].length).trim(), weak: /^\p{L}+\s*$/u.test(m[0]) };
   }
   return STOP.test(block.text) ? { field: null, rest: '', weak: false } : null;
@@ -89,14 +91,17 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
   const blocks = splitLabels(all.slice(0, before));
   const end = blocks.length;
   const values: Partial<Record<TitleField, { text: string; provenance: Provenance }>> = {};
-  // A date under "Date" alone (a covering letter's) gives way to one under a sign-off label; a value that is no
-  // date ("Spring 2021") is kept only where no label gives a date.
-  let datedByBareLabel = false;
+  // A date under a label that does not name the sign-off (a covering letter's "Date") gives way to one under a
+  // label that does; a value that is no date ("Spring 2021") is kept only where no label gives a date.
+  let datedGenerically = false;
   let undated: { text: string; provenance: Provenance } | null = null;
+  // A one-word label standing where a value is due ("Scope Housing Association" under "Name of organisation") is
+  // that value where its own field has a label of its own elsewhere.
+  const labelled = new Set(blocks.map(labelOf).filter((l) => l?.field && !l.weak).map((l) => l!.field));
   for (let i = 0; i < end; i++) {
     const label = labelOf(blocks[i]!);
-    const bareDate = label?.field === 'signOffDate' && /^date\b\s*[:\-–]?\s*$/i.test(blocks[i]!.text.slice(0, blocks[i]!.text.length - label.rest.length));
-    if (!label?.field || (values[label.field] && !(label.field === 'signOffDate' && datedByBareLabel && !bareDate))) continue;
+    const signOff = label?.field === 'signOffDate' && SIGN_OFF_LABEL.test(blocks[i]!.text);
+    if (!label?.field || (values[label.field] && !(label.field === 'signOffDate' && datedGenerically && signOff))) continue;
     // Labels stacked with nothing between, then their values stacked (a two-column table read column by
     // column): as many values as labels go to them in order, where the date's is a date. Otherwise which
     // value is whose cannot be told (a field left blank, a value over two lines): only a date straight after
@@ -121,7 +126,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     for (; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {
       const b = blocks[j]!;
       const next = labelOf(b);
-      if ((next && !(next.weak && parts.length === 0)) || b.kind === 'heading' || b.kind === 'option') break;
+      if ((next && !(next.weak && parts.length === 0 && labelled.has(next.field))) || b.kind === 'heading' || b.kind === 'option') break;
       parts.push(b);
     }
     if (!parts.length) continue;
@@ -131,7 +136,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
         undated ??= { text, provenance: parts[0]!.provenance };
         continue;
       }
-      datedByBareLabel = bareDate;
+      datedGenerically = !signOff;
     }
     values[label.field] = { text, provenance: parts[0]!.provenance };
     i = j - 1;

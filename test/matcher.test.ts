@@ -310,6 +310,27 @@ describe('matcher on rendered templates', () => {
       expect({ choice: a.choice, status: a.status }).toEqual({ choice: null, status: 'missing' });
     });
 
+    it.each([
+      ['"No-see action plan", typed tightly', () => blankQ21('No-see action plan.'), 'no'],
+      ['an answer that goes on with a question of its own', () => blankQ21('No – the DPIA is being redrafted; can the DPO sign it off before the consultation closes?'), 'no'],
+      [
+        'an action plan opening "No." over its words, not a table',
+        () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\n\nIssues noted at the 2022 audit have all been closed.'),
+        'no',
+        'P2.6',
+      ],
+      [
+        'a statement with "an oversight" about something else in its sentence',
+        () =>
+          form
+            .replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`)
+            .replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'No' has been selected for question 21 as two new starters missed the session, an oversight by the trainer."),
+        'no',
+      ],
+    ] as Array<[string, () => string, string, string?]>)('still reads the choice from %s', async (_, edit, choice, id = 'P5.2') => {
+      expect((await answerTo(edit(), id)).choice).toBe(choice);
+    });
+
     it('takes a filled square before words for a bullet, and before an option for a ticked box', async () => {
       const noBoxes = (after: string) => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\n${after}`);
       const bullet = await answerTo(noBoxes('Yes – covered at induction.\n\n■ Operators and supervisors attend.'), 'P5.2');
@@ -337,6 +358,14 @@ describe('matcher on rendered templates', () => {
     const stopsEarly = match(await parseText(new TextEncoder().encode(`${form.slice(0, principle5)}\n${appendix}\n`))).answers;
     expect(stopsEarly.filter((a) => a.principle >= 5 && a.status !== 'missing').map((a) => a.id)).toEqual([]);
     expect(stopsEarly.filter((a) => a.principle <= 4 && a.choice !== null).length).toBeGreaterThan(10);
+    // A contractor's checklist asking a third of the later principles' questions in the template's words.
+    const checklist = QUESTIONS.filter((q) => q.principle >= 7 && !q.actionQuestion && q.type !== 'open')
+      .slice(0, 12)
+      .map((q) => `${q.text}  ☒ Yes  ☐ No`)
+      .join('\n\n');
+    const principle7 = form.indexOf('\nPrinciple 7\n');
+    const contractor = match(await parseText(new TextEncoder().encode(`${form.slice(0, principle7)}\nAppendix A – Contractor compliance checklist\n\n${checklist}\n`))).answers;
+    expect(contractor.filter((a) => a.principle >= 7 && a.status !== 'missing').map((a) => a.id)).toEqual([]);
     // The same form with principles 5 to 12 printed without their headings or statements: its questions are its own.
     const statements = PRINCIPLES.filter((p) => p.number >= 5).map((p) => p.statement);
     const headless = form
@@ -346,6 +375,15 @@ describe('matcher on rendered templates', () => {
     const full = match(await parseText(new TextEncoder().encode(form))).answers;
     const read = match(await parseText(new TextEncoder().encode(headless))).answers;
     expect(read.filter((a) => a.principle >= 5).map((a) => [a.id, a.choice, a.status])).toEqual(full.filter((a) => a.principle >= 5).map((a) => [a.id, a.choice, a.status]));
+    // The last principle's heading gone and its questions reworded past recognition, but for its closing one.
+    const p12 = QUESTIONS.filter((q) => q.principle === 12);
+    const reworded = form
+      .split('\n')
+      .filter((line) => line !== 'Principle 12' && line !== PRINCIPLES[11]!.statement)
+      .map((line) => (p12.some((q) => !q.actionQuestion && line.includes(q.text)) ? line.replace(/^(\d+\.) .*?\?/, '$1 Something else entirely?') : line))
+      .join('\n');
+    const closing = p12.find((q) => q.actionQuestion)!;
+    expect(match(await parseText(new TextEncoder().encode(reworded))).answers.find((a) => a.id === closing.id)).toMatchObject({ status: 'answered', choice: full.find((a) => a.id === closing.id)!.choice });
   });
 
   it('gives a question the boxes after a list of prompts a line introduces, not to the last prompt', async () => {
@@ -1308,6 +1346,11 @@ describe('matcher on what organisations add', () => {
     expect((await run(unsigned)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'TBC - to be signed after Cabinet on 12 July 2022' });
     const season = form.replace(`Date of sign off\t${o.signOffDateRaw}`, 'Date of sign off\tSpring 2021');
     expect((await run(season)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'Spring 2021' });
+    // Other labels for the sign-off, and a note beside its date.
+    for (const label of ['Date of assessment:', 'Date agreed:', 'Date of SRO sign off:', 'Date submitted:'])
+      expect((await run(form.replace('Date of sign off\t', `${label} `))).organisation, label).toMatchObject({ signOffDate: o.signOffDate });
+    const noted = form.replace(`Date of sign off\t${o.signOffDateRaw}`, `Date of sign off\t${o.signOffDateRaw} (annual review pending)`);
+    expect((await run(noted)).organisation).toMatchObject({ signOffDate: o.signOffDate });
   });
 
   it('reads a value that opens with a label word as the value of the label before it', async () => {
@@ -1323,6 +1366,12 @@ describe('matcher on what organisations add', () => {
       seniorResponsibleOfficer: o.seniorResponsibleOfficer,
       position: 'Organisation Development Director',
     });
+    // A label left blank before a one-word label with no other label of its field: that label and its value.
+    const blank = renderText(spec)
+      .replace(`Senior Responsible Officer\t${o.seniorResponsibleOfficer}`, 'SRO')
+      .replace(`Position within organisation\t${o.position}`, 'Role Head of Community Safety')
+      .replace(`Date of sign off\t${o.signOffDateRaw}`, `Date ${o.signOffDateRaw}`);
+    expect((await run(blank)).organisation).toMatchObject({ seniorResponsibleOfficer: null, position: 'Head of Community Safety', signOffDate: o.signOffDate });
   });
 
   it('reads a title block whose labels and values were read as two columns, one after the other', async () => {

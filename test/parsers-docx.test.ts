@@ -814,15 +814,16 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
 
   it('reads text boxes where they are anchored, once, with or without a VML fallback', async () => {
     const box = (text: string) => `<w:txbxContent>${para(run(text))}</w:txbxContent>`;
+    // Anchored as Word anchors a text box: its offsets are numbers in the drawing, not text.
     const drawing = (text: string) =>
-      `<w:drawing><wp:anchor><wp:docPr id="1" name="t"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${box(text)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
+      `<w:drawing><wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>1828800</wp:posOffset></wp:positionH><wp:docPr id="1" name="t"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${box(text)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
     const noFallback = `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Box without fallback')}</mc:Choice></mc:AlternateContent></w:r>`;
     const withFallback =
       `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Box with fallback')}</mc:Choice>` +
       `<mc:Fallback><w:pict><v:shape><v:textbox>${box('Box with fallback')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     // A filler that edits one copy leaves the other stale, or empty: Word shows the DrawingML copy.
     const alternate = (shown: string, fallback: string) =>
-      `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing(shown)}</mc:Choice>` +
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${shown ? drawing(shown) : drawing('').replace(/<w:p>.*<\/w:p>/, '<w:p/>')}</mc:Choice>` +
       `<mc:Fallback><w:pict><v:shape><v:textbox>${fallback ? box(fallback) : '<w:txbxContent><w:p/></w:txbxContent>'}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const doc = await parse(
       docx(
@@ -832,10 +833,11 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
           para(alternate('Box with fallback', 'Box with fallback')) +
           para(alternate('☐ Yes ☒ No', '☒ Yes ☐ No')) +
           para(alternate('Filled in', '')) +
+          para(alternate('', 'Only in the fallback')) +
           para(run('After')),
       ),
     );
-    expect(body(doc).map((b) => b.text)).toEqual(['Action Plan', 'Box without fallback', 'Between', 'Box with fallback', 'Yes', 'No', 'Filled in', 'After']);
+    expect(body(doc).map((b) => b.text)).toEqual(['Action Plan', 'Box without fallback', 'Between', 'Box with fallback', 'Yes', 'No', 'Filled in', 'Only in the fallback', 'After']);
     expect(body(doc).flatMap((b) => (b.option ? [`${b.option.value}:${b.option.mark?.state}`] : []))).toEqual(['yes:unchecked', 'no:checked']);
   });
 

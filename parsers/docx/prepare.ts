@@ -292,7 +292,7 @@ export class Preparer {
         // that edits one copy leaves stale. The fallback is read only where the choice holds no text.
         const choice = el.first('mc:Choice');
         const fallback = el.first('mc:Fallback');
-        const chosen = choice && textOf(choice).trim() ? choice : fallback?.children.some((c) => c.type === 'element') ? fallback : choice;
+        const chosen = choice && holdsText(choice) ? choice : fallback?.children.some((c) => c.type === 'element') ? fallback : choice;
         if (!chosen) return;
         for (const c of chosen.children) if (c.type === 'element') this.node(c, out);
         return;
@@ -642,4 +642,9 @@ function collect(el: XmlElement, name: string, into: XmlElement[]): void {
     if (c.name === name) into.push(c);
     else if (c.name !== 'w:pict') collect(c, name, into);
   }
+}
+
+/** Whether an element holds text a reader sees (a run's text or symbol), not just a drawing's numbers (its offsets). */
+function holdsText(el: XmlElement): boolean {
+  return el.children.some((c) => c.type === 'element' && ((c.name === 'w:t' && textOf(c).trim() !== '') || c.name === 'w:sym' || holdsText(c)));
 }
