@@ -1645,6 +1645,27 @@ describe('PDF drawing a viewer adds over options', () => {
   });
 });
 
+describe('PDF rings drawn into the page', () => {
+  it('reads no boxes on a row with a ring drawn round an option not read ticked; a ring round the ticked one agrees', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const ring = (label: string, x: number, y: number) =>
+      page.drawEllipse({ x: x + w(label) / 2, y: y + 3.5, xScale: w(label) / 2 + 4, yScale: 8, borderColor: rgb(0.9, 0, 0), borderWidth: 1 });
+    // Drawn boxes, Yes crossed, "No" ringed by a reviewer and the ring flattened into the page.
+    questionRow(page, t, 760, '1. Do you publish an annual report?', { crossed: 'yes' });
+    ring('No', 440, 760);
+    questionRow(page, t, 720, '2. Do you audit disclosures?', { crossed: 'yes' });
+    ring('Yes', 400, 720);
+    // Radio buttons drawn as circles beside their labels ring no word.
+    questionRow(page, t, 680, '3. Do you consult the public?', { crossed: 'no' });
+    page.drawCircle({ x: 390, y: 683.5, size: 4, borderColor: rgb(0, 0, 0), borderWidth: 0.75 });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:unknown:vector', 'no:unknown:vector', 'yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector']);
+    expect(d.diagnostics.filter((x) => x.code === 'drawn-over').map((x) => x.message)).toEqual([
+      "page 1: a viewer's ring (flattened into the page) drawn over the options of 1 row, read as nothing here: their boxes are not read",
+    ]);
+  });
+});
+
 describe('PDF layers', () => {
   it('reads no box on a page that draws in a layer switched off, and boxes as usual where the layer shows', async () => {
     const withLayer = async (shown: boolean) => {

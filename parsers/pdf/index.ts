@@ -21,10 +21,10 @@ import { RawObjects, type PageContent } from './raw.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyph, readBoxGlyphs, readType3BoxGlyph, type BoxGlyph, type ShownGlyph } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
-import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, type Ops } from './vector.js';
+import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, ringsRound, type Ops } from './vector.js';
 import type { RawImage } from './pictures.js';
 import { annotationLayerShown, readWidgets } from './widgets.js';
-import { drawnOver, markOverdrawn, penStrokes, textMarkup, typedText } from './markup.js';
+import { drawnOver, markOverdrawn, penStrokes, textMarkup, typedText, type DrawnOver } from './markup.js';
 
 /** Operator lists longer than this are not searched for drawn boxes. */
 const MAX_OPS = 400_000;
@@ -244,7 +244,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
       const shapes = [...drawn, ...penShapes(p.pen, p.display)];
       const boxes = findBoxes(shapes);
-      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes) };
+      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes), shapes };
     };
     let headings: BorderedHeadings | null = null;
     for (const p of pages) {
@@ -268,7 +268,14 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       }
       headings = marks.headings;
       diagnostics.push(...marks.diagnostics);
-      const overdrawn = markOverdrawn(marks.groups, drawnOver(p.annotations, inShownLayer), p.display, p.text);
+      // Rings round options drawn into the page are read where the page's drawing was read for its boxes anyway.
+      const drawn = drawing ? await drawing : null;
+      const labels = marks.groups.flatMap((g) => g.options.filter((o) => o.value !== null).map((o) => o.rect));
+      const rings = (drawn ? ringsRound(drawn.shapes, labels) : []).map((r): DrawnOver => {
+        const [from, to] = [apply(p.toUser, r.x0, r.top), apply(p.toUser, r.x1, r.bottom)];
+        return { kind: 'ring (flattened into the page)', rect: [from[0], from[1], to[0], to[1]], read: null };
+      });
+      const overdrawn = markOverdrawn(marks.groups, [...drawnOver(p.annotations, inShownLayer), ...rings], p.display, p.text);
       if (overdrawn.length > 0)
         diagnostics.push({
           code: 'drawn-over',

@@ -12,7 +12,7 @@ import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem, typ
 import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
-import type { Rule, VectorBox } from './vector.js';
+import type { Rule, Shape, VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
 
@@ -28,7 +28,7 @@ export interface PageMarks {
 export interface MarkSources {
   widgets: { boxes: WidgetBox[]; fields: TextFieldValue[] };
   /** Reads the drawn boxes, thin horizontal lines, cell borders and highlighter fills of the page; called only when needed. */
-  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; highlights: Rect[] } | null>;
+  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; highlights: Rect[]; shapes: Shape[] } | null>;
   /** Words a viewer's tools highlighted or struck out, in display space. */
   markup: ReadonlyArray<{ rect: Rect; how: 'highlight' | 'strike-out' }>;
   /** The headings an earlier page's table runs on under (see PageMarks.headings). */

@@ -68,6 +68,8 @@ export interface Shape {
   closed: boolean;
   /** Straight segments of the path as drawn, [x0, y0, x1, y1]. */
   segments: Array<[number, number, number, number]>;
+  /** Curves among them. */
+  curves?: number;
   /** Where it is stroked, the line's width in display space. */
   strokeWidth?: number;
   /** A box-sized picture whose pixels are still to be read (see readPictures): its object's name, or its pixels. */
@@ -221,7 +223,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
           const hides = s.blendMode === 'source-over' && !s.softMask && !s.fillPattern && s.fillAlpha >= 0.95 && s.clipExact && subs.length === 1;
           if (fill && isRect && hides && luminance(s.fillColour) >= 0.85) covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: shapes.length });
           shapes.push({
-            rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments,
+            rect, stroke, fill, fillDark, inked, isRect, isRound, roundedSquare, closed: sub.closed, segments: sub.segments, curves: sub.curves,
             ...(stroke ? { strokeWidth: s.lineWidth * lineScale } : {}),
             ...(fill && !s.fillPattern ? { fillColour: s.fillColour.toLowerCase() } : {}),
           });
@@ -489,6 +491,24 @@ export interface Rule {
   x0: number;
   x1: number;
   y: number;
+}
+
+/**
+ * Rings drawn round words on the page, as a reviewer circles an option and a
+ * "Print to PDF" flattens it into the page: inked, stroked, closed paths of
+ * curves (or of many short lines, a pen's), each round at least one of
+ * `words` (most of it inside). Radio buttons, drawn beside their labels, are
+ * round no word.
+ */
+export function ringsRound(shapes: readonly Shape[], words: readonly Rect[]): Rect[] {
+  const inside = (w: Rect, r: Rect) => {
+    const x = Math.max(0, Math.min(w.x1, r.x1) - Math.max(w.x0, r.x0));
+    const y = Math.max(0, Math.min(w.bottom, r.bottom) - Math.max(w.top, r.top));
+    return x * y >= 0.8 * width(w) * height(w);
+  };
+  return shapes
+    .filter((s) => s.stroke && !s.fill && s.inked && s.closed && !s.isRect && ((s.curves ?? 0) >= 4 || s.segments.length >= 8) && words.some((w) => width(w) > 0 && inside(w, s.rect)))
+    .map((s) => s.rect);
 }
 
 /** Thickest line a rule is: a stroke any wider is a highlighter pen's, laid over words to mark them, not to strike. */
