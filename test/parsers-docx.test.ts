@@ -758,6 +758,25 @@ describe('docx checkbox encodings', () => {
     expect(options(doc)).toEqual([]);
   });
 
+  it('reads box characters printed in a symbol font set for characters past ASCII alone, or by a character style', async () => {
+    const styles =
+      '<w:style w:type="character" w:styleId="Boxes"><w:name w:val="Boxes"/><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="TickBoxes"><w:name w:val="Tick boxes"/><w:basedOn w:val="Boxes"/><w:rPr><w:color w:val="0000FF"/></w:rPr></w:style>';
+    // "þ" (a ticked box in Wingdings) and "¨" (an empty one) take the w:hAnsi font; "Yes" and "No" the w:ascii one.
+    const hAnsi = (text: string) => `<w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Wingdings"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const styled = (text: string) => `<w:r><w:rPr><w:rStyle w:val="TickBoxes"/></w:rPr><w:t>${text}</w:t></w:r>`;
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+    const files = unzipSync(docx(para(run(Q)) + para(hAnsi('þ Yes ¨ No')) + para(run('Two?')) + para(styled('¨') + run(' Yes ') + styled('þ') + run(' No'))));
+    files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replace('</w:styles>', `${styles}</w:styles>`));
+    const doc = await parse(zipSync(files));
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'checked', 'symbol'],
+      ['no', 'unchecked', 'symbol'],
+      ['yes', 'unchecked', 'symbol'],
+      ['no', 'checked', 'symbol'],
+    ]);
+  });
+
   it('leaves the option left after the other was deleted as a plain block', async () => {
     const doc = await parse(docx(table([questionRow(Q, '', '', [run('Yes'), '']), questionRow('Two?', '', '', [deletedRun('Yes', 1), run('No')])], GRID)));
     expect(options(doc)).toEqual([]);

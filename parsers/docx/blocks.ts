@@ -7,7 +7,7 @@
 import type { Block, BlockKind, Diagnostic, Mark, OptionValue, Provenance } from '../../src/document.js';
 import { optionBlocks, optionRank, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { MNode, MParagraph, MTable } from './mammoth.js';
-import { SENTINEL_RE, symbolState, type Side } from './prepare.js';
+import { SENTINEL_RE, SYMBOL_FONT, symbolState, type Side } from './prepare.js';
 
 type Seg =
   | { t: 'text'; text: string; struck: string | null; highlight: string | null; page: number }
@@ -56,7 +56,6 @@ const TICKS = new Map([
   ['U+2717', '✗'],
   ['U+2718', '✘'],
 ]);
-const SYMBOL_FONT = /^(wingdings( [23])?|webdings|symbol)$/i;
 const HEADING_STYLE = /^heading\s*([1-6])$/i;
 
 export interface BuildContext {

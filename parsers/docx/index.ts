@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Diagnostic, type Limits, type NormalisedDocument, 
 import { ExtractError, isStackOverflow } from '../../src/errors.js';
 import { BlockBuilder } from './blocks.js';
 import { readBody, readNumbering, readRelationships, readStyles, type Relationships, type XmlElement } from './mammoth.js';
-import { boxBullets, hiddenStyles, Preparer } from './prepare.js';
+import { boxBullets, hiddenStyles, Preparer, styleFonts } from './prepare.js';
 import { XmlError, parseXml } from './xml.js';
 import { readDirectory, readEntry, type Budget, type ZipEntry } from './zip.js';
 
@@ -159,11 +159,12 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   const body = root.first('w:body');
   if (!body) throw new ExtractError('corrupt', `${mainPath} has no w:body: not a WordprocessingML document`);
 
-  let styles, numbering, bullets, hidden;
+  let styles, numbering, bullets, hidden, fonts;
   try {
     const stylesXml = pkg.xml(partOf('styles', `${base}/styles.xml`));
     styles = readStyles(stylesXml);
     hidden = hiddenStyles(stylesXml);
+    fonts = styleFonts(stylesXml);
     const numberingXml = pkg.xml(partOf('numbering', `${base}/numbering.xml`));
     numbering = readNumbering(numberingXml, styles);
     bullets = boxBullets(numberingXml);
@@ -173,7 +174,7 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   }
 
   // Headers and footers: read as furniture, each distinct text once.
-  const preparer = new Preparer(bullets, hidden);
+  const preparer = new Preparer(bullets, hidden, fonts);
   const furniture: Array<{ path: string; root: XmlElement; rels: Relationships }> = [];
   for (const type of ['header', 'footer']) {
     for (const path of related(documentRels, base, type)) {

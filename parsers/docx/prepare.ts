@@ -80,6 +80,9 @@ const EXTRA_BOXES = new Map<number, MarkState>([
   [0x2612, 'checked'],
 ]);
 
+/** Fonts whose characters are pictures: Word's boxes and ticks among them. */
+export const SYMBOL_FONT = /^(wingdings( [23])?|webdings|symbol)$/i;
+
 /**
  * The box state a character in a symbol font shows, or null when it is not
  * a box or tick. `code` is the character's hex code as Word stores it
@@ -190,6 +193,35 @@ export interface HiddenStyles {
   character: ReadonlySet<string>;
 }
 
+/** A run's fonts as Word picks them: `ascii` for characters below U+0080, `hAnsi` for the others. */
+interface RunFonts {
+  ascii?: string;
+  hAnsi?: string;
+}
+
+/** Each character style's fonts, its own or those of the styles it is based on. */
+export type StyleFonts = ReadonlyMap<string, RunFonts>;
+
+export function styleFonts(styles: XmlElement | null): StyleFonts {
+  const byId = new Map<string, XmlElement>();
+  for (const c of styles?.children ?? []) if (c.type === 'element' && c.name === 'w:style' && c.attributes['w:type'] === 'character') byId.set(c.attributes['w:styleId'] ?? '', c);
+  const fontsOf = (id: string, seen: Set<string>): RunFonts => {
+    const style = byId.get(id);
+    if (!style || seen.has(id)) return {};
+    seen.add(id);
+    const own = style.firstOrEmpty('w:rPr').first('w:rFonts')?.attributes ?? {};
+    const base = style.first('w:basedOn')?.attributes['w:val'];
+    const inherited = base === undefined ? {} : fontsOf(base, seen);
+    return { ascii: own['w:ascii'] ?? inherited.ascii, hAnsi: own['w:hAnsi'] ?? inherited.hAnsi };
+  };
+  const out = new Map<string, RunFonts>();
+  for (const id of byId.keys()) {
+    const fonts = fontsOf(id, new Set());
+    if (SYMBOL_FONT.test(fonts.ascii ?? '') || SYMBOL_FONT.test(fonts.hAnsi ?? '')) out.set(id, fonts);
+  }
+  return out;
+}
+
 /** A run property's setting: on, off, or not set here. */
 const setting = (el: XmlElement | undefined): boolean | undefined => (el ? on(el) : undefined);
 
@@ -226,7 +258,45 @@ export class Preparer {
   constructor(
     private readonly bullets: BoxBullets = new Map(),
     private readonly hidden: HiddenStyles = { paragraph: new Set(), character: new Set() },
+    private readonly fonts: StyleFonts = new Map(),
   ) {}
+
+  /**
+   * Box characters a run prints in a symbol font that mammoth does not see, it reading only the run's own ASCII
+   * font: one set for characters past U+007F alone ("þ" with w:hAnsi="Wingdings"), or by the run's character
+   * style. Each becomes a w:sym, as Insert Symbol writes one.
+   */
+  private symbolsInOtherFonts(run: XmlElement): void {
+    const rPr = run.firstOrEmpty('w:rPr');
+    const own = rPr.first('w:rFonts')?.attributes ?? {};
+    if (SYMBOL_FONT.test(own['w:ascii'] ?? '')) return;
+    const style = this.fonts.get(rPr.first('w:rStyle')?.attributes['w:val'] ?? '') ?? {};
+    const ascii = own['w:ascii'] ?? style.ascii;
+    const hAnsi = own['w:hAnsi'] ?? style.hAnsi;
+    if (!SYMBOL_FONT.test(ascii ?? '') && !SYMBOL_FONT.test(hAnsi ?? '')) return;
+    const children: XmlNode[] = [];
+    for (const c of run.children) {
+      if (c.type !== 'element' || c.name !== 'w:t') {
+        children.push(c);
+        continue;
+      }
+      let text = '';
+      const flush = () => {
+        if (text) children.push(element('w:t', { 'xml:space': 'preserve' }, [{ type: 'text', value: text }]));
+        text = '';
+      };
+      for (const ch of textOf(c)) {
+        const font = (ch.codePointAt(0)! < 0x80 ? ascii : hAnsi) ?? '';
+        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        if (SYMBOL_FONT.test(font) && symbolState(font, code)) {
+          flush();
+          children.push(element('w:sym', { 'w:font': font, 'w:char': code }));
+        } else text += ch;
+      }
+      flush();
+    }
+    run.children = children;
+  }
 
   /**
    * Whether a run is hidden: by its own w:vanish, else by its character style, else by its paragraph's style (a
@@ -399,6 +469,7 @@ export class Preparer {
     const rPr = el.first('w:rPr');
     // mammoth reads a switch as off only when "false" or "0"; "off" is as valid (w:strike w:val="off").
     for (const c of rPr?.children ?? []) if (c.type === 'element' && c.attributes['w:val'] === 'off') c.attributes['w:val'] = 'false';
+    this.symbolsInOtherFonts(el);
     const prefix: XmlNode[] = [];
     if (rPr && on(rPr.first('w:dstrike')) && !on(rPr.first('w:strike'))) {
       rPr.children = rPr.children.filter((c) => !(c.type === 'element' && c.name === 'w:strike'));
