@@ -37,7 +37,7 @@ export async function parseDocument(bytes: Uint8Array, options: ExtractOptions):
 
 export async function extract(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractRecord> {
   const doc = await parseDocument(bytes, options);
-  const matched = match(doc);
+  const matched = withUnreadParts(doc, () => match(doc));
   const record = {
     schemaVersion: SCHEMA_VERSION,
     source: {
@@ -57,6 +57,20 @@ export async function extract(bytes: Uint8Array, options: ExtractOptions): Promi
     throw new ExtractError('invalid-record', `record failed validation: ${first.join('; ')}`);
   }
   return checked.data;
+}
+
+/** Diagnostics that say part of a document was not read, which may be why no form was found in it. */
+const UNREAD_PARTS = new Set(['docx-alt-chunk']);
+
+/** Runs the matcher; where it finds no form, its error names the parts of the document that were not read. */
+function withUnreadParts<T>(doc: NormalisedDocument, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const unread = doc.diagnostics.filter((d) => UNREAD_PARTS.has(d.code));
+    if (!(error instanceof ExtractError) || error.code !== 'not-self-assessment' || unread.length === 0) throw error;
+    throw new ExtractError(error.code, `${error.message}; ${unread.map((d) => d.message).join('; ')}`);
+  }
 }
 
 export function sha256(bytes: Uint8Array): string {

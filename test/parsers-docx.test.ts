@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../src/catalogue.js';
 import type { Block, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
+import { extract } from '../src/extract.js';
 import { parse } from '../parsers/docx/index.js';
 import { parseXml } from '../parsers/docx/xml.js';
 import type { XmlNode } from '../parsers/docx/mammoth.js';
@@ -892,6 +893,17 @@ describe('docx tracked changes, comments, headers, text boxes, pages', () => {
   it('drops optional hyphens and reads non-breaking ones as hyphens', async () => {
     const doc = await parse(docx(para('<w:r><w:t>The pro</w:t><w:softHyphen/><w:t>cedures were re</w:t><w:noBreakHyphen/><w:t>approved on 28</w:t><w:noBreakHyphen/><w:t>01</w:t><w:noBreakHyphen/><w:t>2025.</w:t></w:r>')));
     expect(doc.blocks.map((b) => b.text)).toEqual(['The procedures were re-approved on 28-01-2025.']);
+  });
+
+  it('says where part of the document is kept in another format (w:altChunk), which is not read', async () => {
+    const chunk = { name: 'part1.htm', contentType: 'text/html', xml: '<html><body><p>Principle 3</p></body></html>' };
+    const bytes = docx(para(run('Principle 1')) + '<w:altChunk r:id="rIdA"/>', { parts: [chunk], relationships: [{ id: 'rIdA', type: REL.aFChunk, target: 'part1.htm' }] });
+    const doc = await parse(bytes);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Principle 1']);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('docx-alt-chunk');
+    // Where no form is found, the error says so too.
+    const error = await extract(bytes, { path: 'form.docx' }).catch((e: unknown) => e as ExtractError);
+    expect(error).toMatchObject({ code: 'not-self-assessment', message: expect.stringMatching(/kept in another format \(w:altChunk/) });
   });
 
   it('gives headings, list items and hyperlinks their place', async () => {

@@ -201,6 +201,7 @@ export const REL = {
   header: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header',
   footer: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer',
   hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
+  aFChunk: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk',
 };
 
 export interface Package {

@@ -203,6 +203,12 @@ async function parsePackage(bytes: Uint8Array, options: ParseOptions): Promise<N
   for (const f of furniture.filter((f) => !/header/i.test(f.path))) builder.furnitureNodes(read(f.root.children, f.rels));
   check();
 
+  if (preparer.result.altChunks > 0) {
+    diagnostics.push({
+      code: 'docx-alt-chunk',
+      message: `${preparer.result.altChunks} part(s) of the document are kept in another format (w:altChunk: HTML, RTF or another document), which Word converts when it opens the file; they are not read`,
+    });
+  }
   if (preparer.result.trackedChanges > 0) {
     diagnostics.push({
       code: 'docx-tracked-changes',

@@ -55,6 +55,8 @@ export interface Prepared {
   pageMarkers: number;
   /** Tracked insertions and deletions seen (taken as accepted). */
   trackedChanges: number;
+  /** Parts of the document kept in another format (w:altChunk: HTML, RTF, another document), which are not read. */
+  altChunks: number;
 }
 
 export const SENTINEL_RE = /\u{F0000}(\d+)\u{F0001}/gu;
@@ -250,7 +252,7 @@ export function hiddenStyles(styles: XmlElement | null): HiddenStyles {
 }
 
 export class Preparer {
-  readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0 };
+  readonly result: Prepared = { side: [], pageMarkers: 0, trackedChanges: 0, altChunks: 0 };
   private fields: OpenField[] = [];
   /** Whether the paragraph being prepared is in a style that hides its text. */
   private paragraphHidden = false;
@@ -373,6 +375,9 @@ export class Preparer {
       case 'w:smartTag':
         // Keep the content (a simple field's result text, bidi runs).
         for (const c of el.children) if (c.type === 'element') this.node(c, out);
+        return;
+      case 'w:altChunk':
+        this.result.altChunks++;
         return;
       case 'w:cr':
         out.push(element('w:br'));
