@@ -52,7 +52,7 @@ function principleNumber(word: string): number {
   return n >= 0 ? n + 1 : Number(word);
 }
 /** "Action Plan", or "Action Plan – Principle 2" naming its principle, and what follows on its line. */
-const ACTION_PLAN = /^action\s*plan\b\s*[:.\-–—]?\s*(?:(?:for\s+)?principle\s+\d{1,2}\b\s*[:.\-–—]?\s*)?(.*)$/i;
+const ACTION_PLAN = /^action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
 const PROTECTIVE_MARKING = /^(official(\s*[-–:]?\s*sensitive)?|not protectively marked|unclassified|restricted|protect)$/i;
 const TEMPLATE_HEADER = /^(surveillance camera code of practice\s*[-–:]?\s*)?self[- ]assessment tool$/i;
 const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
@@ -66,7 +66,7 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * tightly.
  */
 const LEADING_CHOICE =
-  /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice|fly|entry|cost|claims?|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+  /^(yes|no|n\/a)(?:\s*[–—:,;(]|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
@@ -119,8 +119,9 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 const CASE = /^(?:if|unless|where|when)\b/i;
 /** A choice opening a sentence or a line, for a text that goes through the options one by one. */
 const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
-/** A choice followed by the form's question about it: "No – why not?", "If yes, which staff groups?". */
-const ASKS_AFTER_CHOICE = /^(?:yes|no|n\/a)\W+(?:if so\W+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?\s*$/i;
+/** A choice followed by the form's question about it, and perhaps a line to write on: "No – why not? ……", "No - if not, why not?". */
+const ASKS_AFTER_CHOICE =
+  /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
@@ -1323,10 +1324,13 @@ const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
 
 /** "…meta-data? Yes" with "No" wrapped to the next line: the labels printed at the end of the question's line. */
 function trailingLabels(question: Block): Block[] {
-  const m = TRAILING_LABELS.exec(question.text);
+  // Labels end the line: only its last words are looked at, so a long run of them costs no more than a short one.
+  const text = question.text;
+  const from = text.length > 60 ? text.lastIndexOf(' ', text.length - 60) + 1 : 0;
+  const m = TRAILING_LABELS.exec(text.slice(from));
   if (!m) return [];
   // Set apart from the question by its punctuation or a wide gap.
-  const before = question.text.slice(0, m.index);
+  const before = text.slice(0, from + m.index);
   const lead = before.trimEnd();
   if (!/[?:.)]$/.test(lead) && before.length - lead.length < 2) return [];
   return m[1]!

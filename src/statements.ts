@@ -26,8 +26,8 @@ const PATTERNS = [
 /** A choice said to be a mistake, or made in another assessment, draft, year or publication, is not this document's answer. */
 const ELSEWHERE =
   /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last (?:year|time)|draft|checklist|neighbou?ring|another|other assessment|separate assessment|(?:in|for) the (?!this\b)[\w -]{2,40}? assessment|(?:19|20)\d\d)\b/i;
-/** The sentence after a statement taking it back: "That was a mistake and will be corrected." */
-const TAKEN_BACK = /^\s*(?:that|this|it|the (?:answer|selection|tick))\s+(?:was|is)\s+(?:a mistake|an error|an oversight|incorrect|wrong|not correct)\b/i;
+/** The sentence after a statement taking it back: "That was a mistake and will be corrected." ("This is an oversight in our induction programme" explains it.) */
+const TAKEN_BACK = /^\s*(?:that|this|it|the (?:answer|selection|tick))\s+(?:was|is)\s+(?:a mistake|an error|an oversight|incorrect|wrong|not correct)\b(?!\s+(?:in|of|on|by|within|at|with|across)\b)/i;
 /** Denied, supposed or asked for ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
 const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|target|aim|intend|expect|hope|will|once|until)\b|n't\b/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */

@@ -131,13 +131,15 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     }
     if (!parts.length) continue;
     const text = parts.map((b) => b.text).join('\n');
-    if (label.field === 'signOffDate') {
+    if (label.field === 'signOffDate' && !signOff) {
+      // Under a label that does not name the sign-off, a value that is no date is another column's (a version
+      // table's "Date" over "Author").
       if (!findSignOffDate(text) && !UNSIGNED.test(text)) {
         undated ??= { text, provenance: parts[0]!.provenance };
         continue;
       }
-      datedGenerically = !signOff;
-    }
+      datedGenerically = true;
+    } else if (label.field === 'signOffDate') datedGenerically = false;
     values[label.field] = { text, provenance: parts[0]!.provenance };
     i = j - 1;
   }

@@ -221,18 +221,20 @@ describe('hostile input', () => {
       'labels after a question': `Is it reviewed?${wide(200_000, '\u2003')} ref  Yes No`,
       'a question mark': `Why?${wide(200_000, '\u2003')}x`,
     };
+    const texts: Record<string, string> = Object.fromEntries(Object.entries(lines).map(([name, line]) => [name, base.replace(/^(Principle 1\n)/m, `$1${line}\n`)]));
+    // A run of labels after a question's own words.
+    texts['labels repeated after a question'] = base.replace(/^(21\. [^\n]*\?)  ☐ Yes  ☒ No$/m, `$1  ${'no '.repeat(60_000)}x`);
     const pool = new WorkerPool<ExtractJob, ExtractReply>({ size: availableParallelism(), workerUrl: WORKER, timeoutMs: TIMEOUT_MS * 2, maxMemoryMb: 512 });
     try {
       const replies = await Promise.all(
-        Object.entries(lines).map(async ([name, line]) => {
-          const text = base.replace(/^(Principle 1\n)/m, `$1${line}\n`);
+        Object.entries(texts).map(async ([name, text]) => {
           expect(text, name).not.toBe(base);
           const buffer = new TextEncoder().encode(text).buffer as ArrayBuffer;
           const reply = await pool.run({ path: 'wide.txt', bytes: buffer, limits: { timeoutMs: TIMEOUT_MS } }, [buffer]).catch((e: { code: string }) => ({ ok: false, code: e.code }));
           return [name, reply.ok ? 'read' : (reply as { code: string }).code] as const;
         }),
       );
-      expect(Object.fromEntries(replies)).toEqual(Object.fromEntries(Object.keys(lines).map((name) => [name, 'read'])));
+      expect(Object.fromEntries(replies)).toEqual(Object.fromEntries(Object.keys(texts).map((name) => [name, 'read'])));
     } finally {
       await pool.close();
     }

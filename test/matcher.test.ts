@@ -302,6 +302,11 @@ describe('matcher on rendered templates', () => {
       ['a word the choice is hyphened to, "No-fly zones"', () => form.replace(Q28, '$1\n\nNo-fly zones around the prison are checked before every flight.'), 'P5.9'],
       ['a prompt that asks, "No – why not?"', () => blankQ21('No – why not?'), 'P5.2'],
       ['a prompt that asks, "Yes – which staff groups?"', () => blankQ21('Yes – which staff groups?'), 'P5.2'],
+      ['a prompt that asks, with a line to write on', () => blankQ21('No – why not? ....................'), 'P5.2'],
+      ['a prompt that asks, with a word limit', () => blankQ21('No – explain why not? (max 200 words)'), 'P5.2'],
+      ['a prompt that asks, in brackets', () => blankQ21('No (why not?)'), 'P5.2'],
+      ['a prompt that asks, after a condition', () => blankQ21('No - if not, why not?'), 'P5.2'],
+      ['"No-drone zones"', () => form.replace(Q28, '$1\n\nNo-drone zones are mapped and checked before every flight.'), 'P5.9'],
       ['a heading row "No." | "Question" repeated under blank boxes', () => blankQ21('No.\tQuestion'), 'P5.2'],
       ['a statement said to be "a mistake" in the next sentence', () => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`).replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'Yes' has been selected for question 21. That was a mistake and will be corrected."), 'P5.2'],
       ['an action plan table whose number column is headed "No."', () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\tAction\tOwner\n1\tReview the DPIA\tCCTV Manager'), 'P2.6'],
@@ -318,6 +323,14 @@ describe('matcher on rendered templates', () => {
         () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\n\nIssues noted at the 2022 audit have all been closed.'),
         'no',
         'P2.6',
+      ],
+      [
+        'a statement the next sentence explains ("This is an oversight in our induction programme")',
+        () =>
+          form
+            .replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`)
+            .replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'No' has been selected for question 21. This is an oversight in our induction programme which will be put right from April."),
+        'no',
       ],
       [
         'a statement with "an oversight" about something else in its sentence',
@@ -1351,6 +1364,11 @@ describe('matcher on what organisations add', () => {
       expect((await run(form.replace('Date of sign off\t', `${label} `))).organisation, label).toMatchObject({ signOffDate: o.signOffDate });
     const noted = form.replace(`Date of sign off\t${o.signOffDateRaw}`, `Date of sign off\t${o.signOffDateRaw} (annual review pending)`);
     expect((await run(noted)).organisation).toMatchObject({ signOffDate: o.signOffDate });
+    // The sign-off's own label says it has not happened: no other date stands in for it.
+    const pending = form.replace(`Date of sign off\t${o.signOffDateRaw}`, 'Date of sign off\tTo follow after Cabinet\nCompleted by\tJ Smith, CCTV Manager\nDate\t05/01/2023');
+    expect((await run(pending)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'To follow after Cabinet' });
+    const season2 = before('Date: 01/02/2024').replace(`Date of sign off\t${o.signOffDateRaw}`, 'Date of sign off\tSpring 2023');
+    expect((await run(season2)).organisation).toMatchObject({ signOffDate: null, signOffDateRaw: 'Spring 2023' });
   });
 
   it('reads a value that opens with a label word as the value of the label before it', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, setTextRenderingMode, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfCases, type PdfCase } from '../corpus/build/build-pdf-cases.js';
 import { renderPdf } from '../corpus/build/pdf.js';
@@ -838,7 +838,10 @@ describe('PDF struck-through options', () => {
       if (tick === 'yes') page.drawText('✔', { x: 400, y, size: 10, font: zapf });
       t('No', 420, y);
       if (tick === 'no') page.drawText('✔', { x: 437, y, size: 10, font: zapf });
+      // Stretched to 128% (Tz), as wide as a broad bold face's digits (Verdana Bold's are 0.71 em).
+      page.pushOperators(pushGraphicsState(), setCharacterSqueeze(128));
       page.drawText(rating, { x: 500, y, size: 10, font: bold });
+      page.pushOperators(popGraphicsState());
     };
     t('Question', 50, 780);
     t('Rating', 490, 780);

@@ -106,9 +106,12 @@ const TOKEN_RE = /(?<![\p{L}\p{N}])[xX✓✔✗✘](?![\p{L}\p{N}])/gu;
 /** ZapfDingbats codes for ticks, crosses and boxes, as pdf.js reads them when the font has no ToUnicode map. */
 const DINGBATS: Record<string, string> = { '3': '✓', '4': '✔', '7': '✗', '8': '✘', n: '■', q: '❑', r: '❒' };
 
+/** ZapfDingbats' own widths (em) of the codes in DINGBATS: a font that gives them other widths is not ZapfDingbats. */
+const DINGBAT_WIDTHS: Record<string, number> = { '3': 0.755, '4': 0.846, '7': 0.571, '8': 0.677, n: 0.761, q: 0.759, r: 0.759 };
+
 /**
- * Fonts that print nothing on the page but lone ZapfDingbats codes ("4", "8"), each as wide as the dingbat (✔ is
- * 0.85 em; a digit or letter of a text font about 0.55): a text font prints words too, or its digits narrower.
+ * Fonts that print nothing on the page but lone ZapfDingbats codes ("4", "8"), each as wide as ZapfDingbats draws
+ * it (✔ 0.846 em, ✓ 0.755): a text font prints words too, or its digits alike in width (a rating column).
  */
 function fontsOfLoneDingbats(items: readonly unknown[]): Set<string> {
   const lone = new Set<string>();
@@ -118,8 +121,9 @@ function fontsOfLoneDingbats(items: readonly unknown[]): Set<string> {
     const str = it.str?.trim();
     if (!str || typeof it.fontName !== 'string') continue;
     const size = Array.isArray(it.transform) ? Math.hypot(it.transform[2]!, it.transform[3]!) : 0;
-    const wide = size > 0 && (it.width ?? 0) >= 0.65 * size;
-    (str.length === 1 && DINGBATS[str] && wide ? lone : other).add(it.fontName);
+    const own = str.length === 1 ? DINGBAT_WIDTHS[str] : undefined;
+    const dingbat = own !== undefined && size > 0 && Math.abs((it.width ?? 0) / size - own) <= 0.015;
+    (dingbat ? lone : other).add(it.fontName);
   }
   return new Set([...lone].filter((f) => !other.has(f)));
 }
