@@ -297,6 +297,9 @@ describe('matcher on rendered templates', () => {
       return match(await parseText(new TextEncoder().encode(text))).answers.find((a) => a.id === id)!;
     };
     const blankQ21 = (after: string) => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}  ☐ Yes  ☐ No\n\n${after}`);
+    /** Question 21 printed with no boxes, and what principle 5's action plan says about it. */
+    const statedInPlan = (plan: string) =>
+      form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`).replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, `$1${plan}`);
 
     it.each([
       ['a word the choice is hyphened to, "No-fly zones"', () => form.replace(Q28, '$1\n\nNo-fly zones around the prison are checked before every flight.'), 'P5.9'],
@@ -308,7 +311,7 @@ describe('matcher on rendered templates', () => {
       ['a prompt that asks, after a condition', () => blankQ21('No - if not, why not?'), 'P5.2'],
       ['"No-drone zones"', () => form.replace(Q28, '$1\n\nNo-drone zones are mapped and checked before every flight.'), 'P5.9'],
       ['a heading row "No." | "Question" repeated under blank boxes', () => blankQ21('No.\tQuestion'), 'P5.2'],
-      ['a statement said to be "a mistake" in the next sentence', () => form.replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`).replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'Yes' has been selected for question 21. That was a mistake and will be corrected."), 'P5.2'],
+      ['a statement said to be "a mistake" in the next sentence', () => statedInPlan("'Yes' has been selected for question 21. That was a mistake and will be corrected."), 'P5.2'],
       ['an action plan table whose number column is headed "No."', () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\tAction\tOwner\n1\tReview the DPIA\tCCTV Manager'), 'P2.6'],
     ])('%s', async (_, edit, id) => {
       const a = await answerTo(edit(), id);
@@ -326,18 +329,12 @@ describe('matcher on rendered templates', () => {
       ],
       [
         'a statement the next sentence explains ("This is an oversight in our induction programme")',
-        () =>
-          form
-            .replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`)
-            .replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'No' has been selected for question 21. This is an oversight in our induction programme which will be put right from April."),
+        () => statedInPlan("'No' has been selected for question 21. This is an oversight in our induction programme which will be put right from April."),
         'no',
       ],
       [
         'a statement with "an oversight" about something else in its sentence',
-        () =>
-          form
-            .replace(`${Q21}  ☐ Yes  ☒ No`, `${Q21}\n\nInduction covers the CCTV policy.`)
-            .replace(/(Principle 5\?  ☐ Yes  ☒ No\n\nAction Plan\n\n)[^\n]*/, "$1'No' has been selected for question 21 as two new starters missed the session, an oversight by the trainer."),
+        () => statedInPlan("'No' has been selected for question 21 as two new starters missed the session, an oversight by the trainer."),
         'no',
       ],
     ] as Array<[string, () => string, string, string?]>)('still reads the choice from %s', async (_, edit, choice, id = 'P5.2') => {
