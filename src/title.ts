@@ -92,7 +92,8 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
   const end = blocks.length;
   const values: Partial<Record<TitleField, { text: string; provenance: Provenance }>> = {};
   // A date under a label that does not name the sign-off (a covering letter's "Date") gives way to one under a
-  // label that does; a value that is no date ("Spring 2021") is kept only where no label gives a date.
+  // label that does, whatever that label holds ("Spring 2023", "To follow"); a value that is no date under a label
+  // that does not name the sign-off is kept only where no label gives a date.
   let datedGenerically = false;
   let undated: { text: string; provenance: Provenance } | null = null;
   // A one-word label standing where a value is due ("Scope Housing Association" under "Name of organisation") is
