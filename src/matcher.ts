@@ -1023,21 +1023,25 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
 }
 
 /**
- * Past the last principle the form heads, a principle whose closing question
- * ("Have you identified any areas where action is required … Principle 9?")
- * is not found is not asked here: the questions found for it are another
- * document's (an appendix's checklist after a form that stops early, worded
- * like the template's). A form that goes on without printing its headings
- * still closes each principle with that question.
+ * Past the last principle the form heads, a principle is asked only where its
+ * closing question ("Have you identified any areas where action is required …
+ * Principle 9?") is found, or two thirds of its questions are, each principle
+ * before it past that heading asked too: a form that goes on without printing
+ * its headings asks its questions principle after principle. Questions found
+ * otherwise are another document's (an appendix's checklist after a form that
+ * stops early, worded like the template's).
  */
 function dropSparseTail(at: Array<number | null>, principles: ReadonlyArray<number | undefined>): void {
   let last = 0;
   principles.forEach((x, p) => x !== undefined && (last = p + 1));
   if (last === 0) return;
+  let goesOn = true;
   for (let p = last + 1; p <= 12; p++) {
-    const closing = QUESTIONS.findIndex((q) => q.principle === p && q.actionQuestion);
-    if (closing >= 0 && at[closing] !== null) continue;
-    QUESTIONS.forEach((q, i) => q.principle === p && (at[i] = null));
+    const own = QUESTIONS.flatMap((q, i) => (q.principle === p ? [i] : []));
+    const closing = own.find((i) => QUESTIONS[i]!.actionQuestion);
+    const found = own.filter((i) => at[i] !== null).length;
+    goesOn &&= (closing !== undefined && at[closing] !== null) || found * 3 >= own.length * 2;
+    if (!goesOn) for (const i of own) at[i] = null;
   }
 }
 
