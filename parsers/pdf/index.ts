@@ -227,7 +227,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [...pageNotes];
-    /** The page's drawn boxes, rules, cell borders and highlighter fills; null where the page is too large to read them. */
+    /** The page's drawing: its shapes, and the boxes, rules, cell borders and highlighter fills among them; null where the page is too large to read. */
     const readDrawing = async (p: (typeof pages)[number], n: number): ReturnType<MarkSources['vectorShapes']> => {
       if (p.tooLarge) {
         diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${p.tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });

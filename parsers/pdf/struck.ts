@@ -18,9 +18,9 @@ import type { Rule } from './vector.js';
 const MAY_OPEN_WITH_CHOICE = /^\s*(?:[A-Za-z][A-Za-z ]{0,24}:\s*)?(?:yes|no|n\/?a)(?:\s*[–—:,;(.-]|\s*$|\s*(?:yes|no|n\/?a)\b)/i;
 const OPENS_WITH_CHOICE = /^\s*(?:yes|no|n\/?a)\b/i;
 
+/** Struck text taken out, and where it started. */
 export interface Withdrawn {
   text: string;
-  line: number;
   x0: number;
   top: number;
 }
@@ -45,7 +45,7 @@ export function withdrawStruckChoices(text: PageText, consumed: ReadonlySet<Part
       const struck = struckChars(part, rules, strikeOuts);
       const struckText = struck.map((m, i) => (m ? part.text[i] : '')).join('');
       if (!OPENS_WITH_CHOICE.test(struckText)) continue;
-      const taken = { text: struckText.trim(), line: line.index, x0: part.x0, top: part.top };
+      const taken = { text: struckText.trim(), x0: part.x0, top: part.top };
       let runsOn = struck[lastCharIndex(part.text)] === true;
       removeChars(text, part, struck);
       let column = { x0: part.x0, x1: part.x1 };
