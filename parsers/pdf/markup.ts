@@ -235,6 +235,8 @@ export function markOverdrawn(groups: readonly OptionGroup[], over: readonly Dra
       return { ...d, at: rectFromPoints([apply(display, x0, y0), apply(display, x1, y0), apply(display, x0, y1), apply(display, x1, y1)]) };
     })
     .filter((d) => d.at.x1 - d.at.x0 <= MARK_REACH.width * page.width && d.at.bottom - d.at.top <= MARK_REACH.height * page.height);
+  // Nearly every page has nothing drawn over it, and the rows below are worked out group against group.
+  if (shown.length === 0) return [];
   const meets = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.top < b.bottom && b.top < a.bottom;
   const spotsOf = (o: Candidate) => (o.box ? [o.rect, o.box] : [o.rect]);
   const isTicked = (m: Mark | null) => m?.state === 'checked';
