@@ -624,6 +624,37 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.at(-1)!.text).toBe('The policy was reviewed in May.');
   });
 
+  it('reads text shading (w:shd), as Google Docs saves a highlight, like a highlight, unless every label has the same', async () => {
+    const shaded = (text: string, shd: string) => run(text).replace('<w:r>', `<w:r><w:rPr><w:shd ${shd}/></w:rPr>`);
+    const yellow = 'w:val="clear" w:color="auto" w:fill="FFFF00"';
+    const grey = 'w:val="clear" w:color="auto" w:fill="D9D9D9"';
+    const doc = await parse(
+      docx(
+        para(run(Q)) +
+          para(run('Yes     ') + shaded('No', yellow)) +
+          para(run('Two?')) +
+          // The template's styling: both labels on a grey ground.
+          para(shaded('Yes', grey) + run('     ') + shaded('No', grey)) +
+          para(run('Three?')) +
+          // White, automatic or no shading shows nothing.
+          para(shaded('Yes', 'w:val="clear" w:color="auto" w:fill="FFFFFF"') + run('     ') + shaded('No', 'w:val="nil"') + run(' ') + shaded('N/A', 'w:val="clear" w:fill="auto"')) +
+          para(run('Four?')) +
+          para(shaded('Yes', 'w:val="solid" w:color="00FF00" w:fill="auto"') + run('     ') + shaded('No', grey)),
+      ),
+    );
+    expect(options(doc)).toEqual([
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: 'checked', source: 'highlight', detail: 'w:shd FFFF00' },
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: null, source: null, detail: undefined },
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: null, source: null, detail: undefined },
+      { value: 'na', state: null, source: null, detail: undefined },
+      { value: 'yes', state: 'checked', source: 'highlight', detail: 'w:shd 00FF00' },
+      { value: 'no', state: 'checked', source: 'highlight', detail: 'w:shd D9D9D9' },
+    ]);
+  });
+
   it('reads nothing from a legacy text field still showing its default text, and what was typed over it', async () => {
     const textField = (...result: string[]) => defaulted('Enter details here', ...result);
     const defaulted = (value: string, ...result: string[]) =>

@@ -337,7 +337,7 @@ export class BlockBuilder {
       } else if (s.t === 'text') {
         const span = (how: string) => ({ start: lineText.length, end: lineText.length + s.text.length, how });
         if (s.struck && s.text.trim()) struck.push(span(s.struck));
-        if (s.highlight && s.text.trim()) highlighted.push(span(`w:highlight ${s.highlight}`));
+        if (s.highlight && s.text.trim()) highlighted.push(span(s.highlight.startsWith('w:shd') ? s.highlight : `w:highlight ${s.highlight}`));
         lineText += s.text;
       }
     }
@@ -346,7 +346,8 @@ export class BlockBuilder {
     const labels = lineText.match(/\b(?:yes|no|n\/a)\b/gi)?.length ?? 0;
     if (struck.length && (!bulleted || labels >= 2)) run = withLabelMarks(lineText, run, struck, (how) => ({ state: 'unchecked', source: 'struck-option', detail: how }));
     // A label highlighted where the options have no boxes is the one chosen.
-    if (highlighted.length && marks.length === 0) run = withLabelMarks(lineText, run, highlighted, (how) => ({ state: 'checked', source: 'highlight', detail: how }));
+    if (highlighted.length && marks.length === 0 && !styledAlike(lineText, highlighted))
+      run = withLabelMarks(lineText, run, highlighted, (how) => ({ state: 'checked', source: 'highlight', detail: how }));
     if (!run) return null;
     // Stand-ins in the run are the last ones in the line (the run is a suffix).
     let k = marks.length - 1;
@@ -594,6 +595,16 @@ interface Span {
  * found no run (e.g. "Yes/No" or a single struck "No"), the run is the
  * trailing labels of the line.
  */
+/**
+ * Whether every label on the line is shaded alike: a template's styling,
+ * which picks out none of them. A highlighter's colour on each is the author
+ * marking both, and stays.
+ */
+function styledAlike(line: string, spans: readonly Span[]): boolean {
+  const hows = [...line.matchAll(LABEL_RE)].map((m) => spans.find((s) => s.start < (m.index ?? 0) + m[0].length && (m.index ?? 0) < s.end)?.how ?? null);
+  return hows.length >= 2 && hows.every((h) => h !== null && h === hows[0] && h.startsWith('w:shd'));
+}
+
 function withLabelMarks(line: string, run: OptionRun | null, spans: readonly Span[], mark: (how: string) => Mark): OptionRun | null {
   const labels = [...line.matchAll(LABEL_RE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
   const coveredBy = (l: { start: number; end: number }) => spans.find((s) => s.start < l.end && l.start < s.end)?.how ?? null;

@@ -475,6 +475,9 @@ export class Preparer {
     // mammoth reads a switch as off only when "false" or "0"; "off" is as valid (w:strike w:val="off").
     for (const c of rPr?.children ?? []) if (c.type === 'element' && c.attributes['w:val'] === 'off') c.attributes['w:val'] = 'false';
     this.symbolsInOtherFonts(el);
+    // Text shading is how Google Docs (and LibreOffice, by one setting) saves a highlight: read as one.
+    const shading = rPr && !rPr.first('w:highlight') ? shownShading(rPr.first('w:shd')) : null;
+    if (shading) rPr!.children.push(element('w:highlight', { 'w:val': `w:shd ${shading}` }));
     const prefix: XmlNode[] = [];
     if (rPr && on(rPr.first('w:dstrike')) && !on(rPr.first('w:strike'))) {
       rPr.children = rPr.children.filter((c) => !(c.type === 'element' && c.name === 'w:strike'));
@@ -599,6 +602,13 @@ export class Preparer {
  * is compared with the control's declared checked and unchecked symbols (w14:checkedState, w14:uncheckedState)
  * where it has them, else read as a box glyph (☒, ☐, Wingdings boxes…).
  */
+/** The colour text shading shows (w:shd: a pattern's colour where solid, else its fill), or null for none or white. */
+function shownShading(shd: XmlElement | undefined): string | null {
+  if (!shd || shd.attributes['w:val'] === 'nil') return null;
+  const colour = (shd.attributes[shd.attributes['w:val'] === 'solid' ? 'w:color' : 'w:fill'] ?? '').toUpperCase();
+  return /^[0-9A-F]{6}$/.test(colour) && colour !== 'FFFFFF' ? colour : null;
+}
+
 function shownBox(content: XmlElement, box: XmlElement): { state: MarkState; unicode: string } | null {
   const runs: XmlElement[] = [];
   collect(content, 'w:r', runs);
