@@ -1264,6 +1264,11 @@ describe('matcher on what organisations add', () => {
     const reason = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A\n\nWe do not operate drones.');
     expect(reason).toContain('N/A\n\nWe do not operate drones.');
     expect(answer(await run(reason), 'P5.9')).toMatchObject({ choice: 'na', text: 'N/A\nWe do not operate drones.' });
+    // The reason on the same line, set off by a tab that the reader gives as a space; but not the template's note.
+    const sameLine = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A We do not operate drones.');
+    expect(answer(await run(sameLine), 'P5.9')).toMatchObject({ choice: 'na', status: 'answered', text: 'N/A We do not operate drones.' });
+    const note = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A tick N/A if you do not deploy cameras on drones.');
+    expect(answer(await run(note), 'P5.9')).toMatchObject({ choice: null, status: 'missing' });
   });
 
   it('does not read N/A as a choice on a plain Yes/No question', async () => {
