@@ -1569,6 +1569,54 @@ describe('PDF text typed in a box saved without its look', () => {
   });
 });
 
+describe('PDF marks drawn over box glyphs', () => {
+  it('reads a tick or cross drawn over an empty box glyph and flattened into the page as that box ticked; rings, strikes, underlines and borders are no marks', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    // An ellipse of four curves round (x, y), as a viewer's oval tool draws one.
+    const ring = (x: number, y: number, rx: number, ry: number) => {
+      const [kx, ky] = [0.5523 * rx, 0.5523 * ry];
+      return `${x + rx} ${y} m ${x + rx} ${y + ky} ${x + kx} ${y + ry} ${x} ${y + ry} c ${x - kx} ${y + ry} ${x - rx} ${y + ky} ${x - rx} ${y} c ${x - rx} ${y - ky} ${x - kx} ${y - ry} ${x} ${y - ry} c ${x + kx} ${y - ry} ${x + rx} ${y - ky} ${x + rx} ${y} c`;
+    };
+    const rows: Array<[string, (y: number) => string]> = [
+      // A pen's tick over Yes, as a viewer flattens it: one open stroke.
+      ['1. Do you publish an annual report?', (y) => `0 0 0.6 RG 1.2 w 401 ${y + 4} m 404 ${y + 1} l 412 ${y + 11} l S`],
+      // A cross over No in two strokes.
+      ['2. Do you audit disclosures?', (y) => `0 g 1 w 440 ${y - 1} m 450 ${y + 9} l S 440 ${y + 9} m 450 ${y - 1} l S`],
+      // A filler's tick stamped as a filled shape, larger than the box.
+      ['3. Do you consult the public?', (y) => `0 g 397 ${y + 4} m 401 ${y + 6} l 404 ${y + 2} l 414 ${y + 14} l 416 ${y + 12} l 404 ${y - 2} l h f`],
+      // Ticks over both: both read, for the matcher to call ambiguous.
+      ['4. Do you train your staff?', (y) => `0 g 1 w 401 ${y + 4} m 404 ${y + 1} l 412 ${y + 11} l S 441 ${y + 4} m 444 ${y + 1} l 452 ${y + 11} l S`],
+      // A ring round the Yes box, a line struck through the No box and its label, an underline, and a cell's border.
+      ['5. Do you keep a log?', (y) => `1 0 0 RG 1 w ${ring(405, y + 4.5, 11, 7.5)} S`],
+      ['6. Do you review it yearly?', (y) => `0 g 0.8 w 438 ${y + 3.5} m 468 ${y + 3.5} l S 398 ${y - 2} m 432 ${y - 2} l S 395 ${y - 6} m 395 ${y + 14} l S`],
+    ];
+    let content = '';
+    rows.forEach(([question, draw], i) => {
+      const y = 760 - 30 * i;
+      glyphRow(page, glyphs, t, y, question, 'none');
+      content += `${draw(y)}\n`;
+    });
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content)));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      'yes:checked:vector',
+      'no:unchecked:glyph',
+      'yes:unchecked:glyph',
+      'no:checked:vector',
+      'yes:checked:vector',
+      'no:unchecked:glyph',
+      'yes:checked:vector',
+      'no:checked:vector',
+      'yes:unchecked:glyph',
+      'no:unchecked:glyph',
+      'yes:unchecked:glyph',
+      'no:unchecked:glyph',
+    ]);
+    expect(d.blocks.find((b) => b.option?.mark?.source === 'vector')?.option?.mark?.detail).toBe('a mark drawn over the box glyph, flattened into the page');
+  });
+});
+
 describe('PDF reading is quiet', () => {
   it('prints nothing of pdf.js\'s own: a typed text box saved without its look makes it warn', async () => {
     const { pdf, page, t } = await a4(10);

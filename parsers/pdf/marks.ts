@@ -12,7 +12,7 @@ import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem, typ
 import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
-import type { Rule, Shape, VectorBox } from './vector.js';
+import { markOverGlyph, type Rule, type Shape, type VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
 
@@ -146,6 +146,21 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
       cand.mark = { state: 'unchecked', source: 'struck-option', detail: lines === 1 ? 'label struck through' : `label struck through (${lines} lines)` };
       struck.add(cand);
     }
+  }
+
+  // Rows of box glyphs none of them ticked: a tick drawn over one and flattened into the page (a pen's, a filler's
+  // stamp) is read from the drawing. Where a glyph is ticked the drawing is not read, to keep pages of glyphs quick.
+  const blankGlyphs = groups.filter((g) => g.placed?.every((p) => p.mark.source === 'glyph' && p.mark.state === 'unchecked'));
+  const drawnOverGlyphs = blankGlyphs.length > 0 ? await vectorShapes() : null;
+  for (const g of drawnOverGlyphs ? blankGlyphs : []) {
+    // The run's marked options and its marks are in the same order, the k-th mark printed the k-th option's.
+    const marked = g.options.filter((o) => o.mark);
+    g.placed!.forEach((p, k) => {
+      const cand = marked[k];
+      if (!cand || cand.mark!.detail !== p.mark.detail || !markOverGlyph(p.rect, drawnOverGlyphs!.shapes)) return;
+      cand.mark = { state: 'checked', source: 'vector', detail: 'a mark drawn over the box glyph, flattened into the page' };
+      cand.box = p.rect;
+    });
   }
 
   const highlighted = markLabels(groups, paired, struck, painted, sources.markup);

@@ -511,6 +511,31 @@ export function ringsRound(shapes: readonly Shape[], words: readonly Rect[]): Re
     .map((s) => s.rect);
 }
 
+/**
+ * A mark drawn over a box printed as a glyph and flattened into the page: a
+ * pen's tick or cross, or a filler's tick stamped as a filled shape. Inked,
+ * no rectangle or circle, centred on the box, at least half as wide or high
+ * as the box and at most three times its size. A ring round the box, a line
+ * through it or under it, and a cell's border are no marks.
+ */
+export function markOverGlyph(box: Rect, shapes: readonly Shape[]): Shape | null {
+  const size = width(box);
+  if (!(size > 0)) return null;
+  const rings = new Set(ringsRound(shapes, [box]));
+  return (
+    shapes.find(
+      (s) =>
+        !s.isRect &&
+        !s.isRound &&
+        !rings.has(s.rect) &&
+        (s.fillDark || (s.stroke && s.inked)) &&
+        containsPoint(box, centreX(s.rect), centreY(s.rect), 0.25 * size) &&
+        Math.max(width(s.rect), height(s.rect)) <= 3 * size &&
+        Math.min(width(s.rect), height(s.rect)) >= 0.5 * size,
+    ) ?? null
+  );
+}
+
 /** Thickest line a rule is: a stroke any wider is a highlighter pen's, laid over words to mark them, not to strike. */
 const MAX_RULE_WIDTH = 2.5;
 
