@@ -2492,6 +2492,37 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     const d = await parse(await pdf.save());
     expect(d.blocks.map((b) => b.text)).toEqual([GUIDE, answer, question, PURPOSE]);
   });
+
+  it('starts a table row under its heading row anew in every column, though a heading stops where the first word would not have fitted', async () => {
+    const { pdf, page, t, w } = await a4(9);
+    const [ref, question, response, comments] = [40, 75, 300, 378];
+    // The heading row, and the first row a line pitch below it: its comment cell wider than the heading, its first
+    // word too wide for the room the heading leaves.
+    const comment = 'Consulted via a town newsletter.';
+    const heading = 'Comments / evidence';
+    expect(comments + w(comment) - (comments + w(heading))).toBeLessThan(w('Consulted') + 0.3 * 9 + 0.5 * 9);
+    [['Ref', ref], ['Question', question], ['Response', response], [heading, comments]].forEach(([s, x]) => t(s as string, x as number, 760));
+    t('7', ref, 748.75);
+    t('Has there been proportionate consultation and', question, 748.75);
+    t('Yes', response, 748.75);
+    t(comment, comments, 748.75);
+    t('engagement with the public and partners?', question, 737.5);
+    // A cell wrapped within its row still goes on.
+    t('No body worn cameras are used by the', comments, 700);
+    t('council.', comments, 688.75);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => !b.option).map((b) => b.text)).toEqual([
+      'Ref',
+      'Question',
+      'Response',
+      heading,
+      '7',
+      'Has there been proportionate consultation and engagement with the public and partners?',
+      'Yes',
+      comment,
+      'No body worn cameras are used by the council.',
+    ]);
+  });
 });
 
 describe('PDF boxes printed as pictures', () => {

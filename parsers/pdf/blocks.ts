@@ -277,6 +277,17 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
     }
     return e;
   };
+  // Cells that went on from a paragraph above them.
+  const joined = new Set<Part>();
+  // Every other cell of the line left of this one starts anew under a cell of the paragraph's last line: a table's
+  // next row, which this cell starts too. Under a heading row the first row is only a line pitch below, and a
+  // heading ("Comments / evidence") may stop where the next word would not have fitted, as if wrapped.
+  const rowStartsAnew = (part: Part, p: Para) => {
+    const left = page.lines[part.line]!.parts.filter((o) => o.x1 <= part.x0 && isText(o));
+    if (left.length < 2 || left.some((o) => joined.has(o))) return false;
+    const above = textParts[p.parts[p.parts.length - 1]!.line]!;
+    return left.every((o) => above.some((a) => a.x0 < o.x1 && o.x0 < a.x1));
+  };
   let open: Para[] = [];
   for (const line of page.lines) {
     open = open.filter((p) => line.baseline - p.lastBaseline <= 2 * p.size);
@@ -300,8 +311,11 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         paras.push(fresh());
         continue;
       }
-      const into = open.find((p) => !used.has(p) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge));
+      const into = open.find(
+        (p) => !used.has(p) && !rowStartsAnew(part, p) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge),
+      );
       if (into) {
+        joined.add(part);
         into.parts.push(part);
         into.bodyX0 ??= part.x0;
         into.x1 = Math.max(into.x1, part.x1);
