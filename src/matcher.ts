@@ -63,11 +63,12 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
  * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are the words
  * "No" makes with a hyphen ("No-one", "No-go", "No-notice" audits, "No-fly zones"). "No-see action plan" is typed
- * tightly. "N/A" is no word of a sentence, so a space sets it off as well ("N/A We do not operate drones", where a tab
+ * tightly. A bracket holding nothing or a mark is a box typed after the option ("Yes ( )  No (x)"), not a remark.
+ * "N/A" is no word of a sentence, so a space sets it off as well ("N/A We do not operate drones", where a tab
  * stood between them).
  */
 const LEADING_CHOICE =
-  /^(yes|no|n\/a)(?:\s*[–—:,;(]|(?<=\/a)\s|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+  /^(yes|no|n\/a)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔*]?\s*\))|(?<=\/a)\s|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */

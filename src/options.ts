@@ -81,15 +81,15 @@ export const isUnreadableGlyph = (mark: Mark): boolean => mark.source === 'glyph
  */
 const BULLETS: ReadonlySet<string> = new Set(['❑', '\uF071', '\uF072', '\uF06F', '\uF0FC', UNREADABLE]);
 
-/** Bracket forms typed in text: [x], [X], [✓], [ ], [] and the `|_|` placeholder. */
-const BRACKET = /^\[\s*([xX✓✔*]?)\s*\]$/;
+/** Bracket forms typed in text: [x], [X], [✓], [ ], [], the same in round brackets, (x), ( ), and the `|_|` placeholder. */
+const BRACKET = /^(?:\[\s*([xX✓✔*]?)\s*\]|\(\s*([xX✓✔*]?)\s*\))$/;
 const PLACEHOLDER = /^\|_\|$/;
 
 export function glyphMark(token: string): Mark | null {
   const state = GLYPHS.get(token);
   if (state) return { state, source: 'glyph', detail: `U+${token.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
   const bracket = BRACKET.exec(token);
-  if (bracket) return { state: bracket[1] ? 'checked' : 'unchecked', source: 'glyph', detail: token };
+  if (bracket) return { state: bracket[1] || bracket[2] ? 'checked' : 'unchecked', source: 'glyph', detail: token };
   if (PLACEHOLDER.test(token)) return { state: 'unknown', source: 'placeholder', detail: token };
   if (token === UNREADABLE) return { state: 'unknown', source: 'glyph', detail: UNREADABLE_DETAIL };
   return null;
@@ -116,7 +116,7 @@ export function ticksLabel(text: string): boolean {
 }
 
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
-const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\|_\\||[${GLYPH_CLASS}]`;
+const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔*]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
 
@@ -141,7 +141,7 @@ export function readOptionRun(line: string): OptionRun | null {
   for (const m of line.matchAll(TOKEN)) {
     const index = m.index ?? 0;
     const end = index + m[0].length;
-    if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, m[1].startsWith('[') ? ' ' : '')) ?? glyphMark(m[1])!, bullet: BULLETS.has(m[1]) });
+    if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, /^[[(]/.test(m[1]) ? ' ' : '')) ?? glyphMark(m[1])!, bullet: BULLETS.has(m[1]) });
     else if (m[2]) tokens.push({ index, end, label: m[2] });
     else if (m[3]) tokens.push({ index, end, mark: { state: 'checked', source: 'typed-mark', detail: m[3] } });
   }

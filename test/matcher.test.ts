@@ -1133,10 +1133,13 @@ describe('matcher on what organisations add', () => {
     spec.answers['P7.2'] = { ticked: 'none', text: 'Yes - please give the date of the last review:' };
     spec.answers['P7.5'] = { ticked: 'none', text: 'No - go to question 25.' };
     spec.answers['P7.7'] = { ticked: 'none', text: 'Yes - for the town centre signs, no - for the car park signs.' };
+    // Boxes typed as round brackets, with words after them: no remark in brackets after a choice.
+    spec.answers['P8.3'] = { ticked: 'none', text: 'Yes ( )   No (x) - see the attached audit.' };
+    spec.answers['P8.4'] = { ticked: 'none', text: 'Yes ( )   No ( ) - to follow.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', evidence: { kind: 'inferred' } });
     expect(['P6.3', 'P6.4', 'P6.5', 'P6.6'].map((id) => answer(r, id).choice)).toEqual(['yes', 'no', 'yes', 'yes']);
-    for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
+    for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7', 'P8.3', 'P8.4']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
   it('reports a ticked box that contradicts the written answer as ambiguous', async () => {

@@ -11,6 +11,11 @@ describe('readOptionRun', () => {
     expect(summary('Yes ☐   No ☒')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('[ ] Yes [X] No')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
     expect(summary('Yes [x]  No [ ]  N/A [ ]')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph', 'na:unchecked/glyph']);
+    // Boxes typed as brackets of either kind.
+    expect(summary('Yes ( )   No (x)')).toEqual(['yes:unchecked/glyph', 'no:checked/glyph']);
+    expect(summary('(X) Yes  (  ) No')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
+    expect(summary('Yes ( )   No ( )')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph']);
+    expect(readOptionRun('Yes ( )   No (x)')?.options[1]?.mark?.detail).toBe('(x)');
   });
 
   it('leaves a box unlabelled where one of a pair is missing and the order could go either way', () => {
