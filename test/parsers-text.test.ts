@@ -68,6 +68,26 @@ describe('text parser', () => {
     ]);
   });
 
+
+  it('keeps labels stacked in a column beside a wrapped question aside as its options, and a single-line question\'s label as it was', async () => {
+    // pdftotext -layout of a cell printing "Yes" over "No" whose boxes were drawn, so the text keeps only the labels.
+    const layout = [
+      ' 3.2    Does your Privacy Notice signage           Yes',
+      '        highlight the use of a surveillance',
+      '                                                   No',
+      '        camera system and the purpose for',
+      '        which it captures images?',
+      '',
+      ' 3.3    Does your signage state who operates it?    No',
+    ].join('\n');
+    const doc = await parse(enc(layout));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:3.2 Does your Privacy Notice signage highlight the use of a surveillance camera system and the purpose for which it captures images?',
+      'option:yes:none',
+      'option:no:none',
+      'paragraph:3.3 Does your signage state who operates it? No',
+    ]);
+  });
   it('joins the short lines of a narrow column where the words go on in lower case, and nothing else short', async () => {
     const layout = [
       ' 69     Are all staff aware of when       ☒ Yes',

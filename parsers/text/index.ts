@@ -19,6 +19,8 @@ interface Line {
   options?: string;
   /** Where in the line the options start. */
   optionsAt?: number;
+  /** Where a lone label ends the line's last line, a column gap after its text: an option if a line goes on below. */
+  trailingLabelAt?: number;
 }
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
@@ -84,12 +86,25 @@ function paragraphs(lines: Line[]): Line[] {
       continue;
     }
     const prev = out[out.length - 1];
+    // A label alone in the options column of the row above ("Yes" over "No" in a cell beside a wrapped question): one
+    // more option of that row, and the question may go on below it.
+    if (prev?.optionsAt !== undefined && prev.page === raw.page && optionValue(raw.text) && Math.abs(raw.text.search(/\S/) - prev.optionsAt) <= 12) {
+      prev.options = `${prev.options} ${raw.text.trim()}`;
+      prev.end = raw.end;
+      continue;
+    }
     const line = splitColumnOptions(raw, prev?.optionsAt);
     if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, wrapWidth)) {
+      // A label a column gap after the text of a line that goes on below is that row's option, not the text's word.
+      if (prev.trailingLabelAt !== undefined && !prev.options) {
+        const label = TRAILING_LABEL.exec(prev.text)!;
+        Object.assign(prev, { text: label[1]!, options: label[2]!, optionsAt: prev.trailingLabelAt });
+      }
       const head = prev.text.trimEnd();
       const tail = line.text.trim();
       prev.text = /[\p{L}\d]-$/u.test(head) ? head + tail : `${head} ${tail}`;
       prev.end = line.end;
+      prev.trailingLabelAt = line.trailingLabelAt;
       // The options column wrapped with the question ("o Yes þ" then "No"): one row of options.
       if (line.options) prev.options = `${prev.options} ${line.options}`;
       continue;
@@ -113,11 +128,15 @@ function splitColumnOptions(line: Line, columnAt: number | undefined): Line {
     return { ...line, text: line.text.slice(0, at), options: line.text.slice(at).trim(), optionsAt: at + (line.text.slice(at).length - line.text.slice(at).trimStart().length) };
   }
   // A lone label in the options column of the line above: the rest of its row, wrapped there.
-  const lone = columnAt === undefined ? null : /^(.*\S) {3,}(yes|no|n\/a)\s*$/i.exec(line.text);
+  const lone = columnAt === undefined ? null : TRAILING_LABEL.exec(line.text);
   if (lone && Math.abs(lone[1]!.length + line.text.slice(lone[1]!.length).search(/\S/) - columnAt!) <= 12)
     return { ...line, text: lone[1]!, options: lone[2]!, optionsAt: columnAt };
-  return { ...line };
+  const trailing = TRAILING_LABEL.exec(line.text);
+  return trailing ? { ...line, trailingLabelAt: line.text.length - line.text.slice(trailing[1]!.length).trimStart().length } : { ...line };
 }
+
+/** Text, a column gap, and one option label ending the line. */
+const TRAILING_LABEL = /^(.*\S) {3,}(yes|no|n\/a)\s*$/i;
 
 const SENTENCE_END = /[.?!:;]["'’”)]?$/;
 /** Words a sentence does not end on: a line ending in one was wrapped. */
