@@ -593,6 +593,8 @@ function withoutPrompt(b: Block): Block {
 
 /** What else a heading row's cell may hold: a number column's "No." or "#", an option's label. */
 const HEADING_CELL = /^(?:no\.?|#|yes|n\/a)$/i;
+/** A column title of a form's own: up to three words, no sentence, no figure. */
+const OWN_HEADING = /^[\p{L}&/()-]+(?: [\p{L}&/()-]+){0,2}$/u;
 
 /**
  * The cells of tables' heading rows: rows whose every cell names a column, two
@@ -619,9 +621,12 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     while (end < blocks.length && onRow(blocks[end - 1]!, blocks[end]!)) end++;
     const row = blocks.slice(i, end);
     const texts = row.map((b) => b.text.trim());
+    const known = (k: number) => COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!);
+    // Beside "Question" and two columns named, a short title of the form's own ("Action required", "RAG status").
+    const named = texts.some((t) => QUESTION_HEADING.test(t)) && texts.filter((_, k) => known(k)).length >= 3;
     if (
       row.length >= 2 &&
-      row.every((b, k) => (b.kind === 'option' ? !b.option?.mark : COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!))) &&
+      row.every((b, k) => (b.kind === 'option' ? !b.option?.mark : known(k) || (named && OWN_HEADING.test(texts[k]!)))) &&
       // Two columns named, or the question's beside a number's ("No." | "Question").
       (row.filter((b, k) => b.kind !== 'option' && COLUMN_HEADINGS.test(texts[k]!) && optionValue(texts[k]!) === null).length >= 2 ||
         texts.some((t) => QUESTION_HEADING.test(t)))
