@@ -68,6 +68,28 @@ const GLYPHS: ReadonlyMap<string, MarkState> = new Map<string, MarkState>([
   ['\uF071', 'unchecked'], // Wingdings: shadowed box (q)
 ]);
 
+/** How each option is printed, for an option read from a column heading rather than a label of its own. */
+export const LABEL_OF: Readonly<Record<OptionValue, string>> = { yes: 'Yes', no: 'No', na: 'N/A' };
+
+/** A cell that holds nothing but a typed mark. */
+export const TYPED_MARK = /^[xX✓✔✗✘]$/;
+
+/**
+ * The options a table's heading row names, by column: "Yes" and "No" (and "N/A") in the template's order, each a
+ * whole cell. A "No." or "No" heading the row's first cell, before the "Yes", names the question numbers under it.
+ * Takes the row's cells in order, each its column and its text.
+ */
+export function optionColumns(cells: ReadonlyArray<{ column: number; text: string }>): Map<number, OptionValue> | null {
+  const columns = new Map<number, OptionValue>();
+  cells.forEach(({ column, text }, i) => {
+    const value = optionValue(text);
+    if (value && !(value === 'no' && i === 0 && /^no\.?$/i.test(text.trim()))) columns.set(column, value);
+  });
+  const values = [...columns.values()];
+  const inOrder = values.every((v, i) => i === 0 || optionRank(v) > optionRank(values[i - 1]));
+  return values.includes('yes') && values.includes('no') && inOrder ? columns : null;
+}
+
 /** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */
 const UNREADABLE = '\uFFFD';
 const UNREADABLE_DETAIL = 'U+FFFD (a glyph its font maps to no character)';

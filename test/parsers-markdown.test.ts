@@ -81,6 +81,36 @@ describe('markdown parser', () => {
     ]);
   });
 
+  it('reads an X or tick alone in a column headed "Yes" or "No" as that option ticked, and nothing from other rows', async () => {
+    const md = [
+      '| No. | Question | Yes | No | Comments |',
+      '|---|---|---|---|---|',
+      '| 1 | Is it registered? | X |  | Registration Z123. |',
+      '| 2 | Is it exportable? |  | ✓ |  |',
+      // A word in a heading column: the organisation's own, left as it is.
+      '| 3 | Is it reviewed? | Partly |  | See plan. |',
+      '| 4 | Is it audited? |  |  | Not yet. |',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    const show = (b: (typeof doc.blocks)[number]) => (b.option ? `${b.option.value}:${b.option.mark?.state}:${b.option.mark?.source}:${b.option.mark?.detail}` : b.text);
+    expect(doc.blocks.slice(5).map(show)).toEqual([
+      '1',
+      'Is it registered?',
+      'yes:checked:typed-mark:X',
+      'Registration Z123.',
+      '2',
+      'Is it exportable?',
+      'no:checked:glyph:U+2713',
+      '3',
+      'Is it reviewed?',
+      'Partly',
+      'See plan.',
+      '4',
+      'Is it audited?',
+      'Not yet.',
+    ]);
+  });
+
   it('keeps bare URLs and e-mail addresses verbatim, entities included', async () => {
     const md = [
       'See www.gov.uk/cctv, https://ico.org.uk/a_b?x=1&amp;y=2. (or https://x.org/a(b)c).',

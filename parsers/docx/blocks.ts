@@ -5,7 +5,7 @@
  * box, a typed mark or a struck-through label sits beside Yes / No / N/A.
  */
 import type { Block, BlockKind, Diagnostic, Mark, OptionValue, Provenance } from '../../src/document.js';
-import { optionBlocks, optionRank, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
+import { LABEL_OF, TYPED_MARK, optionBlocks, optionColumns, optionValue, pairMarksWithLabels, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { MNode, MParagraph, MTable } from './mammoth.js';
 import { SENTINEL_RE, SYMBOL_FONT, symbolState, type Side } from './prepare.js';
 
@@ -40,16 +40,12 @@ interface Cell {
   filler: boolean;
 }
 
-const LABEL_OF: Record<OptionValue, string> = { yes: 'Yes', no: 'No', na: 'N/A' };
-
 /**
  * The option each heading column stands for, by grid column, how many grid columns the heading row spans, and
  * whether a mark has been read under them.
  */
 type Headings = Map<number, OptionValue> & { width?: number; read?: boolean };
 
-/** A cell that holds nothing but a typed mark. */
-const TYPED_MARK = /^[xX✓✔✗✘]$/;
 const TICKS = new Map([
   ['U+2713', '✓'],
   ['U+2714', '✔'],
@@ -460,18 +456,13 @@ export class BlockBuilder {
    * question numbers under it.
    */
   private headingRow(cells: Cell[], width: number): Headings | null {
-    const headings: Headings = new Map();
+    if (cells.some((c) => c.end - c.start === 1 && this.blocks[c.start]!.kind === 'option')) return null;
+    // A cell of one block is a heading's text, any other no heading.
+    const found = optionColumns(cells.map((c) => ({ column: c.column, text: c.end - c.start === 1 ? this.blocks[c.start]!.text : '' })));
+    if (!found) return null;
+    const headings: Headings = found;
     headings.width = width;
-    for (const c of cells) {
-      if (c.end - c.start !== 1) continue;
-      const b = this.blocks[c.start]!;
-      if (b.kind === 'option') return null;
-      const value = optionValue(b.text);
-      if (value && !(value === 'no' && c === cells[0] && /^no\.?$/i.test(b.text.trim()))) headings.set(c.column, value);
-    }
-    const values = [...headings.values()];
-    const inOrder = values.every((v, i) => i === 0 || optionRank(v) > optionRank(values[i - 1]));
-    return values.includes('yes') && values.includes('no') && inOrder ? headings : null;
+    return headings;
   }
 
   /**

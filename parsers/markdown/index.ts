@@ -6,10 +6,10 @@ import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, 
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Block, BlockKind, NormalisedDocument, ParseOptions } from '../../src/document.js';
+import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { lineBlocks, optionValue, pairMarksWithLabels } from '../../src/options.js';
+import { LABEL_OF, TYPED_MARK, glyphMark, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
 import { decodeText } from '../text/decode.js';
 
 /** GFM for its tables (title blocks are often one) and task lists ("- [x] Yes"). */
@@ -55,16 +55,26 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         });
         return;
       }
-      case 'table':
+      case 'table': {
+        const rows = (node as Table).children;
+        const headings = optionColumns(rows[0]?.children.map((cell, column) => ({ column, text: inlineText(cell.children).trim() })) ?? []);
         // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
-        (node as Table).children.forEach((row, r) =>
+        rows.forEach((row, r) => {
+          const marks = r > 0 && headings ? marksUnder(row.children.map((cell) => inlineText(cell.children).trim()), headings) : null;
           row.children.forEach((cell, column) => {
+            const value = marks && headings!.get(column);
+            if (value) {
+              const mark = marks.get(column);
+              if (mark) blocks.push({ kind: 'option', text: LABEL_OF[value], provenance: position(cell), option: { value, mark } });
+              return;
+            }
             for (const piece of inlineText(cell.children).split('\n'))
               for (const b of lineBlocks(piece, position(cell)))
                 blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
-          }),
-        );
+          });
+        });
         return;
+      }
       case 'code':
         emit(node.value, line(node) + 1, 'paragraph');
         return;
@@ -90,6 +100,23 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   };
   visit(tree);
   return { format: 'markdown', blocks: pairMarksWithLabels(blocks), diagnostics: [] };
+}
+
+/**
+ * A row's marks under the "Yes" | "No" column headings: an X or a tick (or a box glyph) alone in such a cell is that
+ * column's option, ticked. Null, leaving the row as it is, where no such cell holds one, or one holds anything else
+ * (a word typed there is the organisation's own).
+ */
+function marksUnder(texts: readonly string[], headings: ReadonlyMap<number, OptionValue>): Map<number, Mark> | null {
+  const marks = new Map<number, Mark>();
+  for (const column of headings.keys()) {
+    const text = texts[column] ?? '';
+    if (!text) continue;
+    const mark = glyphMark(text) ?? (TYPED_MARK.test(text) ? ({ state: 'checked', source: 'typed-mark', detail: text } satisfies Mark) : null);
+    if (!mark) return null;
+    marks.set(column, mark);
+  }
+  return marks.size > 0 ? marks : null;
 }
 
 function line(node: Nodes): number {
