@@ -240,13 +240,14 @@ export function match(doc: NormalisedDocument): MatchResult {
     return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
   });
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
+  const twoColumns = twoAnswerColumns(blocks, letters);
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];
     const plan = actionPlans[q.principle - 1]!;
     if (!r) return readAnswer(q, null, [], plan, []);
     // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
     const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest];
-    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters });
+    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns });
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -604,22 +605,42 @@ const OWN_HEADING = /^[\p{L}&/()-]+(?: [\p{L}&/()-]+){0,2}$/u;
  * Rows are table rows, or lines of a page, or where the format keeps neither,
  * runs of lines.
  */
-function headingRowCells(blocks: readonly Block[]): Set<Block> {
-  const found = new Set<Block>();
-  // The same table row, or, where the format knows no tables, the same line of the page, read left to right.
-  const onRow = (a: Block, b: Block) =>
-    a.table !== undefined && b.table !== undefined
-      ? a.table.row === b.table.row && b.table.column >= a.table.column
-      : a.provenance.line !== undefined
-        ? a.provenance.line === b.provenance.line
-        : a.provenance.page !== undefined &&
-          a.provenance.page === b.provenance.page &&
-          Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
-          (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
+/** Whether b follows a on a's table row, or, where the format knows no tables, on its line of the page, left to right. */
+function onRow(a: Block, b: Block): boolean {
+  return a.table !== undefined && b.table !== undefined
+    ? a.table.row === b.table.row && b.table.column >= a.table.column
+    : a.provenance.line !== undefined
+      ? a.provenance.line === b.provenance.line
+      : a.provenance.page !== undefined &&
+        a.provenance.page === b.provenance.page &&
+        Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
+        (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
+}
+
+/** The blocks in runs that share a row (see onRow). */
+function rowsOf(blocks: readonly Block[]): Block[][] {
+  const rows: Block[][] = [];
   for (let i = 0; i < blocks.length; ) {
     let end = i + 1;
     while (end < blocks.length && onRow(blocks[end - 1]!, blocks[end]!)) end++;
-    const row = blocks.slice(i, end);
+    rows.push(blocks.slice(i, end));
+    i = end;
+  }
+  return rows;
+}
+
+/**
+ * Whether the form answers in two columns, as this year's and last year's responses side by side: two rows or more
+ * with a choice typed in two cells each ("No | No"). A choice alone on a row may then be in either column.
+ */
+function twoAnswerColumns(blocks: readonly Block[], letters: boolean): boolean {
+  const choices = (row: Block[]) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).length;
+  return rowsOf(blocks).filter((row) => choices(row) >= 2).length >= 2;
+}
+
+function headingRowCells(blocks: readonly Block[]): Set<Block> {
+  const found = new Set<Block>();
+  for (const row of rowsOf(blocks)) {
     const texts = row.map((b) => b.text.trim());
     const known = (k: number) => COLUMN_HEADINGS.test(texts[k]!) || HEADING_CELL.test(texts[k]!);
     // Beside "Question" and two columns named, a short title of the form's own ("Action required", "RAG status").
@@ -632,7 +653,6 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
         texts.some((t) => QUESTION_HEADING.test(t)))
     )
       for (const b of row) if (b.kind !== 'option') found.add(b);
-    i = end;
   }
   // Where the format keeps neither rows nor positions (text saved from a PDF, a cell to a line), a heading row is a
   // run of lines each naming a column, the question's among them, none a bare choice but at its ends, which are the
@@ -1227,7 +1247,13 @@ function readAnswer(
   region: Block[],
   plan: ActionPlan,
   stated: Statement[],
-  { boxesPrinted = false, boxesBefore = false, askedBefore = null, letters = false }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean } = {},
+  {
+    boxesPrinted = false,
+    boxesBefore = false,
+    askedBefore = null,
+    letters = false,
+    twoColumns = false,
+  }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean; twoColumns?: boolean } = {},
 ): Answer {
   const base = {
     id: q.id,
@@ -1287,7 +1313,10 @@ function readAnswer(
     const m = OTHER_OPTION_WITH_MARK.exec(b.text.trim());
     return m !== null && optionValue(m[1]!) !== sole;
   });
+  // Where the form answers in two columns (this year's and last year's), a choice alone may be in the other one.
+  const soleDoubt = twoColumns && typedChoices.length === 1 ? 'a choice stands alone, but the form answers in two columns (this year\'s and last year\'s, say): which one it is in cannot be told' : null;
   const soleAllowed =
+    !soleDoubt &&
     !otherLeft &&
     !(boxesPrinted && onQuestionLine) &&
     !boxesBefore &&
@@ -1316,7 +1345,7 @@ function readAnswer(
       provenance: { question: questionBlock.provenance, text: textProvenance },
     };
   }
-  const read = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, stray, text, textual, plan, stated, letters });
+  const read = readChoice({ q, options, printed, typed: typedChoices, soleAllowed, soleDoubt, stray, text, textual, plan, stated, letters });
   const fromBoxes = read.evidence.kind === 'mark' || read.evidence.kind === 'sole-option' || read.status === 'ambiguous';
   const reading = askedBefore && fromBoxes ? ambiguous(`the boxes follow another question, "${askedBefore.text.trim()}", asked after this one's answer`, askedBefore) : read;
   return {
@@ -1401,6 +1430,8 @@ interface Parts {
   typed: readonly Block[];
   /** Whether a lone typed label may be read as the only option left. */
   soleAllowed: boolean;
+  /** Why a lone typed label cannot be the only option left, where that is worth saying. */
+  soleDoubt: string | null;
   /** Text blocks holding box glyphs that were not read as options. */
   stray: readonly Block[];
   text: string | null;
@@ -1494,7 +1525,7 @@ function readChoice(parts: Parts): ChoiceReading {
         ? `the boxes' state cannot be read: ${unknown[0]!.option!.mark!.detail ?? 'not recorded'}`
         : options.length > 0 || printed.length > 0
         ? 'no box ticked'
-        : 'no Yes/No options found';
+        : (parts.soleDoubt ?? 'no Yes/No options found');
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
 }
 

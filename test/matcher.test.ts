@@ -288,6 +288,24 @@ describe('matcher on rendered templates', () => {
     expectNumberedChoices(await parseText(new TextEncoder().encode(words)), spec);
   });
 
+  it('takes no option alone as the choice where the form answers in two columns, as last year\'s and this year\'s', async () => {
+    const spec = sampleSpec(6);
+    const answersOf = (doc: NormalisedDocument) =>
+      match(doc)
+        .answers.filter((a) => a.type !== 'open' && a.number !== null)
+        .map((a) => ({ id: a.id, choice: a.choice, status: a.status, reason: a.reason, evidence: a.evidence.kind }));
+    const form = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    const alone = answersOf(await parseText(new TextEncoder().encode(form)));
+    expect(alone.filter((a) => a.evidence === 'sole-option').length).toBeGreaterThan(10);
+    // Every choice typed in two cells of its row, but the last: last year's answer, this year's cell left blank.
+    let rows = 0;
+    const twice = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => `${question}\n\n${word}${++rows < 12 ? `\t${word}` : ''}`);
+    const read = answersOf(await parseText(new TextEncoder().encode(twice)));
+    const last = read.filter((a) => a.evidence !== 'none' || a.reason?.includes('two columns')).at(-1)!;
+    expect(last).toMatchObject({ choice: null, status: 'missing', reason: expect.stringContaining('the form answers in two columns') });
+    expect(read.filter((a) => a.evidence === 'sole-option')).toEqual([]);
+  });
+
   describe('reads no choice from words that only look like one', () => {
     const form = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
     const Q21 = '21. Are the rules, policies and procedures part of an induction process for all staff?';
