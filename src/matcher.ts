@@ -241,13 +241,14 @@ export function match(doc: NormalisedDocument): MatchResult {
   });
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
   const twoColumns = twoAnswerColumns(blocks, letters);
+  const deleted = optionsDeleted(QUESTIONS.map((q, qi) => (q.type === 'open' || !regions[qi] ? null : regions[qi])), letters);
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];
     const plan = actionPlans[q.principle - 1]!;
     if (!r) return readAnswer(q, null, [], plan, []);
     // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
     const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest];
-    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns });
+    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns, deleted });
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
@@ -615,6 +616,25 @@ function onRow(a: Block, b: Block): boolean {
         a.provenance.page === b.provenance.page &&
         Math.abs((a.provenance.y ?? NaN) - (b.provenance.y ?? NaN)) <= 2 &&
         (b.provenance.x ?? NaN) > (a.provenance.x ?? NaN);
+}
+
+/**
+ * Whether the organisation deleted the options it did not choose: the Yes/No questions with a label printed bare
+ * under them hold about one each. Where the labels all stayed (a form whose boxes were lost in conversion, its table
+ * saved as text with the cells parted), they hold about two.
+ */
+function optionsDeleted(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
+  const bare = (b: Block) => (b.kind === 'option' ? !b.option?.mark && b.option?.value !== null : typedValue(b.text, letters) !== null);
+  let asked = 0;
+  let labels = 0;
+  for (const r of regions) {
+    const n = (r ? trailingLabels(r.question).length + [...r.before, ...r.rest].filter(bare).length : 0);
+    if (n === 0) continue;
+    asked++;
+    labels += n;
+  }
+  // A few questions say little of the document's habit (one left unanswered beside one answered so).
+  return asked < 4 || labels <= 1.3 * asked;
 }
 
 /** The blocks in runs that share a row (see onRow). */
@@ -1253,7 +1273,8 @@ function readAnswer(
     askedBefore = null,
     letters = false,
     twoColumns = false,
-  }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean; twoColumns?: boolean } = {},
+    deleted = true,
+  }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean; twoColumns?: boolean; deleted?: boolean } = {},
 ): Answer {
   const base = {
     id: q.id,
@@ -1314,7 +1335,16 @@ function readAnswer(
     return m !== null && optionValue(m[1]!) !== sole;
   });
   // Where the form answers in two columns (this year's and last year's), a choice alone may be in the other one.
-  const soleDoubt = twoColumns && typedChoices.length === 1 ? 'a choice stands alone, but the form answers in two columns (this year\'s and last year\'s, say): which one it is in cannot be told' : null;
+  // So may a choice alone where the document leaves both options standing under most questions: a layout that moved
+  // its labels apart (a table saved as text), not an organisation that deleted the option it did not choose.
+  const soleDoubt =
+    typedChoices.length !== 1
+      ? null
+      : twoColumns
+        ? 'a choice stands alone, but the form answers in two columns (this year\'s and last year\'s, say): which one it is in cannot be told'
+        : !deleted
+          ? 'a choice stands alone, but most questions of the document leave both options standing, the boxes lost: the one here may have been parted from its other'
+          : null;
   const soleAllowed =
     !soleDoubt &&
     !otherLeft &&

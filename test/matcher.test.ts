@@ -306,6 +306,21 @@ describe('matcher on rendered templates', () => {
     expect(read.filter((a) => a.evidence === 'sole-option')).toEqual([]);
   });
 
+  it('takes no option alone as the choice where most questions leave both options standing, the boxes lost', async () => {
+    const spec = sampleSpec(6);
+    const form = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    // Both labels under every question but the last few: a table saved as text, its drawn boxes gone.
+    const total = form.match(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm)!.length;
+    let rows = 0;
+    const kept = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => `${question}\n\n${++rows <= total - 3 ? 'Yes\n\nNo' : word}`);
+    const answers = match(await parseText(new TextEncoder().encode(kept))).answers.filter((a) => a.type !== 'open' && a.number !== null);
+    expect(answers.filter((a) => a.evidence.kind === 'sole-option')).toEqual([]);
+    expect(answers.filter((a) => a.reason?.includes('leave both options standing')).length).toBeGreaterThan(0);
+    // Where the organisation deleted the other option throughout, the one left is its choice.
+    const deleted = match(await parseText(new TextEncoder().encode(form))).answers.filter((a) => a.evidence.kind === 'sole-option');
+    expect(deleted.length).toBeGreaterThan(10);
+  });
+
   describe('reads no choice from words that only look like one', () => {
     const form = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
     const Q21 = '21. Are the rules, policies and procedures part of an induction process for all staff?';
