@@ -674,6 +674,12 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     )
       for (const b of row) if (b.kind !== 'option') found.add(b);
   }
+  // A heading row run into one line, as a layout conversion sets cells apart by spaces alone ("No. Question Y/N
+  // Comments"): its "No." names the number column.
+  for (const b of blocks) {
+    const m = /^(?:no\.?|#)\s+(\S.*)$/i.exec(b.text.trim());
+    if (b.kind !== 'option' && m && COLUMN_HEADINGS.test(m[1]!) && /\bquestions?\b/i.test(m[1]!)) found.add(b);
+  }
   // Where the format keeps neither rows nor positions (text saved from a PDF, a cell to a line), a heading row is a
   // run of lines each naming a column, the question's among them, none a bare choice but at its ends, which are the
   // answers of the rows either side ("No", then "No." | "Question" | …). "Response" | "No." | "Comments", a table per

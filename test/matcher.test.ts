@@ -345,6 +345,7 @@ describe('matcher on rendered templates', () => {
       ['"No-drone zones"', () => form.replace(Q28, '$1\n\nNo-drone zones are mapped and checked before every flight.'), 'P5.9'],
       ['a heading row "No." | "Question" repeated under blank boxes', () => blankQ21('No.\tQuestion'), 'P5.2'],
       ['a heading row with a column of its own, "Action required"', () => blankQ21('No.\tQuestion\tResponse\tComments / evidence\tAction required'), 'P5.2'],
+      ['a heading row run into one line, "No. Question Y/N Comments"', () => blankQ21('No.   Question   Y/N   Comments'), 'P5.2'],
       ['a statement said to be "a mistake" in the next sentence', () => statedInPlan("'Yes' has been selected for question 21. That was a mistake and will be corrected."), 'P5.2'],
       ['an action plan table whose number column is headed "No."', () => form.replace(/(Principle 2\?)  ☒ Yes  ☐ No(\n\nAction Plan\n\n)[^\n]*/, '$1  ☐ Yes  ☐ No$2No.\tAction\tOwner\n1\tReview the DPIA\tCCTV Manager'), 'P2.6'],
     ])('%s', async (_, edit, id) => {

@@ -69,6 +69,17 @@ describe('text parser', () => {
   });
 
 
+  it('wraps no row of short cells set apart by column gaps into the next line, as a heading row repeated over a cut row', async () => {
+    const layout = [
+      ' 1     Has your organisation paid a registration fee to the       Y    Registered.',
+      '       Information Commissioner\'s Office and appointed a DPO who reports to the highest management level',
+      '\f No.   Question                                                  Y/N   Comments',
+      '       within the organisation?',
+    ].join('\n');
+    const doc = await parse(enc(layout));
+    expect(doc.blocks.slice(2).map(brief)).toEqual(['paragraph:No. Question Y/N Comments', 'paragraph:within the organisation?']);
+  });
+
   it('keeps labels stacked in a column beside a wrapped question aside as its options, and a single-line question\'s label as it was', async () => {
     // pdftotext -layout of a cell printing "Yes" over "No" whose boxes were drawn, so the text keeps only the labels.
     const layout = [

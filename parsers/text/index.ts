@@ -147,6 +147,10 @@ function isWrapped(prev: string, next: string, wrapWidth: number): boolean {
   const tail = next.trim();
   if (SENTENCE_END.test(head)) return false;
   if (prev.includes('\t') || next.includes('\t')) return false;
+  // Three or more short cells set apart by column gaps are a table's row ("No.   Question   Y/N   Comments"), which
+  // wraps into nothing: the line under a heading row repeated at a page's top is the row the page break cut.
+  const cells = head.trim().split(/ {3,}/);
+  if (cells.length >= 3 && cells.every((c) => c.split(' ').length <= 3)) return false;
   if (readOptionRun(head) || readOptionRun(tail) || optionValue(tail)) return false;
   // A short line goes on only into words that plainly carry its sentence on: a narrow column's cell, one line to a
   // cell line ("Are all staff aware of when" / "surveillance becomes covert"); not a word or two ("Yes" over its
