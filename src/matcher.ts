@@ -68,7 +68,7 @@ const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comment
  * stood between them).
  */
 const LEADING_CHOICE =
-  /^(yes|no|n\/a)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔*]?\s*\))|(?<=\/a)\s|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b)))\s*(\S+)/i;
+  /^(yes|no|n\/a)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔]?\s*\))|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b))|(?<=\/a)\s)\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
@@ -134,6 +134,8 @@ function openingChoice(text: string, letters: boolean): { value: OptionValue; li
   const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
   const value = m ? typedValue(m[1]!, letters) : null;
   if (!value) return null;
+  // "N/A" set off by a space alone opens an answer only before a new sentence, not the template's "N/A if …".
+  if (/^\s+$/.test(m![0].slice(m![1]!.length, m![0].length - m![2]!.length)) && (!/^\p{Lu}/u.test(m![2]!) || CONDITION_WORD.test(m![2]!))) return null;
   const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
   if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
@@ -142,6 +144,9 @@ function openingChoice(text: string, letters: boolean): { value: OptionValue; li
   // one that goes on with a question of the form's ("No – why not?", "Yes – which staff groups?").
   return values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line) ? null : { value, line };
 }
+
+/** Words that open the template's guidance on when to choose an option, not an answer. */
+const CONDITION_WORD = /^(?:if|where|when|whenever|unless|otherwise|only|tick|select|choose|delete|enter)\b/i;
 
 const QUESTION_WORDS = new Map(QUESTIONS.map((q) => [q.id, contentWords(q.text)]));
 const STATEMENT_WORDS = PRINCIPLES.map((p) => contentWords(p.statement));
@@ -240,8 +245,9 @@ export function match(doc: NormalisedDocument): MatchResult {
     return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
   });
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
-  const twoColumns = twoAnswerColumns(blocks, letters);
-  const deleted = optionsDeleted(QUESTIONS.map((q, qi) => (q.type === 'open' || !regions[qi] ? null : regions[qi])), letters);
+  const asking = QUESTIONS.map((q, qi) => (q.type === 'open' ? null : (regions[qi] ?? null)));
+  const twoColumns = twoAnswerColumns(asking, letters);
+  const deleted = optionsDeleted(asking, letters);
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];
     const plan = actionPlans[q.principle - 1]!;
@@ -621,20 +627,26 @@ function onRow(a: Block, b: Block): boolean {
 /**
  * Whether the organisation deleted the options it did not choose: the Yes/No questions with a label printed bare
  * under them hold about one each. Where the labels all stayed (a form whose boxes were lost in conversion, its table
- * saved as text with the cells parted), they hold about two.
+ * saved as text with the cells parted), they hold about two, some of them out of order.
  */
 function optionsDeleted(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
   const bare = (b: Block) => (b.kind === 'option' ? !b.option?.mark && b.option?.value !== null : typedValue(b.text, letters) !== null);
+  const valueOf = (b: Block) => (b.kind === 'option' ? (b.option?.value ?? null) : typedValue(b.text, letters));
   let asked = 0;
   let labels = 0;
+  let scattered = 0;
   for (const r of regions) {
-    const n = (r ? trailingLabels(r.question).length + [...r.before, ...r.rest].filter(bare).length : 0);
-    if (n === 0) continue;
+    const found = r ? [...trailingLabels(r.question), ...[...r.before, ...r.rest].filter(bare)] : [];
+    if (found.length === 0) continue;
     asked++;
-    labels += n;
+    labels += found.length;
+    // Labels out of the template's order or twice over ("No, No"; "Yes, No, No"): cells the layout moved apart.
+    const ranks = found.map((b) => optionRank(valueOf(b)));
+    if (ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!)) scattered++;
   }
-  // A few questions say little of the document's habit (one left unanswered beside one answered so).
-  return asked < 4 || labels <= 1.3 * asked;
+  // A few questions say little of the document's habit; nor do unanswered ones that keep both labels in order
+  // ("Yes", "No") beside ones answered by deleting one.
+  return asked < 4 || labels <= 1.3 * asked || scattered === 0;
 }
 
 /** The blocks in runs that share a row (see onRow). */
@@ -650,12 +662,13 @@ function rowsOf(blocks: readonly Block[]): Block[][] {
 }
 
 /**
- * Whether the form answers in two columns, as this year's and last year's responses side by side: two rows or more
- * with a choice typed in two cells each ("No | No"). A choice alone on a row may then be in either column.
+ * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
+ * more with a choice typed in two cells of one row each ("No | No"). A choice alone on a row may then be in either
+ * column. A table elsewhere (a summary by principle, an action plan's progress) says nothing of the answers.
  */
-function twoAnswerColumns(blocks: readonly Block[], letters: boolean): boolean {
+function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
   const choices = (row: Block[]) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).length;
-  return rowsOf(blocks).filter((row) => choices(row) >= 2).length >= 2;
+  return regions.filter((r) => r && rowsOf([...r.before, r.question, ...r.rest]).some((row) => choices(row) >= 2)).length >= 2;
 }
 
 function headingRowCells(blocks: readonly Block[]): Set<Block> {

@@ -103,8 +103,11 @@ export const isUnreadableGlyph = (mark: Mark): boolean => mark.source === 'glyph
  */
 const BULLETS: ReadonlySet<string> = new Set(['❑', '\uF071', '\uF072', '\uF06F', '\uF0FC', UNREADABLE]);
 
-/** Bracket forms typed in text: [x], [X], [✓], [ ], [], the same in round brackets, (x), ( ), and the `|_|` placeholder. */
-const BRACKET = /^(?:\[\s*([xX✓✔*]?)\s*\]|\(\s*([xX✓✔*]?)\s*\))$/;
+/**
+ * Bracket forms typed in text: [x], [X], [✓], [*], [ ], [], the same in round brackets but for "(*)", a footnote's
+ * marker, (x), ( ), and the `|_|` placeholder.
+ */
+const BRACKET = /^(?:\[\s*([xX✓✔*]?)\s*\]|\(\s*([xX✓✔]?)\s*\))$/;
 const PLACEHOLDER = /^\|_\|$/;
 
 export function glyphMark(token: string): Mark | null {
@@ -138,7 +141,7 @@ export function ticksLabel(text: string): boolean {
 }
 
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
-const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔*]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
+const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
 

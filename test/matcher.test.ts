@@ -304,21 +304,33 @@ describe('matcher on rendered templates', () => {
     const last = read.filter((a) => a.evidence !== 'none' || a.reason?.includes('two columns')).at(-1)!;
     expect(last).toMatchObject({ choice: null, status: 'missing', reason: expect.stringContaining('the form answers in two columns') });
     expect(read.filter((a) => a.evidence === 'sole-option')).toEqual([]);
+    // A table of two choices a row elsewhere (a summary by principle) says nothing of the answers.
+    const summary = `${form}\nSummary\n\nPrinciple\tCompliant\tAction plan required\n1\tYes\tNo\n2\tYes\tNo\n3\tNo\tYes\n`;
+    expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);
   });
 
   it('takes no option alone as the choice where most questions leave both options standing, the boxes lost', async () => {
     const spec = sampleSpec(6);
     const form = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
-    // Both labels under every question but the last few: a table saved as text, its drawn boxes gone.
+    // Both labels under every question but the last few, some of them out of order: a table saved as text, its
+    // drawn boxes gone and its cells parted.
     const total = form.match(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm)!.length;
     let rows = 0;
-    const kept = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => `${question}\n\n${++rows <= total - 3 ? 'Yes\n\nNo' : word}`);
+    const kept = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => {
+      rows++;
+      return `${question}\n\n${rows > total - 3 ? word : rows % 3 === 0 ? 'No\n\nYes' : 'Yes\n\nNo'}`;
+    });
     const answers = match(await parseText(new TextEncoder().encode(kept))).answers.filter((a) => a.type !== 'open' && a.number !== null);
     expect(answers.filter((a) => a.evidence.kind === 'sole-option')).toEqual([]);
     expect(answers.filter((a) => a.reason?.includes('leave both options standing')).length).toBeGreaterThan(0);
-    // Where the organisation deleted the other option throughout, the one left is its choice.
+    // Where the organisation deleted the other option throughout, the one left is its choice; so it is where the
+    // questions it left unanswered keep both options in order.
     const deleted = match(await parseText(new TextEncoder().encode(form))).answers.filter((a) => a.evidence.kind === 'sole-option');
     expect(deleted.length).toBeGreaterThan(10);
+    rows = 0;
+    const someLeft = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string, word: string) => `${question}\n\n${++rows % 2 === 0 ? 'Yes\n\nNo' : word}`);
+    const left = match(await parseText(new TextEncoder().encode(someLeft))).answers.filter((a) => a.evidence.kind === 'sole-option');
+    expect(left.length).toBeGreaterThan(10);
   });
 
   describe('reads no choice from words that only look like one', () => {
@@ -1305,8 +1317,10 @@ describe('matcher on what organisations add', () => {
     // The reason on the same line, set off by a tab that the reader gives as a space; but not the template's note.
     const sameLine = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A We do not operate drones.');
     expect(answer(await run(sameLine), 'P5.9')).toMatchObject({ choice: 'na', status: 'answered', text: 'N/A We do not operate drones.' });
-    const note = text.replace('☐ No\n\nN/A\n\nN/A', '☐ No\n\nN/A tick N/A if you do not deploy cameras on drones.');
-    expect(answer(await run(note), 'P5.9')).toMatchObject({ choice: null, status: 'missing' });
+    for (const guidance of ['N/A tick N/A if you do not deploy cameras on drones.', 'N/A if drones are not used; otherwise give your CAA SUA Operator ID.']) {
+      const note = text.replace('☐ No\n\nN/A\n\nN/A', `☐ No\n\n${guidance}`);
+      expect(answer(await run(note), 'P5.9'), guidance).toMatchObject({ choice: null, status: 'missing' });
+    }
   });
 
   it('does not read N/A as a choice on a plain Yes/No question', async () => {

@@ -16,6 +16,8 @@ describe('readOptionRun', () => {
     expect(summary('(X) Yes  (  ) No')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
     expect(summary('Yes ( )   No ( )')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph']);
     expect(readOptionRun('Yes ( )   No (x)')?.options[1]?.mark?.detail).toBe('(x)');
+    // "(*)" is a footnote's marker, not a ticked box.
+    expect(readOptionRun('Yes / No (*)')?.options.some((o) => o.mark) ?? false).toBe(false);
   });
 
   it('leaves a box unlabelled where one of a pair is missing and the order could go either way', () => {

@@ -624,10 +624,11 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.at(-1)!.text).toBe('The policy was reviewed in May.');
   });
 
-  it('reads text shading (w:shd), as Google Docs saves a highlight, like a highlight, unless every label has the same', async () => {
+  it('reads text shading (w:shd), as Google Docs saves a highlight, like a highlight, unless grey, the ground\'s colour or every label\'s', async () => {
     const shaded = (text: string, shd: string) => run(text).replace('<w:r>', `<w:r><w:rPr><w:shd ${shd}/></w:rPr>`);
     const yellow = 'w:val="clear" w:color="auto" w:fill="FFFF00"';
     const grey = 'w:val="clear" w:color="auto" w:fill="D9D9D9"';
+    const blue = 'w:val="clear" w:color="auto" w:fill="DEEAF6"';
     const doc = await parse(
       docx(
         para(run(Q)) +
@@ -639,7 +640,12 @@ describe('docx checkbox encodings', () => {
           // White, automatic or no shading shows nothing.
           para(shaded('Yes', 'w:val="clear" w:color="auto" w:fill="FFFFFF"') + run('     ') + shaded('No', 'w:val="nil"') + run(' ') + shaded('N/A', 'w:val="clear" w:fill="auto"')) +
           para(run('Four?')) +
-          para(shaded('Yes', 'w:val="solid" w:color="00FF00" w:fill="auto"') + run('     ') + shaded('No', grey)),
+          // Grey is a template's styling; a solid pattern shows its own colour.
+          para(shaded('Yes', 'w:val="solid" w:color="00FF00" w:fill="auto"') + run('     ') + shaded('No', grey)) +
+          // Text shaded the colour of its cell, as text pasted into a shaded cell keeps it: no highlight.
+          table([questionRow('Five?', '', '', [shaded('Yes', blue), run('No')])], GRID).replace('<w:tcPr>', `<w:tcPr><w:shd ${blue}/>`) +
+          para(run('Six?')) +
+          para(shaded('Yes', 'w:val="clear" w:fill="D9D9D9"') + run('     ') + run('No')),
       ),
     );
     expect(options(doc)).toEqual([
@@ -651,7 +657,10 @@ describe('docx checkbox encodings', () => {
       { value: 'no', state: null, source: null, detail: undefined },
       { value: 'na', state: null, source: null, detail: undefined },
       { value: 'yes', state: 'checked', source: 'highlight', detail: 'w:shd 00FF00' },
-      { value: 'no', state: 'checked', source: 'highlight', detail: 'w:shd D9D9D9' },
+      { value: 'no', state: null, source: null, detail: undefined },
+      // Five: labels in cells of their own, nothing marked, are no options.
+      { value: 'yes', state: null, source: null, detail: undefined },
+      { value: 'no', state: null, source: null, detail: undefined },
     ]);
   });
 

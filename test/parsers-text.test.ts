@@ -98,6 +98,11 @@ describe('text parser', () => {
       'option:no:none',
       'paragraph:3.3 Does your signage state who operates it? No',
     ]);
+    // A sentence's "no" a justified gap away is the sentence's; a label typed under boxes is the answer typed.
+    const prose = ['Following the review in March there is   no', 'other purpose for which the cameras are used.'].join('\n');
+    expect((await parse(enc(prose))).blocks.map(brief)).toEqual(['paragraph:Following the review in March there is no other purpose for which the cameras are used.']);
+    const typed = [' 1.  Is the system used for any other purpose?        ☐ Yes ☐ No', '                                                      No'].join('\n');
+    expect((await parse(enc(typed))).blocks.map(brief)).toEqual(['paragraph:1. Is the system used for any other purpose?', 'option:yes:unchecked', 'option:no:unchecked', 'paragraph:No']);
   });
   it('joins the short lines of a narrow column where the words go on in lower case, and nothing else short', async () => {
     const layout = [

@@ -256,6 +256,8 @@ export class Preparer {
   private fields: OpenField[] = [];
   /** Whether the paragraph being prepared is in a style that hides its text. */
   private paragraphHidden = false;
+  /** The colour the cell or paragraph being read is shaded, behind its text. */
+  private ground: string | null = null;
 
   constructor(
     private readonly bullets: BoxBullets = new Map(),
@@ -414,6 +416,14 @@ export class Preparer {
         out.push(el);
         return;
       }
+      case 'w:tc': {
+        const outer = this.ground;
+        this.ground = shownShading(el.firstOrEmpty('w:tcPr').first('w:shd'), true) ?? outer;
+        this.children(el);
+        this.ground = outer;
+        out.push(el);
+        return;
+      }
       case 'w:tr':
         if (on(el.firstOrEmpty('w:trPr').first('w:hidden'))) return;
         if (el.firstOrEmpty('w:trPr').first('w:del')) {
@@ -426,12 +436,15 @@ export class Preparer {
         // A drop-down's field ends in its own paragraph: one left open must not hide the text after it.
         const outer = this.fields;
         const outerHidden = this.paragraphHidden;
+        const outerGround = this.ground;
         this.fields = [];
         const style = el.firstOrEmpty('w:pPr').first('w:pStyle')?.attributes['w:val'] ?? '';
         this.paragraphHidden = this.hidden.paragraph.has(style);
+        this.ground = shownShading(el.firstOrEmpty('w:pPr').first('w:shd'), true) ?? outerGround;
         this.children(el);
         this.fields = outer;
         this.paragraphHidden = outerHidden;
+        this.ground = outerGround;
         const numPr = el.firstOrEmpty('w:pPr').first('w:numPr');
         const bullet = numPr && this.bullets.get(`${numPr.first('w:numId')?.attributes['w:val']}:${numPr.first('w:ilvl')?.attributes['w:val'] ?? '0'}`);
         // A line with boxes of its own has them after a bullet that is only a bullet; a hidden paragraph has none.
@@ -475,9 +488,10 @@ export class Preparer {
     // mammoth reads a switch as off only when "false" or "0"; "off" is as valid (w:strike w:val="off").
     for (const c of rPr?.children ?? []) if (c.type === 'element' && c.attributes['w:val'] === 'off') c.attributes['w:val'] = 'false';
     this.symbolsInOtherFonts(el);
-    // Text shading is how Google Docs (and LibreOffice, by one setting) saves a highlight: read as one.
-    const shading = rPr && !rPr.first('w:highlight') ? shownShading(rPr.first('w:shd')) : null;
-    if (shading) rPr!.children.push(element('w:highlight', { 'w:val': `w:shd ${shading}` }));
+    // Text shading is how Google Docs (and LibreOffice, by one setting) saves a highlight: read as one, unless it is
+    // grey (a template's styling) or the colour of the cell or paragraph behind it.
+    const shading = rPr && !rPr.first('w:highlight') ? shownShading(rPr.first('w:shd'), false) : null;
+    if (shading && shading !== this.ground) rPr!.children.push(element('w:highlight', { 'w:val': `w:shd ${shading}` }));
     const prefix: XmlNode[] = [];
     if (rPr && on(rPr.first('w:dstrike')) && !on(rPr.first('w:strike'))) {
       rPr.children = rPr.children.filter((c) => !(c.type === 'element' && c.name === 'w:strike'));
@@ -602,11 +616,16 @@ export class Preparer {
  * is compared with the control's declared checked and unchecked symbols (w14:checkedState, w14:uncheckedState)
  * where it has them, else read as a box glyph (☒, ☐, Wingdings boxes…).
  */
-/** The colour text shading shows (w:shd: a pattern's colour where solid, else its fill), or null for none or white. */
-function shownShading(shd: XmlElement | undefined): string | null {
+/**
+ * The colour shading shows (w:shd: a pattern's colour where solid, else its fill), or null for none or white, and,
+ * unless greys are asked for, for grey, which templates shade their labels and headings with.
+ */
+function shownShading(shd: XmlElement | undefined, greys: boolean): string | null {
   if (!shd || shd.attributes['w:val'] === 'nil') return null;
   const colour = (shd.attributes[shd.attributes['w:val'] === 'solid' ? 'w:color' : 'w:fill'] ?? '').toUpperCase();
-  return /^[0-9A-F]{6}$/.test(colour) && colour !== 'FFFFFF' ? colour : null;
+  if (!/^[0-9A-F]{6}$/.test(colour) || colour === 'FFFFFF') return null;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  return greys || Math.max(r!, g!, b!) - Math.min(r!, g!, b!) > 24 ? colour : null;
 }
 
 function shownBox(content: XmlElement, box: XmlElement): { state: MarkState; unicode: string } | null {

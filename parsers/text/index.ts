@@ -88,7 +88,14 @@ function paragraphs(lines: Line[]): Line[] {
     const prev = out[out.length - 1];
     // A label alone in the options column of the row above ("Yes" over "No" in a cell beside a wrapped question): one
     // more option of that row, and the question may go on below it.
-    if (prev?.optionsAt !== undefined && prev.page === raw.page && optionValue(raw.text) && Math.abs(raw.text.search(/\S/) - prev.optionsAt) <= 12) {
+    // Under boxes, a label typed alone is the organisation's answer, not one more option.
+    if (
+      prev?.optionsAt !== undefined &&
+      prev.page === raw.page &&
+      optionValue(raw.text) &&
+      Math.abs(raw.text.search(/\S/) - prev.optionsAt) <= 12 &&
+      !readOptionRun(prev.options ?? '')?.options.some((o) => o.mark)
+    ) {
       prev.options = `${prev.options} ${raw.text.trim()}`;
       prev.end = raw.end;
       continue;
@@ -128,15 +135,15 @@ function splitColumnOptions(line: Line, columnAt: number | undefined): Line {
     return { ...line, text: line.text.slice(0, at), options: line.text.slice(at).trim(), optionsAt: at + (line.text.slice(at).length - line.text.slice(at).trimStart().length) };
   }
   // A lone label in the options column of the line above: the rest of its row, wrapped there.
-  const lone = columnAt === undefined ? null : TRAILING_LABEL.exec(line.text);
+  const lone = columnAt === undefined ? null : /^(.*\S) {3,}(yes|no|n\/a)\s*$/i.exec(line.text);
   if (lone && Math.abs(lone[1]!.length + line.text.slice(lone[1]!.length).search(/\S/) - columnAt!) <= 12)
     return { ...line, text: lone[1]!, options: lone[2]!, optionsAt: columnAt };
   const trailing = TRAILING_LABEL.exec(line.text);
   return trailing ? { ...line, trailingLabelAt: line.text.length - line.text.slice(trailing[1]!.length).trimStart().length } : { ...line };
 }
 
-/** Text, a column gap, and one option label ending the line. */
-const TRAILING_LABEL = /^(.*\S) {3,}(yes|no|n\/a)\s*$/i;
+/** Text, a column gap, and one option label ending the line, printed as a label is (a sentence's "no" is not). */
+const TRAILING_LABEL = /^(.*\S) {3,}(Yes|No|N\/A|YES|NO|n\/a)\s*$/;
 
 const SENTENCE_END = /[.?!:;]["'’”)]?$/;
 /** Words a sentence does not end on: a line ending in one was wrapped. */
