@@ -109,6 +109,9 @@ describe('markdown parser', () => {
       'Is it audited?',
       'Not yet.',
     ]);
+    // A table of sites or actions with Yes | No columns is no table of the form's questions.
+    const sites = await parse(enc(['| Site | Yes | No | Notes |', '|---|---|---|---|', '| Town Hall car park | x |  | 4 cameras |'].join('\n')));
+    expect(sites.blocks.filter((b) => b.option)).toEqual([]);
   });
 
   it('keeps bare URLs and e-mail addresses verbatim, entities included', async () => {

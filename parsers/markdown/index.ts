@@ -57,7 +57,10 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       }
       case 'table': {
         const rows = (node as Table).children;
-        const headings = optionColumns(rows[0]?.children.map((cell, column) => ({ column, text: inlineText(cell.children).trim() })) ?? []);
+        const titles = rows[0]?.children.map((cell, column) => ({ column, text: inlineText(cell.children).trim() })) ?? [];
+        // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
+        const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
+        const headings = asks ? optionColumns(titles) : null;
         // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
         rows.forEach((row, r) => {
           const marks = r > 0 && headings ? marksUnder(row.children.map((cell) => inlineText(cell.children).trim()), headings) : null;
