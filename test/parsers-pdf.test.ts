@@ -1590,6 +1590,8 @@ describe('PDF marks drawn over box glyphs', () => {
       // A ring round the Yes box, a line struck through the No box and its label, an underline, and a cell's border.
       ['5. Do you keep a log?', (y) => `1 0 0 RG 1 w ${ring(405, y + 4.5, 11, 7.5)} S`],
       ['6. Do you review it yearly?', (y) => `0 g 0.8 w 438 ${y + 3.5} m 468 ${y + 3.5} l S 398 ${y - 2} m 432 ${y - 2} l S 395 ${y - 6} m 395 ${y + 14} l S`],
+      // A question mark written over the Yes box and a slash through the No box: no tick, no cross.
+      ['7. Do you keep minutes?', (y) => `0 g 1 w 401 ${y + 8} m 403 ${y + 12} 410 ${y + 12} 410 ${y + 8} c 410 ${y + 5} 405 ${y + 5} 405 ${y + 1} c S 441 ${y - 1} m 451 ${y + 10} l S`],
     ];
     let content = '';
     rows.forEach(([question, draw], i) => {
@@ -1608,6 +1610,8 @@ describe('PDF marks drawn over box glyphs', () => {
       'no:unchecked:glyph',
       'yes:checked:vector',
       'no:checked:vector',
+      'yes:unchecked:glyph',
+      'no:unchecked:glyph',
       'yes:unchecked:glyph',
       'no:unchecked:glyph',
       'yes:unchecked:glyph',

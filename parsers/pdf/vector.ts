@@ -515,25 +515,58 @@ export function ringsRound(shapes: readonly Shape[], words: readonly Rect[]): Re
  * A mark drawn over a box printed as a glyph and flattened into the page: a
  * pen's tick or cross, or a filler's tick stamped as a filled shape. Inked,
  * no rectangle or circle, centred on the box, at least half as wide or high
- * as the box and at most three times its size. A ring round the box, a line
- * through it or under it, and a cell's border are no marks.
+ * as the box and at most three times its size, and a stroke shaped as a tick
+ * or crossed by another. A ring round the box, a line through it or under it,
+ * a question mark, a slash and a cell's border are no marks.
  */
 export function markOverGlyph(box: Rect, shapes: readonly Shape[]): Shape | null {
   const size = width(box);
   if (!(size > 0)) return null;
   const rings = new Set(ringsRound(shapes, [box]));
-  return (
-    shapes.find(
-      (s) =>
-        !s.isRect &&
-        !s.isRound &&
-        !rings.has(s.rect) &&
-        (s.fillDark || (s.stroke && s.inked)) &&
-        containsPoint(box, centreX(s.rect), centreY(s.rect), 0.25 * size) &&
-        Math.max(width(s.rect), height(s.rect)) <= 3 * size &&
-        Math.min(width(s.rect), height(s.rect)) >= 0.5 * size,
-    ) ?? null
+  const over = shapes.filter(
+    (s) =>
+      !s.isRect &&
+      !s.isRound &&
+      !rings.has(s.rect) &&
+      (s.fillDark || (s.stroke && s.inked)) &&
+      containsPoint(box, centreX(s.rect), centreY(s.rect), 0.25 * size) &&
+      Math.max(width(s.rect), height(s.rect)) <= 3 * size &&
+      Math.min(width(s.rect), height(s.rect)) >= 0.5 * size,
   );
+  // A stroke is a mark in the shape of one: a tick, or one of a cross's two strokes (a "?" or a slash is not).
+  const crossed = (s: Shape) => {
+    const slope = diagonal(s, size);
+    return slope !== 0 && over.some((o) => o !== s && diagonal(o, size) === -slope && overlaps(o.rect, s.rect));
+  };
+  return over.find((s) => s.fillDark || isTick(s, size) || crossed(s)) ?? null;
+}
+
+/** A stroke's path as drawn: its segments' ends in order. */
+function pathOf(s: Shape): Array<[number, number]> {
+  const first = s.segments[0];
+  return first ? [[first[0], first[1]], ...s.segments.map(([, , x, y]): [number, number] => [x, y])] : [];
+}
+
+/** A tick: down to a low point between its ends, then up past where it started (display space: y grows downwards). */
+function isTick(s: Shape, size: number): boolean {
+  const p = pathOf(s);
+  let low = 0;
+  p.forEach((q, i) => {
+    if (q[1] > p[low]![1]) low = i;
+  });
+  if (low === 0 || low === p.length - 1) return false;
+  const [first, last, bottom] = [p[0]!, p[p.length - 1]!, p[low]!];
+  return bottom[1] - first[1] >= 0.2 * size && bottom[1] - last[1] >= 0.4 * size && (first[0] - bottom[0]) * (last[0] - bottom[0]) < 0;
+}
+
+/** A stroke from corner to corner: 1 falling left to right, -1 rising, 0 for neither. */
+function diagonal(s: Shape, size: number): -1 | 0 | 1 {
+  const p = pathOf(s);
+  if (p.length < 2) return 0;
+  const dx = p[p.length - 1]![0] - p[0]![0];
+  const dy = p[p.length - 1]![1] - p[0]![1];
+  if (Math.abs(dx) < 0.4 * size || Math.abs(dy) < 0.4 * size) return 0;
+  return dx * dy > 0 ? 1 : -1;
 }
 
 /** Thickest line a rule is: a stroke any wider is a highlighter pen's, laid over words to mark them, not to strike. */
