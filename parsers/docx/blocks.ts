@@ -581,12 +581,6 @@ interface Span {
 }
 
 /**
- * Marks the labels of a line that a span covers: struck through (an option
- * taken as not chosen) or highlighted (the one chosen). When readOptionRun
- * found no run (e.g. "Yes/No" or a single struck "No"), the run is the
- * trailing labels of the line.
- */
-/**
  * Whether every label on the line is shaded alike: a template's styling,
  * which picks out none of them. A highlighter's colour on each is the author
  * marking both, and stays.
@@ -596,6 +590,12 @@ function styledAlike(line: string, spans: readonly Span[]): boolean {
   return hows.length >= 2 && hows.every((h) => h !== null && h === hows[0] && h.startsWith('w:shd'));
 }
 
+/**
+ * Marks the labels of a line that a span covers: struck through (an option
+ * taken as not chosen) or highlighted (the one chosen). When readOptionRun
+ * found no run (e.g. "Yes/No" or a single struck "No"), the run is the
+ * trailing labels of the line.
+ */
 function withLabelMarks(line: string, run: OptionRun | null, spans: readonly Span[], mark: (how: string) => Mark): OptionRun | null {
   const labels = [...line.matchAll(LABEL_RE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
   const coveredBy = (l: { start: number; end: number }) => spans.find((s) => s.start < l.end && l.start < s.end)?.how ?? null;

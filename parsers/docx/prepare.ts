@@ -612,11 +612,6 @@ export class Preparer {
 }
 
 /**
- * The state the box glyph a checkbox control displays stands for, or null when that cannot be told. The glyph
- * is compared with the control's declared checked and unchecked symbols (w14:checkedState, w14:uncheckedState)
- * where it has them, else read as a box glyph (☒, ☐, Wingdings boxes…).
- */
-/**
  * The colour shading shows (w:shd: a pattern's colour where solid, else its fill), or null for none or white, and,
  * unless greys are asked for, for grey, which templates shade their labels and headings with.
  */
@@ -628,6 +623,11 @@ function shownShading(shd: XmlElement | undefined, greys: boolean): string | nul
   return greys || Math.max(r!, g!, b!) - Math.min(r!, g!, b!) > 24 ? colour : null;
 }
 
+/**
+ * The state the box glyph a checkbox control displays stands for, or null when that cannot be told. The glyph
+ * is compared with the control's declared checked and unchecked symbols (w14:checkedState, w14:uncheckedState)
+ * where it has them, else read as a box glyph (☒, ☐, Wingdings boxes…).
+ */
 function shownBox(content: XmlElement, box: XmlElement): { state: MarkState; unicode: string } | null {
   const runs: XmlElement[] = [];
   collect(content, 'w:r', runs);

@@ -63,7 +63,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         const headings = asks ? optionColumns(titles) : null;
         // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
         rows.forEach((row, r) => {
-          const marks = r > 0 && headings ? marksUnder(row.children.map((cell) => inlineText(cell.children).trim()), headings) : null;
+          const texts = row.children.map((cell) => inlineText(cell.children));
+          const marks = r > 0 && headings ? marksUnder(texts.map((t) => t.trim()), headings) : null;
           row.children.forEach((cell, column) => {
             const value = marks && headings!.get(column);
             if (value) {
@@ -71,7 +72,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
               if (mark) blocks.push({ kind: 'option', text: LABEL_OF[value], provenance: position(cell), option: { value, mark } });
               return;
             }
-            for (const piece of inlineText(cell.children).split('\n'))
+            for (const piece of texts[column]!.split('\n'))
               for (const b of lineBlocks(piece, position(cell)))
                 blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
           });

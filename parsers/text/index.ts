@@ -87,8 +87,8 @@ function paragraphs(lines: Line[]): Line[] {
     }
     const prev = out[out.length - 1];
     // A label alone in the options column of the row above ("Yes" over "No" in a cell beside a wrapped question): one
-    // more option of that row, and the question may go on below it.
-    // Under boxes, a label typed alone is the organisation's answer, not one more option.
+    // more option of that row, and the question may go on below it. Under boxes, a label typed alone is the
+    // organisation's answer, not one more option.
     if (
       prev?.optionsAt !== undefined &&
       prev.page === raw.page &&
