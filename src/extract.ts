@@ -4,7 +4,7 @@ import { detectFormat } from './detect.js';
 import type { Format, Limits, NormalisedDocument, Parse, ParseOptions } from './document.js';
 import { DEFAULT_LIMITS } from './document.js';
 import { ExtractError } from './errors.js';
-import { match } from './matcher.js';
+import { match } from './matcher/index.js';
 import { RecordSchema, SCHEMA_VERSION, type ExtractRecord } from './schema.js';
 
 /** Parsers load on first use, so a batch of text files never pays for pdf.js. */

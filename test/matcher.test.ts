@@ -5,7 +5,7 @@ import { expectedFromSpec, sampleSpec, type CaseSpec } from '../corpus/build/spe
 import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
-import { match } from '../src/matcher.js';
+import { match } from '../src/matcher/index.js';
 import { optionValue } from '../src/options.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { extract } from '../src/extract.js';

@@ -1,0 +1,184 @@
+/**
+ * Lines the blocks of a normalised document up with the template's 75
+ * questions, in document order, and reads each answer. Format-blind: it sees
+ * blocks, options and marks, never where they came from. Its steps: the
+ * blocks that can hold content (content.ts), the form and where its questions
+ * are (form.ts), each question's extent (regions.ts), and its answer
+ * (answer.ts).
+ */
+import { PRINCIPLES, QUESTIONS, type Question } from '../catalogue.js';
+import type { Block, Diagnostic, NormalisedDocument } from '../document.js';
+import { ExtractError } from '../errors.js';
+import type { ActionPlan, Answer, Organisation } from '../schema.js';
+import { findStatements, type Statement } from '../statements.js';
+import { readTitleBlock } from '../title.js';
+import { isBox, readAnswer, regionText } from './answer.js';
+import { keepContent } from './content.js';
+import { MIN_QUESTIONS, chooseForm } from './form.js';
+import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
+import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, twoAnswerColumns } from './typed-choices.js';
+import { ACTION_PLAN, leadingNumber } from './wording.js';
+
+export interface MatchResult {
+  organisation: Organisation;
+  answers: Answer[];
+  actionPlans: ActionPlan[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Why a document's text is no text, or null: hardly any of it Latin letters, as where a font maps its glyphs to
+ * their codes or to the wrong characters (a print driver's or an optimiser's subset with its map dropped).
+ */
+function unreadableText(blocks: readonly Block[]): string | null {
+  let chars = 0;
+  let latin = 0;
+  for (const b of blocks)
+    for (const c of b.text) {
+      if (/\s/.test(c)) continue;
+      chars++;
+      if (/[A-Za-z\u00C0-\u024F]/.test(c)) latin++;
+    }
+  return chars >= 200 && latin < 0.4 * chars ? `${latin} of its ${chars} characters are letters (a font that maps its glyphs to no characters, or the wrong ones)` : null;
+}
+
+export function match(doc: NormalisedDocument): MatchResult {
+  const content = keepContent(doc.blocks);
+  const { form, later } = chooseForm(content);
+  const { principles } = form;
+  const found = form.questionAt.filter((x) => x !== null).length;
+  const principleCount = principles.filter((x) => x !== undefined).length;
+  if (found < MIN_QUESTIONS) {
+    const unreadable = unreadableText(doc.blocks);
+    if (unreadable) throw new ExtractError('needs-ocr', `its text cannot be read: ${unreadable}; it needs OCR`);
+    throw new ExtractError(
+      'not-self-assessment',
+      `not a self-assessment: found ${found} of 75 template questions and ${principleCount} of 12 principle headings`,
+    );
+  }
+  // What follows the form is another one (or the questions again): none of its answers are this form's.
+  const blocks = content.slice(0, form.to);
+  const early = new Set(form.early.map((i) => blocks[i]!));
+  const answering = (b: Block) => !early.has(b);
+  const questionAt = carriedOn(form.questionAt, blocks);
+  const diagnostics = [...doc.diagnostics];
+  if (later)
+    diagnostics.push({
+      code: 'another-assessment',
+      message: `the template's principles and questions start again here (another self-assessment, or the questions repeated); only the first set is read`,
+      provenance: later,
+    });
+  const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
+  const organisation = readTitleBlock(blocks, firstAnchor);
+
+  // A question's first line may sit in the block before the one that matched, and boxes printed
+  // to its left on its row come before it in reading order: both belong to the question.
+  const matched = new Set(questionAt.filter((at): at is number => at !== null));
+  const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched)));
+  const responseFirst = responseFirstTables(doc.blocks);
+  const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst, matched)));
+  const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
+  const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
+  const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
+  for (const a of actionAt) if (a !== undefined) boundaries.add(a);
+  // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
+  for (let i = 1; i < blocks.length; i++) {
+    const before = blocks[i - 1]!.provenance.page;
+    const page = blocks[i]!.provenance.page;
+    if (before !== undefined && page !== undefined && page - before >= 2) boundaries.add(i);
+  }
+
+  const actionPlans: ActionPlan[] = PRINCIPLES.map((p, i) => {
+    const at = actionAt[i];
+    if (at === undefined) return { principle: p.number, text: null, provenance: null };
+    const inline = ACTION_PLAN.exec(blocks[at]!.text)?.[1]?.trim();
+    const body = regionText(blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length)).filter(answering));
+    const text = [inline, body.text].filter((t): t is string => !!t).join('\n') || null;
+    return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
+  });
+
+  const statements = blocks.flatMap((b) => (b.kind === 'option' || b.unshown ? [] : findStatements(b.text, b.provenance)));
+  // In a document whose options carry boxes, a label ending a question's line with no box is not an option the
+  // organisation kept: its box was parted from it (a wrapped line, a column the layout split).
+  const boxesPrinted = blocks.some((b) => b.kind === 'option' && isBox(b.option?.mark));
+  // Statements cite questions by the numbers printed in this document, which may not be the template's.
+  const printedNumbers = questionAt.map((at) => (at === null ? null : leadingNumber(blocks[at]!.text)));
+  // Numbered afresh in each principle ("3.2"), a bare "question 9" cannot be placed.
+  const perPrinciple = questionAt.filter((at) => at !== null && /^\s*\d{1,2}\.\d{1,2}(?!\d)/.test(blocks[at]!.text)).length > found / 2;
+  const regions = QUESTIONS.map((q, qi) => {
+    const at = questionAt[qi] ?? null;
+    if (at === null) return null;
+    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
+    const start = at - heads[qi]! - leading[qi]!;
+    const before = blocks.slice(start, at - heads[qi]!).filter(isChoiceCell);
+    const between = blocks.slice(at - heads[qi]! + 1, at);
+    const last = questionAt.every((x) => x === null || x <= at);
+    const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)).filter(answering), last);
+    const rest = [...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
+    const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
+    return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
+  });
+  const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
+  const asking = QUESTIONS.map((q, qi) => (q.type === 'open' ? null : (regions[qi] ?? null)));
+  const twoColumns = twoAnswerColumns(asking, letters);
+  const deleted = optionsDeleted(asking, letters);
+  const answers = QUESTIONS.map((q, qi) => {
+    const r = regions[qi];
+    const plan = actionPlans[q.principle - 1]!;
+    if (!r) return readAnswer(q, null, [], plan, []);
+    // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
+    const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest];
+    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns, deleted });
+  });
+  // Without an "Action Plan" label, the plan is what follows the principle's last question.
+  const plans = actionPlans.map((plan, i) => {
+    if (actionAt[i] !== undefined) return plan;
+    const last = answers.filter((a) => a.principle === plan.principle).at(-1)!;
+    return last.text ? { ...plan, text: last.text, provenance: last.provenance.text } : plan;
+  });
+  return { organisation, answers, actionPlans: plans, diagnostics };
+}
+
+function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {
+  for (let i = from + 1; i < end; i++) if (boundaries.has(i)) return i;
+  return end;
+}
+
+/** The "Action Plan" label of each principle: after its last question, before the next principle. */
+function findActionPlans(
+  blocks: readonly Block[],
+  principles: ReadonlyArray<number | undefined>,
+  questionAt: ReadonlyArray<number | null>,
+  boundaries: ReadonlySet<number>,
+): Array<number | undefined> {
+  return PRINCIPLES.map((p) => {
+    const ids = QUESTIONS.map((q, i) => (q.principle === p.number ? questionAt[i] : null)).filter((x): x is number => x !== null);
+    const from = ids.length ? Math.max(...ids) : principles[p.number - 1];
+    if (from === undefined) return undefined;
+    const later = principles.slice(p.number).filter((x): x is number => x !== undefined);
+    const to = Math.min(later.length ? Math.min(...later) : blocks.length, nextQuestionAfter(questionAt, from) ?? blocks.length);
+    for (let i = from + 1; i < to; i++) {
+      const b = blocks[i]!;
+      if (b.kind !== 'option' && ACTION_PLAN.test(b.text.trim()) && b.text.length < 400 && !boundaries.has(i)) return i;
+    }
+    return undefined;
+  });
+}
+
+function nextQuestionAfter(questionAt: ReadonlyArray<number | null>, from: number): number | null {
+  let next: number | null = null;
+  for (const x of questionAt) if (x !== null && x > from && (next === null || x < next)) next = x;
+  return next;
+}
+
+/**
+ * Whether a statement is about question `q`: "point 2 of principle 3" by its place in the principle; a bare
+ * "question 12" by the numbers this document prints before its questions (12 before exactly one, and that is
+ * `q`), or by the template's numbers where most carry none (Word's own list numbering is not in the text).
+ */
+function refersTo(s: Statement, q: Question, printed: number | null, allPrinted: ReadonlyArray<number | null>): boolean {
+  if (s.principle !== null) return s.principle === q.principle && s.number === q.index;
+  const numbered = allPrinted.filter((n) => n !== null).length;
+  if (numbered < allPrinted.length / 2) return s.number === q.number;
+  return printed === s.number && allPrinted.filter((n) => n === s.number).length === 1;
+}

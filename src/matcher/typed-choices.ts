@@ -1,0 +1,152 @@
+/**
+ * Choices typed in words or letters rather than marked: a label left
+ * standing, an answer opening "Yes -", a Y or N, labels ending the question's
+ * line; and what the whole document says of how far such words can be read
+ * as choices.
+ */
+import type { Block, OptionValue } from '../document.js';
+import { optionRank, optionValue } from '../options.js';
+import { rowsOf } from './rows.js';
+
+/**
+ * A text that opens with a choice, set off by punctuation ("Yes -", "No,", "N/A:", "Yes (…)"). "No." before a figure or
+ * "of" is the abbreviation of "number" ("No. 12 Market Street", "No. of cameras"), not an answer; nor are the words
+ * "No" makes with a hyphen ("No-one", "No-go", "No-notice" audits, "No-fly zones"). "No-see action plan" is typed
+ * tightly. A bracket holding nothing or a mark is a box typed after the option ("Yes ( )  No (x)"), not a remark.
+ * "N/A" is no word of a sentence, so a space sets it off as well ("N/A We do not operate drones", where a tab
+ * stood between them).
+ */
+const LEADING_CHOICE =
+  /^(yes|no|n\/a)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔]?\s*\))|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b))|(?<=\/a)\s)\s*(\S+)/i;
+/** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
+export const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
+/** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
+const LEADING_LETTER = /^([YN])(?:\s+[-–—]|\s*\()\s*(\S+)/;
+/**
+ * "Y" or "N" typed as the whole answer, as a form with a "Y/N" column is filled in. Capitals only: a lower-case
+ * letter on its own is more often a list's label than an answer.
+ */
+const LETTER_CHOICE = /^([YN])\.?$/;
+
+/** A capital Y or N alone in a cell or on a line, which may or may not answer (see lettersAnswer). */
+export const isLetter = (b: Block) => b.kind !== 'option' && LETTER_CHOICE.test(b.text.trim());
+/** A cell or line holding a choice alone: boxes, a label, or a letter. */
+export const isChoiceCell = (b: Block) => b.kind === 'option' || optionValue(b.text) !== null || isLetter(b);
+
+/** A column naming what its Y or N says ("Evidence held (Y/N)", "Changed? [Y/N]", "Evidence held Y/N"), not the answer's. */
+const LETTER_COLUMN = /\b(?!(?:answer|response)\b)[a-z]+\??\s*(?:[([]\s*)?y\s*\/\s*n\b/i;
+
+/** The option a text names: a label ("Yes", "N/A"), or, where letters answer, a capital Y or N standing for one. */
+export function typedValue(text: string, letters: boolean): OptionValue | null {
+  const letter = letters ? LETTER_CHOICE.exec(text.trim()) : null;
+  return letter ? (letter[1] === 'Y' ? 'yes' : 'no') : optionValue(text);
+}
+
+/** A column heading that says its cells hold a Y or an N: "Y/N", "(Y/N)", "Answer (Y/N)". */
+const LETTERS_HEADING = /^(?:(?:answer|response)\s*)?\(?\s*y\s*\/\s*n\s*\)?:?$/i;
+
+/**
+ * Whether a capital Y or N standing alone answers the form's questions: only where the document says so, by a
+ * column headed "Y/N" or by answers (two or more) opening with a Yes or No in words where others open with a letter; and not
+ * in a document with a column that names what its letters say, nor where some question's answer holds a letter
+ * beside a Yes or No in words or boxes, or beside another letter: the letters are then another column's, saying
+ * something else. "N/A" beside a letter says nothing of it.
+ */
+export function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly Block[]>): boolean {
+  if (blocks.some((b) => LETTER_COLUMN.test(b.text))) return false;
+  const inWords = (b: Block | undefined) => b !== undefined && b.kind !== 'option' && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? '');
+  // "No." alone is as often the number column's title, repeated over a table.
+  const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && inWords(b));
+  if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
+  const openedInWords = regions.filter((region) => inWords(region[0])).length;
+  return blocks.some((b) => LETTERS_HEADING.test(b.text.trim())) || openedInWords >= 2;
+}
+
+/** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
+const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|list|give|state|provide|describe|specify|enter)\b/i;
+/** The same, anywhere in a case's sentence: "No – if …, record this in the action plan". */
+const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record this|enter|complete|explain|give details|provide details)\b/i;
+/** A case a rule opens with: "No – if the system is not jointly owned, leave this question blank". */
+const CASE = /^(?:if|unless|where|when)\b/i;
+/** A choice opening a sentence or a line, for a text that goes through the options one by one. */
+const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
+/** A choice followed by the form's question about it, and perhaps a line to write on: "No – why not? ……", "No - if not, why not?". */
+const ASKS_AFTER_CHOICE =
+  /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
+
+/**
+ * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
+ * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), or
+ * telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question blank").
+ */
+export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string } | null {
+  const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
+  const value = m ? typedValue(m[1]!, letters) : null;
+  if (!value) return null;
+  // "N/A" set off by a space alone opens an answer only before a new sentence, not the template's "N/A if …".
+  if (/^\s+$/.test(m![0].slice(m![1]!.length, m![0].length - m![2]!.length)) && (!/^\p{Lu}/u.test(m![2]!) || CONDITION_WORD.test(m![2]!))) return null;
+  const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
+  if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
+  const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
+  const line = text.split('\n')[0]!;
+  // A line ending in a colon asks for what follows ("Yes - please give the date of the last review:"), and so does
+  // one that goes on with a question of the form's ("No – why not?", "Yes – which staff groups?").
+  return values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line) ? null : { value, line };
+}
+
+/** Words that open the template's guidance on when to choose an option, not an answer. */
+const CONDITION_WORD = /^(?:if|where|when|whenever|unless|otherwise|only|tick|select|choose|delete|enter)\b/i;
+
+/**
+ * Whether the organisation deleted the options it did not choose: the Yes/No questions with a label printed bare
+ * under them hold about one each. Where the labels all stayed (a form whose boxes were lost in conversion, its table
+ * saved as text with the cells parted), they hold about two, some of them out of order.
+ */
+export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
+  const bare = (b: Block) => (b.kind === 'option' ? !b.option?.mark && b.option?.value !== null : typedValue(b.text, letters) !== null);
+  const valueOf = (b: Block) => (b.kind === 'option' ? (b.option?.value ?? null) : typedValue(b.text, letters));
+  let asked = 0;
+  let labels = 0;
+  let scattered = 0;
+  for (const r of regions) {
+    const found = r ? [...trailingLabels(r.question), ...[...r.before, ...r.rest].filter(bare)] : [];
+    if (found.length === 0) continue;
+    asked++;
+    labels += found.length;
+    // Labels out of the template's order or twice over ("No, No"; "Yes, No, No"): cells the layout moved apart.
+    const ranks = found.map((b) => optionRank(valueOf(b)));
+    if (ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!)) scattered++;
+  }
+  // A few questions say little of the document's habit; nor do unanswered ones that keep both labels in order
+  // ("Yes", "No") beside ones answered by deleting one.
+  return asked < 4 || labels <= 1.3 * asked || scattered === 0;
+}
+
+/**
+ * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
+ * more with a choice typed in two cells of one row each ("No | No"). A choice alone on a row may then be in either
+ * column. A table elsewhere (a summary by principle, an action plan's progress) says nothing of the answers.
+ */
+export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
+  const choices = (row: Block[]) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).length;
+  return regions.filter((r) => r && rowsOf([...r.before, r.question, ...r.rest]).some((row) => choices(row) >= 2)).length >= 2;
+}
+
+const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
+
+/** "…meta-data? Yes" with "No" wrapped to the next line: the labels printed at the end of the question's line. */
+export function trailingLabels(question: Block): Block[] {
+  // Labels end the line: only its last words are looked at, so a long run of them costs no more than a short one.
+  const text = question.text;
+  const from = text.length > 60 ? text.lastIndexOf(' ', text.length - 60) + 1 : 0;
+  const m = TRAILING_LABELS.exec(text.slice(from));
+  if (!m) return [];
+  // Set apart from the question by its punctuation or a wide gap.
+  const before = text.slice(0, from + m.index);
+  const lead = before.trimEnd();
+  if (!/[?:.)]$/.test(lead) && before.length - lead.length < 2) return [];
+  return m[1]!
+    .trim()
+    .split(/\s+/)
+    .map((label) => ({ kind: 'paragraph' as const, text: label, provenance: question.provenance }));
+}
