@@ -677,6 +677,7 @@ describe('matcher on rendered templates', () => {
   for (const [headings, row] of [
     ['Response\nNo.\nQuestion\nEvidence', '$3\n$1.\n$2'],
     ['No.\nQuestion\nResponse\nEvidence', '$1.\n$2\n$3'],
+    ['Compliant?\nNo.\nQuestion\nComments', '$3\n$1.\n$2'],
   ] as const) {
     it(`reads each choice of a table saved as text, one cell to a line, under the headings ${headings.replace(/\n/g, ' | ')}`, async () => {
       const spec = sampleSpec(6);
@@ -1023,6 +1024,16 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P3.2').choice).toBeNull();
   });
 
+  it('takes no choice from a statement that asks, doubts or advises one', async () => {
+    const spec = base();
+    for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2']) spec.answers[id] = { ticked: 'none' };
+    spec.actionPlans[3] = "The panel queried whether 'Yes' was selected for question 8. The auditor recommended that 'No' is given for question 9.";
+    spec.actionPlans[4] = "It is proposed that 'Yes' is ticked for question 14 after the SRO is appointed in May.";
+    spec.actionPlans[5] = "It is unclear whether 'Yes' was selected for question 21 by the contractor.";
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+  });
+
   it('never fills boxes left blank on the page from a statement elsewhere', async () => {
     const spec = base();
     spec.answers['P3.3'] = { ticked: 'none' };
@@ -1140,6 +1151,47 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P5.1')).toMatchObject({ choice: 'no', status: 'answered' });
     expect(answer(r, 'P2.1')).toMatchObject({ choice: 'yes', status: 'answered' });
     expect(answer(r, 'P3.2').choice).toBeNull();
+  });
+
+  it('reads no choice from options listed, routing, or an answer that goes both ways; "Yes – No issues" says Yes', async () => {
+    const spec = base();
+    const texts: Record<string, string> = {
+      'P2.1': 'Yes, No or N/A – delete as appropriate',
+      'P2.2': 'Yes; No; N/A',
+      'P2.3': 'Yes (all staff) No (contractors)',
+      'P2.4': 'Yes – if the DPIA is reviewed at least annually; otherwise answer No and add an action.',
+      'P3.1': 'Yes – answer Yes only where the signs name the operator.',
+      'P3.2': 'No – go on to question 9',
+      'P3.3': 'Yes (if applicable)',
+      'P3.4': 'No – Yes for the control room operators, no for council staff.',
+      'P4.4': 'Yes, most staff; no, not the agency contractors.',
+    };
+    for (const [id, text] of Object.entries(texts)) spec.answers[id] = { ticked: 'none', text };
+    spec.answers['P5.1'] = { ticked: 'none', text: 'Yes – No issues were found at the last audit.' };
+    spec.answers['P5.2'] = { ticked: 'none', text: 'Yes - No-one is given access until trained.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    for (const id of Object.keys(texts)) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', status: 'answered' });
+    expect(answer(r, 'P5.2')).toMatchObject({ choice: 'yes', status: 'answered' });
+  });
+
+  it('reads a numbered table\'s "No." column title as no answer, in an answer and heading an action plan', async () => {
+    const spec = base();
+    spec.answers['P2.3'] = { ticked: 'none', text: null };
+    spec.answers['P2.6'] = { ticked: 'none', text: null };
+    spec.answers['P3.6'] = { ticked: 'none', text: null };
+    spec.answers['P4.3'] = { ticked: 'none', text: null };
+    spec.actionPlans[2] = 'No.\tAction to be taken\tLead officer\tTarget date\n1\tReview the DPIA for the new cameras\tDPO\tMarch 2025';
+    spec.actionPlans[3] = 'No - Action - Owner - Target date\n1 - Replace signage at the bus station - Estates - June 2024';
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' })
+      .replace(/(\n3\. Have you carried out a data protection impact assessment[^\n]*\n)/, '$1\nNo.\tAction\tDate\n\n1\tDPIA signed off by the DPO\tJan 2024\n')
+      // The same table, one cell to a line.
+      .replace(/(\n14\. [^\n]*\n)/, '$1\nNo.\n\nPolicy\n\nLast reviewed\n\n1\n\nCCTV Policy\n\nMay 2024\n');
+    expect(text).toContain('\nNo.\tAction\tDate\n');
+    expect(text).toContain('\nNo.\n\nPolicy\n');
+    const r = await run(text);
+    for (const id of ['P2.3', 'P2.6', 'P3.6', 'P4.3']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    expect(r.actionPlans[1]!.text).toMatch(/^No\.\nAction to be taken/);
   });
 
   it('reads an action plan whose label names its principle ("Action Plan – Principle 2") without the label', async () => {

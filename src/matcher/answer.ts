@@ -375,7 +375,7 @@ function ambiguous(reason: string, o: Block): ChoiceReading {
 
 /** An action plan set out as a table, its number column headed "No." ("No." | "Action" | "Owner"): no answer. */
 const PLAN_TABLE_HEADING =
-  /^(?:no\.?|#)[ \t]*\n[ \t]*(?:actions?|issues?|areas?|description|details?|tasks?|items?|recommendations?|findings?|improvements?)(?:[ \t]+\S+){0,2}[ \t]*\n[ \t]*[^\n]{1,25}\n/i;
+  /^(?:no\.?|#)[ \t]*\n[ \t]*(?:actions?|issues?|areas?|description|details?|tasks?|items?|recommendations?|findings?|improvements?)(?:[ \t]+\S+){0,4}[ \t]*\n[ \t]*[^\n]{1,25}\n/i;
 
 /** An answer that is neither Yes nor No: "Partially", "Partly", "In part". */
 const PARTLY = /^(?:partially|partly|in part|partial(?:ly)?\s+(?:met|compliant))\.?$/i;

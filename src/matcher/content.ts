@@ -49,6 +49,31 @@ function withoutPrompt(b: Block): Block {
 const OWN_HEADING = /^[\p{L}&/()-]+(?: [\p{L}&/()-]+){0,2}$/u;
 
 /**
+ * The titles of number columns in tables of the organisation's own ("No. | Action | Date", then "1 | …"), the other
+ * titles short, capitalised, and followed by a numbered row: no answer "No". They are words of an action plan.
+ */
+export function numberColumnTitles(blocks: readonly Block[]): Set<Block> {
+  const rows = rowsOf(blocks);
+  return new Set(rows.flatMap((row, r) => (numberColumnTitle(rows, r) ? [row[0]!] : [])));
+}
+
+/**
+ * Whether a row opens with a number column's title (see numberColumnTitles). Where the format keeps no rows, each
+ * cell is a line of its own, and the other titles are the lines after.
+ */
+function numberColumnTitle(rows: ReadonlyArray<readonly Block[]>, r: number): boolean {
+  const row = rows[r]!;
+  if (!/^(?:no\.|#)$/i.test(row[0]!.text.trim())) return false;
+  const lines = row.length === 1 && !placed(row[0]!);
+  let next = r + 1;
+  const titles = lines ? [] : row.slice(1);
+  if (lines) while (next < rows.length && titles.length < 6 && rows[next]!.length === 1 && !placed(rows[next]![0]!) && isTitle(rows[next]![0]!)) titles.push(rows[next++]![0]!);
+  return titles.length >= 2 && titles.every(isTitle) && /^\d{1,3}[.)]?(?:\s|$)/.test(rows[next]?.[0]?.text.trim() ?? '');
+}
+
+const isTitle = (b: Block) => b.kind !== 'option' && OWN_HEADING.test(b.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+
+/**
  * The cells of tables' heading rows: rows whose every cell names a column, two
  * or more of them columns of the form's ("No. | Question | Response |
  * Comments"). There "No." names the number column; it is no answer. A row of

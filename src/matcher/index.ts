@@ -13,7 +13,7 @@ import type { ActionPlan, Answer, Organisation } from '../schema.js';
 import { findStatements, type Statement } from '../statements.js';
 import { readTitleBlock } from '../title.js';
 import { isBox, readAnswer, regionText } from './answer.js';
-import { keepContent } from './content.js';
+import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
 import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, twoAnswerColumns } from './typed-choices.js';
@@ -118,6 +118,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
   });
+  const numberTitles = numberColumnTitles(blocks);
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
   const asking = QUESTIONS.map((q, qi) => (q.type === 'open' ? null : (regions[qi] ?? null)));
   const twoColumns = twoAnswerColumns(asking, letters);
@@ -127,7 +128,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const plan = actionPlans[q.principle - 1]!;
     if (!r) return readAnswer(q, null, [], plan, []);
     // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
-    const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest];
+    const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest].filter((b) => !numberTitles.has(b));
     return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns, deleted });
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.

@@ -27,7 +27,8 @@ const LETTERED_REFERENCE = /^\d{1,2}[a-z]\.?$/i;
  */
 export function rowCellsBefore(blocks: readonly Block[], at: number, responseFirst: ReadonlySet<Block>, asked: ReadonlySet<number>): number {
   const q = blocks[at]!;
-  const prompted = (i: number) => i >= 0 && /[:?]\s*$/.test(blocks[i]!.text) && !asked.has(i);
+  // A response column's heading ("Compliant?") asks for the row under it, not for the choice after it.
+  const prompted = (i: number) => i >= 0 && /[:?]\s*$/.test(blocks[i]!.text) && !asked.has(i) && !RESPONSE_HEADING.test(blocks[i]!.text.trim());
   let n = 0;
   let choices = 0;
   for (let b = blocks[at - n - 1]; b; b = blocks[at - n - 1]) {

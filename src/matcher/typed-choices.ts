@@ -68,27 +68,52 @@ const INSTRUCTION = /^(?:tick|select|choose|leave|delete|circle|please|go to|lis
 const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record this|enter|complete|explain|give details|provide details)\b/i;
 /** A case a rule opens with: "No – if the system is not jointly owned, leave this question blank". */
 const CASE = /^(?:if|unless|where|when)\b/i;
-/** A choice opening a sentence or a line, for a text that goes through the options one by one. */
-const CHOICE_OPENING = /(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]/gi;
+/**
+ * A choice opening a sentence or a line, for a text that goes through the options one by one, or answers both ways
+ * ("Yes, most staff; no, not the agency contractors").
+ */
+const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|[.;]\s+(yes|no|n\/a),)/gi;
+/**
+ * Another option named after the first, as a form lists its options ("Yes, No or N/A – delete as appropriate",
+ * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes for the operators"). Capitals only, and "No" only where
+ * it is no word of the sentence ("Yes – No issues were found" says Yes).
+ */
+const OTHER_OPTION_NAMED =
+  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes|N\/A)\b|(No)(?=\s*(?:[,;./()–—]|-(?![A-Za-z])|$)|\s+(?:for|in|at|to|where|when|if|or|and|but|except|apart|otherwise)\b))/;
+/**
+ * The heading row of a numbered table, run into one line ("No - Action - Owner - Target date", "No. Action Owner
+ * Date"): its "No." names the number column.
+ */
+const NUMBER_COLUMN_HEADING =
+  /^(?:No\.?|NO\.?|#)(?:\s*[-–—|]\s*|\s+)(?:Actions?|Issues?|Areas?|Description|Details?|Tasks?|Items?|Recommendations?|Findings?|Improvements?)\b[^\n]*?(?:\s*[-–—|]\s*|\s+)(?:Owners?|Lead|Responsib\w*|Date|Deadline|Timescales?|Target|By when|Status|Priority|Progress)\b/;
+/** The template's note on when an option applies, in brackets after it: "Yes (if applicable)". */
+const OPTIONAL = /^(?:if|where|when)\s+(?:applicable|appropriate|relevant|required|necessary)\s*\)/i;
+/** Routing the template gives: "go on to question 9", "then answer question 10", "otherwise answer No". */
+const ROUTING =
+  /\b(?:(?:go|move|skip|proceed|continue|turn)\s+(?:(?:on|straight|ahead)\s+)?(?:to\s+)?(?:question|q\.?\s*\d|section|principle|part|the next)|answer\s+(?:yes|no|n\/a|question|q\.?\s*\d))\b/i;
 /** A choice followed by the form's question about it, and perhaps a line to write on: "No – why not? ……", "No - if not, why not?". */
 const ASKS_AFTER_CHOICE =
   /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
- * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), or
- * telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question blank").
+ * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), listing
+ * them ("Yes, No or N/A"), or telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question
+ * blank", "No – go on to question 9").
  */
 export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string } | null {
+  if (NUMBER_COLUMN_HEADING.test(text)) return null;
   const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
   const value = m ? typedValue(m[1]!, letters) : null;
   if (!value) return null;
   // "N/A" set off by a space alone opens an answer only before a new sentence, not the template's "N/A if …".
   if (/^\s+$/.test(m![0].slice(m![1]!.length, m![0].length - m![2]!.length)) && (!/^\p{Lu}/u.test(m![2]!) || CONDITION_WORD.test(m![2]!))) return null;
   const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
-  if (INSTRUCTION.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
-  const values = new Set([...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1]!)));
+  if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || OPTIONAL.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
+  const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1] ?? o[2]!))]);
   const line = text.split('\n')[0]!;
+  const named = OTHER_OPTION_NAMED.exec(line.slice(m![1]!.length));
+  if (named && optionValue(named[1] ?? named[2]!) !== value) return null;
   // A line ending in a colon asks for what follows ("Yes - please give the date of the last review:"), and so does
   // one that goes on with a question of the form's ("No – why not?", "Yes – which staff groups?").
   return values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line) ? null : { value, line };
