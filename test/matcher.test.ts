@@ -304,6 +304,12 @@ describe('matcher on rendered templates', () => {
     const last = read.filter((a) => a.evidence !== 'none' || a.reason?.includes('two columns')).at(-1)!;
     expect(last).toMatchObject({ choice: null, status: 'missing', reason: expect.stringContaining('the form answers in two columns') });
     expect(read.filter((a) => a.evidence === 'sole-option')).toEqual([]);
+    // Two questions left unanswered, both options standing in their cells in the template's order: the rest still read.
+    let standing = 0;
+    const unanswered = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (row, question: string) => (++standing <= 2 ? `${question}\n\nYes\tNo` : row));
+    const kept = answersOf(await parseText(new TextEncoder().encode(unanswered)));
+    expect(kept.filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length - 2);
+    expect(kept.filter((a) => a.reason === 'no box ticked').length).toBe(2);
     // A table of two choices a row elsewhere (a summary by principle) says nothing of the answers.
     const summary = `${form}\nSummary\n\nPrinciple\tCompliant\tAction plan required\n1\tYes\tNo\n2\tYes\tNo\n3\tNo\tYes\n`;
     expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);

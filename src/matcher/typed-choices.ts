@@ -149,12 +149,16 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
- * more with a choice typed in two cells of one row each ("No | No"). A choice alone on a row may then be in either
- * column. A table elsewhere (a summary by principle, an action plan's progress) says nothing of the answers.
+ * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
+ * "No | Yes"). A choice alone on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says nothing of the answers.
  */
 export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
-  const choices = (row: Block[]) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).length;
-  return regions.filter((r) => r && rowsOf([...r.before, r.question, ...r.rest]).some((row) => choices(row) >= 2)).length >= 2;
+  // A row's options all left standing ("Yes | No", in the template's order) is an unanswered question, not two answers.
+  const twoAnswers = (row: Block[]) => {
+    const ranks = row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).map((b) => optionRank(typedValue(b.text, letters)));
+    return ranks.length >= 2 && ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!);
+  };
+  return regions.filter((r) => r && rowsOf([...r.before, r.question, ...r.rest]).some(twoAnswers)).length >= 2;
 }
 
 const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
