@@ -130,6 +130,12 @@ export function boxGlyphs(text: string): MarkState[] {
   return out;
 }
 
+/** A text's words before its first box glyph: a line of a layout that ran its row's boxes and comments into it. */
+export function beforeBoxes(text: string): string {
+  const at = [...text].findIndex((ch) => GLYPHS.has(ch));
+  return at < 0 ? text : [...text].slice(0, at).join('').trimEnd();
+}
+
 /**
  * Whether a text is an option and its ticked box and nothing more ("☒ Yes", "No ☑"), as a box the layout parted
  * from the other options is left: not a tick in running words ("ICO registration: yes ✓").

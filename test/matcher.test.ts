@@ -749,6 +749,19 @@ describe('matcher on rendered templates', () => {
     expect(match(doc).answers.find((a) => a.id === 'P4.3')).toMatchObject({ choice: expected.choice, status: 'answered', text: comment.text });
   });
 
+  it('reads no choice where a layout ran a ticked box and its comment into the question\'s first line', async () => {
+    const form = renderText(sampleSpec(10), DEFAULT_TEXT_STYLE);
+    const row = (second: string) =>
+      ` 6      Have you identified any areas where           ☒ Yes         See action plan.\n        action is required to conform more fully      ${second} No\n        with the requirements of Principle 2?`;
+    for (const second of ['☐', '☒']) {
+      const text = form.replace(/^6\. Have you identified any areas where action is required[^\n]*Principle 2\?  ☐ Yes  ☒ No$/m, row(second));
+      expect(text).toContain(row(second));
+      const r = await run(text);
+      expect(answer(r, 'P2.6')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'a ticked box could not be read with its label' });
+      expect(answer(r, 'P2.5').text).not.toContain('Have you identified');
+    }
+  });
+
   it('reads a lone option left after the other was deleted, and never an unmarked pair', async () => {
     const spec = sampleSpec(6);
     spec.answers['P3.1'] = { ticked: 'none' };

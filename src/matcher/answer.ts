@@ -145,7 +145,11 @@ export function readAnswer(
   const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
   // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
   // read ticked, only a text that is a label and its ticked box alone counts: ticks in the comments' words do not.
-  const stray = textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(answerLine(b)).length > 0));
+  // A ticked box in the question's own line is one the layout ran into it, beside its label or not.
+  const stray = [
+    ...(boxGlyphs(questionBlock.text).includes('checked') ? [questionBlock] : []),
+    ...textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(answerLine(b)).length > 0)),
+  ];
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
   // right before the question (the rest of its row).

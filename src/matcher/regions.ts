@@ -5,7 +5,7 @@
  */
 import type { Question } from '../catalogue.js';
 import type { Block } from '../document.js';
-import { optionValue } from '../options.js';
+import { beforeBoxes, optionValue } from '../options.js';
 import { contentWords, likeness } from '../similarity.js';
 import { isTitleLabel } from '../title.js';
 import { onRowOf, placed, sameRowBefore, sameTableRow } from './rows.js';
@@ -123,10 +123,12 @@ export function wrappedHead(q: Question, blocks: readonly Block[], at: number, m
     if (matched.has(at - k)) return 0;
     const prev = blocks[at - k]!;
     if (isAnswerCell(prev)) continue;
+    // Where a layout ran the row's boxes and comments into the first line, its words are those before the boxes.
+    const line = beforeBoxes(prev.text);
     const joins =
       rowMates.every((b) => sameRowBefore(prev, b)) &&
-      !/[.?!:;)]\s*$/.test(prev.text) &&
-      questionScore(q, { ...head, text: `${prev.text} ${head.text}` }) >= alone + HEAD_GAIN;
+      !/[.?!:;)]\s*$/.test(line) &&
+      questionScore(q, { ...head, text: `${line} ${head.text}` }) >= alone + HEAD_GAIN;
     if (joins) return k;
     if (!blocks.slice(Math.max(0, at - 5), at - k).some((b) => b.kind !== 'option' && sameRowBefore(b, prev))) return 0;
     rowMates.push(prev);
