@@ -149,6 +149,7 @@ export function ticksLabel(text: string): boolean {
 const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
 const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
+const LEADING_MARK = new RegExp(`^\\s*(${MARK_TOKEN})\\s*`, 'u');
 const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
 
 export interface OptionRun {
@@ -286,6 +287,24 @@ function isPrintedOptionRow(line: string, run: Array<{ index: number; end: numbe
   const inOrder = values.every((v, i) => v !== null && (i === 0 || optionRank(v) > optionRank(values[i - 1])));
   const spaced = run.every((t, i) => i === 0 || /^(?:\s+| \/ )$/.test(line.slice(run[i - 1]!.end, t.index)));
   return inOrder && spaced;
+}
+
+/** A label, then the organisation's words about it: "Yes – the policy is on the intranet" (not "No-one …"). */
+const LABEL_THEN_WORDS = /^(yes|no|n\/a)(?:\s*[–—:;,]\s*|\s+-\s*|\s*-\s+|\s{2,})(\S[\s\S]*)$/i;
+
+/** A label and the words after it, where nothing after it is another option or box. */
+export function labelThenWords(text: string): { label: string; value: OptionValue; rest: string } | null {
+  const m = LABEL_THEN_WORDS.exec(text.trim());
+  if (!m || readOptionRun(m[2]!) || boxGlyphs(m[2]!).length > 0) return null;
+  return { label: m[1]!, value: optionValue(m[1]!)!, rest: m[2]!.trim() };
+}
+
+/** A box, its label, then the organisation's words: "☒ Yes – the policy is on the intranet", "[x] No: not used". */
+function leadingOption(text: string): { label: string; value: OptionValue; mark: Mark; rest: string } | null {
+  const m = LEADING_MARK.exec(text);
+  const mark = m && !BULLETS.has(m[1]!) ? glyphMark(m[1]!.replace(/\s+/g, /^[[(]/.test(m[1]!) ? ' ' : '')) : null;
+  const words = mark && mark.source !== 'placeholder' ? labelThenWords(text.slice(m![0].length)) : null;
+  return words ? { ...words, mark: mark! } : null;
 }
 
 /** Builds `option` blocks from a run, all with the given provenance. */
@@ -445,7 +464,9 @@ function keepsItsPairs(run: readonly Block[], mark: (b: Block) => boolean, paire
 /**
  * One line of text as blocks: cells split at tabs (a table row or a
  * "label<TAB>value" pair), and each cell either a paragraph or, when it holds a
- * run of options, the question before them and one `option` block per option.
+ * run of options, the question before them and one `option` block per option;
+ * a cell opening with a box and its label, then words ("☒ Yes – see the
+ * policy"), is that option and a paragraph of the words.
  */
 export function lineBlocks(line: string, provenance: Provenance, kind: 'paragraph' | 'listItem' | 'heading' = 'paragraph'): Block[] {
   const collapse = (s: string) => s.replace(/[ \u00a0]+/g, ' ').trim();
@@ -460,9 +481,13 @@ export function lineBlocks(line: string, provenance: Provenance, kind: 'paragrap
     const base: Pick<Block, 'provenance' | 'table'> = cells.length > 1 ? { provenance, table: { row: 0, column } } : { provenance };
     const blockKind = cells.length > 1 ? 'tableCell' : kind;
     const run = readOptionRun(raw);
+    const lead = run ? null : leadingOption(raw);
     if (run) {
       if (run.lead) blocks.push({ kind: blockKind, text: collapse(run.lead), ...base });
       blocks.push(...optionBlocks(run, provenance));
+    } else if (lead) {
+      blocks.push({ kind: 'option', text: lead.label, provenance, option: { value: lead.value, mark: lead.mark } });
+      blocks.push({ kind: blockKind, text: collapse(lead.rest), ...base });
     } else {
       blocks.push({ kind: blockKind, text: cell, ...base });
     }

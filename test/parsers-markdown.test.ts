@@ -128,7 +128,20 @@ describe('markdown parser', () => {
       'See www.gov.uk/cctv, https://ico.org.uk/a_b?x=1&amp;y=2. (or https://x.org/a(b)c).',
       'Contact',
       'dpo@council.gov.uk; xmpp:ops@council.gov.uk/desk',
-      '[x] Yes, mailto:foi@council.gov.uk',
+      'Yes',
+      'mailto:foi@council.gov.uk',
+    ]);
+  });
+
+  it('reads a task-list option with words after it as the option and a paragraph of the words', async () => {
+    const md = ['Is it published?', '', '- [x] Yes – on the council website since May.', '- [ ] No', '- [x] No-one may view it'].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.option?.mark?.state ?? null])).toEqual([
+      ['paragraph', 'Is it published?', null],
+      ['option', 'Yes', 'checked'],
+      ['paragraph', 'on the council website since May.', null],
+      ['option', 'No', 'unchecked'],
+      ['listItem', '[x] No-one may view it', null],
     ]);
   });
 });

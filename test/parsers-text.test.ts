@@ -13,6 +13,19 @@ describe('text parser', () => {
     expect(doc.blocks[2]!.provenance).toMatchObject({ line: 3, start: 7 });
   });
 
+  it('reads a line opening with a box and its label, then words, as that option and a paragraph of the words', async () => {
+    const doc = await parse(enc('Is it published?\n\n☒ Yes – on the council website.\n☐ No\n\n[x] No: not used\n\n☒ No-one may view it\n'));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:Is it published?',
+      'option:yes:checked',
+      'paragraph:on the council website.',
+      'option:no:unchecked',
+      'option:no:checked',
+      'paragraph:not used',
+      'paragraph:☒ No-one may view it',
+    ]);
+  });
+
   it('pairs a box on its own line with the label on the next', async () => {
     const doc = await parse(enc('\tDo you have a policy?\n\t|_|\n\tYes\n\t|_|\n\tNo\n'));
     expect(doc.blocks.map(brief)).toEqual(['paragraph:Do you have a policy?', 'option:yes:unknown', 'option:no:unknown']);

@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { LABEL_OF, TYPED_MARK, glyphMark, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
+import { LABEL_OF, TYPED_MARK, glyphMark, labelThenWords, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
 import { decodeText } from '../text/decode.js';
 
 /** GFM for its tables (title blocks are often one) and task lists ("- [x] Yes"). */
@@ -88,14 +88,19 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     }
   };
-  /** A task-list item that is an option ("- [x] Yes") becomes that option with its box. */
+  /**
+   * A task-list item that is an option ("- [x] Yes") becomes that option with its box; one with words after the
+   * option ("- [x] Yes – the policy is published") is the option, then a paragraph of the words.
+   */
   const taskOption = (item: ListItem): boolean => {
     const first = item.children[0];
     const text = first?.type === 'paragraph' ? inlineText(first.children).trim() : '';
-    const value = optionValue(text);
+    const words = optionValue(text) ? null : labelThenWords(text);
+    const value = optionValue(text) ?? words?.value;
     if (!value || item.children.length > 1) return false;
     const mark = { state: item.checked ? ('checked' as const) : ('unchecked' as const), source: 'glyph' as const, detail: item.checked ? '[x]' : '[ ]' };
-    blocks.push({ kind: 'option', text, provenance: position(item), option: { value, mark } });
+    blocks.push({ kind: 'option', text: words?.label ?? text, provenance: position(item), option: { value, mark } });
+    if (words) blocks.push({ kind: 'paragraph', text: words.rest, provenance: position(item) });
     return true;
   };
   const position = (node: Nodes) => {
