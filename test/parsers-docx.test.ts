@@ -247,6 +247,26 @@ describe('docx checkbox encodings', () => {
     expect(options(alone).map((o) => [o.value, o.state])).toEqual([]);
   });
 
+  it('takes no side for the table\'s boxes from an X typed in a wide cell after the last label', async () => {
+    const cols = [5000, 500, 800, 500, 800, 3000];
+    const r = rowIn(cols);
+    // A row ticked Yes shows the boxes stand before their labels. Then "· Yes X No ·": the X between the labels, an
+    // empty narrow cell before "Yes" and a wide comments cell after "No".
+    const rows = [r(run('Zero?'), run('X'), run('Yes'), '', run('No'), ''), r(run('One?'), '', run('Yes'), run('X'), run('No'), ''), r(run('Two?'), '', run('Yes'), run('X'), run('No'), '')];
+    const trailing = r(run('Three?'), '', run('Yes'), '', run('No'), run('X'));
+    const doc = await parse(docx(table([...rows, trailing], cols)));
+    const pairs = options(doc).map((o) => [o.value, o.state]);
+    // The narrow empty cell before "Yes" is its box: each X between is No's.
+    expect(pairs.slice(0, 6)).toEqual([
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+      ['yes', 'unchecked'],
+      ['no', 'checked'],
+      ['yes', 'unchecked'],
+      ['no', 'checked'],
+    ]);
+  });
+
   it('reads a block-level checkbox content control wrapping the paragraph in a cell', async () => {
     const sdt = (checked: boolean) =>
       `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${para(run(checked ? '☒' : '☐'))}</w:sdtContent></w:sdt>`;

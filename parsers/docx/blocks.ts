@@ -388,6 +388,8 @@ export class BlockBuilder {
       r++;
     }
     this.table = saved;
+    // Read back as numbers: the property was narrowed to null above, though a cell's sentinel set it since.
+    const widths = (this.grid as string | null)?.split(',').map(Number) ?? null;
     if (this.grid !== null) {
       if (headings?.read) this.gridHeadings.set(this.grid, headings);
       else this.gridHeadings.delete(this.grid);
@@ -395,7 +397,7 @@ export class BlockBuilder {
     this.grid = outerGrid;
     // Where no row of this table shows it, the tables before it in the document with rows of the same shape may
     // (a table of another shape, pasted from another template, may put its boxes the other way).
-    const own = this.boxSides(rows);
+    const own = this.boxSides(rows, widths);
     const shape = this.answerRowShape(rows);
     const alike = this.documentSides.get(shape) ?? new Set<-1 | 1>();
     for (const s of own) alike.add(s);
@@ -431,17 +433,26 @@ export class BlockBuilder {
     return '';
   }
 
-  /** Which sides of their labels the rows of a table that show it put the boxes on. */
-  private boxSides(rows: Cell[][]): Set<-1 | 1> {
+  /**
+   * Which sides of their labels the rows of a table that show it put the boxes on. A mark in a cell over twice as
+   * wide as the narrowest beside the row's labels is typed in a cell of another kind (comments after the last
+   * label), not in a box: it shows no side.
+   */
+  private boxSides(rows: Cell[][], grid: readonly number[] | null): Set<-1 | 1> {
     const sides = new Set<-1 | 1>();
+    // 0 where not known: no grid, or a column without its width.
+    const widthOf = (c: Cell | undefined) => (c && grid ? grid.slice(c.column, c.column + c.span).reduce((a, b) => a + b, 0) || 0 : 0);
     for (const cells of rows) {
       const kinds = this.cellKinds(cells);
+      const beside = new Set(kinds.flatMap((k, i) => (k === 'L' ? [i - 1, i + 1] : [])).filter((i) => i >= 0 && i < cells.length && kinds[i] !== 'L'));
+      const narrowest = Math.min(...[...beside].map((i) => widthOf(cells[i])));
+      const box = (i: number) => kinds[i] === 'M' && !(narrowest > 0 && Number.isFinite(narrowest) && widthOf(cells[i]) > 2 * narrowest);
       let before = 0;
       let after = 0;
       kinds.forEach((k, i) => {
         if (k !== 'L') return;
-        if (kinds[i - 1] === 'M') before++;
-        if (kinds[i + 1] === 'M') after++;
+        if (box(i - 1)) before++;
+        if (box(i + 1)) after++;
       });
       if (before !== after) sides.add(before > after ? -1 : 1);
     }
