@@ -1400,6 +1400,31 @@ describe('PDF text printed invisible', () => {
     ]);
   });
 
+  it('reads no mark from an X painted over in white or printed in white on a white page; white on a dark cell is read', async () => {
+    const { pdf, page, font, t, w } = await a4(10);
+    const white = rgb(1, 1, 1);
+    const row = (y: number, question: string) => {
+      t(question, 50, y);
+      t('Yes', 400 + w('X '), y);
+      t('No', 450, y);
+    };
+    // An X typed before "Yes", then covered by a white rectangle: a correction, as online editors make one.
+    row(760, '1. Do you publish an annual report?');
+    t('X', 400, 760);
+    page.drawRectangle({ x: 399, y: 757, width: w('X') + 2, height: 12, color: white });
+    // An X printed in white on the white page.
+    row(730, '2. Do you audit disclosures?');
+    page.drawText('X', { x: 400, y: 730, size: 10, font, color: white });
+    // An X printed in white on a dark cell: seen.
+    row(700, '3. Do you review the policy?');
+    page.drawRectangle({ x: 397, y: 697, width: 10, height: 13, color: rgb(0.1, 0.1, 0.3) });
+    page.drawText('X', { x: 400, y: 700, size: 10, font, color: white });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:-:-', 'no:-:-', 'yes:-:-', 'no:-:-', 'yes:checked:typed-mark', 'no:-:-']);
+    expect(d.blocks.map((b) => b.text)).not.toContain('X');
+    expect(d.diagnostics.map((x) => x.code)).toEqual(['covered-text']);
+  });
+
   it('follows the text position past painted words to invisible words run on after them', async () => {
     const { pdf, page, t } = await a4(10);
     t('1. Do you publish an annual report?', 50, 760);

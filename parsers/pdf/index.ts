@@ -122,17 +122,18 @@ function pixelsOf(page: PDFPageProxy, name: string): Promise<RawImage | null> {
 }
 
 /**
- * The page's text items printed invisible. Read from its operator list only
- * where its content sets a render mode that paints no text, or cannot be
- * read here to tell (an encrypted file).
+ * The page's text items nobody sees (see invisible.ts). Read from its operator
+ * list only where its content sets a render mode that paints no text or a
+ * fill colour near white, or cannot be read here to tell (an encrypted file).
  */
 async function invisibleOn(page: PDFPageProxy, items: TextItem[], measured: PageContent | null): Promise<InvisibleItems<TextItem> | null> {
-  if (measured?.invisibleText === false || !items.some((it) => it.str?.trim())) return null;
+  if ((measured?.invisibleText === false && measured.lightFill === false) || !items.some((it) => it.str?.trim())) return null;
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const fontMatrixOf = (font: string) => (page.commonObjs.has(font) ? (page.commonObjs.get(font) as { fontMatrix?: number[] }).fontMatrix : undefined);
   const found = invisibleItems(items, textRuns(ops.fnArray, ops.argsArray, OPS, fontMatrixOf));
-  // Every page of an encrypted file comes here: an operator list that found nothing is not held to the end.
-  if (found.unseen.size + found.copies.size === 0) page.cleanup();
+  // Every page of an encrypted file comes here: an operator list that found nothing is not held to the end. Elsewhere
+  // it is kept for reading the page's drawing.
+  if (measured === null && found.unseen.size + found.copies.size + found.covered.size === 0) page.cleanup();
   return found;
 }
 
@@ -188,14 +189,21 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const tooLarge = size !== null && size > MAX_CONTENT_BYTES_FOR_VECTORS ? `its content decodes to over ${megabytes(MAX_CONTENT_BYTES_FOR_VECTORS)}` : null;
       const content = await guard.run(page.getTextContent());
       const invisible = tooLarge ? null : await guard.run(invisibleOn(page, content.items as TextItem[], measured));
-      if (invisible && invisible.unseen.size + invisible.copies.size > 0) {
-        // Copies over painted words add nothing; the rest stays text, and the parts below read no choice from it.
-        content.items = content.items.filter((it) => !invisible.copies.has(it as TextItem));
+      if (invisible && invisible.unseen.size + invisible.copies.size + invisible.covered.size > 0) {
+        // Copies over painted words add nothing, nor does text nobody sees; the rest stays text, and the parts below
+        // read no choice from it.
+        content.items = content.items.filter((it) => !invisible.copies.has(it as TextItem) && !invisible.covered.has(it as TextItem));
         for (const it of invisible.unseen) it.unseen = true;
         if (invisible.unseen.size > 0)
           pageNotes.push({
             code: 'invisible-text',
             message: `page ${n}: some of its text is printed invisible (render mode 3 or 7): an OCR layer over a scan, or words nobody sees; kept as text, but no box or choice is read from it`,
+            provenance: { page: n },
+          });
+        if (invisible.covered.size > 0)
+          pageNotes.push({
+            code: 'covered-text',
+            message: `page ${n}: some of its text is painted over in white, or printed in white on nothing dark: not read, as nobody sees it`,
             provenance: { page: n },
           });
       }

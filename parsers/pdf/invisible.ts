@@ -3,12 +3,15 @@
  * or 7 (added to the clip only, seen where something is painted through it
  * after, as gradient lettering is). OCR software lays the words it read from
  * a scan over the image this way, and a born-digital page can carry words
- * nobody sees. pdf.js
- * hands both out in its text content like any other; which were painted is
+ * nobody sees. So is text painted over later by an opaque white rectangle (a
+ * correction, as online editors' whiteout makes it), and text printed in white
+ * with nothing dark drawn under it (a spreadsheet's helper list). pdf.js
+ * hands all of them out in its text content like any other; which were seen is
  * read here from the page's operator list, following the text position as
  * pdf.js's own canvas does.
  */
-import { apply, IDENTITY, mul, type Matrix } from './geometry.js';
+import { apply, containsPoint, IDENTITY, mul, rectFromPoints, type Matrix, type Rect } from './geometry.js';
+import { intersection, isAxisRect, luminance, subpaths } from './vector.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface TextStateOps {
@@ -30,6 +33,21 @@ export interface TextStateOps {
   setTextRise: number;
   setTextRenderingMode: number;
   showText: number;
+  setFillRGBColor: number;
+  setStrokeRGBColor: number;
+  setGState: number;
+  clip: number;
+  eoClip: number;
+  constructPath: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  shadingFill: number;
 }
 
 /** Where one text-showing operation put its glyphs: along its baseline from start to end, in PDF user space. */
@@ -38,7 +56,10 @@ export interface TextRun {
   end: [number, number];
   /** The font's height on the page. */
   size: number;
+  /** Painted by its render mode (not 3 or 7). */
   shown: boolean;
+  /** Painted, but nobody sees it: painted over in white later, or printed in white on nothing dark. */
+  hidden?: boolean;
 }
 
 interface TextState {
@@ -57,6 +78,13 @@ interface TextState {
   rise: number;
   leading: number;
   mode: number;
+  fill: string;
+  stroke: string;
+  /** Paint replaces what is under it: opaque, no blend mode, no soft mask. */
+  opaque: boolean;
+  /** The clip's bounds, or null where nothing is clipped; and whether the clip is exactly those bounds. */
+  clip: Rect | null;
+  clipExact: boolean;
 }
 
 type Glyph = { width?: number; isSpace?: boolean } | number | null;
@@ -73,6 +101,8 @@ export function textRuns(
   fontMatrixOf: (font: string) => readonly number[] | undefined,
 ): TextRun[] {
   const runs: TextRun[] = [];
+  /** The colour each run is painted in. */
+  const colours: string[] = [];
   let s: TextState = {
     ctm: [...IDENTITY],
     textMatrix: [...IDENTITY],
@@ -89,7 +119,17 @@ export function textRuns(
     rise: 0,
     leading: 0,
     mode: 0,
+    fill: '#000000',
+    stroke: '#000000',
+    opaque: true,
+    clip: null,
+    clipExact: true,
   };
+  let pendingClip = false;
+  /** Opaque light rectangles painted over the runs before `after`; what is painted dark under the runs from `from`. */
+  const covers: Array<{ rect: Rect; after: number }> = [];
+  const grounds: Array<{ rect: Rect | null; from: number }> = [];
+  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const stack: TextState[] = [];
   const moveText = (x: number, y: number) => {
     s.x = s.lineX += x;
@@ -160,6 +200,53 @@ export function textRuns(
         break;
       case ops.setTextRenderingMode:
         s.mode = num(args[0]);
+        // Text that adds to the clip makes a clip no bounds describe.
+        if (s.mode >= 4) s.clipExact = false;
+        break;
+      case ops.clip:
+      case ops.eoClip:
+        pendingClip = true;
+        break;
+      case ops.setFillRGBColor:
+        if (typeof args[0] === 'string') s.fill = args[0];
+        break;
+      case ops.setStrokeRGBColor:
+        if (typeof args[0] === 'string') s.stroke = args[0];
+        break;
+      case ops.setGState:
+        for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
+          const [key, value] = Array.isArray(entry) ? (entry as [unknown, unknown]) : [];
+          if ((key === 'ca' && typeof value === 'number' && value < 0.95) || (key === 'BM' && value !== 'source-over') || (key === 'SMask' && value === true)) s.opaque = false;
+          else if ((key === 'ca' && typeof value === 'number') || key === 'BM' || key === 'SMask') s.opaque = true;
+        }
+        break;
+      case ops.constructPath: {
+        const buffer = (args[1] as Array<ArrayLike<number> | null> | undefined)?.[0];
+        const subs = buffer ? subpaths(buffer, s.ctm) : [];
+        if (pendingClip) {
+          pendingClip = false;
+          if (subs.length > 0) {
+            const bounds = rectFromPoints(subs.flatMap((sub) => sub.points));
+            s.clip = s.clip ? intersection(s.clip, bounds) : bounds;
+            s.clipExact &&= subs.length === 1 && isAxisRect(subs[0]!.points);
+          }
+        }
+        if (subs.length === 0 || !fillOps.has(args[0] as number)) break;
+        if (luminance(s.fill) < 0.85) grounds.push({ rect: rectFromPoints(subs.flatMap((sub) => sub.points)), from: runs.length });
+        // Light paint hides what is under it only as one rectangle, within a clip that is exactly its bounds (no
+        // hole, no shape of text), as vector.ts reads a correction over drawing.
+        else if (s.opaque && s.clipExact && subs.length === 1 && isAxisRect(subs[0]!.points)) {
+          const rect = rectFromPoints(subs[0]!.points);
+          covers.push({ rect: s.clip ? intersection(rect, s.clip) : rect, after: runs.length });
+        }
+        break;
+      }
+      case ops.paintImageXObject:
+      case ops.paintInlineImageXObject:
+        grounds.push({ rect: rectFromPoints([apply(s.ctm, 0, 0), apply(s.ctm, 1, 0), apply(s.ctm, 1, 1), apply(s.ctm, 0, 1)]), from: runs.length });
+        break;
+      case ops.shadingFill:
+        grounds.push({ rect: null, from: runs.length });
         break;
       case ops.showText: {
         const glyphs = (Array.isArray(args[0]) ? args[0] : []) as Glyph[];
@@ -178,13 +265,31 @@ export function textRuns(
           size: s.fontSize * Math.hypot(toPage[2], toPage[3]),
           shown: paints(s.mode),
         });
+        colours.push(s.mode === 1 || s.mode === 5 ? s.stroke : s.fill);
         break;
       }
       default:
         break;
     }
   }
+  runs.forEach((run, k) => {
+    if (!run.shown) return;
+    const points = glyphPoints(run);
+    const covered = covers.some((c) => c.after > k && points.every(([x, y]) => containsPoint(c.rect, x, y)));
+    const [mx, my] = points[1]!;
+    const white = luminance(colours[k]!) >= 0.95 && !grounds.some((g) => g.from <= k && (g.rect === null || containsPoint(g.rect, mx, my)));
+    if (covered || white) run.hidden = true;
+  });
   return runs;
+}
+
+/** A run's start, middle and end, raised from the baseline into its glyphs. */
+function glyphPoints(run: TextRun): Array<[number, number]> {
+  const [dx, dy] = [run.end[0] - run.start[0], run.end[1] - run.start[1]];
+  const length = Math.hypot(dx, dy) || 1;
+  // Up from the baseline: the direction of the text turned a quarter anticlockwise.
+  const [ux, uy] = [(-dy / length) * run.size * 0.3, (dx / length) * run.size * 0.3];
+  return [0, 0.5, 1].map((t) => [run.start[0] + dx * t + ux, run.start[1] + dy * t + uy]);
 }
 
 /** A text item as pdf.js gives it: its transform in user space and its width along its direction. */
@@ -210,6 +315,8 @@ export interface InvisibleItems<T> {
   unseen: Set<T>;
   /** Invisible text lying over or under painted text (a searchable copy of its words, an old answer under a new one): what is seen is the painted text. */
   copies: Set<T>;
+  /** Text painted over in white, or printed in white on nothing dark: not on the page as it is seen. */
+  covered: Set<T>;
 }
 
 /** How many points, evenly spread along an item's baseline, are looked at. */
@@ -224,9 +331,11 @@ const SAMPLES = 9;
 export function invisibleItems<T extends PlacedItem>(items: readonly T[], runs: readonly TextRun[]): InvisibleItems<T> {
   const unseen = new Set<T>();
   const copies = new Set<T>();
+  const covered = new Set<T>();
   const unpainted = runs.filter((r) => !r.shown);
-  if (unpainted.length === 0) return { unseen, copies };
-  const painted = runs.filter((r) => r.shown);
+  const hidden = runs.filter((r) => r.shown && r.hidden);
+  if (unpainted.length + hidden.length === 0) return { unseen, copies, covered };
+  const painted = runs.filter((r) => r.shown && !r.hidden);
   // Items and runs come in the order the page draws them: the k-th item starting at a point is the k-th run starting there.
   const startKey = (x: number, y: number) => `${Math.round(x * 2)},${Math.round(y * 2)}`;
   const runsAt = new Map<string, TextRun[]>();
@@ -242,23 +351,29 @@ export function invisibleItems<T extends PlacedItem>(items: readonly T[], runs: 
     const length = Math.hypot(m[0]!, m[1]!) || 1;
     const [ux, uy] = [m[0]! / length, m[1]! / length];
     const width = item.width ?? 0;
-    let hidden = 0;
+    let invisible = 0;
     let seen = 0;
+    let gone = 0;
     for (let k = 0; k < SAMPLES; k++) {
       const along = (width * (k + 0.5)) / SAMPLES;
       const x = m[4]! + ux * along;
       const y = m[5]! + uy * along;
       if (painted.some((r) => holds(r, x, y))) seen++;
-      else if (unpainted.some((r) => holds(r, x, y))) hidden++;
+      else if (unpainted.some((r) => holds(r, x, y))) invisible++;
+      else if (hidden.some((r) => holds(r, x, y))) gone++;
     }
     // The text the item itself is, where a run starts where it starts; invisible text lying on painted text is
     // under or over what is seen.
     const own = runsAt.get(startKey(m[4]!, m[5]!))?.shift();
+    if (own?.hidden || (own === undefined && gone > 0 && seen === 0)) {
+      covered.add(item);
+      continue;
+    }
     // Not painted text itself, and lying mostly on painted text: OCR run over the printed words, not aligned glyph
     // for glyph.
-    const overPainted = own === undefined ? hidden > 0 && seen >= 2 * hidden : !own.shown && seen >= hidden;
+    const overPainted = own === undefined ? invisible > 0 && seen >= 2 * invisible : !own.shown && seen >= invisible;
     if (overPainted) copies.add(item);
-    else if (hidden > 0) unseen.add(item);
+    else if (invisible > 0) unseen.add(item);
   }
-  return { unseen, copies };
+  return { unseen, copies, covered };
 }

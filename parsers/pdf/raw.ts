@@ -30,6 +30,15 @@ const MAX_INFLATE = 16 * 1024 * 1024;
  * on paints nothing itself.
  */
 const INVISIBLE_RENDER_MODE = /(?<![\w.+-])\+?0*[37](?:\.0*)?(?:[\s\0]|%[^\r\n]*)+Tr(?![\w])/;
+/** A component near white: 0.85 to 1. */
+const HIGH = String.raw`(?:0?\.(?:8[5-9]|9)\d*|1(?:\.0*)?)`;
+/** A CMYK component near none: 0 to 0.15. */
+const LOW = String.raw`(?:0?\.(?:0\d*|1[0-5]?\d*)|0)`;
+/**
+ * A fill colour near white set, in grey, RGB, CMYK or a colour space's one or three components: what could paint
+ * over text, or print text nobody sees on a white page.
+ */
+const LIGHT_FILL = new RegExp(String.raw`(?<![\w.+-])(?:${HIGH}\s+(?:g|sc|scn)|${HIGH}\s+${HIGH}\s+${HIGH}\s+(?:rg|sc|scn)|${LOW}\s+${LOW}\s+${LOW}\s+${LOW}\s+k)(?![\w])`);
 /** Past this, a page is too large for its drawing to be read at all, so what its text shows is not asked. */
 const MAX_SEARCHED_BYTES = 4 * 1024 * 1024;
 
@@ -38,6 +47,8 @@ export interface PageContent {
   bytes: number | null;
   /** Whether it sets a render mode that paints no text itself (3 or 7); null where it cannot be read. */
   invisibleText: boolean | null;
+  /** Whether it sets a fill colour near white (see LIGHT_FILL); null where it cannot be read. */
+  lightFill: boolean | null;
 }
 
 export class RawObjects {
@@ -100,18 +111,20 @@ export class RawObjects {
    */
   pageContent(num: number, cap: number): PageContent {
     // A page object not found here (in an encrypted object stream, say) has content that cannot be read, not none.
-    if (this.entries(num) === null) return { bytes: null, invisibleText: null };
+    if (this.entries(num) === null) return { bytes: null, invisibleText: null, lightFill: null };
     let bytes = 0;
     const texts: string[] = [];
     for (const stream of this.contentStreams(num)) {
       const data = this.streamData(stream, cap - bytes);
-      if (data === null) return { bytes: null, invisibleText: null };
-      if (typeof data === 'number') return { bytes: Infinity, invisibleText: null };
+      if (data === null) return { bytes: null, invisibleText: null, lightFill: null };
+      if (typeof data === 'number') return { bytes: Infinity, invisibleText: null, lightFill: null };
       bytes += data.length;
       if (bytes <= MAX_SEARCHED_BYTES) texts.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
     }
     // The streams are read as one, as an operand may end one and its operator start the next.
-    return { bytes, invisibleText: bytes <= MAX_SEARCHED_BYTES ? INVISIBLE_RENDER_MODE.test(texts.join('\n')) : null };
+    if (bytes > MAX_SEARCHED_BYTES) return { bytes, invisibleText: null, lightFill: null };
+    const content = texts.join('\n');
+    return { bytes, invisibleText: INVISIBLE_RENDER_MODE.test(content), lightFill: LIGHT_FILL.test(content) };
   }
 
   /** A page's content streams (an array of them may be an object of its own) and its form XObjects, forms inside forms too. */

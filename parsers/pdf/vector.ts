@@ -91,7 +91,7 @@ const QUAD = 3;
 const CLOSE = 4;
 
 /** Luminance of a "#rrggbb" colour, 0 (black) to 1 (white). */
-function luminance(hex: string): number {
+export function luminance(hex: string): number {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return 0;
   const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number];
@@ -308,7 +308,7 @@ export function penShapes(strokes: ReadonlyArray<{ points: ArrayLike<number>; da
   return shapes;
 }
 
-function intersection(a: Rect, b: Rect): Rect {
+export function intersection(a: Rect, b: Rect): Rect {
   return { x0: Math.max(a.x0, b.x0), top: Math.max(a.top, b.top), x1: Math.min(a.x1, b.x1), bottom: Math.min(a.bottom, b.bottom) };
 }
 
@@ -373,7 +373,7 @@ function open(out: Subpath[], at: [number, number]): Subpath {
   return sub;
 }
 
-function isAxisRect(points: Array<[number, number]>): boolean {
+export function isAxisRect(points: Array<[number, number]>): boolean {
   const pts = [...points];
   const first = pts[0];
   const lastPt = pts[pts.length - 1];
