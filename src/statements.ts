@@ -28,12 +28,10 @@ const ELSEWHERE =
   /\b(?:in error|by mistake|mistaken(?:ly)?|incorrect(?:ly)?|wrong(?:ly)?|accidental(?:ly)?|previous|prior|earlier|former|last (?:year|time)|draft|checklist|neighbou?ring|another|other assessment|separate assessment|(?:in|for) the (?!this\b)[\w -]{2,40}? assessment|(?:19|20)\d\d)\b/i;
 /** The sentence after a statement taking it back: "That was a mistake and will be corrected." ("This is an oversight in our induction programme" explains it.) */
 const TAKEN_BACK = /^\s*(?:that|this|it|the (?:answer|selection|tick))\s+(?:was|is)\s+(?:a mistake|an error|an oversight|incorrect|wrong|not correct)\b(?!\s+(?:in|of|on|by|within|at|with|across)\b)/i;
-/**
- * Denied, supposed, asked or advised ("we have not answered", "had we answered", "if 'No' is selected", "queried
- * whether 'Yes' was selected", "recommended that 'No' is given"), not stated: in the sentence up to the choice.
- */
-const NOT_SO =
-  /\b(?:not|never|if|whether|had we|were we|would|should|could|might|unless|target|aim|intend|expect|hope|will|once|until|recommend(?:s|ed)?|propos(?:e|es|ed|al)|suggest(?:s|ed)?|advis(?:e|es|ed)|quer(?:y|ies|ied)|unclear|uncertain|unsure)\b|n't\b/i;
+/** Denied or supposed ("we have not answered", "had we answered", "if 'No' is selected"), not stated: in the sentence up to the choice. */
+const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|target|aim|intend|expect|hope|will|once|until)\b|n't\b/i;
+/** Asked, doubted or advised right before the choice ("queried whether 'Yes' was selected", "recommended that 'No' is given"). */
+const ASKED = /\b(?:whether|(?:recommend|propos|suggest|advis|request|ask)\w*\s+that(?:\s+(?:the\s+)?(?:answer|response))?(?:\s+(?:is|be|was))?)\s*$/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
 const RULE = /\b(?:must|should|needs? to|is required|are required|only where|only when|only if|once)\b/i;
 /** A case a rule opens with, the choice its subject: "Where 'No' has been ticked …", not "Where … we ticked 'No' …". */
@@ -54,7 +52,8 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const after = text.indexOf('. ', end);
       const rest = text.slice(end, after < 0 ? text.length : after);
       const next = after < 0 ? '' : text.slice(after + 2, text.indexOf('. ', after + 2) < 0 ? text.length : text.indexOf('. ', after + 2));
-      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim()) || TAKEN_BACK.test(next)) continue;
+      const asked = ASKED.test(text.slice(stop < 0 ? 0 : stop + 2, m.index ?? 0));
+      if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || asked || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim()) || TAKEN_BACK.test(next)) continue;
       const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
       found.push({ value, number, principle, quote, provenance });
     }

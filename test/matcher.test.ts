@@ -6,6 +6,7 @@ import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher/index.js';
+import { twoAnswerColumns } from '../src/matcher/typed-choices.js';
 import { optionValue } from '../src/options.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { extract } from '../src/extract.js';
@@ -313,6 +314,15 @@ describe('matcher on rendered templates', () => {
     // A table of two choices a row elsewhere (a summary by principle) says nothing of the answers.
     const summary = `${form}\nSummary\n\nPrinciple\tCompliant\tAction plan required\n1\tYes\tNo\n2\tYes\tNo\n3\tNo\tYes\n`;
     expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);
+  });
+
+  it('takes rows of "Yes | No" in order for two answer columns only where a column holds both choices down the form', () => {
+    const cell = (text: string, row: number, column: number): Block => ({ kind: 'tableCell', text, provenance: { page: 1 }, table: { row, column } });
+    const region = (row: number, ...answers: Array<[string, number]>) => ({ question: cell('Question?', row, 0), before: [], rest: answers.map(([text, column]) => cell(text, row, column)) });
+    // This year's and last year's columns: "Yes | No" twice, and a "No" in this year's column.
+    expect(twoAnswerColumns([region(0, ['Yes', 2], ['No', 3]), region(1, ['Yes', 2], ['No', 3]), region(2, ['No', 2])], false)).toBe(true);
+    // Each option in a column of its own, the other deleted but for two questions left unanswered.
+    expect(twoAnswerColumns([region(0, ['Yes', 2], ['No', 4]), region(1, ['Yes', 2], ['No', 4]), region(2, ['Yes', 2]), region(3, ['No', 4])], false)).toBe(false);
   });
 
   it('takes no option alone as the choice where most questions leave both options standing, the boxes lost', async () => {
@@ -684,6 +694,7 @@ describe('matcher on rendered templates', () => {
     ['Response\nNo.\nQuestion\nEvidence', '$3\n$1.\n$2'],
     ['No.\nQuestion\nResponse\nEvidence', '$1.\n$2\n$3'],
     ['Compliant?\nNo.\nQuestion\nComments', '$3\n$1.\n$2'],
+    ['Compliance with this principle\nRef\nQuestion\nAnswer', '$1.\n$2\n$3'],
   ] as const) {
     it(`reads each choice of a table saved as text, one cell to a line, under the headings ${headings.replace(/\n/g, ' | ')}`, async () => {
       const spec = sampleSpec(6);
@@ -1049,8 +1060,13 @@ describe('matcher on what organisations add', () => {
     spec.actionPlans[3] = "The panel queried whether 'Yes' was selected for question 8. The auditor recommended that 'No' is given for question 9.";
     spec.actionPlans[4] = "It is proposed that 'Yes' is ticked for question 14 after the SRO is appointed in May.";
     spec.actionPlans[5] = "It is unclear whether 'Yes' was selected for question 21 by the contractor.";
+    // Advice taken, then the choice stated.
+    for (const id of ['P7.2', 'P8.3']) spec.answers[id] = { ticked: 'none' };
+    spec.actionPlans[6] = "As advised by the Data Protection Officer, 'Yes' has been selected for question 37.";
+    spec.actionPlans[7] = "The Board recommended new signs, so 'No' has been selected for question 45.";
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    expect([answer(r, 'P7.2').choice, answer(r, 'P8.3').choice]).toEqual(['yes', 'no']);
   });
 
   it('never fills boxes left blank on the page from a statement elsewhere', async () => {
@@ -1186,12 +1202,26 @@ describe('matcher on what organisations add', () => {
       'P4.4': 'Yes, most staff; no, not the agency contractors.',
     };
     for (const [id, text] of Object.entries(texts)) spec.answers[id] = { ticked: 'none', text };
-    spec.answers['P5.1'] = { ticked: 'none', text: 'Yes – No issues were found at the last audit.' };
-    spec.answers['P5.2'] = { ticked: 'none', text: 'Yes - No-one is given access until trained.' };
+    // Answers that name another option, or a number, a plan or a route in their own words.
+    const answers: Record<string, [string, 'yes' | 'no']> = {
+      'P5.1': ['Yes – No issues were found at the last audit.', 'yes'],
+      'P5.2': ['Yes - No-one is given access until trained.', 'yes'],
+      'P5.4': ['Yes – registered with the ICO, No. ZA123456', 'yes'],
+      'P5.10': ['Yes; No. 4 in the action plan covers the review.', 'yes'],
+      'P5.6': ['No – N/A, no biometric systems are used.', 'no'],
+      'P6.6': ['No – the leisure centre and Yes Dance Studio tenants were not consulted.', 'no'],
+      'P6.3': ['Yes – the revised DPIA will go to the next Audit and Governance Committee.', 'yes'],
+      'P6.4': ['Yes (where required) – all contracted operators hold SIA licences.', 'yes'],
+      'P6.5': ['Yes – the network is separate; No to remote access from home.', 'yes'],
+      'P7.2': ['Yes – the CCTV Disclosure Policy (2023). No, it is not yet on the website.', 'yes'],
+      'P7.7': ['No – Details of the last review are held by the Data Protection Lead.', 'no'],
+      'P7.5': ['No. Actions from the 2023 review were completed. Date of last review: January 2024.', 'no'],
+      'P8.4': ['No-See Action Plan', 'no'],
+    };
+    for (const [id, [text]] of Object.entries(answers)) spec.answers[id] = { ticked: 'none', text };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const id of Object.keys(texts)) expect([id, answer(r, id).choice]).toEqual([id, null]);
-    expect(answer(r, 'P5.1')).toMatchObject({ choice: 'yes', status: 'answered' });
-    expect(answer(r, 'P5.2')).toMatchObject({ choice: 'yes', status: 'answered' });
+    for (const [id, [, choice]] of Object.entries(answers)) expect([id, answer(r, id).choice, answer(r, id).status]).toEqual([id, choice, 'answered']);
   });
 
   it('reads a numbered table\'s "No." column title as no answer, in an answer and heading an action plan', async () => {
@@ -1200,6 +1230,8 @@ describe('matcher on what organisations add', () => {
     spec.answers['P2.6'] = { ticked: 'none', text: null };
     spec.answers['P3.6'] = { ticked: 'none', text: null };
     spec.answers['P4.3'] = { ticked: 'none', text: null };
+    // An answer "No." in a row of short cells, the next question under it: no table's heading.
+    spec.answers['P2.4'] = { ticked: 'none', text: 'No.\tSee Action Plan\tData Protection Officer' };
     spec.actionPlans[2] = 'No.\tAction to be taken\tLead officer\tTarget date\n1\tReview the DPIA for the new cameras\tDPO\tMarch 2025';
     spec.actionPlans[3] = 'No - Action - Owner - Target date\n1 - Replace signage at the bus station - Estates - June 2024';
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' })
@@ -1210,6 +1242,7 @@ describe('matcher on what organisations add', () => {
     expect(text).toContain('\nNo.\n\nPolicy\n');
     const r = await run(text);
     for (const id of ['P2.3', 'P2.6', 'P3.6', 'P4.3']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    expect(answer(r, 'P2.4')).toMatchObject({ choice: 'no', status: 'answered' });
     expect(r.actionPlans[1]!.text).toMatch(/^No\.\nAction to be taken/);
   });
 

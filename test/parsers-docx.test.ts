@@ -256,6 +256,16 @@ describe('docx checkbox encodings', () => {
     const trailing = r(run('Three?'), '', run('Yes'), '', run('No'), run('X'));
     const doc = await parse(docx(table([...rows, trailing], cols)));
     const pairs = options(doc).map((o) => [o.value, o.state]);
+    // Boxes before their labels, Yes's wider than No's, comments after: an X in Yes's box still shows the side.
+    const widths = [5000, 1000, 800, 450, 800, 3000];
+    const uneven = rowIn(widths);
+    const boxFirst = await parse(docx(table([uneven(run('Four?'), run('X'), run('Yes'), '', run('No'), ''), uneven(run('Five?'), '', run('Yes'), run('X'), run('No'), '')], widths)));
+    expect(options(boxFirst).map((o) => [o.value, o.state])).toEqual([
+      ['yes', 'checked'],
+      ['no', 'unchecked'],
+      ['yes', 'unchecked'],
+      ['no', 'checked'],
+    ]);
     // The narrow empty cell before "Yes" is its box: each X between is No's.
     expect(pairs.slice(0, 6)).toEqual([
       ['yes', 'checked'],

@@ -434,9 +434,9 @@ export class BlockBuilder {
   }
 
   /**
-   * Which sides of their labels the rows of a table that show it put the boxes on. A mark in a cell over twice as
-   * wide as the narrowest beside the row's labels is typed in a cell of another kind (comments after the last
-   * label), not in a box: it shows no side.
+   * Which sides of their labels the rows of a table that show it put the boxes on. A mark after the row's last label
+   * in a cell over twice as wide as the one between its labels is typed in a comments cell, not a box: it shows no
+   * side.
    */
   private boxSides(rows: Cell[][], grid: readonly number[] | null): Set<-1 | 1> {
     const sides = new Set<-1 | 1>();
@@ -444,9 +444,10 @@ export class BlockBuilder {
     const widthOf = (c: Cell | undefined) => (c && grid ? grid.slice(c.column, c.column + c.span).reduce((a, b) => a + b, 0) || 0 : 0);
     for (const cells of rows) {
       const kinds = this.cellKinds(cells);
-      const beside = new Set(kinds.flatMap((k, i) => (k === 'L' ? [i - 1, i + 1] : [])).filter((i) => i >= 0 && i < cells.length && kinds[i] !== 'L'));
-      const narrowest = Math.min(...[...beside].map((i) => widthOf(cells[i])));
-      const box = (i: number) => kinds[i] === 'M' && !(narrowest > 0 && Number.isFinite(narrowest) && widthOf(cells[i]) > 2 * narrowest);
+      const labels = kinds.flatMap((k, i) => (k === 'L' ? [i] : []));
+      const between = widthOf(cells[labels[0]! + 1]);
+      const comments = (i: number) => i > labels.at(-1)! && between > 0 && widthOf(cells[i]) > 2 * between;
+      const box = (i: number) => kinds[i] === 'M' && !comments(i);
       let before = 0;
       let after = 0;
       kinds.forEach((k, i) => {

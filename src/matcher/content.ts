@@ -68,10 +68,14 @@ function numberColumnTitle(rows: ReadonlyArray<readonly Block[]>, r: number): bo
   let next = r + 1;
   const titles = lines ? [] : row.slice(1);
   if (lines) while (next < rows.length && titles.length < 6 && rows[next]!.length === 1 && !placed(rows[next]![0]!) && isTitle(rows[next]![0]!)) titles.push(rows[next++]![0]!);
-  return titles.length >= 2 && titles.every(isTitle) && /^\d{1,3}[.)]?(?:\s|$)/.test(rows[next]?.[0]?.text.trim() ?? '');
+  // The row under it is the table's first: numbered 1, in a cell or on a line of its own.
+  const first = rows[next];
+  const numbered = lines ? /^1[.)]?$/.test(first?.[0]?.text.trim() ?? '') : first !== undefined && /^1[.)]?$/.test(first[0]!.text.trim()) && first.length >= 2;
+  return titles.length >= 2 && titles.every(isTitle) && numbered;
 }
 
-const isTitle = (b: Block) => b.kind !== 'option' && OWN_HEADING.test(b.text.trim()) && /^\p{Lu}/u.test(b.text.trim());
+/** A column's title: a few words, capitalised, no option's label ("No. | Yes | …" is an answer beside last year's). */
+const isTitle = (b: Block) => b.kind !== 'option' && OWN_HEADING.test(b.text.trim()) && /^\p{Lu}/u.test(b.text.trim()) && optionValue(b.text) === null;
 
 /**
  * The cells of tables' heading rows: rows whose every cell names a column, two

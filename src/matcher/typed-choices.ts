@@ -72,25 +72,35 @@ const CASE = /^(?:if|unless|where|when)\b/i;
  * A choice opening a sentence or a line, for a text that goes through the options one by one, or answers both ways
  * ("Yes, most staff; no, not the agency contractors").
  */
-const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|[.;]\s+(yes|no|n\/a),)/gi;
+const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|;\s+(yes|no|n\/a),)/gi;
 /**
  * Another option named after the first, as a form lists its options ("Yes, No or N/A – delete as appropriate",
- * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes for the operators"). Capitals only, and "No" only where
- * it is no word of the sentence ("Yes – No issues were found" says Yes).
+ * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes for the operators"). Capitals only, and only where it is no
+ * word of the sentence: not "No issues", "No. 4", "No to remote access", "Yes Dance Studio"; nor "N/A for drones",
+ * which qualifies the answer.
  */
 const OTHER_OPTION_NAMED =
-  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes|N\/A)\b|(No)(?=\s*(?:[,;./()–—]|-(?![A-Za-z])|$)|\s+(?:for|in|at|to|where|when|if|or|and|but|except|apart|otherwise)\b))/;
+  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+(?:for|in|at|or|and|but|except|apart)\b)|(No)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+or\b))/;
 /**
- * The heading row of a numbered table, run into one line ("No - Action - Owner - Target date", "No. Action Owner
- * Date"): its "No." names the number column.
+ * The heading row of a numbered table, run into one line: "No. Action Owner Date" (capitalised titles alone), or
+ * "No - Action - Owner - Target date" (short titles set apart by dashes, bars or tabs), one of them an action's,
+ * an owner's or a date's.
  */
-const NUMBER_COLUMN_HEADING =
-  /^(?:No\.?|NO\.?|#)(?:\s*[-–—|]\s*|\s+)(?:Actions?|Issues?|Areas?|Description|Details?|Tasks?|Items?|Recommendations?|Findings?|Improvements?)\b[^\n]*?(?:\s*[-–—|]\s*|\s+)(?:Owners?|Lead|Responsib\w*|Date|Deadline|Timescales?|Target|By when|Status|Priority|Progress)\b/;
-/** The template's note on when an option applies, in brackets after it: "Yes (if applicable)". */
-const OPTIONAL = /^(?:if|where|when)\s+(?:applicable|appropriate|relevant|required|necessary)\s*\)/i;
+function numberColumnHeading(line: string): boolean {
+  const m = /^(?:No\.?|NO\.?|#)(?=[\s\-–—|])(.*)$/.exec(line.trim());
+  if (!m) return false;
+  const cells = m[1]!.split(/\s*[-–—|\t]\s*|\s{2,}/).filter((c) => c.trim());
+  // Set apart by spaces alone, each word is a title; a dash or bar after "No" sets cells apart ("No-See Action Plan" is an answer).
+  const spaced = cells.length === 1 && /^\s+\S/.test(m[1]!) ? cells[0]!.trim().split(/\s+/) : cells.map((c) => c.trim());
+  const titles = spaced.every((c) => /^\p{Lu}/u.test(c) && c.split(/\s+/).length <= 3 && !/[.;:,]$/.test(c) && optionValue(c) === null);
+  return spaced.length >= 2 && spaced.length <= 6 && titles && spaced.some((c) => COLUMN_TITLE.test(c));
+}
+
+const COLUMN_TITLE = /^(?:actions?|issues?|owners?|lead|responsib\w*|date|deadline|timescales?|target|due|status|priority|progress)\b/i;
+/** The template's note on when an option applies, in brackets after it and nothing more: "Yes (if applicable)". */
+const OPTIONAL = /^(?:if|where|when)\s+(?:applicable|appropriate|relevant|required|necessary)\s*\)\s*$/i;
 /** Routing the template gives: "go on to question 9", "then answer question 10", "otherwise answer No". */
-const ROUTING =
-  /\b(?:(?:go|move|skip|proceed|continue|turn)\s+(?:(?:on|straight|ahead)\s+)?(?:to\s+)?(?:question|q\.?\s*\d|section|principle|part|the next)|answer\s+(?:yes|no|n\/a|question|q\.?\s*\d))\b/i;
+const ROUTING = /\b(?:(?:go|move|skip|proceed|continue|turn)\s+(?:(?:on|straight|ahead)\s+)?to\s+(?:question|q\.?)\s*\d|answer\s+(?:yes|no|n\/a|question|q\.?\s*\d))\b/i;
 /** A choice followed by the form's question about it, and perhaps a line to write on: "No – why not? ……", "No - if not, why not?". */
 const ASKS_AFTER_CHOICE =
   /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
@@ -102,14 +112,15 @@ const ASKS_AFTER_CHOICE =
  * blank", "No – go on to question 9").
  */
 export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string } | null {
-  if (NUMBER_COLUMN_HEADING.test(text)) return null;
+  if (numberColumnHeading(text.split('\n')[0]!)) return null;
   const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
   const value = m ? typedValue(m[1]!, letters) : null;
   if (!value) return null;
   // "N/A" set off by a space alone opens an answer only before a new sentence, not the template's "N/A if …".
   if (/^\s+$/.test(m![0].slice(m![1]!.length, m![0].length - m![2]!.length)) && (!/^\p{Lu}/u.test(m![2]!) || CONDITION_WORD.test(m![2]!))) return null;
-  const sentence = text.slice(m![0].length - m![2]!.length).split(/[.\n]/)[0]!;
-  if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || OPTIONAL.test(sentence) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
+  const rest = text.slice(m![0].length - m![2]!.length).trim();
+  const sentence = rest.split(/[.\n]/)[0]!;
+  if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || OPTIONAL.test(rest) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1] ?? o[2]!))]);
   const line = text.split('\n')[0]!;
   const named = OTHER_OPTION_NAMED.exec(line.slice(m![1]!.length));
@@ -150,15 +161,38 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
  * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
- * "No | Yes"). A choice alone on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says nothing of the answers.
+ * "No | Yes"); or in the template's order ("Yes | No") where some column holds both choices down the form (an
+ * option's own column, in a form answered by deleting the other option, holds only that option). A choice alone on a
+ * row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says nothing
+ * of the answers.
  */
 export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
-  // A row's options all left standing ("Yes | No", in the template's order) is an unanswered question, not two answers.
-  const twoAnswers = (row: Block[]) => {
-    const ranks = row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null).map((b) => optionRank(typedValue(b.text, letters)));
-    return ranks.length >= 2 && ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!);
-  };
-  return regions.filter((r) => r && rowsOf([...r.before, r.question, ...r.rest]).some(twoAnswers)).length >= 2;
+  const choiceOf = (b: Block) => (b.kind === 'option' ? null : typedValue(b.text, letters));
+  // Where a choice stands: its table column, or its place along the page's line.
+  const columnOf = (b: Block) => (b.table ? `cell ${b.table.column}` : b.provenance.x !== undefined ? `x ${Math.round(b.provenance.x / 20)}` : null);
+  const held = new Map<string, Set<OptionValue>>();
+  let twice = 0;
+  let inOrder = 0;
+  for (const r of regions) {
+    if (!r) continue;
+    let reversed = false;
+    let ordered = false;
+    for (const row of rowsOf([...r.before, r.question, ...r.rest])) {
+      const cells = row.filter((b) => choiceOf(b) !== null);
+      for (const b of cells) {
+        const column = columnOf(b);
+        if (column !== null) held.set(column, (held.get(column) ?? new Set()).add(choiceOf(b)!));
+      }
+      if (cells.length < 2) continue;
+      const ranks = cells.map((b) => optionRank(choiceOf(b)));
+      if (ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!)) reversed = true;
+      else ordered = true;
+    }
+    if (reversed) twice++;
+    else if (ordered) inOrder++;
+  }
+  const mixed = [...held.values()].some((values) => values.has('yes') && values.has('no'));
+  return twice >= 2 || (mixed && twice + inOrder >= 2);
 }
 
 const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
