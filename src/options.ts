@@ -75,11 +75,12 @@ export const LABEL_OF: Readonly<Record<OptionValue, string>> = { yes: 'Yes', no:
 export const TYPED_MARK = /^[xX✓✔✗✘]$/;
 
 /**
- * The options a table's heading row names, by column: "Yes" and "No" (and "N/A") in the template's order, each a
- * whole cell. A "No." or "No" heading the row's first cell, before the "Yes", names the question numbers under it.
- * Takes the row's cells in order, each its column and its text.
+ * The options a table's heading row names, by column: "Yes" and "No" (and "N/A"), each a whole cell, in the
+ * template's order where the row may be any row of a table; in any order, each once, where it is known to be the
+ * heading row (a Markdown table's first). A "No." or "No" heading the row's first cell, before the "Yes", names the
+ * question numbers under it. Takes the row's cells in order, each its column and its text.
  */
-export function optionColumns(cells: ReadonlyArray<{ column: number; text: string }>): Map<number, OptionValue> | null {
+export function optionColumns(cells: ReadonlyArray<{ column: number; text: string }>, heading = false): Map<number, OptionValue> | null {
   const columns = new Map<number, OptionValue>();
   cells.forEach(({ column, text }, i) => {
     const value = optionValue(text);
@@ -87,7 +88,8 @@ export function optionColumns(cells: ReadonlyArray<{ column: number; text: strin
   });
   const values = [...columns.values()];
   const inOrder = values.every((v, i) => i === 0 || optionRank(v) > optionRank(values[i - 1]));
-  return values.includes('yes') && values.includes('no') && inOrder ? columns : null;
+  const once = new Set(values).size === values.length;
+  return values.includes('yes') && values.includes('no') && (inOrder || (heading && once)) ? columns : null;
 }
 
 /** What a parser puts for a glyph it could not read, such as a box in a font with no Unicode map. */

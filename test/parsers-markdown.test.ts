@@ -109,6 +109,9 @@ describe('markdown parser', () => {
       'Is it audited?',
       'Not yet.',
     ]);
+    // The columns the other way round, "No" before "Yes", in the table's heading row.
+    const reversed = await parse(enc(['| Question | No | Yes |', '|---|---|---|', '| Is it registered? |  | X |', '| Is it exportable? | X |  |'].join('\n')));
+    expect(reversed.blocks.filter((b) => b.option).map((b) => `${b.option!.value}:${b.option!.mark?.state}`)).toEqual(['yes:checked', 'no:checked']);
     // A table of sites or actions with Yes | No columns is no table of the form's questions.
     const sites = await parse(enc(['| Site | Yes | No | Notes |', '|---|---|---|---|', '| Town Hall car park | x |  | 4 cameras |'].join('\n')));
     expect(sites.blocks.filter((b) => b.option)).toEqual([]);

@@ -60,7 +60,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         const titles = rows[0]?.children.map((cell, column) => ({ column, text: inlineText(cell.children).trim() })) ?? [];
         // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
         const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
-        const headings = asks ? optionColumns(titles) : null;
+        const headings = asks ? optionColumns(titles, true) : null;
         // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
         rows.forEach((row, r) => {
           const texts = row.children.map((cell) => inlineText(cell.children));
