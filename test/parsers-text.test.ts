@@ -26,6 +26,32 @@ describe('text parser', () => {
     ]);
   });
 
+  it('reads a layout conversion\'s table of question, boxes and comments: the question and the comment each joined up, the boxes between', async () => {
+    // Columns as pdftotext -layout sets them: number, question, response, comments.
+    const row = (no: string, question: string, boxes = '', comment = '') => `${no.padEnd(6)}${question.padEnd(62)}${boxes.padEnd(12)}${comment}`.trimEnd();
+    const text = [
+      row(' 3', 'Have you carried out a data protection impact assessment,', '☒ Yes', 'DPIA v3 signed by the DPO'),
+      row('', 'and were you and your DPO able to sign off that privacy', '☐ No', 'in February 2024.'),
+      row('', 'risks had been mitigated adequately?'),
+      '',
+      row(' 4', 'Do you update your data protection impact assessment', 'Yes ☐', 'Reviewed when cameras'),
+      row('', 'regularly and whenever fundamental changes are made to', '', 'are added.'),
+      row('', '', 'No ☒'),
+      row('', 'your system?'),
+    ].join('\n');
+    const doc = await parse(enc(text));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:3 Have you carried out a data protection impact assessment, and were you and your DPO able to sign off that privacy risks had been mitigated adequately?',
+      'option:yes:checked',
+      'option:no:unchecked',
+      'paragraph:DPIA v3 signed by the DPO in February 2024.',
+      'paragraph:4 Do you update your data protection impact assessment regularly and whenever fundamental changes are made to your system?',
+      'option:yes:unchecked',
+      'option:no:checked',
+      'paragraph:Reviewed when cameras are added.',
+    ]);
+  });
+
   it('pairs a box on its own line with the label on the next', async () => {
     const doc = await parse(enc('\tDo you have a policy?\n\t|_|\n\tYes\n\t|_|\n\tNo\n'));
     expect(doc.blocks.map(brief)).toEqual(['paragraph:Do you have a policy?', 'option:yes:unknown', 'option:no:unknown']);

@@ -21,6 +21,11 @@ interface Line {
   optionsAt?: number;
   /** Where a lone label ends the line's last line, a column gap after its text: an option if a line goes on below. */
   trailingLabelAt?: number;
+  /** A comments column after the options column, and where in the line it starts. */
+  comment?: string;
+  commentAt?: number;
+  /** Its text was cut at the options column: it ran as far as its column goes, however short. */
+  cut?: boolean;
 }
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
@@ -36,7 +41,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   for (const para of paragraphs(lines)) {
     const provenance: Provenance = { line: para.line, start: para.start, end: para.end };
     if (pages > 1) provenance.page = para.page;
-    const made = [...lineBlocks(para.text, provenance), ...(para.options ? lineBlocks(para.options, provenance) : [])];
+    const made = [...lineBlocks(para.text, provenance), ...(para.options ? lineBlocks(para.options, provenance) : []), ...(para.comment ? lineBlocks(para.comment, provenance) : [])];
     if (furniture.has(para.line)) for (const b of made) b.furniture = true;
     blocks.push(...made);
   }
@@ -100,8 +105,17 @@ function paragraphs(lines: Line[]): Line[] {
       prev.end = raw.end;
       continue;
     }
-    const line = splitColumnOptions(raw, prev?.optionsAt);
-    if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, wrapWidth)) {
+    // Boxes stacked in the options column under the row's first ("No ☒" under "Yes ☐"), perhaps beside the comment's
+    // next line: more of that row's options, and the question goes on below them.
+    const stacked = prev?.optionsAt !== undefined && prev.page === raw.page ? stackedBoxes(raw.text, prev.optionsAt) : null;
+    if (stacked) {
+      prev!.options = `${prev!.options} ${stacked.options}`;
+      if (stacked.comment) prev!.comment = prev!.comment ? `${prev!.comment} ${stacked.comment}` : stacked.comment;
+      prev!.end = raw.end;
+      continue;
+    }
+    const line = splitComment(splitColumnOptions(raw, prev?.optionsAt), prev?.commentAt);
+    if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, prev.cut ? 0 : wrapWidth)) {
       // A label a column gap after the text of a line that goes on below is that row's option, not the text's word.
       if (prev.trailingLabelAt !== undefined && !prev.options) {
         const label = TRAILING_LABEL.exec(prev.text)!;
@@ -112,8 +126,10 @@ function paragraphs(lines: Line[]): Line[] {
       prev.text = /[\p{L}\d]-$/u.test(head) ? head + tail : `${head} ${tail}`;
       prev.end = line.end;
       prev.trailingLabelAt = line.trailingLabelAt;
+      prev.cut = line.cut;
       // The options column wrapped with the question ("o Yes þ" then "No"): one row of options.
       if (line.options) prev.options = `${prev.options} ${line.options}`;
+      if (line.comment) Object.assign(prev, { comment: prev.comment ? `${prev.comment} ${line.comment}` : line.comment, commentAt: prev.commentAt ?? line.commentAt });
       continue;
     }
     out.push(line);
@@ -140,6 +156,51 @@ function splitColumnOptions(line: Line, columnAt: number | undefined): Line {
     return { ...line, text: lone[1]!, options: lone[2]!, optionsAt: columnAt };
   const trailing = TRAILING_LABEL.exec(line.text);
   return trailing ? { ...line, trailingLabelAt: line.text.length - line.text.slice(trailing[1]!.length).trimStart().length } : { ...line };
+}
+
+/**
+ * A comments column a layout conversion prints after the options column:
+ * "3   Have you carried out …   ☒ Yes   DPIA signed by the DPO.", the boxes
+ * between two column gaps. The comment is set aside, to follow the options,
+ * and so are the comment's next lines, starting where it started, beside the
+ * question's wrapped lines.
+ */
+function splitComment(line: Line, commentAt: number | undefined): Line {
+  if (line.text.includes('\t') || line.options !== undefined) return line;
+  const cells = columnCells(line.text);
+  if (cells.length < 2) return line;
+  // Boxes between the question and the comment.
+  const k = cells.findIndex((c, i) => i > 0 && i < cells.length - 1 && boxesOnly(c.text));
+  if (k > 0) {
+    const rest = cells[k + 1]!;
+    return { ...line, text: line.text.slice(0, cells[k]!.at).trimEnd(), options: cells[k]!.text, optionsAt: cells[k]!.at, comment: line.text.slice(rest.at).trim(), commentAt: rest.at, cut: true };
+  }
+  // A line of the question beside the comment's next line.
+  const last = cells[cells.length - 1]!;
+  const words = line.text.slice(0, last.at);
+  if (commentAt !== undefined && Math.abs(last.at - commentAt) <= 2 && words.trim() && !readOptionRun(words.trim()))
+    return { ...line, text: line.text.slice(0, last.at).trimEnd(), comment: last.text, commentAt };
+  return line;
+}
+
+/** A line's cells, set apart by three spaces or more, each with where it starts. */
+function columnCells(text: string): Array<{ text: string; at: number }> {
+  return [...text.matchAll(/\S+(?: {1,2}\S+)*/g)].map((m) => ({ text: m[0], at: m.index ?? 0 }));
+}
+
+/** Options with a box among them and nothing else: "☒ Yes", "No ☐". */
+function boxesOnly(text: string): boolean {
+  const run = readOptionRun(text);
+  return run?.lead === '' && run.options.some((o) => o.mark);
+}
+
+/** A line opening with boxes in the options column at `optionsAt`, and a comment after them if any. */
+function stackedBoxes(text: string, optionsAt: number): { options: string; comment: string | null } | null {
+  if (text.includes('\t')) return null;
+  const cells = columnCells(text);
+  const first = cells[0];
+  if (!first || Math.abs(first.at - optionsAt) > 12 || !boxesOnly(first.text) || cells.length > 2) return null;
+  return { options: first.text, comment: cells[1]?.text ?? null };
 }
 
 /** Text, a column gap, and one option label ending the line, printed as a label is (a sentence's "no" is not). */
