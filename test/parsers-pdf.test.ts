@@ -655,6 +655,15 @@ async function a4(size: number) {
   return { pdf, font, page, t, w };
 }
 
+/** A question's row with "Yes" and "No" printed bare, room for an X before "Yes" at x 400. */
+function labelsAfterX(t: (s: string, x: number, y: number) => void, w: (s: string) => number) {
+  return (y: number, question: string) => {
+    t(question, 50, y);
+    t('Yes', 400 + w('X '), y);
+    t('No', 450, y);
+  };
+}
+
 /** A square drawn on a page with its bottom left near (x, y), crossed or empty. */
 function drawBox(page: PDFPage, x: number, y: number, crossed: boolean, side = 9): void {
   page.drawRectangle({ x, y: y - 1, width: side, height: side, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
@@ -1403,11 +1412,7 @@ describe('PDF text printed invisible', () => {
   it('reads no mark from an X painted over in white or printed in white on a white page; white on a dark cell is read', async () => {
     const { pdf, page, font, t, w } = await a4(10);
     const white = rgb(1, 1, 1);
-    const row = (y: number, question: string) => {
-      t(question, 50, y);
-      t('Yes', 400 + w('X '), y);
-      t('No', 450, y);
-    };
+    const row = labelsAfterX(t, w);
     // An X typed before "Yes", then covered by a white rectangle: a correction, as online editors make one.
     row(760, '1. Do you publish an annual report?');
     t('X', 400, 760);
@@ -1423,6 +1428,28 @@ describe('PDF text printed invisible', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:-:-', 'no:-:-', 'yes:-:-', 'no:-:-', 'yes:checked:typed-mark', 'no:-:-']);
     expect(d.blocks.map((b) => b.text)).not.toContain('X');
     expect(d.diagnostics.map((x) => x.code)).toEqual(['covered-text']);
+  });
+
+  it('reads white words on a dark pill stroked under them, and a form\'s white sheet only within its box; two patches that overlap hide an X', async () => {
+    const { pdf, page, font, t, w } = await a4(10);
+    const white = rgb(1, 1, 1);
+    const row = labelsAfterX(t, w);
+    // An X in white on a dark pill drawn as one thick line: seen.
+    row(760, '1. Do you publish an annual report?');
+    page.drawLine({ start: { x: 398, y: 763 }, end: { x: 408, y: 763 }, thickness: 12, color: rgb(0.1, 0.1, 0.3) });
+    page.drawText('X', { x: 400, y: 760, size: 10, font, color: white });
+    // An X covered by two white patches that overlap, neither over all of it.
+    row(730, '2. Do you audit disclosures?');
+    t('X', 400, 730);
+    page.drawRectangle({ x: 399, y: 727, width: w('X') / 2 + 1, height: 12, color: white });
+    page.drawRectangle({ x: 399 + w('X') / 2, y: 727, width: w('X') / 2 + 1, height: 12, color: white });
+    // A letterhead strip stamped on last: its page-sized white sheet shows only within the strip's box, over nothing read.
+    const strip = pdf.context.register(pdf.context.flateStream('1 1 1 rg 0 0 595 842 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 800, 595, 842] }));
+    page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Strip: strip }));
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream('q /Strip Do Q\n')));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:-:-', 'yes:-:-', 'no:-:-']);
+    expect(d.blocks.map((b) => b.text)).toContain('1. Do you publish an annual report?');
   });
 
   it('follows the text position past painted words to invisible words run on after them', async () => {

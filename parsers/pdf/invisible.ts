@@ -11,7 +11,7 @@
  * pdf.js's own canvas does.
  */
 import { apply, containsPoint, IDENTITY, mul, rectFromPoints, type Matrix, type Rect } from './geometry.js';
-import { intersection, isAxisRect, luminance, subpaths } from './vector.js';
+import { formBox, intersection, isAxisRect, luminance, subpaths } from './vector.js';
 
 /** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
 export interface TextStateOps {
@@ -47,7 +47,16 @@ export interface TextStateOps {
   closeEOFillStroke: number;
   paintImageXObject: number;
   paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
+  paintImageMaskXObjectGroup: number;
+  paintImageMaskXObjectRepeat: number;
+  paintSolidColorImageMask: number;
   shadingFill: number;
+  setFillColorN: number;
+  setStrokeColorN: number;
+  setLineWidth: number;
+  stroke: number;
+  closeStroke: number;
 }
 
 /** Where one text-showing operation put its glyphs: along its baseline from start to end, in PDF user space. */
@@ -85,7 +94,11 @@ interface TextState {
   /** The clip's bounds, or null where nothing is clipped; and whether the clip is exactly those bounds. */
   clip: Rect | null;
   clipExact: boolean;
+  lineWidth: number;
 }
+
+/** The colour a pattern paints in, for this reading: not known, so taken for ink. */
+const PATTERN = 'pattern';
 
 type Glyph = { width?: number; isSpace?: boolean } | number | null;
 
@@ -124,12 +137,14 @@ export function textRuns(
     opaque: true,
     clip: null,
     clipExact: true,
+    lineWidth: 1,
   };
   let pendingClip = false;
   /** Opaque light rectangles painted over the runs before `after`; what is painted dark under the runs from `from`. */
   const covers: Array<{ rect: Rect; after: number }> = [];
   const grounds: Array<{ rect: Rect | null; from: number }> = [];
   const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const stack: TextState[] = [];
   const moveText = (x: number, y: number) => {
     s.x = s.lineX += x;
@@ -154,6 +169,11 @@ export function textRuns(
         stack.push({ ...s });
         const matrix = args[0];
         if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) s.ctm = mul(s.ctm, Array.from(matrix as ArrayLike<number>));
+        const box = formBox(s.ctm, args[1]);
+        if (box) {
+          s.clip = s.clip ? intersection(s.clip, box.rect) : box.rect;
+          s.clipExact &&= box.exact;
+        }
         break;
       }
       case ops.beginText:
@@ -213,6 +233,16 @@ export function textRuns(
       case ops.setStrokeRGBColor:
         if (typeof args[0] === 'string') s.stroke = args[0];
         break;
+      // A pattern (a gradient, a tiling) is taken as ink: it hides nothing and shows what is painted in it.
+      case ops.setFillColorN:
+        s.fill = PATTERN;
+        break;
+      case ops.setStrokeColorN:
+        s.stroke = PATTERN;
+        break;
+      case ops.setLineWidth:
+        s.lineWidth = num(args[0], 1);
+        break;
       case ops.setGState:
         for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
           const [key, value] = Array.isArray(entry) ? (entry as [unknown, unknown]) : [];
@@ -231,8 +261,15 @@ export function textRuns(
             s.clipExact &&= subs.length === 1 && isAxisRect(subs[0]!.points);
           }
         }
-        if (subs.length === 0 || !fillOps.has(args[0] as number)) break;
-        if (luminance(s.fill) < 0.85) grounds.push({ rect: rectFromPoints(subs.flatMap((sub) => sub.points)), from: runs.length });
+        if (subs.length === 0) break;
+        const bounds = rectFromPoints(subs.flatMap((sub) => sub.points));
+        // A thick dark stroke (a badge drawn as one line) is as much a ground as a fill.
+        if (strokeOps.has(args[0] as number) && luminance(s.stroke) < 0.85) {
+          const half = (s.lineWidth * Math.hypot(s.ctm[0], s.ctm[1])) / 2;
+          grounds.push({ rect: { x0: bounds.x0 - half, top: bounds.top - half, x1: bounds.x1 + half, bottom: bounds.bottom + half }, from: runs.length });
+        }
+        if (!fillOps.has(args[0] as number)) break;
+        if (luminance(s.fill) < 0.85) grounds.push({ rect: bounds, from: runs.length });
         // Light paint hides what is under it only as one rectangle, within a clip that is exactly its bounds (no
         // hole, no shape of text), as vector.ts reads a correction over drawing.
         else if (s.opaque && s.clipExact && subs.length === 1 && isAxisRect(subs[0]!.points)) {
@@ -243,6 +280,10 @@ export function textRuns(
       }
       case ops.paintImageXObject:
       case ops.paintInlineImageXObject:
+      case ops.paintImageMaskXObject:
+      case ops.paintImageMaskXObjectGroup:
+      case ops.paintImageMaskXObjectRepeat:
+      case ops.paintSolidColorImageMask:
         grounds.push({ rect: rectFromPoints([apply(s.ctm, 0, 0), apply(s.ctm, 1, 0), apply(s.ctm, 1, 1), apply(s.ctm, 0, 1)]), from: runs.length });
         break;
       case ops.shadingFill:
@@ -265,7 +306,9 @@ export function textRuns(
           size: s.fontSize * Math.hypot(toPage[2], toPage[3]),
           shown: paints(s.mode),
         });
-        colours.push(s.mode === 1 || s.mode === 5 ? s.stroke : s.fill);
+        // Filled and stroked (2, 6): seen by the darker of the two.
+        const paint = s.mode === 1 || s.mode === 5 ? s.stroke : s.mode === 2 || s.mode === 6 ? [s.fill, s.stroke].sort((a, b) => luminance(a) - luminance(b))[0]! : s.fill;
+        colours.push(paint);
         break;
       }
       default:
@@ -275,7 +318,8 @@ export function textRuns(
   runs.forEach((run, k) => {
     if (!run.shown) return;
     const points = glyphPoints(run);
-    const covered = covers.some((c) => c.after > k && points.every(([x, y]) => containsPoint(c.rect, x, y)));
+    // Each point under some rectangle painted after it: one correction, or two that overlap.
+    const covered = points.every(([x, y]) => covers.some((c) => c.after > k && containsPoint(c.rect, x, y)));
     const [mx, my] = points[1]!;
     const white = luminance(colours[k]!) >= 0.95 && !grounds.some((g) => g.from <= k && (g.rect === null || containsPoint(g.rect, mx, my)));
     if (covered || white) run.hidden = true;
@@ -283,13 +327,13 @@ export function textRuns(
   return runs;
 }
 
-/** A run's start, middle and end, raised from the baseline into its glyphs. */
+/** Points along a run a little in from its ends (where the glyphs' ink is, inside their side bearings), raised from the baseline into its glyphs. */
 function glyphPoints(run: TextRun): Array<[number, number]> {
   const [dx, dy] = [run.end[0] - run.start[0], run.end[1] - run.start[1]];
   const length = Math.hypot(dx, dy) || 1;
   // Up from the baseline: the direction of the text turned a quarter anticlockwise.
   const [ux, uy] = [(-dy / length) * run.size * 0.3, (dx / length) * run.size * 0.3];
-  return [0, 0.5, 1].map((t) => [run.start[0] + dx * t + ux, run.start[1] + dy * t + uy]);
+  return [0.2, 0.5, 0.8].map((t) => [run.start[0] + dx * t + ux, run.start[1] + dy * t + uy]);
 }
 
 /** A text item as pdf.js gives it: its transform in user space and its width along its direction. */

@@ -148,14 +148,8 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         stack.push({ ...s });
         const matrix = args?.[0];
         if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) s.ctm = mul(s.ctm, Array.from(matrix as ArrayLike<number>));
-        // A form shows only what lies inside its bounding box.
-        const bbox = args?.[1];
-        if ((Array.isArray(bbox) || ArrayBuffer.isView(bbox)) && (bbox as ArrayLike<number>).length >= 4) {
-          const [x0, y0, x1, y1] = Array.from(bbox as ArrayLike<number>) as [number, number, number, number];
-          const m = mul(display, s.ctm);
-          const corners = [apply(m, x0, y0), apply(m, x1, y0), apply(m, x1, y1), apply(m, x0, y1)];
-          clipTo(rectFromPoints(corners), isAxisRect(corners));
-        }
+        const box = formBox(mul(display, s.ctm), args?.[1]);
+        if (box) clipTo(box.rect, box.exact);
         break;
       }
       case ops.restore:
@@ -306,6 +300,14 @@ export function penShapes(strokes: ReadonlyArray<{ points: ArrayLike<number>; da
     }
   }
   return shapes;
+}
+
+/** A form's bounding box (its BBox) where `m` puts it, and whether it is upright (a clip exactly its bounds): a form shows only what lies inside it. */
+export function formBox(m: readonly number[], bbox: unknown): { rect: Rect; exact: boolean } | null {
+  if (!(Array.isArray(bbox) || ArrayBuffer.isView(bbox)) || (bbox as ArrayLike<number>).length < 4) return null;
+  const [x0, y0, x1, y1] = Array.from(bbox as ArrayLike<number>) as [number, number, number, number];
+  const corners = [apply(m, x0, y0), apply(m, x1, y0), apply(m, x1, y1), apply(m, x0, y1)];
+  return { rect: rectFromPoints(corners), exact: isAxisRect(corners) };
 }
 
 export function intersection(a: Rect, b: Rect): Rect {
