@@ -32,6 +32,13 @@ const TAKEN_BACK = /^\s*(?:that|this|it|the (?:answer|selection|tick))\s+(?:was|
 const NOT_SO = /\b(?:not|never|if|had we|were we|would|should|could|unless|target|aim|intend|expect|hope|will|once|until)\b|n't\b/i;
 /** Asked, doubted or advised right before the choice ("queried whether 'Yes' was selected", "recommended that 'No' is given"). */
 const ASKED = /\b(?:whether|(?:recommend|propos|suggest|advis|request|ask)\w*\s+that(?:\s+(?:the\s+)?(?:answer|response))?(?:\s+(?:is|be|was))?)\s*$/i;
+/**
+ * Advice or a doubt in the sentence, and the choice in the present, as a proposal puts it ("Members proposed 'Yes'
+ * is selected", "recommended that, pending the survey, 'No' is selected"): not made. Advice taken, the choice made
+ * ("As advised by the DPO, 'Yes' has been selected"), is a statement.
+ */
+const ADVISED = /\b(?:suggest|recommend|propos|advis|request|ask|quer(?:y|ie)|unclear|uncertain|unsure)\w*/i;
+const PRESENT = /\b(?:is|be|are)\s+(?:selected|ticked|checked|marked|chosen|given)\b/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
 const RULE = /\b(?:must|should|needs? to|is required|are required|only where|only when|only if|once)\b/i;
 /** A case a rule opens with, the choice its subject: "Where 'No' has been ticked …", not "Where … we ticked 'No' …". */
@@ -52,7 +59,7 @@ export function findStatements(text: string, provenance: Provenance): Statement[
       const after = text.indexOf('. ', end);
       const rest = text.slice(end, after < 0 ? text.length : after);
       const next = after < 0 ? '' : text.slice(after + 2, text.indexOf('. ', after + 2) < 0 ? text.length : text.indexOf('. ', after + 2));
-      const asked = ASKED.test(text.slice(stop < 0 ? 0 : stop + 2, m.index ?? 0));
+      const asked = ASKED.test(text.slice(stop < 0 ? 0 : stop + 2, m.index ?? 0)) || (ADVISED.test(upTo) && PRESENT.test(m[0]));
       if (ELSEWHERE.test(quote) || ELSEWHERE.test(around) || NOT_SO.test(upTo) || asked || RULE.test(rest) || CASE_OF_CHOICE.test(upTo.trim()) || TAKEN_BACK.test(next)) continue;
       const [principle, number] = m[2] ? [Number(m[2]), Number(m[3])] : [m[5] ? Number(m[5]) : null, Number(m[4])];
       found.push({ value, number, principle, quote, provenance });

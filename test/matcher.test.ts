@@ -6,7 +6,7 @@ import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark, NormalisedDocument } from '../src/document.js';
 import { ExtractError } from '../src/errors.js';
 import { match } from '../src/matcher/index.js';
-import { twoAnswerColumns } from '../src/matcher/typed-choices.js';
+import { periodColumns, twoAnswerColumns } from '../src/matcher/typed-choices.js';
 import { optionValue } from '../src/options.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { extract } from '../src/extract.js';
@@ -316,13 +316,19 @@ describe('matcher on rendered templates', () => {
     expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);
   });
 
-  it('takes rows of "Yes | No" in order for two answer columns only where a column holds both choices down the form', () => {
+  it('takes rows of "Yes | No" in order for two answer columns only where the document heads its columns by period', () => {
     const cell = (text: string, row: number, column: number): Block => ({ kind: 'tableCell', text, provenance: { page: 1 }, table: { row, column } });
     const region = (row: number, ...answers: Array<[string, number]>) => ({ question: cell('Question?', row, 0), before: [], rest: answers.map(([text, column]) => cell(text, row, column)) });
-    // This year's and last year's columns: "Yes | No" twice, and a "No" in this year's column.
-    expect(twoAnswerColumns([region(0, ['Yes', 2], ['No', 3]), region(1, ['Yes', 2], ['No', 3]), region(2, ['No', 2])], false)).toBe(true);
+    const rows = [region(0, ['Yes', 2], ['No', 3]), region(1, ['Yes', 2], ['No', 3]), region(2, ['No', 3])];
+    // This year's and last year's columns, headed so.
+    const headed = [cell('Response 2024/25', 0, 2), cell('Response 2023/24', 0, 3)];
+    expect(periodColumns(headed)).toBe(true);
+    expect(twoAnswerColumns(rows, false, periodColumns(headed))).toBe(true);
     // Each option in a column of its own, the other deleted but for two questions left unanswered.
-    expect(twoAnswerColumns([region(0, ['Yes', 2], ['No', 4]), region(1, ['Yes', 2], ['No', 4]), region(2, ['Yes', 2]), region(3, ['No', 4])], false)).toBe(false);
+    expect(periodColumns([cell('Compliance with Principle 2', 0, 0), cell('Yes', 0, 2), cell('No', 0, 3)])).toBe(false);
+    expect(twoAnswerColumns(rows, false, false)).toBe(false);
+    // The same choice twice, or out of order, is two answers however the columns are headed.
+    expect(twoAnswerColumns([region(0, ['No', 2], ['No', 3]), region(1, ['No', 2], ['Yes', 3])], false, false)).toBe(true);
   });
 
   it('takes no option alone as the choice where most questions leave both options standing, the boxes lost', async () => {
@@ -695,6 +701,7 @@ describe('matcher on rendered templates', () => {
     ['No.\nQuestion\nResponse\nEvidence', '$1.\n$2\n$3'],
     ['Compliant?\nNo.\nQuestion\nComments', '$3\n$1.\n$2'],
     ['Compliance with this principle\nRef\nQuestion\nAnswer', '$1.\n$2\n$3'],
+    ['Compliant (Yes/No)\nNo.\nQuestion\nComments', '$3\n$1.\n$2'],
   ] as const) {
     it(`reads each choice of a table saved as text, one cell to a line, under the headings ${headings.replace(/\n/g, ' | ')}`, async () => {
       const spec = sampleSpec(6);
@@ -1070,8 +1077,11 @@ describe('matcher on what organisations add', () => {
     for (const id of ['P7.2', 'P8.3']) spec.answers[id] = { ticked: 'none' };
     spec.actionPlans[6] = "As advised by the Data Protection Officer, 'Yes' has been selected for question 37.";
     spec.actionPlans[7] = "The Board recommended new signs, so 'No' has been selected for question 45.";
+    // A proposal, the choice in the present: not made.
+    spec.answers['P4.4'] = { ticked: 'none' };
+    spec.actionPlans[10] = "Cllr Ward recommended that, pending the signage survey, 'No' is selected for question 16.";
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
-    for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2', 'P4.4']) expect([id, answer(r, id).choice]).toEqual([id, null]);
     expect([answer(r, 'P7.2').choice, answer(r, 'P8.3').choice]).toEqual(['yes', 'no']);
   });
 
@@ -1206,6 +1216,11 @@ describe('matcher on what organisations add', () => {
       'P3.3': 'Yes (if applicable)',
       'P3.4': 'No – Yes for the control room operators, no for council staff.',
       'P4.4': 'Yes, most staff; no, not the agency contractors.',
+      'P4.2': 'Yes, signs are in place at every site. No, the car park signs do not yet name the operator.',
+      'P4.6': 'Yes, N/A (delete as appropriate)',
+      'P4.7': 'Yes – skip to Principle 5',
+      'P3.6': 'No – Yes where the new cameras are concerned',
+      'P2.6': 'Yes (where applicable).',
     };
     for (const [id, text] of Object.entries(texts)) spec.answers[id] = { ticked: 'none', text };
     // Answers that name another option, or a number, a plan or a route in their own words.
@@ -1219,10 +1234,11 @@ describe('matcher on what organisations add', () => {
       'P6.3': ['Yes – the revised DPIA will go to the next Audit and Governance Committee.', 'yes'],
       'P6.4': ['Yes (where required) – all contracted operators hold SIA licences.', 'yes'],
       'P6.5': ['Yes – the network is separate; No to remote access from home.', 'yes'],
-      'P7.2': ['Yes – the CCTV Disclosure Policy (2023). No, it is not yet on the website.', 'yes'],
       'P7.7': ['No – Details of the last review are held by the Data Protection Lead.', 'no'],
       'P7.5': ['No. Actions from the 2023 review were completed. Date of last review: January 2024.', 'no'],
       'P8.4': ['No-See Action Plan', 'no'],
+      'P9.2': ['No. See Action Plan', 'no'],
+      'P9.7': ['No. Action Plan Updated', 'no'],
     };
     for (const [id, [text]] of Object.entries(answers)) spec.answers[id] = { ticked: 'none', text };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
@@ -1241,7 +1257,7 @@ describe('matcher on what organisations add', () => {
     spec.actionPlans[2] = 'No.\tAction to be taken\tLead officer\tTarget date\n1\tReview the DPIA for the new cameras\tDPO\tMarch 2025';
     spec.actionPlans[3] = 'No - Action - Owner - Target date\n1 - Replace signage at the bus station - Estates - June 2024';
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' })
-      .replace(/(\n3\. Have you carried out a data protection impact assessment[^\n]*\n)/, '$1\nNo.\tAction\tDate\n\n1\tDPIA signed off by the DPO\tJan 2024\n')
+      .replace(/(\n3\. Have you carried out a data protection impact assessment[^\n]*\n)/, '$1\nNo.\tAction\tDate\n\n9\tDPIA signed off by the DPO\tJan 2024\n')
       // The same table, one cell to a line.
       .replace(/(\n14\. [^\n]*\n)/, '$1\nNo.\n\nPolicy\n\nLast reviewed\n\n1\n\nCCTV Policy\n\nMay 2024\n');
     expect(text).toContain('\nNo.\tAction\tDate\n');

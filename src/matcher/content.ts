@@ -50,7 +50,8 @@ const OWN_HEADING = /^[\p{L}&/()-]+(?: [\p{L}&/()-]+){0,2}$/u;
 
 /**
  * The titles of number columns in tables of the organisation's own ("No. | Action | Date", then "1 | …"), the other
- * titles short, capitalised, and followed by a numbered row: no answer "No". They are words of an action plan.
+ * titles short, capitalised, and followed by a row whose number stands alone: no answer "No". They are words of an
+ * action plan.
  */
 export function numberColumnTitles(blocks: readonly Block[]): Set<Block> {
   const rows = rowsOf(blocks);
@@ -68,9 +69,9 @@ function numberColumnTitle(rows: ReadonlyArray<readonly Block[]>, r: number): bo
   let next = r + 1;
   const titles = lines ? [] : row.slice(1);
   if (lines) while (next < rows.length && titles.length < 6 && rows[next]!.length === 1 && !placed(rows[next]![0]!) && isTitle(rows[next]![0]!)) titles.push(rows[next++]![0]!);
-  // The row under it is the table's first: numbered 1, in a cell or on a line of its own.
+  // The row under it opens with its number alone, in a cell or on a line of its own (not "5. How have you …").
   const first = rows[next];
-  const numbered = lines ? /^1[.)]?$/.test(first?.[0]?.text.trim() ?? '') : first !== undefined && /^1[.)]?$/.test(first[0]!.text.trim()) && first.length >= 2;
+  const numbered = lines ? /^\d{1,3}[.)]?$/.test(first?.[0]?.text.trim() ?? '') : first !== undefined && /^\d{1,3}[.)]?$/.test(first[0]!.text.trim()) && first.length >= 2;
   return titles.length >= 2 && titles.every(isTitle) && numbered;
 }
 

@@ -16,7 +16,7 @@ import { isBox, readAnswer, regionText } from './answer.js';
 import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
 import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
-import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, twoAnswerColumns } from './typed-choices.js';
+import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
 import { ACTION_PLAN, leadingNumber } from './wording.js';
 
 export interface MatchResult {
@@ -121,7 +121,7 @@ export function match(doc: NormalisedDocument): MatchResult {
   const numberTitles = numberColumnTitles(blocks);
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
   const asking = QUESTIONS.map((q, qi) => (q.type === 'open' ? null : (regions[qi] ?? null)));
-  const twoColumns = twoAnswerColumns(asking, letters);
+  const twoColumns = twoAnswerColumns(asking, letters, periodColumns(doc.blocks));
   const deleted = optionsDeleted(asking, letters);
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];

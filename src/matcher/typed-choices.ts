@@ -70,37 +70,45 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 const CASE = /^(?:if|unless|where|when)\b/i;
 /**
  * A choice opening a sentence or a line, for a text that goes through the options one by one, or answers both ways
- * ("Yes, most staff; no, not the agency contractors").
+ * ("Yes, most staff; no, not the agency contractors", "Yes, signs are in place. No, they do not name the operator").
  */
-const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|;\s+(yes|no|n\/a),)/gi;
+const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|[.;]\s+(yes|no|n\/a),)/gi;
 /**
  * Another option named after the first, as a form lists its options ("Yes, No or N/A – delete as appropriate",
- * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes for the operators"). Capitals only, and only where it is no
- * word of the sentence: not "No issues", "No. 4", "No to remote access", "Yes Dance Studio"; nor "N/A for drones",
- * which qualifies the answer.
+ * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes where the new cameras are"). Capitals only, and only where
+ * it is no word of the sentence: not "No issues", "No. 4", "No to remote access", "Yes Dance Studio"; nor "N/A for
+ * drones", which qualifies the answer (the form's "Yes, N/A (delete as appropriate)" is a prompt, see PROMPTED).
  */
 const OTHER_OPTION_NAMED =
-  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+(?:for|in|at|or|and|but|except|apart)\b)|(No)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+or\b))/;
+  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+[a-z])|(No)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+or\b))/;
 /**
- * The heading row of a numbered table, run into one line: "No. Action Owner Date" (capitalised titles alone), or
- * "No - Action - Owner - Target date" (short titles set apart by dashes, bars or tabs), one of them an action's,
- * an owner's or a date's.
+ * The heading row of a numbered table, run into one line: "No. Action Owner Date" (column titles alone, each a
+ * word of COLUMN_WORD), or "No - Action - Owner - Target date" (short capitalised titles set apart by dashes, bars
+ * or tabs, one an action's, an owner's or a date's). Not "No. See Action Plan", "No-See Action Plan".
  */
 function numberColumnHeading(line: string): boolean {
   const m = /^(?:No\.?|NO\.?|#)(?=[\s\-–—|])(.*)$/.exec(line.trim());
   if (!m) return false;
-  const cells = m[1]!.split(/\s*[-–—|\t]\s*|\s{2,}/).filter((c) => c.trim());
-  // Set apart by spaces alone, each word is a title; a dash or bar after "No" sets cells apart ("No-See Action Plan" is an answer).
-  const spaced = cells.length === 1 && /^\s+\S/.test(m[1]!) ? cells[0]!.trim().split(/\s+/) : cells.map((c) => c.trim());
-  const titles = spaced.every((c) => /^\p{Lu}/u.test(c) && c.split(/\s+/).length <= 3 && !/[.;:,]$/.test(c) && optionValue(c) === null);
-  return spaced.length >= 2 && spaced.length <= 6 && titles && spaced.some((c) => COLUMN_TITLE.test(c));
+  const cells = m[1]!.split(/\s*[-–—|\t]\s*|\s{2,}/).filter((c) => c.trim()).map((c) => c.trim());
+  if (cells.length === 1 && /^\s+\S/.test(m[1]!)) {
+    const words = cells[0]!.split(/\s+/);
+    return words.length >= 2 && words.length <= 8 && words.every((w) => COLUMN_WORD.test(w)) && words.some((w) => COLUMN_TITLE.test(w));
+  }
+  const titles = cells.every((c) => /^\p{Lu}/u.test(c) && c.split(/\s+/).length <= 3 && !/[.;:,]$/.test(c) && optionValue(c) === null);
+  return cells.length >= 2 && cells.length <= 6 && titles && cells.some((c) => COLUMN_TITLE.test(c));
 }
 
 const COLUMN_TITLE = /^(?:actions?|issues?|owners?|lead|responsib\w*|date|deadline|timescales?|target|due|status|priority|progress)\b/i;
+/** The words such titles are made of. */
+const COLUMN_WORD =
+  /^(?:actions?|issues?|owners?|lead|officer|responsib\w*|date|deadline|timescales?|target|due|status|priority|progress|ref|description|details?|areas?|tasks?|items?|by|when|who|what|required|comments?|notes?|completed?|completion|rag)$/i;
 /** The template's note on when an option applies, in brackets after it and nothing more: "Yes (if applicable)". */
-const OPTIONAL = /^(?:if|where|when)\s+(?:applicable|appropriate|relevant|required|necessary)\s*\)\s*$/i;
-/** Routing the template gives: "go on to question 9", "then answer question 10", "otherwise answer No". */
-const ROUTING = /\b(?:(?:go|move|skip|proceed|continue|turn)\s+(?:(?:on|straight|ahead)\s+)?to\s+(?:question|q\.?)\s*\d|answer\s+(?:yes|no|n\/a|question|q\.?\s*\d))\b/i;
+const OPTIONAL = /^(?:if|where|when)\s+(?:applicable|appropriate|relevant|required|necessary)\s*\)\s*[.;]?\s*$/i;
+/** Routing the template gives: "go on to question 9", "skip to Principle 3", "then answer question 10", "otherwise answer No". */
+const ROUTING =
+  /\b(?:(?:skip|proceed|move on|go on|continue|turn)\s+(?:straight\s+)?to\s+(?:question|q\.?|principle|section|part)\s*\d|go\s+(?:straight\s+)?to\s+(?:question|q\.?|principle)\s*\d|answer\s+(?:yes|no|n\/a|question|q\.?\s*\d))/i;
+/** The form's prompt to strike out the options not chosen: the options listed with it are no answer. */
+const PROMPTED = /\(?\s*(?:please\s+)?(?:delete|strike out|cross out)\s+(?:as\s+(?:appropriate|applicable|necessary|required)|whichever)/i;
 /** A choice followed by the form's question about it, and perhaps a line to write on: "No – why not? ……", "No - if not, why not?". */
 const ASKS_AFTER_CHOICE =
   /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
@@ -120,7 +128,7 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   if (/^\s+$/.test(m![0].slice(m![1]!.length, m![0].length - m![2]!.length)) && (!/^\p{Lu}/u.test(m![2]!) || CONDITION_WORD.test(m![2]!))) return null;
   const rest = text.slice(m![0].length - m![2]!.length).trim();
   const sentence = rest.split(/[.\n]/)[0]!;
-  if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || OPTIONAL.test(rest) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
+  if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || PROMPTED.test(sentence) || OPTIONAL.test(rest) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
   const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1] ?? o[2]!))]);
   const line = text.split('\n')[0]!;
   const named = OTHER_OPTION_NAMED.exec(line.slice(m![1]!.length));
@@ -161,38 +169,31 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
  * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
- * "No | Yes"); or in the template's order ("Yes | No") where some column holds both choices down the form (an
- * option's own column, in a form answered by deleting the other option, holds only that option). A choice alone on a
- * row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says nothing
- * of the answers.
+ * "No | Yes"); or in the template's order ("Yes | No") where the document heads columns by period ("2024/25",
+ * "Last year"): a form answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered.
+ * A choice alone on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's
+ * progress) says nothing of the answers.
  */
-export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
-  const choiceOf = (b: Block) => (b.kind === 'option' ? null : typedValue(b.text, letters));
-  // Where a choice stands: its table column, or its place along the page's line.
-  const columnOf = (b: Block) => (b.table ? `cell ${b.table.column}` : b.provenance.x !== undefined ? `x ${Math.round(b.provenance.x / 20)}` : null);
-  const held = new Map<string, Set<OptionValue>>();
+export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean, periods: boolean): boolean {
   let twice = 0;
   let inOrder = 0;
   for (const r of regions) {
     if (!r) continue;
-    let reversed = false;
-    let ordered = false;
-    for (const row of rowsOf([...r.before, r.question, ...r.rest])) {
-      const cells = row.filter((b) => choiceOf(b) !== null);
-      for (const b of cells) {
-        const column = columnOf(b);
-        if (column !== null) held.set(column, (held.get(column) ?? new Set()).add(choiceOf(b)!));
-      }
-      if (cells.length < 2) continue;
-      const ranks = cells.map((b) => optionRank(choiceOf(b)));
-      if (ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!)) reversed = true;
-      else ordered = true;
-    }
-    if (reversed) twice++;
-    else if (ordered) inOrder++;
+    const rows = rowsOf([...r.before, r.question, ...r.rest]).map((row) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null));
+    const ranks = rows.filter((cells) => cells.length >= 2).map((cells) => cells.map((b) => optionRank(typedValue(b.text, letters))));
+    if (ranks.some((row) => row.some((rank, i) => i > 0 && rank <= row[i - 1]!))) twice++;
+    else if (ranks.length > 0) inOrder++;
   }
-  const mixed = [...held.values()].some((values) => values.has('yes') && values.has('no'));
-  return twice >= 2 || (mixed && twice + inOrder >= 2);
+  return twice >= 2 || (periods && twice + inOrder >= 2);
+}
+
+/** A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous". */
+const PERIOD_COLUMN =
+  /^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n)\s*)?[([]?\s*(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|this year|last year|previous(?:\s+year)?|current(?:\s+year)?|prior year)(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status))?$/i;
+
+/** Whether the document heads two columns or more by period (see PERIOD_COLUMN). */
+export function periodColumns(blocks: readonly Block[]): boolean {
+  return new Set(blocks.filter((b) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim())).map((b) => b.text.trim().toLowerCase())).size >= 2;
 }
 
 const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;

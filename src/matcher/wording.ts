@@ -32,10 +32,10 @@ export const REFERENCE = /^(q\s*\d{1,2}|\d{1,2}\.\d{1,2})\.?$/i;
 
 /**
  * A response column's heading: "Response", "Answer", "Yes/No", "Y/N" opening it, or "Compliant?", "Met", "In place",
- * "Achieved (Y/N)" as the whole heading ("Compliance with Principle 2" is a title).
+ * "Achieved (Y/N)", "Compliant Yes/No" as the whole heading ("Compliance with Principle 2" is a title).
  */
 export const RESPONSE_HEADING =
-  /^(?:(?:response|answer|yes\s*\/\s*no|y\s*\/\s*n)\b|(?:compliant|compliance|met|in place|achieved)\s*(?:\?|\(\s*y\s*\/\s*n\s*\))*\s*\??$)/i;
+  /^(?:(?:response|answer|yes\s*\/\s*no|y\s*\/\s*n)\b|(?:compliant|compliance|met|in place|achieved)\s*\??\s*(?:\(?\s*(?:yes|y)\s*\/\s*(?:no|n)(?:\s*\/\s*n\/?a)?\s*\)?)?\s*\??$)/i;
 export const QUESTION_HEADING = /^questions?$/i;
 
 /** The template's follow-on to a question, which documents often print on a line of its own. */
