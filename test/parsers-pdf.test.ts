@@ -1430,7 +1430,7 @@ describe('PDF text printed invisible', () => {
     expect(d.diagnostics.map((x) => x.code)).toEqual(['covered-text']);
   });
 
-  it('reads white words on a dark pill stroked under them, and a form\'s white sheet only within its box; two patches that overlap hide an X', async () => {
+  it('reads white words on a dark pill stroked under them and outlined words, and a form\'s white sheet only within its box; two patches that overlap hide an X', async () => {
     const { pdf, page, font, t, w } = await a4(10);
     const white = rgb(1, 1, 1);
     const row = labelsAfterX(t, w);
@@ -1443,12 +1443,16 @@ describe('PDF text printed invisible', () => {
     t('X', 400, 730);
     page.drawRectangle({ x: 399, y: 727, width: w('X') / 2 + 1, height: 12, color: white });
     page.drawRectangle({ x: 399 + w('X') / 2, y: 727, width: w('X') / 2 + 1, height: 12, color: white });
+    // An X outlined: filled white, stroked dark (render mode 2). Seen.
+    row(700, '3. Do you review the policy?');
+    const name = page.node.Resources()!.lookup(PDFName.of('Font'))!.toString().match(/\/(\w+)/)![1];
+    page.node.addContentStream(pdf.context.register(pdf.context.flateStream(`BT /${name} 10 Tf 2 Tr 1 1 1 rg 0 0 0 RG 400 700 Td (X) Tj 0 Tr ET\n`)));
     // A letterhead strip stamped on last: its page-sized white sheet shows only within the strip's box, over nothing read.
     const strip = pdf.context.register(pdf.context.flateStream('1 1 1 rg 0 0 595 842 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 800, 595, 842] }));
     page.node.Resources()!.set(PDFName.of('XObject'), pdf.context.obj({ Strip: strip }));
     page.node.addContentStream(pdf.context.register(pdf.context.flateStream('q /Strip Do Q\n')));
     const d = await parse(await pdf.save());
-    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:-:-', 'yes:-:-', 'no:-:-']);
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:-:-', 'yes:-:-', 'no:-:-', 'yes:checked:typed-mark', 'no:-:-']);
     expect(d.blocks.map((b) => b.text)).toContain('1. Do you publish an annual report?');
   });
 
