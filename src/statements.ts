@@ -35,9 +35,10 @@ const ASKED = /\b(?:whether|(?:recommend|propos|suggest|advis|request|ask)\w*\s+
 /**
  * Advice or a doubt in the sentence, and the choice in the present, as a proposal puts it ("Members proposed 'Yes'
  * is selected", "recommended that, pending the survey, 'No' is selected"): not made. Advice taken, the choice made
- * ("As advised by the DPO, 'Yes' has been selected"), is a statement.
+ * ("As advised by the DPO, 'Yes' has been selected"; "In line with the auditor's recommendation, 'No' is selected"), is a
+ * statement.
  */
-const ADVISED = /\b(?:suggest|recommend|propos|advis|request|ask|quer(?:y|ie)|unclear|uncertain|unsure)\w*/i;
+const ADVISED = /\b(?:suggest(?:s|ed)?|recommend(?:s|ed)?|propos(?:e|es|ed)|advis(?:e|es|ed)|request(?:s|ed)?|ask(?:s|ed)?|quer(?:y|ies|ied)|unclear|uncertain|unsure)\b/i;
 const PRESENT = /\b(?:is|be|are)\s+(?:selected|ticked|checked|marked|chosen|given)\b/i;
 /** A rule for the reader, not a statement: "Where 'No' has been ticked for question 6, an action must be entered". */
 const RULE = /\b(?:must|should|needs? to|is required|are required|only where|only when|only if|once)\b/i;

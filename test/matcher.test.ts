@@ -326,6 +326,9 @@ describe('matcher on rendered templates', () => {
     expect(twoAnswerColumns(rows, false, periodColumns(headed))).toBe(true);
     // Each option in a column of its own, the other deleted but for two questions left unanswered.
     expect(periodColumns([cell('Compliance with Principle 2', 0, 0), cell('Yes', 0, 2), cell('No', 0, 3)])).toBe(false);
+    // Years alone (a document's version table) head no answer columns; "2024 assessment" does.
+    expect(periodColumns([cell('2023', 0, 1), cell('2024', 1, 1)])).toBe(false);
+    expect(periodColumns([cell('2024 assessment', 0, 2), cell('2022 assessment', 0, 3)])).toBe(true);
     expect(twoAnswerColumns(rows, false, false)).toBe(false);
     // The same choice twice, or out of order, is two answers however the columns are headed.
     expect(twoAnswerColumns([region(0, ['No', 2], ['No', 3]), region(1, ['No', 2], ['Yes', 3])], false, false)).toBe(true);
@@ -1080,9 +1083,12 @@ describe('matcher on what organisations add', () => {
     // A proposal, the choice in the present: not made.
     spec.answers['P4.4'] = { ticked: 'none' };
     spec.actionPlans[10] = "Cllr Ward recommended that, pending the signage survey, 'No' is selected for question 16.";
+    // Advice followed, by its noun: stated.
+    spec.answers['P9.2'] = { ticked: 'none' };
+    spec.actionPlans[11] = "In line with the auditor's recommendation, 'No' is selected for question 48.";
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const id of ['P3.2', 'P3.3', 'P4.2', 'P5.2', 'P4.4']) expect([id, answer(r, id).choice]).toEqual([id, null]);
-    expect([answer(r, 'P7.2').choice, answer(r, 'P8.3').choice]).toEqual(['yes', 'no']);
+    expect([answer(r, 'P7.2').choice, answer(r, 'P8.3').choice, answer(r, 'P9.2').choice]).toEqual(['yes', 'no', 'no']);
   });
 
   it('never fills boxes left blank on the page from a statement elsewhere', async () => {

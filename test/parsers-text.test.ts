@@ -52,6 +52,16 @@ describe('text parser', () => {
     ]);
   });
 
+  it('leaves boxes in a layout row whole where a choice is typed in a column before them, or they come before the question', async () => {
+    const row = (no: string, question: string, typed: string, boxes: string, comment = '') => `${no.padEnd(6)}${question.padEnd(60)}${typed.padEnd(10)}${boxes.padEnd(12)}${comment}`.trimEnd();
+    // Response typed, then an "Action needed" column of boxes: the boxes are not the answer.
+    const typed = await parse(enc([row('1', 'Has your organisation paid a registration fee to the', 'Yes', '☐ Yes', 'Evidence held.'), row('', 'Information Commissioner\'s Office and informed them', '', '☒ No', 'by the manager.')].join('\n')));
+    expect(typed.blocks.filter((b) => b.option)).toEqual([]);
+    // No. | Response | Question: the boxes open the row.
+    const first = await parse(enc(`8     ☒ Yes       Does your Privacy Notice signage highlight the use of a camera system?`));
+    expect(first.blocks.map(brief)).toEqual(['paragraph:8 ☒ Yes Does your Privacy Notice signage highlight the use of a camera system?']);
+  });
+
   it('pairs a box on its own line with the label on the next', async () => {
     const doc = await parse(enc('\tDo you have a policy?\n\t|_|\n\tYes\n\t|_|\n\tNo\n'));
     expect(doc.blocks.map(brief)).toEqual(['paragraph:Do you have a policy?', 'option:yes:unknown', 'option:no:unknown']);

@@ -5,7 +5,7 @@
 import type { Block, NormalisedDocument, ParseOptions, Provenance } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
+import { boxGlyphs, lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import { decodeText } from './decode.js';
 
@@ -114,7 +114,10 @@ function paragraphs(lines: Line[]): Line[] {
       prev!.end = raw.end;
       continue;
     }
-    const line = splitComment(splitColumnOptions(raw, prev?.optionsAt), prev?.commentAt);
+    // Boxes left in the words of the line above (beside a choice typed in a column of its own): this row's boxes are
+    // not the answer's, and none below them is split off as one.
+    const boxesAbove = !!prev?.text && prev.page === raw.page && boxGlyphs(prev.text).length > 0;
+    const line = boxesAbove ? splitColumnOptions(raw, prev?.optionsAt) : splitComment(splitColumnOptions(raw, prev?.optionsAt), prev?.commentAt);
     if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, prev.cut ? 0 : wrapWidth)) {
       // A label a column gap after the text of a line that goes on below is that row's option, not the text's word.
       if (prev.trailingLabelAt !== undefined && !prev.options) {
@@ -169,8 +172,9 @@ function splitComment(line: Line, commentAt: number | undefined): Line {
   if (line.text.includes('\t') || line.options !== undefined) return line;
   const cells = columnCells(line.text);
   if (cells.length < 2) return line;
-  // Boxes between the question and the comment.
-  const k = cells.findIndex((c, i) => i > 0 && i < cells.length - 1 && boxesOnly(c.text));
+  // Boxes between the question and the comment: the cell before them is the question's words, not a number (boxes
+  // before the question) nor a choice typed in a response column of its own (the boxes are then another column's).
+  const k = cells.findIndex((c, i) => i > 0 && i < cells.length - 1 && boxesOnly(c.text) && cells[i - 1]!.text.split(' ').length >= 3 && optionValue(cells[i - 1]!.text) === null);
   if (k > 0) {
     const rest = cells[k + 1]!;
     return { ...line, text: line.text.slice(0, cells[k]!.at).trimEnd(), options: cells[k]!.text, optionsAt: cells[k]!.at, comment: line.text.slice(rest.at).trim(), commentAt: rest.at, cut: true };

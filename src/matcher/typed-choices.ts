@@ -187,13 +187,18 @@ export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; befor
   return twice >= 2 || (periods && twice + inOrder >= 2);
 }
 
-/** A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous". */
+/**
+ * A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous",
+ * "2024 assessment". A year alone ("2023" in a document's version table) is no heading.
+ */
 const PERIOD_COLUMN =
-  /^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n)\s*)?[([]?\s*(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|this year|last year|previous(?:\s+year)?|current(?:\s+year)?|prior year)(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status))?$/i;
+  /^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n)\s*)?[([]?\s*(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|this year|last year|previous(?:\s+year)?|current(?:\s+year)?|prior year)(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|assessment|review))?$/i;
+const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 
 /** Whether the document heads two columns or more by period (see PERIOD_COLUMN). */
 export function periodColumns(blocks: readonly Block[]): boolean {
-  return new Set(blocks.filter((b) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim())).map((b) => b.text.trim().toLowerCase())).size >= 2;
+  const heads = blocks.filter((b) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim()));
+  return new Set(heads.map((b) => b.text.trim().toLowerCase())).size >= 2;
 }
 
 const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
