@@ -1260,6 +1260,8 @@ describe('matcher on what organisations add', () => {
     spec.answers['P4.3'] = { ticked: 'none', text: null };
     // An answer "No." in a row of short cells, the next question under it: no table's heading.
     spec.answers['P2.4'] = { ticked: 'none', text: 'No.\tSee Action Plan\tData Protection Officer' };
+    // A table of contact points under a question: its "No." is a title.
+    spec.answers['P5.2'] = { ticked: 'none', text: 'No.\tContact point\tWhere published\n1\tCCTV Manager (SPOC)\tCouncil website and signs' };
     spec.actionPlans[2] = 'No.\tAction to be taken\tLead officer\tTarget date\n1\tReview the DPIA for the new cameras\tDPO\tMarch 2025';
     spec.actionPlans[3] = 'No - Action - Owner - Target date\n1 - Replace signage at the bus station - Estates - June 2024';
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' })
@@ -1269,7 +1271,7 @@ describe('matcher on what organisations add', () => {
     expect(text).toContain('\nNo.\tAction\tDate\n');
     expect(text).toContain('\nNo.\n\nPolicy\n');
     const r = await run(text);
-    for (const id of ['P2.3', 'P2.6', 'P3.6', 'P4.3']) expect([id, answer(r, id).choice]).toEqual([id, null]);
+    for (const id of ['P2.3', 'P2.6', 'P3.6', 'P4.3', 'P5.2']) expect([id, answer(r, id).choice]).toEqual([id, null]);
     expect(answer(r, 'P2.4')).toMatchObject({ choice: 'no', status: 'answered' });
     expect(r.actionPlans[1]!.text).toMatch(/^No\.\nAction to be taken/);
   });

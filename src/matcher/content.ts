@@ -72,11 +72,10 @@ function numberColumnTitle(rows: ReadonlyArray<readonly Block[]>, r: number): bo
   // The row under it opens with its number alone, in a cell or on a line of its own (not "5. How have you …").
   const first = rows[next];
   const numbered = lines ? /^\d{1,3}[.)]?$/.test(first?.[0]?.text.trim() ?? '') : first !== undefined && /^\d{1,3}[.)]?$/.test(first[0]!.text.trim()) && first.length >= 2;
-  return titles.length >= 2 && titles.every(isTitle) && titles.some((b) => COLUMN_TITLE.test(b.text.trim())) && numbered;
+  // The number's row is the table's, not the next question's ("4." then "Do you update …?").
+  const after = lines ? rows[next + 1]?.[0] : first?.[1];
+  return titles.length >= 2 && titles.every(isTitle) && numbered && !/\?\s*$/.test(after?.text ?? '');
 }
-
-/** A title one of a numbered table's columns has: an action's, an owner's, a date's, a policy's ("No. | Policy | Last reviewed"). */
-const COLUMN_TITLE = /^(?:actions?|issues?|areas?|tasks?|owners?|lead|responsib\w*|date|deadline|timescales?|target|due|status|priority|progress|polic(?:y|ies)|documents?|(?:last\s+)?review(?:ed)?)\b/i;
 
 /** A column's title: a few words, capitalised, no option's label ("No. | Yes | …" is an answer beside last year's). */
 const isTitle = (b: Block) => b.kind !== 'option' && OWN_HEADING.test(b.text.trim()) && /^\p{Lu}/u.test(b.text.trim()) && optionValue(b.text) === null;
