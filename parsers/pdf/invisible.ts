@@ -11,17 +11,14 @@
  * pdf.js's own canvas does.
  */
 import { apply, containsPoint, IDENTITY, mul, rectFromPoints, type Matrix, type Rect } from './geometry.js';
-import { formBox, intersection, isAxisRect, luminance, subpaths } from './vector.js';
+import { formBox, intersection, isAxisRect, luminance, subpaths, type Ops } from './vector.js';
 
-/** The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js. */
-export interface TextStateOps {
-  save: number;
-  restore: number;
-  transform: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
+/**
+ * The operator codes used here (pdf.js OPS), passed in to keep this module free of pdf.js: the drawing's (see
+ * vector.ts) and those that move the text position or paint without a path.
+ */
+export interface TextStateOps extends Ops {
   beginText: number;
-  setFont: number;
   setTextMatrix: number;
   moveText: number;
   setLeadingMoveText: number;
@@ -31,32 +28,12 @@ export interface TextStateOps {
   setWordSpacing: number;
   setHScale: number;
   setTextRise: number;
-  setTextRenderingMode: number;
-  showText: number;
-  setFillRGBColor: number;
-  setStrokeRGBColor: number;
-  setGState: number;
-  clip: number;
-  eoClip: number;
-  constructPath: number;
-  fill: number;
-  eoFill: number;
-  fillStroke: number;
-  eoFillStroke: number;
-  closeFillStroke: number;
-  closeEOFillStroke: number;
-  paintImageXObject: number;
-  paintInlineImageXObject: number;
   paintImageMaskXObject: number;
   paintImageMaskXObjectGroup: number;
   paintImageMaskXObjectRepeat: number;
   paintSolidColorImageMask: number;
   shadingFill: number;
-  setFillColorN: number;
   setStrokeColorN: number;
-  setLineWidth: number;
-  stroke: number;
-  closeStroke: number;
 }
 
 /** Where one text-showing operation put its glyphs: along its baseline from start to end, in PDF user space. */

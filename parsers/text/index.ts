@@ -183,7 +183,7 @@ function splitComment(line: Line, commentAt: number | undefined): Line {
   const last = cells[cells.length - 1]!;
   const words = line.text.slice(0, last.at);
   if (commentAt !== undefined && Math.abs(last.at - commentAt) <= 2 && words.trim() && !readOptionRun(words.trim()))
-    return { ...line, text: line.text.slice(0, last.at).trimEnd(), comment: last.text, commentAt };
+    return { ...line, text: words.trimEnd(), comment: last.text, commentAt };
   return line;
 }
 
