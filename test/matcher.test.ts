@@ -311,6 +311,12 @@ describe('matcher on rendered templates', () => {
     const kept = answersOf(await parseText(new TextEncoder().encode(unanswered)));
     expect(kept.filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length - 2);
     expect(kept.filter((a) => a.reason === 'no box ticked').length).toBe(2);
+    // Headed by review rather than by year, the same rows are this review's and the last one's: an option alone may be
+    // the last review's.
+    const reviews = unanswered.replace(/^Principle 1\n/m, 'Question\tThis review\tLast review\n\n$&');
+    const byReview = answersOf(await parseText(new TextEncoder().encode(reviews)));
+    expect(byReview.filter((a) => a.evidence === 'sole-option')).toEqual([]);
+    expect(byReview.filter((a) => a.reason?.includes('the form answers in two columns')).length).toBeGreaterThan(10);
     // A table of two choices a row elsewhere (a summary by principle) says nothing of the answers.
     const summary = `${form}\nSummary\n\nPrinciple\tCompliant\tAction plan required\n1\tYes\tNo\n2\tYes\tNo\n3\tNo\tYes\n`;
     expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);
@@ -329,6 +335,12 @@ describe('matcher on rendered templates', () => {
     // Years alone (a document's version table) head no answer columns; "2024 assessment" does.
     expect(periodColumns([cell('2023', 0, 1), cell('2024', 1, 1)])).toBe(false);
     expect(periodColumns([cell('2024 assessment', 0, 2), cell('2022 assessment', 0, 3)])).toBe(true);
+    // Periods in other words: this review and the last, a first assessment and its follow-up, numbered years.
+    for (const [a, b] of [['This review', 'Last review'], ['Current assessment', 'Previous assessment'], ['Initial audit', 'Follow-up audit'], ['Year 1', 'Year 2'], ['Review 2023', 'Review 2024']])
+      expect(periodColumns([cell(a, 0, 2), cell(b, 0, 3)]), `${a} | ${b}`).toBe(true);
+    // A date's title or a position is no period.
+    for (const [a, b] of [['Review date', 'Last updated'], ['Last reviewed', 'First published'], ['Current position', 'Previous position'], ['First name', 'Last name']])
+      expect(periodColumns([cell(a, 0, 2), cell(b, 0, 3)]), `${a} | ${b}`).toBe(false);
     expect(twoAnswerColumns(rows, false, false)).toBe(false);
     // The same choice twice, or out of order, is two answers however the columns are headed.
     expect(twoAnswerColumns([region(0, ['No', 2], ['No', 3]), region(1, ['No', 2], ['Yes', 3])], false, false)).toBe(true);

@@ -189,10 +189,18 @@ export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; befor
 
 /**
  * A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous",
- * "2024 assessment". A year alone ("2023" in a document's version table) is no heading.
+ * "2024 assessment", "This review", "Previous assessment", "Follow-up audit", "Year 2". A year alone ("2023" in a
+ * document's version table) is no heading, nor is a date's title ("Review date", "Last updated").
  */
-const PERIOD_COLUMN =
-  /^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n)\s*)?[([]?\s*(?:(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|this year|last year|previous(?:\s+year)?|current(?:\s+year)?|prior year)(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|assessment|review))?$/i;
+const PERIOD_NOUN = String.raw`(?:year|review|assessment|self[- ]?assessment|audit|submission|return|round|inspection)`;
+const PERIOD =
+  String.raw`(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|previous|current|` +
+  String.raw`(?:this|current|latest|present|last|previous|prior|past|earlier|initial|original|first|second|new|follow[- ]?up|re-?)\s*${PERIOD_NOUN}|` +
+  String.raw`${PERIOD_NOUN}\s*\d{1,2}`;
+const PERIOD_COLUMN = new RegExp(
+  String.raw`^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n|${PERIOD_NOUN})\s*)?[([]?\s*(?:${PERIOD})(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|y\s*\/\s*n|${PERIOD_NOUN}))?$`,
+  'i',
+);
 const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 
 /** Whether the document heads two columns or more by period (see PERIOD_COLUMN). */
