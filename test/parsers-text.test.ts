@@ -52,14 +52,53 @@ describe('text parser', () => {
     ]);
   });
 
-  it('leaves boxes in a layout row whole where a choice is typed in a column before them, or they come before the question', async () => {
+  it('leaves boxes in a layout row whole where a choice is typed in a column before them', async () => {
     const row = (no: string, question: string, typed: string, boxes: string, comment = '') => `${no.padEnd(6)}${question.padEnd(60)}${typed.padEnd(10)}${boxes.padEnd(12)}${comment}`.trimEnd();
     // Response typed, then an "Action needed" column of boxes: the boxes are not the answer.
     const typed = await parse(enc([row('1', 'Has your organisation paid a registration fee to the', 'Yes', '☐ Yes', 'Evidence held.'), row('', 'Information Commissioner\'s Office and informed them', '', '☒ No', 'by the manager.')].join('\n')));
     expect(typed.blocks.filter((b) => b.option)).toEqual([]);
-    // No. | Response | Question: the boxes open the row.
-    const first = await parse(enc(`8     ☒ Yes       Does your Privacy Notice signage highlight the use of a camera system?`));
-    expect(first.blocks.map(brief)).toEqual(['paragraph:8 ☒ Yes Does your Privacy Notice signage highlight the use of a camera system?']);
+  });
+
+  it('reads a layout conversion\'s table of number, boxes and question: the question joined up, then its boxes', async () => {
+    // No. | Response | Question, as pdftotext -layout sets it: each row's boxes open its lines.
+    const row = (no: string, boxes: string, question: string) => `${no.padEnd(6)}${boxes.padEnd(12)}${question}`.trimEnd();
+    const text = [
+      row('', '☐ Yes', 'Is the system being used for any other purpose other than'),
+      row('', '☒ No', 'those specified? If so please explain.'),
+      row('', '☒ Yes', 'Is a second use of the system set out in the policy for'),
+      row('', '☐ No', 'each purpose?'),
+      '',
+      row('2', '☐ Yes', 'Are you able to document that any use of automatic facial'),
+      row('', '☒ No', 'recognition software or any other biometric characteristic'),
+      row('', '', 'recognition systems is necessary and proportionate?'),
+      row('3', '☒ Yes', 'Have you carried out a data protection impact assessment,'),
+      row('', '☐ No', 'and were you and your DPO able to sign off that privacy'),
+      row('', '', 'risks had been mitigated adequately?'),
+      '',
+      row('5', '', 'How have you documented any decision that a data protection'),
+      row('', '', 'impact assessment is not necessary?'),
+    ].join('\n');
+    const doc = await parse(enc(text));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:Is the system being used for any other purpose other than those specified? If so please explain.',
+      'option:yes:unchecked',
+      'option:no:checked',
+      // The next row's "Yes" opens that row, though no blank line parts them.
+      'paragraph:Is a second use of the system set out in the policy for each purpose?',
+      'option:yes:checked',
+      'option:no:unchecked',
+      'paragraph:2 Are you able to document that any use of automatic facial recognition software or any other biometric characteristic recognition systems is necessary and proportionate?',
+      'option:yes:unchecked',
+      'option:no:checked',
+      // A row straight after the one above, its question's first line not carrying on that question.
+      'paragraph:3 Have you carried out a data protection impact assessment, and were you and your DPO able to sign off that privacy risks had been mitigated adequately?',
+      'option:yes:checked',
+      'option:no:unchecked',
+      'paragraph:5 How have you documented any decision that a data protection impact assessment is not necessary?',
+    ]);
+    // Boxes then a word or two are an answer's options and its comment, as they were.
+    const short = await parse(enc(`Is it published?\n\n☒ Yes      On the website.`));
+    expect(short.blocks.map(brief)).toEqual(['paragraph:Is it published?', 'option:yes:checked', 'paragraph:On the website.']);
   });
 
   it('pairs a box on its own line with the label on the next', async () => {

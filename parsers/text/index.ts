@@ -26,6 +26,8 @@ interface Line {
   commentAt?: number;
   /** Its text was cut at the options column: it ran as far as its column goes, however short. */
   cut?: boolean;
+  /** Where the question's column starts, when the options column comes before it. */
+  questionAt?: number;
 }
 
 export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Promise<NormalisedDocument> {
@@ -107,18 +109,22 @@ function paragraphs(lines: Line[]): Line[] {
     }
     // Boxes stacked in the options column under the row's first ("No ☒" under "Yes ☐"), perhaps beside the comment's
     // next line: more of that row's options, and the question goes on below them.
-    const stacked = prev?.optionsAt !== undefined && prev.page === raw.page ? stackedBoxes(raw.text, prev.optionsAt) : null;
+    const stacked = prev?.optionsAt !== undefined && prev.page === raw.page ? stackedBoxes(raw.text, prev.optionsAt, prev.options ?? '') : null;
     if (stacked) {
       prev!.options = `${prev!.options} ${stacked.options}`;
-      if (stacked.comment) prev!.comment = prev!.comment ? `${prev!.comment} ${stacked.comment}` : stacked.comment;
+      // Beside boxes printed before the question, the words are the question's next line.
+      if (stacked.comment && prev!.questionAt !== undefined && Math.abs(stacked.commentAt - prev!.questionAt) <= 2) prev!.text = `${prev!.text.trimEnd()} ${stacked.comment}`;
+      else if (stacked.comment) prev!.comment = prev!.comment ? `${prev!.comment} ${stacked.comment}` : stacked.comment;
       prev!.end = raw.end;
       continue;
     }
     // Boxes left in the words of the line above (beside a choice typed in a column of its own): this row's boxes are
     // not the answer's, and none below them is split off as one.
     const boxesAbove = !!prev?.text && prev.page === raw.page && boxGlyphs(prev.text).length > 0;
-    const line = boxesAbove ? splitColumnOptions(raw, prev?.optionsAt) : splitComment(splitColumnOptions(raw, prev?.optionsAt), prev?.commentAt);
-    if (prev && prev.text && prev.page === line.page && (!line.options || prev.options) && isWrapped(prev.text, line.text, prev.cut ? 0 : wrapWidth)) {
+    const line = boxesAbove ? splitColumnOptions(raw, prev?.optionsAt) : splitComment(splitLeadingBoxes(splitColumnOptions(raw, prev?.optionsAt)), prev?.commentAt);
+    // A row whose boxes come before its question starts there.
+    const startsRow = line.questionAt !== undefined;
+    if (prev && prev.text && prev.page === line.page && !startsRow && (!line.options || prev.options) && isWrapped(prev.text, line.text, prev.cut ? 0 : wrapWidth)) {
       // A label a column gap after the text of a line that goes on below is that row's option, not the text's word.
       if (prev.trailingLabelAt !== undefined && !prev.options) {
         const label = TRAILING_LABEL.exec(prev.text)!;
@@ -187,6 +193,25 @@ function splitComment(line: Line, commentAt: number | undefined): Line {
   return line;
 }
 
+/**
+ * A layout conversion of a No. | Response | Question table: "3   ☒ Yes   Have you carried out …" over
+ * "    ☐ No    and were you and your DPO …". The boxes are set aside, to follow the question, and the row's number
+ * and the question's first line make its text; the boxes and words of the lines below go on the row.
+ */
+function splitLeadingBoxes(line: Line): Line {
+  if (line.text.includes('\t') || line.options !== undefined) return line;
+  const cells = columnCells(line.text);
+  const k = cells.length === 2 ? 0 : cells.length === 3 && ROW_NUMBER.test(cells[0]!.text) ? 1 : -1;
+  if (k < 0 || !boxesOnly(cells[k]!.text)) return line;
+  // A question: asked on this line, or a long line that wraps on. Words that end a sentence are a comment's.
+  const question = cells[k + 1]!;
+  const asked = question.text.endsWith('?') || (question.text.split(' ').length >= 6 && !SENTENCE_END.test(question.text));
+  if (!asked || readOptionRun(question.text) || /^(?:yes|no|n\/a)\b/i.test(question.text)) return line;
+  return { ...line, text: k === 1 ? `${cells[0]!.text} ${question.text}` : question.text, options: cells[k]!.text, optionsAt: cells[k]!.at, questionAt: question.at };
+}
+
+const ROW_NUMBER = /^\d{1,3}[.)]?$/;
+
 /** A line's cells, set apart by three spaces or more, each with where it starts. */
 function columnCells(text: string): Array<{ text: string; at: number }> {
   return [...text.matchAll(/\S+(?: {1,2}\S+)*/g)].map((m) => ({ text: m[0], at: m.index ?? 0 }));
@@ -198,13 +223,18 @@ function boxesOnly(text: string): boolean {
   return run?.lead === '' && run.options.some((o) => o.mark);
 }
 
-/** A line opening with boxes in the options column at `optionsAt`, and a comment after them if any. */
-function stackedBoxes(text: string, optionsAt: number): { options: string; comment: string | null } | null {
+/**
+ * A line opening with boxes in the options column at `optionsAt`, and the words after them if any. Boxes with a
+ * label the row above has already ("☒ Yes" under "☐ Yes", "☐ No") open the next row.
+ */
+function stackedBoxes(text: string, optionsAt: number, above: string): { options: string; comment: string | null; commentAt: number } | null {
   if (text.includes('\t')) return null;
   const cells = columnCells(text);
   const first = cells[0];
   if (!first || Math.abs(first.at - optionsAt) > 12 || !boxesOnly(first.text) || cells.length > 2) return null;
-  return { options: first.text, comment: cells[1]?.text ?? null };
+  const had = new Set(readOptionRun(above)?.options.map((o) => o.value));
+  if (readOptionRun(first.text)!.options.some((o) => o.value !== null && had.has(o.value))) return null;
+  return { options: first.text, comment: cells[1]?.text ?? null, commentAt: cells[1]?.at ?? -1 };
 }
 
 /** Text, a column gap, and one option label ending the line, printed as a label is (a sentence's "no" is not). */
