@@ -752,6 +752,15 @@ describe('matcher on rendered templates', () => {
     expectNumberedChoices(await parseText(new TextEncoder().encode(text)), spec);
   });
 
+  it('knows a response column printed first by its heading broken over two lines by a narrow column ("Respons" over "e")', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })
+      .replace(/^(\d+)\. ([^\n]*)\n\n(Yes|No|N\/A)$/gm, '$3\n\n$1\n\n$2')
+      .replace(/^(Principle \d+\n[^\n]*)$/gm, '$1\nRespons\ne\n\nNo.\n\nQuestion\n\nEvidence');
+    expect(text).toContain('Respons\ne\n\nNo.');
+    expectNumberedChoices(await parseText(new TextEncoder().encode(text)), spec);
+  });
+
   it('leaves a blank response blank where the row before ends in a prompt and its answer, under a response column printed first', async () => {
     const spec = sampleSpec(6);
     const text = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false })

@@ -59,7 +59,8 @@ const HEADING_REACH = 3;
  * column names only.
  */
 export function responseFirstTables(blocks: readonly Block[]): Set<Block> {
-  const isHeading = (b: Block) => b.kind !== 'option' && (COLUMN_HEADINGS.test(b.text.trim()) || HEADING_CELL.test(b.text.trim()));
+  const isColumnName = (text: string) => COLUMN_HEADINGS.test(text) || HEADING_CELL.test(text) || RESPONSE_HEADING.test(text);
+  const isHeading = (b: Block) => b.kind !== 'option' && isColumnName(b.text.trim());
   const found = new Set<Block>();
   let first = false;
   blocks.forEach((b, i) => {
@@ -69,16 +70,23 @@ export function responseFirstTables(blocks: readonly Block[]): Set<Block> {
       for (let k = i - 1; k >= Math.max(0, i - HEADING_REACH); k--) {
         const h = blocks[k]!;
         if (placed(h) || h.kind === 'option') break;
-        if (RESPONSE_HEADING.test(h.text.trim()) && h.text.trim().length <= 40) {
+        // A column name a narrow column broke over two lines ("Respons" over "e").
+        const head = k > 0 && BROKEN_END.test(h.text.trim()) && !placed(blocks[k - 1]!) && blocks[k - 1]!.kind !== 'option' ? blocks[k - 1]! : null;
+        const name = head && isColumnName(head.text.trim() + h.text.trim()) ? head.text.trim() + h.text.trim() : h.text.trim();
+        if (RESPONSE_HEADING.test(name) && name.length <= 40) {
           first = true;
           break;
         }
-        if (!isHeading(h)) break;
+        if (name !== h.text.trim()) k--;
+        else if (!isHeading(h)) break;
       }
     } else if (first) found.add(b);
   });
   return found;
 }
+
+/** The end of a word a narrow heading cell carried onto a line of its own. */
+const BROKEN_END = /^\p{Ll}{1,4}$/u;
 
 /** Improvement in likeness that joining a wrapped first line must bring. */
 const HEAD_GAIN = 0.05;
