@@ -169,44 +169,100 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
  * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
- * "No | Yes"); or in the template's order ("Yes | No") where the document heads columns by period ("2024/25",
- * "Last year"): a form answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered.
- * A choice alone on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's
- * progress) says nothing of the answers.
+ * "No | Yes"); or in the template's order ("Yes | No") in columns headed by period ("2024/25", "Last year"): a form
+ * answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered. A choice alone on
+ * a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says
+ * nothing of the answers, nor do periods heading another table's columns (an action plan's "Year 1 | Year 2").
  */
-export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean, periods: boolean): boolean {
+export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean, periods: readonly Block[]): boolean {
+  const headed = (b: Block) => periods.some((h) => underHeading(h, b));
   let twice = 0;
   let inOrder = 0;
   for (const r of regions) {
     if (!r) continue;
-    const rows = rowsOf([...r.before, r.question, ...r.rest]).map((row) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null));
-    const ranks = rows.filter((cells) => cells.length >= 2).map((cells) => cells.map((b) => optionRank(typedValue(b.text, letters))));
+    const rows = rowsOf([...r.before, r.question, ...r.rest])
+      .map((row) => row.filter((b) => b.kind !== 'option' && typedValue(b.text, letters) !== null))
+      .filter((cells) => cells.length >= 2);
+    const ranks = rows.map((cells) => cells.map((b) => optionRank(typedValue(b.text, letters))));
     if (ranks.some((row) => row.some((rank, i) => i > 0 && rank <= row[i - 1]!))) twice++;
-    else if (ranks.length > 0) inOrder++;
+    else if (rows.some((cells) => cells.every(headed))) inOrder++;
   }
-  return twice >= 2 || (periods && twice + inOrder >= 2);
+  return twice >= 2 || (periods.length > 0 && twice + inOrder >= 2);
 }
 
 /**
+ * Whether a cell stands under a heading: in its column of a table saved as text or by a word processor; on a page
+ * (where a row's cells are numbered as they come), starting where the heading starts.
+ */
+function underHeading(heading: Block, cell: Block): boolean {
+  const [h, c] = [heading.provenance, cell.provenance];
+  if (h.x !== undefined && c.x !== undefined) return h.page === c.page && Math.abs(h.x - c.x) <= COLUMN_TOLERANCE;
+  return heading.table !== undefined && cell.table !== undefined && heading.table.column === cell.table.column;
+}
+
+/** How far, in PDF points, a cell may start from its column's heading. */
+const COLUMN_TOLERANCE = 12;
+
+/**
  * A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous",
- * "2024 assessment", "This review", "Previous assessment", "Follow-up audit", "Year 2". A year alone ("2023" in a
+ * "2024 assessment", "This review", "Previous assessment", "Follow-up audit", "Year 2", "March 2024", "Q1 2024",
+ * "Now", "Then", "Baseline", "Response at last review", "Self-assessment (2023)". A year alone ("2023" in a
  * document's version table) is no heading, nor is a date's title ("Review date", "Last updated").
  */
 const PERIOD_NOUN = String.raw`(?:year|review|assessment|self[- ]?assessment|audit|submission|return|round|inspection)`;
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const YEAR = String.raw`(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?`;
 const PERIOD =
-  String.raw`(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|previous|current|` +
+  String.raw`(?:${MONTH}\s+|q[1-4]\s*)?${YEAR}|previous|current|now|then|baseline|original|revised|` +
   String.raw`(?:this|current|latest|present|last|previous|prior|past|earlier|initial|original|first|second|new|follow[- ]?up|re-?)\s*${PERIOD_NOUN}|` +
   String.raw`${PERIOD_NOUN}\s*\d{1,2}`;
 const PERIOD_COLUMN = new RegExp(
-  String.raw`^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n|${PERIOD_NOUN})\s*)?[([]?\s*(?:${PERIOD})(?:'s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|y\s*\/\s*n|${PERIOD_NOUN}))?$`,
+  String.raw`^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n|${PERIOD_NOUN})\s*(?:(?:at|from|in|for|as at)\s+(?:the\s+)?)?)?[([]?\s*(?:${PERIOD})(?:['’]s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|y\s*\/\s*n|${PERIOD_NOUN}))?(?:\s*[([]\s*${YEAR}\s*[)\]])?$`,
   'i',
 );
 const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 
-/** Whether the document heads two columns or more by period (see PERIOD_COLUMN). */
-export function periodColumns(blocks: readonly Block[]): boolean {
-  const heads = blocks.filter((b) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim()));
-  return new Set(heads.map((b) => b.text.trim().toLowerCase())).size >= 2;
+/** How far apart, in PDF points, two heading cells' lines may be and still head one row (two lines of 10 pt type). */
+const HEADING_ROW_DEPTH = 25;
+
+/**
+ * The document's column headings naming a period (see PERIOD_COLUMN), two different ones on a row: periods one under
+ * another ("Last review", "This review" in a document's control table) head no columns.
+ */
+export function periodColumns(blocks: readonly Block[]): Block[] {
+  const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim());
+  const key = (b: Block) => b.text.trim().toLowerCase();
+  const found = new Set<Block>();
+  blocks.forEach((h, i) => {
+    if (!isHead(h)) return;
+    for (const o of rowAfter(blocks, i))
+      if (isHead(o) && key(o) !== key(h)) {
+        found.add(h);
+        found.add(o);
+      }
+  });
+  return [...found];
+}
+
+/**
+ * The cells after blocks[i] on its row: of a table, column after column; on a page, to its right and level with it or
+ * a line or two apart (a heading cell's words wrapped: "Response at" over "last review").
+ */
+function rowAfter(blocks: readonly Block[], i: number): Block[] {
+  const h = blocks[i]!;
+  if (!h.table) {
+    const { page, x, y } = h.provenance;
+    if (x === undefined || y === undefined) return [];
+    return blocks.filter((b) => !b.table && b.provenance.page === page && b.provenance.x !== undefined && b.provenance.x > x && Math.abs(b.provenance.y! - y) <= HEADING_ROW_DEPTH);
+  }
+  const row: Block[] = [];
+  let column = h.table.column;
+  for (const b of blocks.slice(i + 1)) {
+    if (!b.table || b.table.row !== h.table.row || b.table.column <= column) break;
+    row.push(b);
+    column = b.table.column;
+  }
+  return row;
 }
 
 const TRAILING_LABELS = /\b((?:(?:yes|no|n\/a)\b\s*)+)$/i;
