@@ -96,6 +96,13 @@ describe('text parser', () => {
       'option:no:unchecked',
       'paragraph:5 How have you documented any decision that a data protection impact assessment is not necessary?',
     ]);
+    // A narrow question column, three words to its first line; the row's number centred between its boxes.
+    const narrow = [row('', '☐ Yes', 'Do your governance'), row('14', '', ''), row('', '☒ No', 'arrangements include a'), row('', '', 'senior responsible officer?')].join('\n');
+    expect((await parse(enc(narrow))).blocks.map(brief)).toEqual([
+      'paragraph:14 Do your governance arrangements include a senior responsible officer?',
+      'option:yes:unchecked',
+      'option:no:checked',
+    ]);
     // Boxes then a word or two are an answer's options and its comment, as they were.
     const short = await parse(enc(`Is it published?\n\n☒ Yes      On the website.`));
     expect(short.blocks.map(brief)).toEqual(['paragraph:Is it published?', 'option:yes:checked', 'paragraph:On the website.']);

@@ -87,7 +87,7 @@ function paragraphs(lines: Line[]): Line[] {
   const widest = lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0);
   const wrapWidth = Math.min(widest * 0.6, 60);
   const out: Line[] = [];
-  for (const raw of lines) {
+  for (const [i, raw] of lines.entries()) {
     if (!raw.text.trim()) {
       out.push({ ...raw, text: '' });
       continue;
@@ -104,6 +104,14 @@ function paragraphs(lines: Line[]): Line[] {
       !readOptionRun(prev.options ?? '')?.options.some((o) => o.mark)
     ) {
       prev.options = `${prev.options} ${raw.text.trim()}`;
+      prev.end = raw.end;
+      continue;
+    }
+    // A row's number centred in its cell, on a line of its own between its boxes ("☐ Yes  Do your …", "14",
+    // "☒ No  responsible officer?"): the row's.
+    const next = lines[i + 1];
+    if (prev?.questionAt !== undefined && prev.page === raw.page && ROW_NUMBER.test(raw.text.trim()) && next && stackedBoxes(next.text, prev.optionsAt!, prev.options ?? '')) {
+      prev.text = `${raw.text.trim()} ${prev.text}`;
       prev.end = raw.end;
       continue;
     }
@@ -203,9 +211,9 @@ function splitLeadingBoxes(line: Line): Line {
   const cells = columnCells(line.text);
   const k = cells.length === 2 ? 0 : cells.length === 3 && ROW_NUMBER.test(cells[0]!.text) ? 1 : -1;
   if (k < 0 || !boxesOnly(cells[k]!.text)) return line;
-  // A question: asked on this line, or a long line that wraps on. Words that end a sentence are a comment's.
+  // A question: asked on this line, or a line of a few words that wraps on. Words that end a sentence are a comment's.
   const question = cells[k + 1]!;
-  const asked = question.text.endsWith('?') || (question.text.split(' ').length >= 6 && !SENTENCE_END.test(question.text));
+  const asked = question.text.endsWith('?') || (question.text.split(' ').length >= 3 && !SENTENCE_END.test(question.text));
   if (!asked || readOptionRun(question.text) || /^(?:yes|no|n\/a)\b/i.test(question.text)) return line;
   return { ...line, text: k === 1 ? `${cells[0]!.text} ${question.text}` : question.text, options: cells[k]!.text, optionsAt: cells[k]!.at, questionAt: question.at };
 }
