@@ -103,6 +103,18 @@ describe('text parser', () => {
       'option:yes:unchecked',
       'option:no:checked',
     ]);
+    // A comments column after the question's: its lines are the row's comment, after the boxes.
+    const commented = [
+      `${'3'.padEnd(6)}${'☒ Yes'.padEnd(12)}${'Have you carried out a data protection impact'.padEnd(49)}Signed off by the DPO`,
+      `${''.padEnd(6)}${'☐ No'.padEnd(12)}${'assessment, and were you and your DPO able to'.padEnd(49)}in February 2024.`,
+      `${''.padEnd(18)}sign off that privacy risks had been mitigated?`,
+    ].join('\n');
+    expect((await parse(enc(commented))).blocks.map(brief)).toEqual([
+      'paragraph:3 Have you carried out a data protection impact assessment, and were you and your DPO able to sign off that privacy risks had been mitigated?',
+      'option:yes:checked',
+      'option:no:unchecked',
+      'paragraph:Signed off by the DPO in February 2024.',
+    ]);
     // Boxes then a word or two are an answer's options and its comment, as they were.
     const short = await parse(enc(`Is it published?\n\n☒ Yes      On the website.`));
     expect(short.blocks.map(brief)).toEqual(['paragraph:Is it published?', 'option:yes:checked', 'paragraph:On the website.']);

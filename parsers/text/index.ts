@@ -110,19 +110,18 @@ function paragraphs(lines: Line[]): Line[] {
     // A row's number centred in its cell, on a line of its own between its boxes ("☐ Yes  Do your …", "14",
     // "☒ No  responsible officer?"): the row's.
     const next = lines[i + 1];
-    if (prev?.questionAt !== undefined && prev.page === raw.page && ROW_NUMBER.test(raw.text.trim()) && next && stackedBoxes(next.text, prev.optionsAt!, prev.options ?? '')) {
+    if (prev?.questionAt !== undefined && prev.page === raw.page && ROW_NUMBER.test(raw.text.trim()) && next && stackedBoxes(next.text, prev)) {
       prev.text = `${raw.text.trim()} ${prev.text}`;
       prev.end = raw.end;
       continue;
     }
     // Boxes stacked in the options column under the row's first ("No ☒" under "Yes ☐"), perhaps beside the comment's
     // next line: more of that row's options, and the question goes on below them.
-    const stacked = prev?.optionsAt !== undefined && prev.page === raw.page ? stackedBoxes(raw.text, prev.optionsAt, prev.options ?? '') : null;
+    const stacked = prev && prev.page === raw.page ? stackedBoxes(raw.text, prev) : null;
     if (stacked) {
       prev!.options = `${prev!.options} ${stacked.options}`;
-      // Beside boxes printed before the question, the words are the question's next line.
-      if (stacked.comment && prev!.questionAt !== undefined && Math.abs(stacked.commentAt - prev!.questionAt) <= 2) prev!.text = `${prev!.text.trimEnd()} ${stacked.comment}`;
-      else if (stacked.comment) prev!.comment = prev!.comment ? `${prev!.comment} ${stacked.comment}` : stacked.comment;
+      if (stacked.words) prev!.text = `${prev!.text.trimEnd()} ${stacked.words}`;
+      if (stacked.comment) prev!.comment = prev!.comment ? `${prev!.comment} ${stacked.comment}` : stacked.comment;
       prev!.end = raw.end;
       continue;
     }
@@ -209,13 +208,22 @@ function splitComment(line: Line, commentAt: number | undefined): Line {
 function splitLeadingBoxes(line: Line): Line {
   if (line.text.includes('\t') || line.options !== undefined) return line;
   const cells = columnCells(line.text);
-  const k = cells.length === 2 ? 0 : cells.length === 3 && ROW_NUMBER.test(cells[0]!.text) ? 1 : -1;
-  if (k < 0 || !boxesOnly(cells[k]!.text)) return line;
+  const k = cells.length >= 3 && ROW_NUMBER.test(cells[0]!.text) ? 1 : 0;
+  if (cells.length < k + 2 || cells.length > k + 3 || !boxesOnly(cells[k]!.text)) return line;
   // A question: asked on this line, or a line of a few words that wraps on. Words that end a sentence are a comment's.
   const question = cells[k + 1]!;
   const asked = question.text.endsWith('?') || (question.text.split(' ').length >= 3 && !SENTENCE_END.test(question.text));
   if (!asked || readOptionRun(question.text) || /^(?:yes|no|n\/a)\b/i.test(question.text)) return line;
-  return { ...line, text: k === 1 ? `${cells[0]!.text} ${question.text}` : question.text, options: cells[k]!.text, optionsAt: cells[k]!.at, questionAt: question.at };
+  // A comments column after the question's.
+  const comment = cells[k + 2];
+  return {
+    ...line,
+    text: k === 1 ? `${cells[0]!.text} ${question.text}` : question.text,
+    options: cells[k]!.text,
+    optionsAt: cells[k]!.at,
+    questionAt: question.at,
+    ...(comment ? { comment: comment.text, commentAt: comment.at } : {}),
+  };
 }
 
 const ROW_NUMBER = /^\d{1,3}[.)]?$/;
@@ -232,17 +240,23 @@ function boxesOnly(text: string): boolean {
 }
 
 /**
- * A line opening with boxes in the options column at `optionsAt`, and the words after them if any. Boxes with a
- * label the row above has already ("☒ Yes" under "☐ Yes", "☐ No") open the next row.
+ * A line opening with boxes in the options column at `optionsAt`, and the words after them if any: a comment, or,
+ * beside boxes printed before the question (`questionAt`), the question's next line and perhaps the comment's
+ * (`commentAt`). Boxes with a label the row above has already ("☒ Yes" under "☐ Yes", "☐ No") open the next row.
  */
-function stackedBoxes(text: string, optionsAt: number, above: string): { options: string; comment: string | null; commentAt: number } | null {
-  if (text.includes('\t')) return null;
+function stackedBoxes(text: string, row: Line): { options: string; words: string | null; comment: string | null } | null {
+  if (text.includes('\t') || row.optionsAt === undefined) return null;
   const cells = columnCells(text);
   const first = cells[0];
-  if (!first || Math.abs(first.at - optionsAt) > 12 || !boxesOnly(first.text) || cells.length > 2) return null;
-  const had = new Set(readOptionRun(above)?.options.map((o) => o.value));
+  if (!first || Math.abs(first.at - row.optionsAt) > 12 || !boxesOnly(first.text)) return null;
+  const near = (cell: { at: number } | undefined, at: number | undefined) => cell !== undefined && at !== undefined && Math.abs(cell.at - at) <= 2;
+  const beside = cells.length === 3 && near(cells[1], row.questionAt) && near(cells[2], row.commentAt);
+  if (cells.length > 2 && !beside) return null;
+  const had = new Set(readOptionRun(row.options ?? '')?.options.map((o) => o.value));
   if (readOptionRun(first.text)!.options.some((o) => o.value !== null && had.has(o.value))) return null;
-  return { options: first.text, comment: cells[1]?.text ?? null, commentAt: cells[1]?.at ?? -1 };
+  if (beside) return { options: first.text, words: cells[1]!.text, comment: cells[2]!.text };
+  // Beside boxes printed before the question, the words are the question's next line.
+  return near(cells[1], row.questionAt) ? { options: first.text, words: cells[1]!.text, comment: null } : { options: first.text, words: null, comment: cells[1]?.text ?? null };
 }
 
 /** Text, a column gap, and one option label ending the line, printed as a label is (a sentence's "no" is not). */
