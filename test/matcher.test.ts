@@ -313,7 +313,7 @@ describe('matcher on rendered templates', () => {
     expect(kept.filter((a) => a.reason === 'no box ticked').length).toBe(2);
     // Headed by review rather than by year, the same rows are this review's and the last one's: an option alone may be
     // the last review's.
-    const reviews = unanswered.replace(/^Principle 1\n/m, 'This review\tLast review\n\n$&');
+    const reviews = unanswered.replace(/^Principle 1\n/m, 'Question\tThis review\tLast review\n\n$&');
     const byReview = answersOf(await parseText(new TextEncoder().encode(reviews)));
     expect(byReview.filter((a) => a.evidence === 'sole-option')).toEqual([]);
     expect(byReview.filter((a) => a.reason?.includes('the form answers in two columns')).length).toBeGreaterThan(10);
@@ -322,30 +322,31 @@ describe('matcher on rendered templates', () => {
     expect(answersOf(await parseText(new TextEncoder().encode(summary))).filter((a) => a.evidence === 'sole-option').length).toBe(alone.filter((a) => a.evidence === 'sole-option').length);
   });
 
-  it('takes rows of "Yes | No" in order for two answer columns only under columns headed by period', () => {
+  it('takes rows of "Yes | No" in order for two answer columns only where the questions\' table heads its columns by period', () => {
     const cell = (text: string, row: number, column: number): Block => ({ kind: 'tableCell', text, provenance: { page: 1 }, table: { row, column } });
     const region = (row: number, ...answers: Array<[string, number]>) => ({ question: cell('Question?', row, 0), before: [], rest: answers.map(([text, column]) => cell(text, row, column)) });
     const rows = [region(0, ['Yes', 2], ['No', 3]), region(1, ['Yes', 2], ['No', 3]), region(2, ['No', 3])];
-    const heads = (...cells: Block[]) => periodColumns(cells).map((b) => b.text);
+    // A heading row: the questions' column, then two more.
+    const heads = (first: string, a: string, b: string) => periodColumns([cell(first, 0, 0), cell(a, 0, 1), cell(b, 0, 2)]).map((h) => h.text);
     // This year's and last year's columns, headed so.
-    const headed = [cell('Response 2024/25', 0, 2), cell('Response 2023/24', 0, 3)];
-    expect(heads(...headed)).toEqual(['Response 2024/25', 'Response 2023/24']);
-    expect(twoAnswerColumns(rows, false, periodColumns(headed))).toBe(true);
-    // Periods heading other columns (an action plan's timescales) say nothing of these rows.
-    expect(twoAnswerColumns(rows, false, periodColumns([cell('Year 1', 0, 4), cell('Year 2', 0, 5)]))).toBe(false);
+    expect(heads('Question', 'Response 2024/25', 'Response 2023/24')).toEqual(['Response 2024/25', 'Response 2023/24']);
+    expect(twoAnswerColumns(rows, false, periodColumns([cell('Question', 0, 1), cell('Response 2024/25', 0, 2), cell('Response 2023/24', 0, 3)]))).toBe(true);
+    // Periods heading another table (an action plan's timescales, a measure's baseline) head no answer columns.
+    expect(heads('Action', 'Year 1', 'Year 2')).toEqual([]);
+    expect(heads('Measure', 'Baseline', 'Now')).toEqual([]);
     // Each option in a column of its own, the other deleted but for two questions left unanswered.
-    expect(heads(cell('Compliance with Principle 2', 0, 0), cell('Yes', 0, 2), cell('No', 0, 3))).toEqual([]);
+    expect(heads('Question', 'Yes', 'No')).toEqual([]);
     // Years alone (a document's version table) head no answer columns; "2024 assessment" does.
-    expect(heads(cell('2023', 0, 1), cell('2024', 0, 2))).toEqual([]);
-    expect(heads(cell('2024 assessment', 0, 2), cell('2022 assessment', 0, 3))).toHaveLength(2);
-    // Periods in other words: this review and the last, a first assessment and its follow-up, numbered years.
-    for (const [a, b] of [['This review', 'Last review'], ['Current assessment', 'Previous assessment'], ['Initial audit', 'Follow-up audit'], ['Year 1', 'Year 2'], ['Review 2023', 'Review 2024']])
-      expect(heads(cell(a!, 0, 2), cell(b!, 0, 3)), `${a} | ${b}`).toHaveLength(2);
+    expect(heads('Question', '2023', '2024')).toEqual([]);
+    expect(heads('Question', '2024 assessment', '2022 assessment')).toHaveLength(2);
+    // Periods in other words.
+    for (const [a, b] of [['This review', 'Last review'], ['Current assessment', 'Previous assessment'], ['Initial audit', 'Follow-up audit'], ['Year 1', 'Year 2'], ['Review 2023', 'Review 2024'], ['Now', 'Then'], ['March 2024', 'March 2023'], ['This year’s answer', 'Last year’s answer'], ['Current response', 'Response at last review'], ['Self-assessment (2024)', 'Previous self-assessment (2023)']])
+      expect(heads('Question', a!, b!), `${a} | ${b}`).toHaveLength(2);
     // A date's title or a position is no period.
-    for (const [a, b] of [['Review date', 'Last updated'], ['Last reviewed', 'First published'], ['Current position', 'Previous position'], ['First name', 'Last name']])
-      expect(heads(cell(a!, 0, 2), cell(b!, 0, 3)), `${a} | ${b}`).toEqual([]);
+    for (const [a, b] of [['Review date', 'Last updated'], ['Last reviewed', 'First published'], ['Current position', 'Previous position'], ['First name', 'Last name'], ['May', 'June']])
+      expect(heads('Question', a!, b!), `${a} | ${b}`).toEqual([]);
     // Periods one under another (a document's control table: "Last review", "This review") head no columns.
-    expect(heads(cell('Last review', 0, 0), cell('This review', 1, 0))).toEqual([]);
+    expect(periodColumns([cell('Question', 0, 0), cell('Last review', 0, 1), cell('Question', 1, 0), cell('This review', 1, 1)])).toEqual([]);
     expect(twoAnswerColumns(rows, false, [])).toBe(false);
     // The same choice twice, or out of order, is two answers however the columns are headed.
     expect(twoAnswerColumns([region(0, ['No', 2], ['No', 3]), region(1, ['No', 2], ['Yes', 3])], false, [])).toBe(true);

@@ -169,13 +169,12 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
  * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
- * "No | Yes"); or in the template's order ("Yes | No") in columns headed by period ("2024/25", "Last year"): a form
- * answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered. A choice alone on
- * a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says
- * nothing of the answers, nor do periods heading another table's columns (an action plan's "Year 1 | Year 2").
+ * "No | Yes"); or in the template's order ("Yes | No") where the questions' table heads columns by period ("2024/25", "Last year"):
+ * a form answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered. A choice alone
+ * on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says
+ * nothing of the answers.
  */
 export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean, periods: readonly Block[]): boolean {
-  const headed = (b: Block) => periods.some((h) => underHeading(h, b));
   let twice = 0;
   let inOrder = 0;
   for (const r of regions) {
@@ -185,23 +184,10 @@ export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; befor
       .filter((cells) => cells.length >= 2);
     const ranks = rows.map((cells) => cells.map((b) => optionRank(typedValue(b.text, letters))));
     if (ranks.some((row) => row.some((rank, i) => i > 0 && rank <= row[i - 1]!))) twice++;
-    else if (rows.some((cells) => cells.every(headed))) inOrder++;
+    else if (rows.length > 0) inOrder++;
   }
   return twice >= 2 || (periods.length > 0 && twice + inOrder >= 2);
 }
-
-/**
- * Whether a cell stands under a heading: in its column of a table saved as text or by a word processor; on a page
- * (where a row's cells are numbered as they come), starting where the heading starts.
- */
-function underHeading(heading: Block, cell: Block): boolean {
-  const [h, c] = [heading.provenance, cell.provenance];
-  if (h.x !== undefined && c.x !== undefined) return h.page === c.page && Math.abs(h.x - c.x) <= COLUMN_TOLERANCE;
-  return heading.table !== undefined && cell.table !== undefined && heading.table.column === cell.table.column;
-}
-
-/** How far, in PDF points, a cell may start from its column's heading. */
-const COLUMN_TOLERANCE = 12;
 
 /**
  * A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous",
@@ -226,23 +212,23 @@ const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 const HEADING_ROW_DEPTH = 25;
 
 /**
- * The document's column headings naming a period (see PERIOD_COLUMN), two different ones on a row: periods one under
- * another ("Last review", "This review" in a document's control table) head no columns.
+ * The column headings naming a period (see PERIOD_COLUMN) on the questions' heading row, the one holding a
+ * "Question" cell: two different ones. Periods heading another table (an action plan's "Year 1 | Year 2", a
+ * measure's "Baseline | Now") or listed one under another ("Last review", "This review") head no answer columns.
  */
 export function periodColumns(blocks: readonly Block[]): Block[] {
   const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim());
-  const key = (b: Block) => b.text.trim().toLowerCase();
   const found = new Set<Block>();
-  blocks.forEach((h, i) => {
-    if (!isHead(h)) return;
-    for (const o of rowAfter(blocks, i))
-      if (isHead(o) && key(o) !== key(h)) {
-        found.add(h);
-        found.add(o);
-      }
+  blocks.forEach((b, i) => {
+    if (b.kind === 'option' || !QUESTION_COLUMN.test(b.text.trim())) return;
+    const heads = rowAfter(blocks, i).filter(isHead);
+    if (new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
   });
   return [...found];
 }
+
+/** The title of the questions' column: "Question", "Questions", "Requirement", "Criteria". */
+const QUESTION_COLUMN = /^(?:questions?|requirements?|criteria|criterion)$/i;
 
 /**
  * The cells after blocks[i] on its row: of a table, column after column; on a page, to its right and level with it or
