@@ -313,7 +313,7 @@ describe('matcher on rendered templates', () => {
     expect(kept.filter((a) => a.reason === 'no box ticked').length).toBe(2);
     // Headed by review rather than by year, the same rows are this review's and the last one's: an option alone may be
     // the last review's.
-    const reviews = unanswered.replace(/^Principle 1\n/m, 'Question\tThis review\tLast review\n\n$&');
+    const reviews = unanswered.replace(/^1\. Has your organisation/m, 'Question\tThis review\tLast review\n$&');
     const byReview = answersOf(await parseText(new TextEncoder().encode(reviews)));
     expect(byReview.filter((a) => a.evidence === 'sole-option')).toEqual([]);
     expect(byReview.filter((a) => a.reason?.includes('the form answers in two columns')).length).toBeGreaterThan(10);
@@ -326,14 +326,20 @@ describe('matcher on rendered templates', () => {
     const cell = (text: string, row: number, column: number): Block => ({ kind: 'tableCell', text, provenance: { page: 1 }, table: { row, column } });
     const region = (row: number, ...answers: Array<[string, number]>) => ({ question: cell('Question?', row, 0), before: [], rest: answers.map(([text, column]) => cell(text, row, column)) });
     const rows = [region(0, ['Yes', 2], ['No', 3]), region(1, ['Yes', 2], ['No', 3]), region(2, ['No', 3])];
-    // A heading row: the questions' column, then two more.
-    const heads = (first: string, a: string, b: string) => periodColumns([cell(first, 0, 0), cell(a, 0, 1), cell(b, 0, 2)]).map((h) => h.text);
-    // This year's and last year's columns, headed so.
+    // A heading row of three cells, then a question's row (where `questions` says one starts) or another row.
+    const headingRow = (first: string, a: string, b: string) => [cell(first, 0, 0), cell(a, 0, 1), cell(b, 0, 2), cell('1. Has your organisation paid a fee?', 1, 0)];
+    const heads = (first: string, a: string, b: string, follows = true) => {
+      const row = headingRow(first, a, b);
+      return periodColumns(row, new Set(follows ? [row[3]!.provenance] : [])).map((h) => h.text);
+    };
+    // This year's and last year's columns, headed so over the questions, whatever the questions' column is titled.
     expect(heads('Question', 'Response 2024/25', 'Response 2023/24')).toEqual(['Response 2024/25', 'Response 2023/24']);
-    expect(twoAnswerColumns(rows, false, periodColumns([cell('Question', 0, 1), cell('Response 2024/25', 0, 2), cell('Response 2023/24', 0, 3)]))).toBe(true);
+    expect(heads('Item', 'Now', 'Then')).toEqual(['Now', 'Then']);
+    const headed = headingRow('Question', 'Response 2024/25', 'Response 2023/24');
+    expect(twoAnswerColumns(rows, false, periodColumns(headed, new Set([headed[3]!.provenance])))).toBe(true);
     // Periods heading another table (an action plan's timescales, a measure's baseline) head no answer columns.
-    expect(heads('Action', 'Year 1', 'Year 2')).toEqual([]);
-    expect(heads('Measure', 'Baseline', 'Now')).toEqual([]);
+    expect(heads('Action', 'Year 1', 'Year 2', false)).toEqual([]);
+    expect(heads('Measure', 'Baseline', 'Now', false)).toEqual([]);
     // Each option in a column of its own, the other deleted but for two questions left unanswered.
     expect(heads('Question', 'Yes', 'No')).toEqual([]);
     // Years alone (a document's version table) head no answer columns; "2024 assessment" does.
@@ -346,7 +352,8 @@ describe('matcher on rendered templates', () => {
     for (const [a, b] of [['Review date', 'Last updated'], ['Last reviewed', 'First published'], ['Current position', 'Previous position'], ['First name', 'Last name'], ['May', 'June']])
       expect(heads('Question', a!, b!), `${a} | ${b}`).toEqual([]);
     // Periods one under another (a document's control table: "Last review", "This review") head no columns.
-    expect(periodColumns([cell('Question', 0, 0), cell('Last review', 0, 1), cell('Question', 1, 0), cell('This review', 1, 1)])).toEqual([]);
+    const control = [cell('Last review', 0, 0), cell('2023', 0, 1), cell('This review', 1, 0), cell('2024', 1, 1), cell('1. Has your organisation paid a fee?', 2, 0)];
+    expect(periodColumns(control, new Set([control[4]!.provenance]))).toEqual([]);
     expect(twoAnswerColumns(rows, false, [])).toBe(false);
     // The same choice twice, or out of order, is two answers however the columns are headed.
     expect(twoAnswerColumns([region(0, ['No', 2], ['No', 3]), region(1, ['No', 2], ['Yes', 3])], false, [])).toBe(true);

@@ -4,7 +4,7 @@
  * line; and what the whole document says of how far such words can be read
  * as choices.
  */
-import type { Block, OptionValue } from '../document.js';
+import type { Block, OptionValue, Provenance } from '../document.js';
 import { optionRank, optionValue } from '../options.js';
 import { rowsOf } from './rows.js';
 
@@ -212,23 +212,24 @@ const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 const HEADING_ROW_DEPTH = 25;
 
 /**
- * The column headings naming a period (see PERIOD_COLUMN) on the questions' heading row, the one holding a
- * "Question" cell: two different ones. Periods heading another table (an action plan's "Year 1 | Year 2", a
- * measure's "Baseline | Now") or listed one under another ("Last review", "This review") head no answer columns.
+ * The column headings naming a period (see PERIOD_COLUMN) on the questions' heading row: two different ones on a row
+ * that a question's row follows (`questionRows`, the places where each starts). Periods heading another table (an
+ * action plan's "Year 1 | Year 2", a measure's "Baseline | Now") or listed one under another ("Last review", "This
+ * review") head no answer columns.
  */
-export function periodColumns(blocks: readonly Block[]): Block[] {
+export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySet<Provenance>): Block[] {
   const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim());
   const found = new Set<Block>();
   blocks.forEach((b, i) => {
-    if (b.kind === 'option' || !QUESTION_COLUMN.test(b.text.trim())) return;
-    const heads = rowAfter(blocks, i).filter(isHead);
-    if (new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
+    if (!isHead(b)) return;
+    const row = rowAfter(blocks, i);
+    const heads = [b, ...row].filter(isHead);
+    const end = blocks.indexOf(row.at(-1) ?? b) + 1;
+    const questionsFollow = [end, end + 1].some((at) => at < blocks.length && questionRows.has(blocks[at]!.provenance));
+    if (questionsFollow && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
   });
   return [...found];
 }
-
-/** The title of the questions' column: "Question", "Questions", "Requirement", "Criteria". */
-const QUESTION_COLUMN = /^(?:questions?|requirements?|criteria|criterion)$/i;
 
 /**
  * The cells after blocks[i] on its row: of a table, column after column; on a page, to its right and level with it or
