@@ -335,6 +335,9 @@ describe('matcher on rendered templates', () => {
     // This year's and last year's columns, headed so over the questions, whatever the questions' column is titled.
     expect(heads('Question', 'Response 2024/25', 'Response 2023/24')).toEqual(['Response 2024/25', 'Response 2023/24']);
     expect(heads('Item', 'Now', 'Then')).toEqual(['Now', 'Then']);
+    // A row of the table's own between the headings and the first question.
+    const titled = [...headingRow('Question', 'This year', 'Last year').slice(0, 3), cell('Principle 2: privacy', 1, 0), cell('1. Has your organisation paid a fee?', 2, 0)];
+    expect(periodColumns(titled, new Set([titled[4]!.provenance]))).toHaveLength(2);
     const headed = headingRow('Question', 'Response 2024/25', 'Response 2023/24');
     expect(twoAnswerColumns(rows, false, periodColumns(headed, new Set([headed[3]!.provenance])))).toBe(true);
     // Periods heading another table (an action plan's timescales, a measure's baseline) head no answer columns.

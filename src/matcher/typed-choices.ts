@@ -211,6 +211,9 @@ const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 /** How far apart, in PDF points, two heading cells' lines may be and still head one row (two lines of 10 pt type). */
 const HEADING_ROW_DEPTH = 25;
 
+/** How many blocks after the heading row the first question's row may start. */
+const QUESTION_REACH = 4;
+
 /**
  * The column headings naming a period (see PERIOD_COLUMN) on the questions' heading row: two different ones on a row
  * that a question's row follows (`questionRows`, the places where each starts). Periods heading another table (an
@@ -225,7 +228,8 @@ export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySe
     const row = rowAfter(blocks, i);
     const heads = [b, ...row].filter(isHead);
     const end = blocks.indexOf(row.at(-1) ?? b) + 1;
-    const questionsFollow = [end, end + 1].some((at) => at < blocks.length && questionRows.has(blocks[at]!.provenance));
+    // The first question's row, perhaps after a row of the table's own ("Principle 2", a note).
+    const questionsFollow = blocks.slice(end, end + QUESTION_REACH).some((q) => questionRows.has(q.provenance));
     if (questionsFollow && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
   });
   return [...found];
