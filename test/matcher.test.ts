@@ -340,6 +340,11 @@ describe('matcher on rendered templates', () => {
     expect(periodColumns(titled, new Set([titled[4]!.provenance]))).toHaveLength(2);
     const headed = headingRow('Question', 'Response 2024/25', 'Response 2023/24');
     expect(twoAnswerColumns(rows, false, periodColumns(headed, new Set([headed[3]!.provenance])))).toBe(true);
+    // A heading row that titles the questions' column, however far the first question.
+    expect(periodColumns(headingRow('Question', 'This year', 'Last year').slice(0, 3), new Set())).toHaveLength(2);
+    // Another table's heading row, then a principle's title, then questions: the title ends that table.
+    const plan = [...headingRow('Action', 'Year 1', 'Year 2').slice(0, 3), { kind: 'paragraph', text: 'Principle 2', provenance: { line: 9 } } as Block, cell('1. Has your organisation paid a fee?', 1, 0)];
+    expect(periodColumns(plan, new Set([plan[4]!.provenance]))).toEqual([]);
     // Periods heading another table (an action plan's timescales, a measure's baseline) head no answer columns.
     expect(heads('Action', 'Year 1', 'Year 2', false)).toEqual([]);
     expect(heads('Measure', 'Baseline', 'Now', false)).toEqual([]);

@@ -212,13 +212,46 @@ const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 const HEADING_ROW_DEPTH = 25;
 
 /** How many blocks after the heading row the first question's row may start. */
-const QUESTION_REACH = 4;
+const QUESTION_REACH = 12;
+
+/**
+ * Whether a question's row comes among `next` before the table ends (at the first block outside a table). On a page
+ * whose heading cells were read as lines of their own (a heading row repeated at the page's top, its words broken), a
+ * question's row among the next few blocks.
+ */
+function questionsFollow(next: readonly Block[], questionRows: ReadonlySet<Provenance>, positioned: boolean): boolean {
+  if (positioned) return next.slice(0, PAGE_QUESTION_REACH).some((b) => questionRows.has(b.provenance));
+  for (const b of next) {
+    if (questionRows.has(b.provenance)) return true;
+    if (!b.table) return false;
+  }
+  return false;
+}
+
+/** How many blocks after a heading row read as lines of a page the first question's row may start. */
+const PAGE_QUESTION_REACH = 4;
+
+/** Whether the row holding blocks[i] titles the questions' column ("Question", "Requirement") before it. */
+function titlesQuestions(blocks: readonly Block[], i: number): boolean {
+  const cell = blocks[i]!.table;
+  for (let k = i - 1, column = cell?.column ?? -1; k >= 0 && column > 0; k--) {
+    const b = blocks[k]!;
+    if (!b.table || b.table.row !== cell!.row || b.table.column >= column) return false;
+    if (QUESTION_COLUMN.test(b.text.trim())) return true;
+    column = b.table.column;
+  }
+  return false;
+}
+
+/** The title of the questions' column: "Question", "Questions", "Requirement", "Criteria". */
+const QUESTION_COLUMN = /^(?:questions?|requirements?|criteria|criterion)$/i;
 
 /**
  * The column headings naming a period (see PERIOD_COLUMN) on the questions' heading row: two different ones on a row
- * that a question's row follows (`questionRows`, the places where each starts). Periods heading another table (an
- * action plan's "Year 1 | Year 2", a measure's "Baseline | Now") or listed one under another ("Last review", "This
- * review") head no answer columns.
+ * that titles the questions' column, or that a question's row follows in the same table (`questionRows`, the places
+ * where each starts), perhaps after rows of the table's own ("Principle 2", a note). Periods heading another table
+ * (an action plan's "Year 1 | Year 2", a measure's "Baseline | Now") or listed one under another ("Last review",
+ * "This review") head no answer columns.
  */
 export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySet<Provenance>): Block[] {
   const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim());
@@ -228,9 +261,8 @@ export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySe
     const row = rowAfter(blocks, i);
     const heads = [b, ...row].filter(isHead);
     const end = blocks.indexOf(row.at(-1) ?? b) + 1;
-    // The first question's row, perhaps after a row of the table's own ("Principle 2", a note).
-    const questionsFollow = blocks.slice(end, end + QUESTION_REACH).some((q) => questionRows.has(q.provenance));
-    if (questionsFollow && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
+    const questions = questionsFollow(blocks.slice(end, end + QUESTION_REACH), questionRows, !b.table) || titlesQuestions(blocks, i);
+    if (questions && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
   });
   return [...found];
 }
