@@ -169,10 +169,10 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
 /**
  * Whether the form answers in two columns, as this year's and last year's responses side by side: two questions or
  * more with a choice typed in two cells of one row each, the same twice or out of the template's order ("No | No",
- * "No | Yes"); or in the template's order ("Yes | No") where the questions' table heads columns by period ("2024/25", "Last year"):
- * a form answered by deleting the option not chosen keeps "Yes | No" under a question left unanswered. A choice alone
- * on a row may then be in either column. A table elsewhere (a summary by principle, an action plan's progress) says
- * nothing of the answers.
+ * "No | Yes"); or in the template's order ("Yes | No") where the questions' table heads columns by period
+ * ("2024/25", "Last year"): a form answered by deleting the option not chosen keeps "Yes | No" under a question left
+ * unanswered. A choice alone on a row may then be in either column. A table elsewhere (a summary by principle, an
+ * action plan's progress) says nothing of the answers.
  */
 export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean, periods: readonly Block[]): boolean {
   let twice = 0;
@@ -214,6 +214,9 @@ const HEADING_ROW_DEPTH = 25;
 /** How many blocks after the heading row the first question's row may start. */
 const QUESTION_REACH = 12;
 
+/** How many blocks after a heading row read as lines of a page the first question's row may start. */
+const PAGE_QUESTION_REACH = 4;
+
 /**
  * Whether a question's row comes among `next` before the table ends (at the first block outside a table). On a page
  * whose heading cells were read as lines of their own (a heading row repeated at the page's top, its words broken), a
@@ -228,8 +231,6 @@ function questionsFollow(next: readonly Block[], questionRows: ReadonlySet<Prove
   return false;
 }
 
-/** How many blocks after a heading row read as lines of a page the first question's row may start. */
-const PAGE_QUESTION_REACH = 4;
 
 /** Whether the row holding blocks[i] titles the questions' column ("Question", "Requirement") before it. */
 function titlesQuestions(blocks: readonly Block[], i: number): boolean {
