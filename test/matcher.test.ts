@@ -345,6 +345,9 @@ describe('matcher on rendered templates', () => {
     // Another table's heading row, then a principle's title, then questions: the title ends that table.
     const plan = [...headingRow('Action', 'Year 1', 'Year 2').slice(0, 3), { kind: 'paragraph', text: 'Principle 2', provenance: { line: 9 } } as Block, cell('1. Has your organisation paid a fee?', 1, 0)];
     expect(periodColumns(plan, new Set([plan[4]!.provenance]))).toEqual([]);
+    // A rating table's heading row and its rows, then the questions' table with no heading row of its own.
+    const rating = [...headingRow('Area', 'Last review', 'This review').slice(0, 3), cell('Overall', 1, 0), cell('Partial', 1, 1), cell('Full', 1, 2), cell('1. Has your organisation paid a fee?', 0, 0)];
+    expect(periodColumns(rating, new Set([rating[6]!.provenance]))).toEqual([]);
     // Periods heading another table (an action plan's timescales, a measure's baseline) head no answer columns.
     expect(heads('Action', 'Year 1', 'Year 2', false)).toEqual([]);
     expect(heads('Measure', 'Baseline', 'Now', false)).toEqual([]);

@@ -218,15 +218,17 @@ const QUESTION_REACH = 12;
 const PAGE_QUESTION_REACH = 4;
 
 /**
- * Whether a question's row comes among `next` before the table ends (at the first block outside a table). On a page
- * whose heading cells were read as lines of their own (a heading row repeated at the page's top, its words broken), a
- * question's row among the next few blocks.
+ * Whether a question's row comes among `next`, the blocks after a heading row (at `row`), before its table ends: at
+ * the first block outside a table, or at a row numbered before the one above it (the next table's first rows). On a
+ * page whose heading cells were read as lines of their own (a heading row repeated at the page's top, its words
+ * broken), a question's row among the next few blocks.
  */
-function questionsFollow(next: readonly Block[], questionRows: ReadonlySet<Provenance>, positioned: boolean): boolean {
-  if (positioned) return next.slice(0, PAGE_QUESTION_REACH).some((b) => questionRows.has(b.provenance));
+function questionsFollow(next: readonly Block[], questionRows: ReadonlySet<Provenance>, row: number | null): boolean {
+  if (row === null) return next.slice(0, PAGE_QUESTION_REACH).some((b) => questionRows.has(b.provenance));
   for (const b of next) {
+    if (!b.table || b.table.row < row) return false;
     if (questionRows.has(b.provenance)) return true;
-    if (!b.table) return false;
+    row = b.table.row;
   }
   return false;
 }
@@ -262,7 +264,7 @@ export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySe
     const row = rowAfter(blocks, i);
     const heads = [b, ...row].filter(isHead);
     const end = blocks.indexOf(row.at(-1) ?? b) + 1;
-    const questions = questionsFollow(blocks.slice(end, end + QUESTION_REACH), questionRows, !b.table) || titlesQuestions(blocks, i);
+    const questions = questionsFollow(blocks.slice(end, end + QUESTION_REACH), questionRows, b.table?.row ?? null) || titlesQuestions(blocks, i);
     if (questions && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
   });
   return [...found];
