@@ -121,7 +121,8 @@ export function match(doc: NormalisedDocument): MatchResult {
   const numberTitles = numberColumnTitles(blocks);
   const letters = lettersAnswer(doc.blocks, regions.map((r) => (r ? [...r.before, ...r.rest] : [])));
   const asking = QUESTIONS.map((q, qi) => (q.type === 'open' ? null : (regions[qi] ?? null)));
-  // Headings the content leaves out (a table's heading row) are looked for in the whole document, the questions by where they are.
+  // Headings the content leaves out (a table's heading row) are looked for in the whole document, and the questions'
+  // rows known there by where they are.
   const questionRows = new Set(questionStarts.flatMap((at) => (at === null ? [] : [blocks[at]!.provenance])));
   const twoColumns = twoAnswerColumns(asking, letters, periodColumns(doc.blocks, questionRows));
   const deleted = optionsDeleted(asking, letters);
