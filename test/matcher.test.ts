@@ -353,8 +353,12 @@ describe('matcher on rendered templates', () => {
     expect(heads('Measure', 'Baseline', 'Now', false)).toEqual([]);
     // Each option in a column of its own, the other deleted but for two questions left unanswered.
     expect(heads('Question', 'Yes', 'No')).toEqual([]);
-    // Years alone (a document's version table) head no answer columns; "2024 assessment" does.
-    expect(heads('Question', '2023', '2024')).toEqual([]);
+    // Years alone on the questions' heading row, or on a second heading row under "Response | Response", head answer
+    // columns; on a version table's row, which no question's row follows, they head none.
+    expect(heads('Question', '2024', '2023')).toEqual(['2024', '2023']);
+    const twoRows = [cell('Question', 0, 0), cell('Response', 0, 1), cell('Response', 0, 2), cell('2024', 1, 1), cell('2023', 1, 2), cell('1. Has your organisation paid a fee?', 2, 0)];
+    expect(periodColumns(twoRows, new Set([twoRows[5]!.provenance])).map((h) => h.text)).toEqual(['2024', '2023']);
+    expect(heads('Version', '2023', '2024', false)).toEqual([]);
     expect(heads('Question', '2024 assessment', '2022 assessment')).toHaveLength(2);
     // Periods in other words.
     for (const [a, b] of [['This review', 'Last review'], ['Current assessment', 'Previous assessment'], ['Initial audit', 'Follow-up audit'], ['Year 1', 'Year 2'], ['Review 2023', 'Review 2024'], ['Now', 'Then'], ['March 2024', 'March 2023'], ['This year’s answer', 'Last year’s answer'], ['Current response', 'Response at last review'], ['Self-assessment (2024)', 'Previous self-assessment (2023)']])

@@ -192,8 +192,9 @@ export function twoAnswerColumns(regions: ReadonlyArray<{ question: Block; befor
 /**
  * A column heading naming a period: "2024/25", "Response 2023", "This year", "Last year's response", "Previous",
  * "2024 assessment", "This review", "Previous assessment", "Follow-up audit", "Year 2", "March 2024", "Q1 2024",
- * "Now", "Then", "Baseline", "Response at last review", "Self-assessment (2023)". A year alone ("2023" in a
- * document's version table) is no heading, nor is a date's title ("Review date", "Last updated").
+ * "Now", "Then", "Baseline", "Response at last review", "Self-assessment (2023)", or a year alone ("2024 | 2023",
+ * which a version table prints too, but not on the questions' heading row). A date's title ("Review date", "Last
+ * updated") is none, nor is a year beside a period in words ("Last review | 2023"): that is the period's date.
  */
 const PERIOD_NOUN = String.raw`(?:year|review|assessment|self[- ]?assessment|audit|submission|return|round|inspection)`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
@@ -206,7 +207,7 @@ const PERIOD_COLUMN = new RegExp(
   String.raw`^(?:(?:responses?|answers?|compliant|compliance|status|rating|y\s*\/\s*n|${PERIOD_NOUN})\s*(?:(?:at|from|in|for|as at)\s+(?:the\s+)?)?)?[([]?\s*(?:${PERIOD})(?:['’]s)?\s*[)\]]?(?:\s*(?:responses?|answers?|ratings?|status|y\s*\/\s*n|${PERIOD_NOUN}))?(?:\s*[([]\s*${YEAR}\s*[)\]])?$`,
   'i',
 );
-const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
+const YEAR_ALONE = /^[([]?\s*(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\s*[)\]]?$/;
 
 /** How far apart, in PDF points, two heading cells' lines may be and still head one row (two lines of 10 pt type). */
 const HEADING_ROW_DEPTH = 25;
@@ -257,15 +258,17 @@ const QUESTION_COLUMN = /^(?:questions?|requirements?|criteria|criterion)$/i;
  * "This review") head no answer columns.
  */
 export function periodColumns(blocks: readonly Block[], questionRows: ReadonlySet<Provenance>): Block[] {
-  const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim()) && !YEAR_ALONE.test(b.text.trim());
+  const isHead = (b: Block) => b.kind !== 'option' && b.text.length <= 40 && PERIOD_COLUMN.test(b.text.trim());
   const found = new Set<Block>();
   blocks.forEach((b, i) => {
     if (!isHead(b)) return;
     const row = rowAfter(blocks, i);
     const heads = [b, ...row].filter(isHead);
+    const worded = heads.filter((h) => !YEAR_ALONE.test(h.text.trim()));
     const end = blocks.indexOf(row.at(-1) ?? b) + 1;
     const questions = questionsFollow(blocks.slice(end, end + QUESTION_REACH), questionRows, b.table?.row ?? null) || titlesQuestions(blocks, i);
-    if (questions && new Set(heads.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of heads) found.add(h);
+    const periods = worded.length > 0 ? worded : heads;
+    if (questions && new Set(periods.map((h) => h.text.trim().toLowerCase())).size >= 2) for (const h of periods) found.add(h);
   });
   return [...found];
 }
