@@ -121,67 +121,9 @@ export function readAnswer(
     };
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
-  const content = region.filter(
-    (b) =>
-      b.kind === 'option' ||
-      (!isGuidance(b.text) && !isOwnReference(q, b.text) && !referenceCellBeside(questionBlock, b) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
-  );
-  const options = content.filter((b) => b.kind === 'option');
-  // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
-  const unboxed =
-    q.type === 'open'
-      ? []
-      : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : typedValue(b.text, letters) !== null))];
-  const split = splitLabels(unboxed, letters);
-  const marked = options.some((o) => o.option?.mark);
-  // Beside marked boxes, a "Yes" or "No" line naming an option that has no box is that option printed bare ("✓ Yes" over "No").
-  const boxed = new Set(options.map((o) => o.option?.value));
-  const siblings = marked ? split.typed.filter((b) => b.kind !== 'option' && ['yes', 'no'].includes(optionValue(b.text)!) && !boxed.has(optionValue(b.text))) : [];
-  const printed = [...split.printed, ...siblings];
-  const typed = split.typed.filter((b) => !siblings.includes(b));
-  // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
-  // A bare option beside marked ones is just the unmarked one of the set.
-  const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
-  const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
-  // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
-  // read ticked, only a text that is a label and its ticked box alone counts: ticks in the comments' words do not.
-  // A ticked box in the question's own line is one the layout ran into it, beside its label or not.
-  const stray = [
-    ...(boxGlyphs(questionBlock.text).includes('checked') ? [questionBlock] : []),
-    ...textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(answerLine(b)).length > 0)),
-  ];
-  // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
-  // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
-  // right before the question (the rest of its row).
-  const onQuestionLine = typedChoices.length === 1 && typedChoices[0]!.provenance === questionBlock.provenance;
-  // The other option still printed, beside a mark that was not read as a box ("No 4": a tick whose font lost its
-  // characters), is not gone: the one left is no choice.
-  const sole = typedChoices.length === 1 ? typedValue(typedChoices[0]!.text, letters) : null;
-  const otherLeft = textual.some((b) => {
-    const m = OTHER_OPTION_WITH_MARK.exec(b.text.trim());
-    return m !== null && optionValue(m[1]!) !== sole;
-  });
-  // Where the form answers in two columns (this year's and last year's), a choice alone may be in the other one.
-  // So may a choice alone where the document leaves both options standing under most questions: a layout that moved
-  // its labels apart (a table saved as text), not an organisation that deleted the option it did not choose.
-  const soleDoubt =
-    typedChoices.length !== 1
-      ? null
-      : twoColumns
-        ? 'a choice stands alone, but the form answers in two columns (this year\'s and last year\'s, say): which one it is in cannot be told'
-        : !deleted
-          ? 'a choice stands alone, but most questions of the document leave both options standing, the boxes lost: the one here may have been parted from its other'
-          : null;
-  const soleAllowed =
-    !soleDoubt &&
-    !otherLeft &&
-    !(boxesPrinted && onQuestionLine) &&
-    !boxesBefore &&
-    !marked &&
-    stray.length === 0 &&
-    printed.length === 0 &&
-    typedChoices.length === 1 &&
-    leadsRegion(typedChoices[0]!, content, questionBlock);
+  const sorted = sortRegion(q, questionBlock, region, letters);
+  const { options, printed, typedChoices, textual, stray } = sorted;
+  const { soleAllowed, soleDoubt } = soleOption(questionBlock, sorted, { boxesPrinted, boxesBefore, letters, twoColumns, deleted });
 
   let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
@@ -215,6 +157,101 @@ export function readAnswer(
     evidence: reading.evidence,
     provenance: { question: questionBlock.provenance, text: textProvenance },
   };
+}
+
+/** A Yes/No question's region sorted out: its options, the labels printed or typed, its words, stray box glyphs. */
+interface SortedRegion {
+  /** The region without guidance, prompts, the question's own reference or the end of its wording. */
+  content: Block[];
+  /** Option blocks, with or without a box. */
+  options: Block[];
+  /** Whether any option has a mark of any kind. */
+  marked: boolean;
+  /** Labels printed without boxes, as the template prints its options. */
+  printed: Block[];
+  /** A Yes or No the organisation typed or left standing. */
+  typedChoices: Block[];
+  /** The answer's words. */
+  textual: Block[];
+  /** Text blocks holding box glyphs that were not read as options. */
+  stray: Block[];
+}
+
+function sortRegion(q: Question, questionBlock: Block, region: readonly Block[], letters: boolean): SortedRegion {
+  const content = region.filter(
+    (b) =>
+      b.kind === 'option' ||
+      (!isGuidance(b.text) && !isOwnReference(q, b.text) && !referenceCellBeside(questionBlock, b) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
+  );
+  const options = content.filter((b) => b.kind === 'option');
+  // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
+  const unboxed =
+    q.type === 'open'
+      ? []
+      : [...trailingLabels(questionBlock), ...content.filter((b) => (b.kind === 'option' ? !b.option?.mark && b.option?.value : typedValue(b.text, letters) !== null))];
+  const split = splitLabels(unboxed, letters);
+  const marked = options.some((o) => o.option?.mark);
+  // Beside marked boxes, a "Yes" or "No" line naming an option that has no box is that option printed bare ("✓ Yes" over "No").
+  const boxed = new Set(options.map((o) => o.option?.value));
+  const siblings = marked ? split.typed.filter((b) => b.kind !== 'option' && ['yes', 'no'].includes(optionValue(b.text)!) && !boxed.has(optionValue(b.text))) : [];
+  const printed = [...split.printed, ...siblings];
+  const typed = split.typed.filter((b) => !siblings.includes(b));
+  // A typed Yes or No is a choice; a typed N/A stays the answer's text (and, for the drone question, says N/A).
+  // A bare option beside marked ones is just the unmarked one of the set.
+  const typedChoices = typed.filter((b) => allows(q, typedValue(b.text, letters)) && typedValue(b.text, letters) !== 'na' && !(b.kind === 'option' && marked));
+  const textual = content.filter((b) => b.kind !== 'option' && !printed.includes(b) && !typedChoices.includes(b));
+  // Box glyphs left in the text, not read as options with their labels (a layout that parted them). Beside options
+  // read ticked, only a text that is a label and its ticked box alone counts: ticks in the comments' words do not.
+  // A ticked box in the question's own line is one the layout ran into it, beside its label or not.
+  const stray = [
+    ...(boxGlyphs(questionBlock.text).includes('checked') ? [questionBlock] : []),
+    ...textual.filter((b) => (marked ? ticksLabel(b.text) : boxGlyphs(answerLine(b)).length > 0)),
+  ];
+  return { content, options, marked, printed, typedChoices, textual, stray };
+}
+
+/**
+ * Whether a lone typed label may be read as the only option left standing, and where it may not for a reason worth
+ * saying, that reason.
+ */
+function soleOption(
+  questionBlock: Block,
+  { content, marked, printed, typedChoices, textual, stray }: SortedRegion,
+  { boxesPrinted, boxesBefore, letters, twoColumns, deleted }: { boxesPrinted: boolean; boxesBefore: boolean; letters: boolean; twoColumns: boolean; deleted: boolean },
+): { soleAllowed: boolean; soleDoubt: string | null } {
+  // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
+  // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
+  // right before the question (the rest of its row).
+  const onQuestionLine = typedChoices.length === 1 && typedChoices[0]!.provenance === questionBlock.provenance;
+  // The other option still printed, beside a mark that was not read as a box ("No 4": a tick whose font lost its
+  // characters), is not gone: the one left is no choice.
+  const sole = typedChoices.length === 1 ? typedValue(typedChoices[0]!.text, letters) : null;
+  const otherLeft = textual.some((b) => {
+    const m = OTHER_OPTION_WITH_MARK.exec(b.text.trim());
+    return m !== null && optionValue(m[1]!) !== sole;
+  });
+  // Where the form answers in two columns (this year's and last year's), a choice alone may be in the other one.
+  // So may a choice alone where the document leaves both options standing under most questions: a layout that moved
+  // its labels apart (a table saved as text), not an organisation that deleted the option it did not choose.
+  const soleDoubt =
+    typedChoices.length !== 1
+      ? null
+      : twoColumns
+        ? 'a choice stands alone, but the form answers in two columns (this year\'s and last year\'s, say): which one it is in cannot be told'
+        : !deleted
+          ? 'a choice stands alone, but most questions of the document leave both options standing, the boxes lost: the one here may have been parted from its other'
+          : null;
+  const soleAllowed =
+    !soleDoubt &&
+    !otherLeft &&
+    !(boxesPrinted && onQuestionLine) &&
+    !boxesBefore &&
+    !marked &&
+    stray.length === 0 &&
+    printed.length === 0 &&
+    typedChoices.length === 1 &&
+    leadsRegion(typedChoices[0]!, content, questionBlock);
+  return { soleAllowed, soleDoubt };
 }
 
 /** The form's guidance under a question: "Guidance: …", "Examples of evidence: …", "Things to consider:". */
