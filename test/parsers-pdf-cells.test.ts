@@ -1,0 +1,162 @@
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
+import { parse } from '../parsers/pdf/index.js';
+import { a4, drawBox, show } from './pdf-fixtures.js';
+
+describe('PDF options in table cells', () => {
+  it('pairs an X or a drawn box with a label cell by cell: a blank cell as narrow as the mark\'s at one end of the row says which way the row goes', async () => {
+    const { pdf, page, t } = await a4(10);
+    const cell = (x: number, y: number, w: number) => page.drawRectangle({ x, y: y - 8, width: w, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    // Cells "Answer: | a | Yes | b | No | c": a, b and c are narrow, each blank, an X, a drawn box (# crossed, □ empty),
+    // shaded or not there (-).
+    const row = (y: number, a: string, b: string, c: string) => {
+      t('Answer:', 62, y);
+      let x = 60;
+      for (const [w, s] of [[240, ''], [a === '' ? 20 : 14, a], [60, 'Yes'], [14, b], [60, 'No'], [14, c]] as const) {
+        if (s === '-') continue;
+        if (s === 'shaded') page.drawRectangle({ x, y: y - 8, width: w, height: 26, color: rgb(0.85, 0.95, 0.85) });
+        cell(x, y, w);
+        if (s === '□') drawBox(page, x + 2.5, y, false);
+        else if (s === '#') {
+          page.drawRectangle({ x: x + 2.5, y: y - 1, width: 9, height: 9, borderWidth: 0.75, borderColor: rgb(0, 0, 0) });
+          page.drawLine({ start: { x: x + 4, y }, end: { x: x + 10, y: y + 6.5 }, thickness: 0.75 });
+          page.drawLine({ start: { x: x + 4, y: y + 6.5 }, end: { x: x + 10, y }, thickness: 0.75 });
+        } else if (s && s !== 'shaded') t(s, s.length > 1 ? x + 2 : x + 4, y);
+        x += w;
+      }
+    };
+    t('1. Do you publish an annual report?', 60, 780);
+    row(760, '', 'X', ''); // blank cells at both ends: either way
+    t('2. Do you audit disclosures?', 60, 720);
+    row(700, '', 'X', '-'); // "␣ | Yes | X | No |", the last cell not there
+    t('3. Do you consult the public?', 60, 660);
+    row(640, '-', 'X', ''); // "Yes | X | No | ␣": the X set a cell border away from "No", far from "Yes"
+    t('4. Do you review the system yearly?', 60, 600);
+    row(580, '-', '#', '');
+    // A blank cell at each end, one of them shaded and not quite as wide: either could be the blank box.
+    t('5. Do you train your staff?', 60, 540);
+    row(520, '', 'X', 'shaded');
+    // An empty drawn box in the first cell: the row goes box first.
+    t('6. Do you audit access?', 60, 480);
+    row(460, '□', 'X', '');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:checked:typed-mark',
+      '3. Do you consult the public?',
+      'yes:checked:typed-mark',
+      'no:-:-',
+      '4. Do you review the system yearly?',
+      'yes:checked:vector',
+      'no:-:-',
+      '5. Do you train your staff?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '6. Do you audit access?',
+      'yes:unchecked:vector',
+      'no:checked:typed-mark',
+    ]);
+  });
+});
+
+describe('PDF options in table cells, settled by the table', () => {
+  it('reads a row the cells leave undecided the way the table\'s other rows go, and not another table\'s', async () => {
+    const { pdf, page, t } = await a4(10);
+    // Cells "Answer: | a | Yes | b | No | c", 26 pt high, every narrow cell 20 pt wide, the table set at `left`.
+    const row = (y: number, left: number, a: string, b: string) => {
+      t('Answer:', left + 2, y);
+      let x = left;
+      for (const [w, s] of [[240, ''], [20, a], [60, 'Yes'], [20, b], [60, 'No'], [20, '']] as const) {
+        page.drawRectangle({ x, y: y - 8, width: w, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+        if (s === '□' || s === '⊠') drawBox(page, x + 5.5, y, s === '⊠');
+        else if (s) t(s, s.length > 1 ? x + 2 : x + 7, y);
+        x += w;
+      }
+    };
+    t('1. Do you publish an annual report?', 60, 780);
+    row(760, 50, '□', '⊠'); // drawn boxes: box first
+    t('2. Do you audit disclosures?', 60, 720);
+    row(700, 50, '', 'X'); // blank cells at both ends: the table says box first
+    t('3. Do you consult the public?', 60, 660);
+    row(640, 40, '', 'X'); // the same row in a table of another shape: either way
+    // A table of the first one's shape under a header row of one merged cell: a table of its own, not of one row.
+    t('4. Do you review the system yearly?', 60, 605);
+    page.drawRectangle({ x: 50, y: 568, width: 420, height: 26, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+    t('Tick the box after your answer', 52, 576);
+    row(550, 50, '', 'X');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.kind === 'option' || /^\d\./.test(b.text)).map(show)).toEqual([
+      '1. Do you publish an annual report?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '2. Do you audit disclosures?',
+      'yes:-:-',
+      'no:checked:typed-mark',
+      '3. Do you consult the public?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+      '4. Do you review the system yearly?',
+      'yes:-:-',
+      'null:checked:typed-mark',
+      'no:-:-',
+    ]);
+  });
+});
+
+describe('PDF options stacked in a cell', () => {
+  it('reads "☒ Yes" over "☐ No" in a cell beside comments, its first line level with the comments\' first', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const page = pdf.addPage([595, 842]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    // Question | Response | Comments, every cell top-aligned: the second option's line is the comments' second line.
+    const row = (top: number, question: string[], yes: 'cross' | 'empty', no: 'cross' | 'empty', comments: string[]) => {
+      question.forEach((q, i) => t(q, 98, top - 14 * i));
+      glyphs.draw(page, yes, 308, top, 10);
+      t('Yes', 321, top);
+      glyphs.draw(page, no, 308, top - 18, 10);
+      t('No', 321, top - 18);
+      comments.forEach((c, i) => t(c, 383, top - 14 * i));
+    };
+    row(760, ['4. Do you update your data protection', 'impact assessment regularly?'], 'cross', 'cross', ['The policy was approved', 'by Cabinet in 2024 and is', 'reviewed every two years.']);
+    row(680, ['5. Do you publish an annual', 'report on the system?'], 'cross', 'empty', ['Published each June on', 'the council website.']);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(d.blocks.map((b) => b.text)).toContain('The policy was approved by Cabinet in 2024 and is reviewed every two years.');
+  });
+});
+
+describe('PDF lone labels stacked in a cell', () => {
+  it('reads "Yes" over "No" highlighted in a cell beside comments; typed answers in rows one under another stay typed', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const fill = (x: number, y: number, label: string) => page.drawRectangle({ x, y: y - 2.5, width: w(label), height: 11.5, color: rgb(1, 1, 0) });
+    // Question | Response | Comments, top-aligned: both options highlighted.
+    t('4. Do you update your data protection', 98, 760);
+    fill(308, 760, 'Yes');
+    t('Yes', 308, 760);
+    t('The policy was approved', 383, 760);
+    t('impact assessment regularly?', 98, 746);
+    fill(308, 746, 'No');
+    t('No', 308, 746);
+    t('by Cabinet in 2024.', 383, 746);
+    // Answers typed in the Response column of one-line rows.
+    t('5. Do you publish an annual report?', 98, 700);
+    t('Yes', 308, 700);
+    t('Each June on the website', 383, 700);
+    t('6. Do you audit disclosures?', 98, 686);
+    t('No', 308, 686);
+    t('Not this year', 383, 686);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:highlight', 'no:checked:highlight']);
+    expect(d.blocks.map((b) => b.text)).toEqual(expect.arrayContaining(['5. Do you publish an annual report?', 'Yes', '6. Do you audit disclosures?', 'No']));
+  });
+});
