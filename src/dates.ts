@@ -1,10 +1,11 @@
 /** Sign-off dates as organisations write them, to ISO 8601. UK order (day first) for numeric dates. */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A month's name or its abbreviation ("Sept" too), not any word that starts like one ("decision", "marked"). */
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 
 function monthNumber(word: string): number | null {
-  const i = MONTHS.indexOf(word.toLowerCase().slice(0, 3));
-  return i < 0 ? null : i + 1;
+  return MONTH_WORD.test(word) ? MONTHS.indexOf(word.toLowerCase().slice(0, 3)) + 1 : null;
 }
 
 function fullYear(y: string): number {
@@ -23,8 +24,8 @@ function iso(year: number, month: number, day?: number): string | null {
 /** yyyy-mm-dd, or yyyy-mm when only a month is given; null when the text is not a date. */
 export function parseSignOffDate(raw: string): string | null {
   const t = raw.trim().replace(/\s+/g, ' ');
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  let m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[3]), Number(m[4]));
   m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$/.exec(t);
   if (m) return iso(fullYear(m[3]!), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?,? (\d{4})$/i.exec(t);
@@ -44,15 +45,28 @@ export function parseSignOffDate(raw: string): string | null {
   }
   m = /^(\d{1,2})[/.\-](\d{4})$/.exec(t);
   if (m) return iso(Number(m[2]), Number(m[1]));
+  // "4-Dec-23" and "Apr-24", as a spreadsheet prints a day or a month.
+  m = /^(\d{1,2})-([a-z]+)-(\d{4}|\d{2})$/i.exec(t);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    return month ? iso(fullYear(m[3]!), month, Number(m[1])) : null;
+  }
+  m = /^([a-z]+)[-\u2019'](\d{2})$/i.exec(t);
+  if (m) {
+    const month = monthNumber(m[1]!);
+    return month ? iso(fullYear(m[2]!), month) : null;
+  }
   return null;
 }
 
 const DATE_IN_TEXT = [
-  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
-  /\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b/,
-  /\b\d{1,2}(st|nd|rd|th)?( of)? [a-z]+\.?,? \d{4}\b/i,
-  /\b[a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b/i,
-  /\b[a-z]+\.?,? \d{4}\b/i,
+  /\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b/g,
+  /\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b/g,
+  /\b\d{1,2}(st|nd|rd|th)?( of)? [a-z]+\.?,? \d{4}\b/gi,
+  /\b[a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b/gi,
+  /\b[a-z]+\.?,? \d{4}\b/gi,
+  /\b\d{1,2}-[a-z]+-(\d{4}|\d{2})\b/gi,
+  /\b[a-z]+-\d{2}\b/gi,
 ];
 
 /** The sign-off date in a value that carries more than the date ("09/01/2026 (reviewed)"). */
@@ -61,10 +75,13 @@ export function findSignOffDate(raw: string): string | null {
   const text = raw.replace(/[\u2010\u2011\u2012\u2212]/g, '-');
   const whole = parseSignOffDate(text);
   if (whole) return whole;
-  for (const re of DATE_IN_TEXT) {
-    const m = re.exec(text);
-    const iso = m ? parseSignOffDate(m[0]) : null;
-    if (iso) return iso;
-  }
-  return null;
+  // The first date the value gives, the longest where two start together: "31st March 2024 (report to Cabinet
+  // 12/03/2024)" was signed off on the 31st.
+  let first: { at: number; length: number; iso: string } | null = null;
+  for (const re of DATE_IN_TEXT)
+    for (const m of text.matchAll(re)) {
+      const iso = parseSignOffDate(m[0]);
+      if (iso && (!first || m.index < first.at || (m.index === first.at && m[0].length > first.length))) first = { at: m.index, length: m[0].length, iso };
+    }
+  return first?.iso ?? null;
 }

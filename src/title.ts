@@ -5,14 +5,27 @@ import type { Block, Provenance } from './document.js';
 import type { Organisation } from './schema.js';
 
 const LABELS: Record<TitleField, RegExp> = {
-  name: /^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*/i,
-  scope: /^scope( of (the )?(surveillance )?(camera )?system\(?s?\)?)?\b\s*[:\-–]?\s*/i,
-  seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible officer|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
+  name: /^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*|^((police )?force|council|local authority)\s*(:\s*|$)/i,
+  scope: /^(system scope|scope( of (the )?(surveillance )?(camera )?system(s|\(s\))?)?)(?![\p{L}\d])\s*[:\-–]?\s*/iu,
+  seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible (officer|owner)|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
   position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
-  signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date)\b\s*[:\-–]?\s*/i,
+  signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date|signed[- ]off( on)?(?=\s*[:\-–]))\b\s*[:\-–]?\s*/i,
+};
+/**
+ * Words after a label that are more of the label, up to a colon or the end: "Scope of this assessment:", "Organisation
+ * type", "SRO name and position". Lower case, as a label's words are and a value's first word seldom is.
+ */
+const LABEL_TAIL = /^((?:[\p{Ll}(&/][^\s:]*\s*){1,5}?)(?:[:\-–]\s*|$)/u;
+/** Longer labels that still name the field; any other tail names something else ("Organisation type", "Date of next review"). */
+const SAME_FIELD: Record<TitleField, RegExp> = {
+  name: /^$/,
+  scope: /^of\b/,
+  seniorResponsibleOfficer: /^(?:(?:name )?(?:and|&|\/) (?:position|job title|role)|\((?:name and )?(?:position|job title|role)\))$/,
+  position: /^(?:held|title)$/,
+  signOffDate: /^(?:of (?:this )?(?:review|assessment|self[- ]assessment|completion)|completed|reviewed|approved|agreed|submitted)$/,
 };
 /** A date label that names the sign-off: it wins over one that says only "Date" (a covering letter's). */
-const SIGN_OFF_LABEL = /^(date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
+const SIGN_OFF_LABEL = /^(signed[- ]off|date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
 /** Other dates a document gives: "Date published", "Date of meeting", "Date of next review". */
 const OTHER_DATE = /^date\s+(?:of\s+)?(?:publication|published|meeting|next review|print(?:ed)?|creat(?:ed|ion)|issued?|version|last (?:updated|modified)|updated|modified|received)\b/i;
 /** A sign-off not made yet: the date in "TBC - to be signed after Cabinet on 12 July 2022" is not the sign-off's. */
@@ -43,8 +56,19 @@ function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
   for (const { key } of TITLE_FIELDS) {
     const m = LABELS[key].exec(block.text);
-    if (m && key === 'signOffDate' && OTHER_DATE.test(block.text)) return null;
-    if (m) return { field: key, rest: block.text.slice(m[0].length).trim(), weak: /^\p{L}+\s*$/u.test(m[0]) };
+    if (!m) continue;
+    // Another date's label stops a value as any label does, but gives none.
+    if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false };
+    // A note in brackets after the label is the form's guidance: "Scope of surveillance camera system (e.g. town
+    // centre, ANPR)".
+    const rest = block.text.slice(m[0].length).trim().replace(/^\([^)]{0,80}\)\s*[:\-–]?\s*/, '');
+    const tail = /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
+    // Without a colon after them, a line's words are label only where they go on as the field's labels do: a line
+    // may run its value on in lower case ("Position within organisation parish clerk"). A cell's are all label.
+    const words = tail && !/\d/.test(tail[1]!) ? tail[1]!.trim().toLowerCase() : null;
+    if (words !== null && (tail![0] !== tail![1] || block.table || SAME_FIELD[key].test(words)))
+      return { field: SAME_FIELD[key].test(words) ? key : null, rest: rest.slice(tail![0].length).trim(), weak: false };
+    return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]) };
   }
   return STOP.test(block.text) ? { field: null, rest: '', weak: false } : null;
 }
@@ -65,6 +89,25 @@ function splitLabels(blocks: readonly Block[]): Block[] {
 }
 
 /**
+ * Whether blocks[j] opens a row of its own with a value beside it ("Contact email | …", "Telephone: …"): another
+ * field's label, not the value of `label` left blank above it. A row's first cell with more cells after it, or on a
+ * page a block where the labels stand with another level with it to its right; with `lines`, also a line "Label:
+ * value" (not looked for under the scope, or values stacked under their labels, which are often written so: "Public
+ * space CCTV: town centre").
+ */
+function opensRow(blocks: readonly Block[], j: number, label: Block, lines: boolean): boolean {
+  const b = blocks[j]!;
+  const head = lines ? /^([^:\n]{1,40}):\s*\S/.exec(b.text) : null;
+  if (head && /^\p{Lu}/u.test(head[1]!) && !/\d/.test(head[1]!) && head[1]!.trim().split(/\s+/).length <= 4) return true;
+  const next = blocks[j + 1];
+  if (!next) return false;
+  if (b.table && next.table) return next.table.row === b.table.row && next.table.column > b.table.column && b.table.row !== label.table?.row;
+  const [p, q, l] = [b.provenance, next.provenance, label.provenance];
+  if (p.x === undefined || q.x === undefined || l.x === undefined || p.y === undefined || q.y === undefined) return false;
+  return p.page === q.page && Math.abs(p.x - l.x) < 3 && Math.abs(p.y - q.y) < 3 && q.x > p.x;
+}
+
+/**
  * From a label with no value beside it: the run of two or more such labels
  * it opens, and the value blocks after them (one more than the labels at
  * most, to tell whether there are more).
@@ -80,7 +123,7 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
   const values: number[] = [];
   for (; j < blocks.length && values.length <= labels.length; j++) {
     const b = blocks[j]!;
-    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option') break;
+    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option' || opensRow(blocks, j, blocks[from]!, false)) break;
     values.push(j);
   }
   return labels.length >= 2 ? { labels, values } : null;
@@ -128,6 +171,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
       const b = blocks[j]!;
       const next = labelOf(b);
       if ((next && !(next.weak && parts.length === 0 && labelled.has(next.field))) || b.kind === 'heading' || b.kind === 'option') break;
+      if (parts.length === 0 && opensRow(blocks, j, blocks[i]!, label.field !== 'scope')) break;
       parts.push(b);
     }
     if (!parts.length) continue;

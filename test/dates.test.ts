@@ -11,9 +11,12 @@ describe('parseSignOffDate', () => {
     ['March 14, 2023', '2023-03-14'],
     ['August 2022', '2022-08'],
     ['08/2022', '2022-08'],
+    ['2024/04/01', '2024-04-01'],
+    ['Apr-24', '2024-04'],
+    ['4-Dec-23', '2023-12-04'],
   ])('%s -> %s', (raw, iso) => expect(parseSignOffDate(raw)).toBe(iso));
 
-  it.each(['31/02/2023', '13/13/2023', 'tbc', 'Signed by the SRO', ''])('%s is not a date', (raw) => expect(parseSignOffDate(raw)).toBeNull());
+  it.each(['31/02/2023', '13/13/2023', 'tbc', 'Signed by the SRO', '', 'decision 2024', 'Marked 2023', 'Covid-19', '2024/25'])('%s is not a date', (raw) => expect(parseSignOffDate(raw)).toBeNull());
 });
 
 describe('findSignOffDate', () => {
@@ -21,5 +24,11 @@ describe('findSignOffDate', () => {
     ['28\u201101\u20112025', '2025-01-28'],
     ['Signed 28\u201101\u20112025 by the SRO', '2025-01-28'],
     ['09/01/2026 (reviewed)', '2026-01-09'],
+    // The date given first, not the first kind of date looked for.
+    ['31st March 2024 (report to Cabinet 12/03/2024)', '2024-03-31'],
+    ['Approved 2024/04/01 by the SRO', '2024-04-01'],
   ])('%s -> %s', (raw, iso) => expect(findSignOffDate(raw)).toBe(iso));
+
+  // A word that starts like a month is no month.
+  it.each(['Delegated decision 2024/DD/031', 'Decision notice 2024'])('%s holds no date', (raw) => expect(findSignOffDate(raw)).toBeNull());
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../src/document.js';
+import { readTitleBlock } from '../src/title.js';
+import { parse as parseText } from '../parsers/text/index.js';
+
+async function fromLines(text: string) {
+  const doc = await parseText(new TextEncoder().encode(text));
+  return readTitleBlock(doc.blocks, doc.blocks.length);
+}
+
+/** A table of rows, each cell a block of its own, as the DOCX parser gives them. */
+function fromRows(rows: string[][]) {
+  let line = 0;
+  const blocks: Block[] = rows.flatMap((cells, row) =>
+    cells.map((text, column) => ({ kind: 'tableCell', text, table: { row, column }, provenance: { line: ++line } }) as Block),
+  );
+  return readTitleBlock(blocks, blocks.length);
+}
+
+const fields = ({ name, scope, seniorResponsibleOfficer, position, signOffDate }: Awaited<ReturnType<typeof fromLines>>) => ({
+  name,
+  scope,
+  seniorResponsibleOfficer,
+  position,
+  signOffDate,
+});
+
+describe('title block', () => {
+  it('leaves a field blank where the next line or row is another field of its own', async () => {
+    expect(
+      fields(
+        await fromLines(
+          'Name of organisation: Anytown Borough Council\nSenior Responsible Officer:\nTelephone: 01632 960123\nPosition within organisation: Head of Service\nDate of sign off:\nDate of next review: April 2025\n',
+        ),
+      ),
+    ).toEqual({ name: 'Anytown Borough Council', scope: null, seniorResponsibleOfficer: null, position: 'Head of Service', signOffDate: null });
+    const table = fromRows([['Name of organisation', 'Westbury Town Council'], ['Senior Responsible Officer'], ['Position within organisation'], ['Contact email', 'cctv@westbury-tc.gov.uk'], ['Date of sign off'], ['Date of next review', 'March 2025']]);
+    expect(fields(table)).toEqual({ name: 'Westbury Town Council', scope: null, seniorResponsibleOfficer: null, position: null, signOffDate: null });
+    // A value alone on the row under its label is still its value.
+    expect(fromRows([['Senior Responsible Officer'], ['Jo Bloggs'], ['Position within organisation'], ['Director']]).seniorResponsibleOfficer).toBe('Jo Bloggs');
+  });
+
+  it('reads a longer label as a label, and a label for something else as no field', async () => {
+    expect(
+      fields(await fromLines('Organisation type: Unitary authority\nName of organisation: Anytown Borough Council\nScope of this assessment: Town centre CCTV\nSRO: Jo Bloggs\nPosition held: Director\n')),
+    ).toEqual({ name: 'Anytown Borough Council', scope: 'Town centre CCTV', seniorResponsibleOfficer: 'Jo Bloggs', position: 'Director', signOffDate: null });
+    expect(fromRows([['Organisation type', 'District council'], ['Date of review', '1st April 2024']])).toMatchObject({ name: null, signOffDate: '2024-04-01' });
+    // The form's guidance in brackets after a label is no value.
+    expect(fromRows([['Scope of surveillance camera system (e.g. town centre, ANPR)', 'Town centre CCTV']]).scope).toBe('Town centre CCTV');
+    // A line whose value runs on after its label in lower case keeps it.
+    expect((await fromLines('Name of organisation\nHarrowby Parish Council\n\nPosition within organisation\nparish clerk\n')).position).toBe('parish clerk');
+  });
+
+  it('reads labels in other words', async () => {
+    expect(fields(await fromLines('Force: Northshire Police\nSystem scope: ANPR\nSenior Responsible Owner: Ben Carter\nJob title: Assistant Chief Constable\nSigned off: 01/04/2024\n'))).toEqual({
+      name: 'Northshire Police',
+      scope: 'ANPR',
+      seniorResponsibleOfficer: 'Ben Carter',
+      position: 'Assistant Chief Constable',
+      signOffDate: '2024-04-01',
+    });
+    // "Force-wide" opens a scope, not a label.
+    expect((await fromLines('Scope of surveillance camera system\nForce-wide overt CCTV at police stations\n')).scope).toBe('Force-wide overt CCTV at police stations');
+  });
+});
