@@ -96,6 +96,8 @@ export interface BatchResult {
   failed: number;
   /** Inputs (extracted or failed) whose earlier result was kept. */
   skipped: number;
+  /** Records of earlier inputs not given this time: removed, or kept where some input given could not be found. */
+  unlisted: { removed: number; kept: number };
 }
 
 /** The run's own account, beside the outputs: the only file with times in it. */
@@ -263,14 +265,21 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
   });
   await writeAtomic(path.join(out, 'report.json'), toJson(report));
   await writeAtomic(path.join(out, 'report.md'), reportMarkdown(report));
-  await writeManifest(out, outcomes.map((o) => o.entry));
-  await removeOrphans(out, history, new Set(outcomes.flatMap((o) => (o.entry.record ? [o.entry.record] : []))));
+  // Where an input given could not be found (a path mistyped, a drive not mounted), the records of earlier inputs not
+  // given this time may be its own: they are kept, and stay in the manifest, until a run finds all it is given.
+  const listed = new Set(plan.inputs.map((i) => i.path));
+  const recorded = new Set(outcomes.flatMap((o) => (o.entry.record ? [o.entry.record] : [])));
+  const carried = plan.problems.length === 0 ? [] : [...previous.values()].filter((e) => !listed.has(e.path) && !(e.record && recorded.has(e.record)));
+  await writeManifest(out, [...outcomes.map((o) => o.entry), ...carried]);
+  const removed = new Set(await removeOrphans(out, history, new Set([...recorded, ...carried.flatMap((e) => (e.record ? [e.record] : []))])));
+  const unlisted = [...previous.values()].filter((e) => !listed.has(e.path) && e.record && removed.has(e.record)).length;
 
   const result: BatchResult = {
     report,
     extracted: report.documents.length,
     failed: report.errors.length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
+    unlisted: { removed: unlisted, kept: carried.filter((e) => e.record).length },
   };
   const finished = new Date();
   await writeAtomic(

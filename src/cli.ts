@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --single-threaded
 /** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
+import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_S, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
@@ -60,7 +61,7 @@ Options:
 
 Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
-that cannot be written to). ${DEBUG}=1 shows where a crash happened.`;
+that cannot be written to, or that is also an input folder). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
 function tell(text: string): void {
@@ -153,6 +154,10 @@ async function main(argv: string[]): Promise<number> {
       usage(`cannot read --from ${list}: ${ioReason(error)}`);
     }
   }
+  // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on.
+  const outAt = await realpath(values.out).catch(() => null);
+  for (const arg of outAt ? args : [])
+    if ((await realpath(arg).catch(() => null)) === outAt) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
@@ -201,7 +206,13 @@ async function merge(dirs: string[], out: string | undefined): Promise<number> {
 function summaryLine(result: BatchResult, seconds: number): string {
   // Kept results are among the extracted and the failed, so the figures add up to the inputs.
   const kept = result.skipped ? ` (${result.skipped} of these kept unchanged from the last run)` : '';
-  return `${result.extracted} extracted, ${result.failed} failed${kept} in ${seconds.toFixed(1)} s`;
+  const { removed, kept: held } = result.unlisted;
+  const unlisted = held
+    ? `; the records of ${held} earlier input${held === 1 ? '' : 's'} not given this time are kept, as some input given could not be found`
+    : removed
+      ? `; the records of ${removed} earlier input${removed === 1 ? '' : 's'} not given this time are removed`
+      : '';
+  return `${result.extracted} extracted, ${result.failed} failed${kept} in ${seconds.toFixed(1)} s${unlisted}`;
 }
 
 function logLine(e: DocumentEvent) {

@@ -7,7 +7,7 @@
  * that matters; a torn last line is ignored on reading). At the end of a run
  * it is rewritten, atomically, as exactly the run's inputs in input order.
  */
-import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Limits } from './document.js';
 import { toJsonLines, writeAtomic } from './writers.js';
@@ -123,10 +123,22 @@ export async function writeManifest(out: string, entries: readonly ManifestEntry
  * Record files earlier runs wrote that the latest one has no record in: of
  * inputs no longer listed, and of inputs that fail now. Every line counts, so
  * that a record outlives no run killed after its input's failure was journalled.
+ * Returns the records removed.
  */
-export async function removeOrphans(out: string, previous: Iterable<ManifestEntry>, current: ReadonlySet<string>): Promise<void> {
-  const orphans = [...previous].flatMap((e) => (e.record && !current.has(e.record) && isRecordName(e.record) ? [e.record] : []));
-  await Promise.all(orphans.map((r) => rm(path.join(out, r), { force: true })));
+export async function removeOrphans(out: string, previous: Iterable<ManifestEntry>, current: ReadonlySet<string>): Promise<string[]> {
+  const orphans = new Set([...previous].flatMap((e) => (e.record && !current.has(e.record) && isRecordName(e.record) ? [e.record] : [])));
+  const removed = await Promise.all(
+    [...orphans].map((r) =>
+      unlink(path.join(out, r)).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return [...orphans].filter((_, i) => removed[i]);
 }
 
 /** Only names this tool makes (`records/<name>.json`): a manifest edited by hand cannot point the clean-up or a merge elsewhere. */

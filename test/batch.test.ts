@@ -135,6 +135,33 @@ describe('batch runs', () => {
     expect(existsSync(path.join(out, 'records/doc-002.json'))).toBe(false);
   });
 
+  it('removes the records of inputs not given again, but none while an input given cannot be found', async () => {
+    const dir = inputs(3);
+    const out = folder('out');
+    await batch([dir], out);
+    const records = () => readdirSync(path.join(out, 'records')).sort();
+    const before = records();
+    // A path mistyped: its failure is reported, and every earlier record stays, in the manifest too.
+    const mistyped = await batch([`${dir}-typo`], out);
+    expect(mistyped.result.unlisted).toEqual({ removed: 0, kept: 3 });
+    expect(records()).toEqual(before);
+    const again = await batch([dir], out);
+    expect(again.count('skipped')).toBe(5);
+    // One input given of three: the other two records go, and the summary says so.
+    const one = await cli([path.join(dir, 'doc-000.txt'), '--out', out]);
+    expect(records()).toEqual(['doc-000.json']);
+    expect(one.stderr).toContain('the records of 2 earlier inputs not given this time are removed');
+  });
+
+  it('refuses an output folder that is also an input folder, writing nothing', async () => {
+    const dir = inputs(1);
+    const listed = readdirSync(dir).sort();
+    const refused = await cli([dir, '--out', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is also an input folder');
+    expect(readdirSync(dir).sort()).toEqual(listed);
+  });
+
   it('redoes a document whose limits changed, and keeps failures that would fail again', async () => {
     const dir = inputs(2);
     const out = folder('out');
