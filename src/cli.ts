@@ -9,7 +9,7 @@ import { ioReason } from './errors.js';
 import { listInputs, readListFile } from './inputs.js';
 import { MergeError, mergeOutputs } from './merge.js';
 import { parseShard } from './shard.js';
-import { OutputError, printable } from './writers.js';
+import { abandonOutputs, OutputError, printable } from './writers.js';
 
 /** Set to show the stack of a crash rather than its message alone. */
 const DEBUG = 'SCC_EXTRACT_DEBUG';
@@ -61,7 +61,8 @@ Options:
 
 Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
-that cannot be written to, or that is also an input folder). ${DEBUG}=1 shows where a crash happened.`;
+that cannot be written to, or that is also an input folder), 130 or 143 when
+stopped by Ctrl-C or SIGTERM (what was finished is kept). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
 function tell(text: string): void {
@@ -162,6 +163,15 @@ async function main(argv: string[]): Promise<number> {
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();
+  let done = 0;
+  // Records and manifest lines are whole as each document finishes; only the run's temporary files and lock go.
+  const stop = (signal: NodeJS.Signals) => {
+    progress?.clear();
+    abandonOutputs();
+    tell(`scc-extract: stopped (${signal}) after ${done} of ${plan.inputs.length} documents; their results are kept: run again with the same --out to do the rest`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   const result = await runBatch(plan, {
     out: values.out,
     password: values.password,
@@ -170,6 +180,7 @@ async function main(argv: string[]): Promise<number> {
     maxMemoryMb,
     force: values.force,
     onDocument: (e) => {
+      done++;
       progress?.update(e);
       if (json) process.stdout.write(`${JSON.stringify(logLine(e))}\n`);
     },

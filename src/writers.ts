@@ -4,7 +4,7 @@
  * run that is killed leaves either the old file or the new one, never half.
  */
 import { createHash } from 'node:crypto';
-import { constants, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { constants, createWriteStream, readdirSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -271,6 +271,27 @@ class OutputStream {
   end(): Promise<void> {
     return new Promise<void>((resolve) => this.stream.end(resolve));
   }
+}
+
+/**
+ * For a run stopped by a signal, at once: this process's temporary files and
+ * locks go, so the folder is left as the documents finished so far made it.
+ */
+export function abandonOutputs(): void {
+  for (const file of heldHere) {
+    const out = path.dirname(file);
+    for (const dir of [out, path.join(out, 'records')]) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const n of names) if (TEMP_NAME.exec(n)?.[2] === String(process.pid)) rmSync(path.join(dir, n), { force: true });
+    }
+    rmSync(file, { force: true });
+  }
+  heldHere.clear();
 }
 
 /** Temporary files of the files `ours` names, left by runs that were killed before they could rename them. */

@@ -297,6 +297,24 @@ describe('batch runs', () => {
     expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
   });
 
+  it('stopped by Ctrl-C or SIGTERM says how far it got, and leaves no temporary file or lock', async () => {
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const dir = inputs(120);
+      const out = folder('out');
+      const child = spawn(process.execPath, [CLI, dir, '--out', out, '--concurrency', '1']);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      const manifest = path.join(out, MANIFEST);
+      while (!existsSync(manifest) || readFileSync(manifest, 'utf8').split('\n').length < 10) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      const code = await new Promise((r) => child.on('exit', r));
+      expect(code).toBe(status);
+      expect(stderr).toMatch(new RegExp(`stopped \\(${signal}\\) after \\d+ of 122 documents; their results are kept`));
+      expect(readdirSync(out).filter((f) => f.includes('.scc-tmp-') || f.includes('lock'))).toEqual([]);
+      expect(readdirSync(path.join(out, 'records')).filter((f) => f.includes('.scc-tmp-'))).toEqual([]);
+    }
+  });
+
   it('lets one run at a time write to an output folder, and takes over the lock of a run that is gone', async () => {
     const dir = inputs(40);
     const out = folder('out');
