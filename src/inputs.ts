@@ -62,7 +62,13 @@ export async function listInputs(args: readonly string[], options: ListOptions =
     }
     if (!info.isDirectory()) await add(arg);
     else if (await isOutput(arg)) problems.push({ path: arg, message: 'an scc-extract output folder, not inputs: it is not read' });
-    else for (const f of await walk(arg, problems, isOutput)) await add(f);
+    else {
+      const found = problems.length;
+      const walkedFiles = await walk(arg, problems, isOutput);
+      // A folder with nothing to read is most likely the wrong one: said, not passed over in silence.
+      if (walkedFiles.length === 0 && problems.length === found) problems.push({ path: arg, message: `no documents in this folder (none ending ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      for (const f of walkedFiles) await add(f);
+    }
   }
   return { files, problems };
 }

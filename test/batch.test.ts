@@ -410,6 +410,15 @@ describe('batch runs', () => {
     expect((await listInputs([path.join(dir, 'k.txt'), `${dir}/linked/*.txt`, path.join(elsewhere, 'j.txt')])).files).toEqual([path.join(dir, 'k.txt')]);
   });
 
+  it('says so of a folder with no document to read, as of a path that names nothing', async () => {
+    const dir = folder('empty');
+    writeFileSync(path.join(dir, 'figures.xlsx'), 'not read');
+    mkdirSync(path.join(dir, 'sub'));
+    expect((await listInputs([dir])).problems).toEqual([{ path: dir, message: 'no documents in this folder (none ending .pdf, .docx, .txt, .text, .md, .markdown)' }]);
+    writeFileSync(path.join(dir, 'sub', 'form.txt'), 'text');
+    expect((await listInputs([dir])).problems).toEqual([]);
+  });
+
   it('passes over output folders, its own and older ones, in walks and patterns alike', async () => {
     const dir = inputs(2);
     await batch([dir], path.join(dir, 'old'));
