@@ -1,11 +1,29 @@
 /** Sign-off dates as organisations write them, to ISO 8601. UK order (day first) for numeric dates. */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** A month's name or its abbreviation ("Sept" too), not any word that starts like one ("decision", "marked"). */
-const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** Edits (insertions, deletions, substitutions) between two short words. */
+function edits(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * A month's name, its abbreviation ("Sept" too) or its name misspelt ("Febuary"), not any word that starts like one
+ * ("decision", "marked").
+ */
 function monthNumber(word: string): number | null {
-  return MONTH_WORD.test(word) ? MONTHS.indexOf(word.toLowerCase().slice(0, 3)) + 1 : null;
+  const w = word.toLowerCase();
+  const i = MONTHS.indexOf(w.slice(0, 3));
+  if (i < 0) return null;
+  const name = MONTH_NAMES[i]!;
+  return name.startsWith(w) || w === 'sept' || (w.length >= name.length - 1 && edits(w, name) <= 2) ? i + 1 : null;
 }
 
 function fullYear(y: string): number {
@@ -69,19 +87,29 @@ const DATE_IN_TEXT = [
   /\b[a-z]+-\d{2}\b/gi,
 ];
 
+/** Words just before a date that make it the sign-off's. */
+const SIGNED_BEFORE = /\b(?:sign(?:ed|ing)?[- ]?off|signed|approved|agreed)\b[^.;()]*$/i;
+/** Words just before a date that make it another's: a review, a meeting, a report. */
+const OTHER_BEFORE = /\b(?:review(?:ed)?|report(?:ed)?|cabinet|committee|meeting|next|updated|published|due)\b[^.;()]*$/i;
+
 /** The sign-off date in a value that carries more than the date ("09/01/2026 (reviewed)"). */
 export function findSignOffDate(raw: string): string | null {
   // A non-breaking or typographic hyphen between the numbers ("28‑01‑2025") is a hyphen.
   const text = raw.replace(/[\u2010\u2011\u2012\u2212]/g, '-');
   const whole = parseSignOffDate(text);
   if (whole) return whole;
-  // The first date the value gives, the longest where two start together: "31st March 2024 (report to Cabinet
-  // 12/03/2024)" was signed off on the 31st.
-  let first: { at: number; length: number; iso: string } | null = null;
+  // A date the words before it call the sign-off's ("…, signed off 14/03/2024"), else any not called another's
+  // ("Reviewed March 2023", "report to Cabinet 12/03/2024"); among those the first, the longest where two start
+  // together: "31st March 2024 (report to Cabinet 12/03/2024)" was signed off on the 31st.
+  let best: { rank: number; at: number; length: number; iso: string } | null = null;
   for (const re of DATE_IN_TEXT)
     for (const m of text.matchAll(re)) {
       const iso = parseSignOffDate(m[0]);
-      if (iso && (!first || m.index < first.at || (m.index === first.at && m[0].length > first.length))) first = { at: m.index, length: m[0].length, iso };
+      if (!iso) continue;
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      const rank = SIGNED_BEFORE.test(before) ? 0 : OTHER_BEFORE.test(before) ? 2 : 1;
+      const better = !best || rank < best.rank || (rank === best.rank && (m.index < best.at || (m.index === best.at && m[0].length > best.length)));
+      if (better) best = { rank, at: m.index, length: m[0].length, iso };
     }
-  return first?.iso ?? null;
+  return best?.iso ?? null;
 }

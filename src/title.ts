@@ -15,28 +15,37 @@ const LABELS: Record<TitleField, RegExp> = {
  * Words after a label that are more of the label, up to a colon or the end: "Scope of this assessment:", "Organisation
  * type", "SRO name and position". Lower case, as a label's words are and a value's first word seldom is.
  */
-const LABEL_TAIL = /^((?:[\p{Ll}(&/][^\s:]*\s*){1,5}?)(?:[:\-–]\s*|$)/u;
-/** Longer labels that still name the field; any other tail names something else ("Organisation type", "Date of next review"). */
+const LABEL_TAIL = /^((?:[\p{Ll}(&/][^\s:]*\s*){1,5}?)(?::\s*|$)/u;
+/**
+ * Longer labels that still name the field; any other tail names something else ("Organisation type"). Any date's
+ * label is a date's ("Date assessment completed:"); another date's is known by OTHER_DATE.
+ */
 const SAME_FIELD: Record<TitleField, RegExp> = {
   name: /^$/,
   scope: /^of\b/,
   seniorResponsibleOfficer: /^(?:(?:name )?(?:and|&|\/) (?:position|job title|role)|\((?:name and )?(?:position|job title|role)\))$/,
   position: /^(?:held|title)$/,
-  signOffDate: /^(?:of (?:this )?(?:review|assessment|self[- ]assessment|completion)|completed|reviewed|approved|agreed|submitted)$/,
+  signOffDate: /^/,
 };
 /** A date label that names the sign-off: it wins over one that says only "Date" (a covering letter's). */
-const SIGN_OFF_LABEL = /^(signed[- ]off|date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
+const SIGN_OFF_LABEL = /^(date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
 /** Other dates a document gives: "Date published", "Date of meeting", "Date of next review". */
 const OTHER_DATE = /^date\s+(?:of\s+)?(?:publication|published|meeting|next review|print(?:ed)?|creat(?:ed|ion)|issued?|version|last (?:updated|modified)|updated|modified|received)\b/i;
 /** A sign-off not made yet: the date in "TBC - to be signed after Cabinet on 12 July 2022" is not the sign-off's. */
 const UNSIGNED = /^\W*(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awaiting|pending|not yet)\b/i;
 const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
+/** The organisation's label in other words, which a partner's or parent body's name may follow. */
+const STAND_IN_NAME = /^((police )?force|council|local authority)\b/i;
+/** Another field's name ("Telephone", "Contact email"), which a title block may hold besides the template's. */
+const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|address|postcode|website|web|contact(?: details)?|ref(?:erence)?|version|author|owner|department|directorate|team)$/iu;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
 
 interface Label {
   field: TitleField | null;
   rest: string;
+  /** A label in other words than the template's ("Council:", "Force:"): the template's own, after it, wins. */
+  standIn: boolean;
   /** One word with nothing setting it off ("Scope Housing Association"): after a bare label, that label's value. */
   weak: boolean;
 }
@@ -58,19 +67,23 @@ function labelOf(block: Block): Label | null {
     const m = LABELS[key].exec(block.text);
     if (!m) continue;
     // Another date's label stops a value as any label does, but gives none.
-    if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false };
+    if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false, standIn: false };
+    const standIn = key === 'name' && STAND_IN_NAME.test(block.text);
     // A note in brackets after the label is the form's guidance: "Scope of surveillance camera system (e.g. town
     // centre, ANPR)".
     const rest = block.text.slice(m[0].length).trim().replace(/^\([^)]{0,80}\)\s*[:\-–]?\s*/, '');
-    const tail = /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
+    // After the template's own wording, words in lower case are the value run on ("Scope of surveillance camera
+    // system town centre: 14 cameras").
+    const whole = TITLE_FIELDS.some((f) => f.key === key && m[0].replace(/[\s:\-–]+$/, '').toLowerCase() === f.label.toLowerCase());
+    const tail = whole || /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
     // Without a colon after them, a line's words are label only where they go on as the field's labels do: a line
     // may run its value on in lower case ("Position within organisation parish clerk"). A cell's are all label.
     const words = tail && !/\d/.test(tail[1]!) ? tail[1]!.trim().toLowerCase() : null;
     if (words !== null && (tail![0] !== tail![1] || block.table || SAME_FIELD[key].test(words)))
-      return { field: SAME_FIELD[key].test(words) ? key : null, rest: rest.slice(tail![0].length).trim(), weak: false };
-    return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]) };
+      return { field: SAME_FIELD[key].test(words) ? key : null, rest: rest.slice(tail![0].length).trim(), weak: false, standIn };
+    return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]), standIn };
   }
-  return STOP.test(block.text) ? { field: null, rest: '', weak: false } : null;
+  return STOP.test(block.text) ? { field: null, rest: '', weak: false, standIn: false } : null;
 }
 
 /** The template's labels as printed, where a flattened table row runs several of them together. */
@@ -89,22 +102,12 @@ function splitLabels(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * Whether blocks[j] opens a row of its own with a value beside it ("Contact email | …", "Telephone: …"): another
- * field's label, not the value of `label` left blank above it. A row's first cell with more cells after it, or on a
- * page a block where the labels stand with another level with it to its right; with `lines`, also a line "Label:
- * value" (not looked for under the scope, or values stacked under their labels, which are often written so: "Public
- * space CCTV: town centre").
+ * Whether a block names another field of its own, alone or before a colon ("Contact email", "Telephone: …"): not the
+ * value of a label left blank above it.
  */
-function opensRow(blocks: readonly Block[], j: number, label: Block, lines: boolean): boolean {
-  const b = blocks[j]!;
-  const head = lines ? /^([^:\n]{1,40}):\s*\S/.exec(b.text) : null;
-  if (head && /^\p{Lu}/u.test(head[1]!) && !/\d/.test(head[1]!) && head[1]!.trim().split(/\s+/).length <= 4) return true;
-  const next = blocks[j + 1];
-  if (!next) return false;
-  if (b.table && next.table) return next.table.row === b.table.row && next.table.column > b.table.column && b.table.row !== label.table?.row;
-  const [p, q, l] = [b.provenance, next.provenance, label.provenance];
-  if (p.x === undefined || q.x === undefined || l.x === undefined || p.y === undefined || q.y === undefined) return false;
-  return p.page === q.page && Math.abs(p.x - l.x) < 3 && Math.abs(p.y - q.y) < 3 && q.x > p.x;
+function namesOtherField(b: Block): boolean {
+  const head = /^([^:\n]{1,40}):/.exec(b.text)?.[1] ?? b.text;
+  return OTHER_FIELD.test(head.trim());
 }
 
 /**
@@ -123,7 +126,7 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
   const values: number[] = [];
   for (; j < blocks.length && values.length <= labels.length; j++) {
     const b = blocks[j]!;
-    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option' || opensRow(blocks, j, blocks[from]!, false)) break;
+    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option' || namesOtherField(b)) break;
     values.push(j);
   }
   return labels.length >= 2 ? { labels, values } : null;
@@ -142,10 +145,13 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
   // A one-word label standing where a value is due ("Scope Housing Association" under "Name of organisation") is
   // that value where its own field has a label of its own elsewhere.
   const labelled = new Set(blocks.map(labelOf).filter((l) => l?.field && !l.weak).map((l) => l!.field));
+  /** Fields read under a label in other words, which the template's own label, further on, takes back. */
+  const stoodIn = new Set<TitleField>();
   for (let i = 0; i < end; i++) {
     const label = labelOf(blocks[i]!);
     const signOff = label?.field === 'signOffDate' && SIGN_OFF_LABEL.test(blocks[i]!.text);
-    if (!label?.field || (values[label.field] && !(label.field === 'signOffDate' && datedGenerically && signOff))) continue;
+    if (!label?.field || (values[label.field] && !(label.field === 'signOffDate' && datedGenerically && signOff) && !(stoodIn.has(label.field) && !label.standIn)))
+      continue;
     // Labels stacked with nothing between, then their values stacked (a two-column table read column by
     // column): as many values as labels go to them in order, where the date's is a date. Otherwise which
     // value is whose cannot be told (a field left blank, a value over two lines): only a date straight after
@@ -171,7 +177,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
       const b = blocks[j]!;
       const next = labelOf(b);
       if ((next && !(next.weak && parts.length === 0 && labelled.has(next.field))) || b.kind === 'heading' || b.kind === 'option') break;
-      if (parts.length === 0 && opensRow(blocks, j, blocks[i]!, label.field !== 'scope')) break;
+      if (parts.length === 0 && namesOtherField(b)) break;
       parts.push(b);
     }
     if (!parts.length) continue;
@@ -186,6 +192,8 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
       datedGenerically = true;
     } else if (label.field === 'signOffDate') datedGenerically = false;
     values[label.field] = { text, provenance: parts[0]!.provenance };
+    if (label.standIn) stoodIn.add(label.field);
+    else stoodIn.delete(label.field);
     i = j - 1;
   }
   if (!values.signOffDate && undated) values.signOffDate = undated;

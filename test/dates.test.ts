@@ -27,6 +27,10 @@ describe('findSignOffDate', () => {
     // The date given first, not the first kind of date looked for.
     ['31st March 2024 (report to Cabinet 12/03/2024)', '2024-03-31'],
     ['Approved 2024/04/01 by the SRO', '2024-04-01'],
+    // A date the words before it call another's gives way to the sign-off's, wherever it stands.
+    ['Reviewed March 2023, signed off 14/03/2024', '2024-03-14'],
+    ['Reviewed 01/02/2023, signed off 14/03/2024', '2024-03-14'],
+    ['12th Febuary 2024', '2024-02-12'],
   ])('%s -> %s', (raw, iso) => expect(findSignOffDate(raw)).toBe(iso));
 
   // A word that starts like a month is no month.

@@ -51,6 +51,22 @@ describe('title block', () => {
     expect((await fromLines('Name of organisation\nHarrowby Parish Council\n\nPosition within organisation\nparish clerk\n')).position).toBe('parish clerk');
   });
 
+  it('keeps a value that holds a colon, and a value on the row under a label across the table', async () => {
+    expect(fields(await fromLines('Position within organisation:\nHead of Service: Community Safety\nDate assessment completed: 14/03/2024\n'))).toMatchObject({
+      position: 'Head of Service: Community Safety',
+      signOffDate: '2024-03-14',
+    });
+    expect(fields(fromRows([['Name of organisation'], ['Barset Borough Council', 'Unitary authority'], ['Senior Responsible Officer'], ['Jane Smith', 'Head of Community Safety']]))).toMatchObject({
+      name: 'Barset Borough Council',
+      seniorResponsibleOfficer: 'Jane Smith',
+    });
+    expect(fields(fromRows([['Name of organisation', 'Senior Responsible Officer', 'Date of sign off'], ['Barset Borough Council', 'Jane Smith', '14/03/2024']]))).toMatchObject({
+      name: 'Barset Borough Council',
+      seniorResponsibleOfficer: 'Jane Smith',
+      signOffDate: '2024-03-14',
+    });
+  });
+
   it('reads labels in other words', async () => {
     expect(fields(await fromLines('Force: Northshire Police\nSystem scope: ANPR\nSenior Responsible Owner: Ben Carter\nJob title: Assistant Chief Constable\nSigned off: 01/04/2024\n'))).toEqual({
       name: 'Northshire Police',
@@ -59,6 +75,10 @@ describe('title block', () => {
       position: 'Assistant Chief Constable',
       signOffDate: '2024-04-01',
     });
+    // The template's own label wins over one in other words: a partnership run under a council.
+    expect((await fromLines('Local authority: Barset District Council\nName of organisation: Barset Town Centre Partnership Ltd\n')).name).toBe('Barset Town Centre Partnership Ltd');
+    // Who signed off is no date; the date is the next label's.
+    expect((await fromLines('Signed off: Jane Smith, Head of Community Safety\nDate: 14/03/2024\n')).signOffDate).toBe('2024-03-14');
     // "Force-wide" opens a scope, not a label.
     expect((await fromLines('Scope of surveillance camera system\nForce-wide overt CCTV at police stations\n')).scope).toBe('Force-wide overt CCTV at police stations');
   });
