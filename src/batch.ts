@@ -19,7 +19,7 @@ import { WorkerPool } from './pool.js';
 import { ReportSchema, SCHEMA_VERSION, type ExtractRecord, type Report, type ReportEntry } from './schema.js';
 import { inShard, type Shard } from './shard.js';
 import type { ExtractJob, ExtractReply } from './worker.js';
-import { DatasetWriter, recordNames, reportMarkdown, toJson, withOutput, writeAtomic } from './writers.js';
+import { DatasetWriter, OutputError, recordNames, reportMarkdown, toJson, withOutput, writeAtomic } from './writers.js';
 
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 
@@ -96,8 +96,8 @@ export interface BatchResult {
   failed: number;
   /** Inputs (extracted or failed) whose earlier result was kept. */
   skipped: number;
-  /** Records of earlier inputs not given this time: removed, or kept where some input given could not be found. */
-  unlisted: { removed: number; kept: number };
+  /** Records of earlier inputs not given this time, removed. */
+  unlisted: number;
 }
 
 /** The run's own account, beside the outputs: the only file with times in it. */
@@ -170,9 +170,18 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
     peakRssMb: null,
   };
 
-  await writeAtomic(path.join(out, RUN_FILE), toJson(run));
   const history = await readManifestLines(out);
   const previous = latestByPath(history);
+  const listed = new Set(plan.inputs.map((i) => i.path));
+  // An input given that cannot be found (a path mistyped, a drive not mounted) may be the one whose records a run
+  // would remove as no longer listed: nothing is done, as for an --out that will not do.
+  const unlisted = [...previous.values()].filter((e) => e.record && !listed.has(e.path)).length;
+  const missing = plan.problems[0];
+  if (missing && unlisted > 0)
+    throw new OutputError(
+      `${missing.path}: ${missing.message}; nothing was done, as this run would remove the records in --out ${out} of ${unlisted} earlier input${unlisted === 1 ? '' : 's'} not given this time: give every input, or another --out`,
+    );
+  await writeAtomic(path.join(out, RUN_FILE), toJson(run));
   const journal = await ManifestJournal.open(out);
   const dataset = new DatasetWriter(out);
   // V8's flags are the process's: set before the workers' isolates start, they apply to them.
@@ -265,21 +274,15 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
   });
   await writeAtomic(path.join(out, 'report.json'), toJson(report));
   await writeAtomic(path.join(out, 'report.md'), reportMarkdown(report));
-  // Where an input given could not be found (a path mistyped, a drive not mounted), the records of earlier inputs not
-  // given this time may be its own: they are kept, and stay in the manifest, until a run finds all it is given.
-  const listed = new Set(plan.inputs.map((i) => i.path));
-  const recorded = new Set(outcomes.flatMap((o) => (o.entry.record ? [o.entry.record] : [])));
-  const carried = plan.problems.length === 0 ? [] : [...previous.values()].filter((e) => !listed.has(e.path) && !(e.record && recorded.has(e.record)));
-  await writeManifest(out, [...outcomes.map((o) => o.entry), ...carried]);
-  const removed = new Set(await removeOrphans(out, history, new Set([...recorded, ...carried.flatMap((e) => (e.record ? [e.record] : []))])));
-  const unlisted = [...previous.values()].filter((e) => !listed.has(e.path) && e.record && removed.has(e.record)).length;
+  await writeManifest(out, outcomes.map((o) => o.entry));
+  const removed = new Set(await removeOrphans(out, history, new Set(outcomes.flatMap((o) => (o.entry.record ? [o.entry.record] : [])))));
 
   const result: BatchResult = {
     report,
     extracted: report.documents.length,
     failed: report.errors.length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
-    unlisted: { removed: unlisted, kept: carried.filter((e) => e.record).length },
+    unlisted: [...previous.values()].filter((e) => e.record && !listed.has(e.path) && removed.has(e.record)).length,
   };
   const finished = new Date();
   await writeAtomic(

@@ -2,6 +2,7 @@
 /** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
 import { realpath } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_S, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
 import { DEFAULT_LIMITS, type Limits } from './document.js';
@@ -61,7 +62,8 @@ Options:
 
 Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
-that cannot be written to, or that is also an input folder), 130 or 143 when
+that cannot be written to, that is also an input folder, or that holds records
+a run would remove while an input given cannot be found), 130 or 143 when
 stopped by Ctrl-C or SIGTERM (what was finished is kept). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
@@ -157,9 +159,16 @@ async function main(argv: string[]): Promise<number> {
   }
   // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on.
   const outAt = await realpath(values.out).catch(() => null);
-  for (const arg of outAt ? args : [])
-    if ((await realpath(arg).catch(() => null)) === outAt) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
+  for (const arg of outAt ? args : []) {
+    // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf").
+    const wild = arg.search(/[*?[{]/);
+    const at = wild < 0 ? arg : path.dirname(`${arg.slice(0, wild)}x`);
+    if ((await realpath(at).catch(() => null)) === outAt) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
+  }
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
+  const folders = new Set(plan.inputs.map((i) => path.dirname(i.path)));
+  for (const folder of outAt ? folders : [])
+    if ((await realpath(folder).catch(() => null)) === outAt) usage(`--out ${values.out} holds input documents; give the outputs a folder of their own`);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();
@@ -168,7 +177,8 @@ async function main(argv: string[]): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
     progress?.clear();
     abandonOutputs();
-    tell(`scc-extract: stopped (${signal}) after ${done} of ${plan.inputs.length} documents; their results are kept: run again with the same --out to do the rest`);
+    const where = done < plan.inputs.length ? `after ${done} of ${plan.inputs.length} documents; their results are kept` : `as it wrote the dataset and report of all ${done} documents`;
+    tell(`scc-extract: stopped (${signal}) ${where}: run again with the same --out to finish`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
@@ -217,12 +227,8 @@ async function merge(dirs: string[], out: string | undefined): Promise<number> {
 function summaryLine(result: BatchResult, seconds: number): string {
   // Kept results are among the extracted and the failed, so the figures add up to the inputs.
   const kept = result.skipped ? ` (${result.skipped} of these kept unchanged from the last run)` : '';
-  const { removed, kept: held } = result.unlisted;
-  const unlisted = held
-    ? `; the records of ${held} earlier input${held === 1 ? '' : 's'} not given this time are kept, as some input given could not be found`
-    : removed
-      ? `; the records of ${removed} earlier input${removed === 1 ? '' : 's'} not given this time are removed`
-      : '';
+  const removed = result.unlisted;
+  const unlisted = removed ? `; the records of ${removed} earlier input${removed === 1 ? '' : 's'} not given this time are removed` : '';
   return `${result.extracted} extracted, ${result.failed} failed${kept} in ${seconds.toFixed(1)} s${unlisted}`;
 }
 

@@ -66,7 +66,7 @@ export async function listInputs(args: readonly string[], options: ListOptions =
       const found = problems.length;
       const walkedFiles = await walk(arg, problems, isOutput);
       // A folder with nothing to read is most likely the wrong one: said, not passed over in silence.
-      if (walkedFiles.length === 0 && problems.length === found) problems.push({ path: arg, message: `no documents in this folder (none ending ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      if (walkedFiles.length === 0 && problems.length === found) problems.push({ path: arg, message: `no documents in this folder (none ending ${SUPPORTED_EXTENSIONS.join(', ')}, hidden files aside)` });
       for (const f of walkedFiles) await add(f);
     }
   }

@@ -81,11 +81,19 @@ async function lock(out: string): Promise<() => Promise<void>> {
   for (let tries = 0; ; tries++) {
     try {
       const started = startTime(process.pid);
-      await writeFile(file, `${process.pid}${started === null ? '' : ` ${started}`}\n`, { flag: 'wx' });
-      heldHere.add(file);
+      // Counted as held from before it is written to after it is gone, so a run stopped in between removes it; not
+      // where another run in this process holds it.
+      const ours = !heldHere.has(file);
+      if (ours) heldHere.add(file);
+      try {
+        await writeFile(file, `${process.pid}${started === null ? '' : ` ${started}`}\n`, { flag: 'wx' });
+      } catch (error) {
+        if (ours) heldHere.delete(file);
+        throw error;
+      }
       return async () => {
-        heldHere.delete(file);
         await rm(file, { force: true });
+        heldHere.delete(file);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(`cannot write to --out ${out}: ${ioReason(error)}`);
@@ -289,7 +297,14 @@ export function abandonOutputs(): void {
       }
       for (const n of names) if (TEMP_NAME.exec(n)?.[2] === String(process.pid)) rmSync(path.join(dir, n), { force: true });
     }
-    rmSync(file, { force: true });
+    // Only this run's: one stopped as it tried to take another run's lock leaves that one be.
+    let held = '';
+    try {
+      held = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (held.split(/\s/)[0] === String(process.pid)) rmSync(file, { force: true });
   }
   heldHere.clear();
 }

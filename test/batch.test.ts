@@ -135,30 +135,37 @@ describe('batch runs', () => {
     expect(existsSync(path.join(out, 'records/doc-002.json'))).toBe(false);
   });
 
-  it('removes the records of inputs not given again, but none while an input given cannot be found', async () => {
+  it('removes the records of inputs not given again, but does nothing while an input given cannot be found', async () => {
     const dir = inputs(3);
     const out = folder('out');
     await batch([dir], out);
     const records = () => readdirSync(path.join(out, 'records')).sort();
-    const before = records();
-    // A path mistyped: its failure is reported, and every earlier record stays, in the manifest too.
-    const mistyped = await batch([`${dir}-typo`], out);
-    expect(mistyped.result.unlisted).toEqual({ removed: 0, kept: 3 });
-    expect(records()).toEqual(before);
-    const again = await batch([dir], out);
-    expect(again.count('skipped')).toBe(5);
+    const before = snapshot(out);
+    // A path mistyped: the run stops before any work, as for an --out that will not do, and the folder is as it was.
+    const mistyped = await cli([`${dir}-typo`, '--out', out]);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('no such file or folder; nothing was done, as this run would remove the records');
+    expect(snapshot(out)).toEqual(before);
+    // Into a folder of its own, the same mistake fails that input alone.
+    expect((await cli([`${dir}-typo`, dir, '--out', folder('fresh')])).code).toBe(1);
     // One input given of three: the other two records go, and the summary says so.
     const one = await cli([path.join(dir, 'doc-000.txt'), '--out', out]);
     expect(records()).toEqual(['doc-000.json']);
     expect(one.stderr).toContain('the records of 2 earlier inputs not given this time are removed');
   });
 
-  it('refuses an output folder that is also an input folder, writing nothing', async () => {
+  it('refuses an output folder that is also an input folder or holds an input document, writing nothing', async () => {
     const dir = inputs(1);
     const listed = readdirSync(dir).sort();
     const refused = await cli([dir, '--out', dir]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('is also an input folder');
+    // Nor may it be the folder of a document given by name or by pattern.
+    for (const given of [path.join(dir, 'doc-000.txt'), `${dir}/*.txt`]) {
+      const named = await cli([given, '--out', dir]);
+      expect(named.code).toBe(2);
+      expect(named.stderr).toMatch(/is also an input folder|holds input documents/);
+    }
     expect(readdirSync(dir).sort()).toEqual(listed);
   });
 
@@ -414,7 +421,7 @@ describe('batch runs', () => {
     const dir = folder('empty');
     writeFileSync(path.join(dir, 'figures.xlsx'), 'not read');
     mkdirSync(path.join(dir, 'sub'));
-    expect((await listInputs([dir])).problems).toEqual([{ path: dir, message: 'no documents in this folder (none ending .pdf, .docx, .txt, .text, .md, .markdown)' }]);
+    expect((await listInputs([dir])).problems).toEqual([{ path: dir, message: 'no documents in this folder (none ending .pdf, .docx, .txt, .text, .md, .markdown, hidden files aside)' }]);
     writeFileSync(path.join(dir, 'sub', 'form.txt'), 'text');
     expect((await listInputs([dir])).problems).toEqual([]);
   });
