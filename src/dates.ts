@@ -16,14 +16,15 @@ function edits(a: string, b: string): number {
 
 /**
  * A month's name, its abbreviation ("Sept" too) or its name misspelt ("Febuary"), not any word that starts like one
- * ("decision", "marked").
+ * ("decision", "Mayor", "Juno", "Marching").
  */
 function monthNumber(word: string): number | null {
   const w = word.toLowerCase();
   const i = MONTHS.indexOf(w.slice(0, 3));
   if (i < 0) return null;
   const name = MONTH_NAMES[i]!;
-  return name.startsWith(w) || w === 'sept' || (w.length >= name.length - 1 && edits(w, name) <= 2) ? i + 1 : null;
+  // A long name may be two letters out ("Octobre", "Feburary"); a short one only one ("Augst").
+  return name.startsWith(w) || w === 'sept' || (w.length >= 5 && edits(w, name) <= (w.length >= 7 && name.length >= 7 ? 2 : 1)) ? i + 1 : null;
 }
 
 function fullYear(y: string): number {
@@ -87,29 +88,16 @@ const DATE_IN_TEXT = [
   /\b[a-z]+-\d{2}\b/gi,
 ];
 
-/** Words just before a date that make it the sign-off's. */
-const SIGNED_BEFORE = /\b(?:sign(?:ed|ing)?[- ]?off|signed|approved|agreed)\b[^.;()]*$/i;
-/** Words just before a date that make it another's: a review, a meeting, a report. */
-const OTHER_BEFORE = /\b(?:review(?:ed)?|report(?:ed)?|cabinet|committee|meeting|next|updated|published|due)\b[^.;()]*$/i;
-
 /** The sign-off date in a value that carries more than the date ("09/01/2026 (reviewed)"). */
 export function findSignOffDate(raw: string): string | null {
   // A non-breaking or typographic hyphen between the numbers ("28‑01‑2025") is a hyphen.
   const text = raw.replace(/[\u2010\u2011\u2012\u2212]/g, '-');
   const whole = parseSignOffDate(text);
   if (whole) return whole;
-  // A date the words before it call the sign-off's ("…, signed off 14/03/2024"), else any not called another's
-  // ("Reviewed March 2023", "report to Cabinet 12/03/2024"); among those the first, the longest where two start
-  // together: "31st March 2024 (report to Cabinet 12/03/2024)" was signed off on the 31st.
-  let best: { rank: number; at: number; length: number; iso: string } | null = null;
   for (const re of DATE_IN_TEXT)
     for (const m of text.matchAll(re)) {
       const iso = parseSignOffDate(m[0]);
-      if (!iso) continue;
-      const before = text.slice(Math.max(0, m.index - 30), m.index);
-      const rank = SIGNED_BEFORE.test(before) ? 0 : OTHER_BEFORE.test(before) ? 2 : 1;
-      const better = !best || rank < best.rank || (rank === best.rank && (m.index < best.at || (m.index === best.at && m[0].length > best.length)));
-      if (better) best = { rank, at: m.index, length: m[0].length, iso };
+      if (iso) return iso;
     }
-  return best?.iso ?? null;
+  return null;
 }

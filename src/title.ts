@@ -16,17 +16,14 @@ const LABELS: Record<TitleField, RegExp> = {
  * type", "SRO name and position". Lower case, as a label's words are and a value's first word seldom is.
  */
 const LABEL_TAIL = /^((?:[\p{Ll}(&/][^\s:]*\s*){1,5}?)(?::\s*|$)/u;
-/**
- * Longer labels that still name the field; any other tail names something else ("Organisation type"). Any date's
- * label is a date's ("Date assessment completed:"); another date's is known by OTHER_DATE.
- */
-const SAME_FIELD: Record<TitleField, RegExp> = {
-  name: /^$/,
-  scope: /^of\b/,
-  seniorResponsibleOfficer: /^(?:(?:name )?(?:and|&|\/) (?:position|job title|role)|\((?:name and )?(?:position|job title|role)\))$/,
-  position: /^(?:held|title)$/,
-  signOffDate: /^/,
-};
+/** Words a longer label is made of ("of this assessment", "held", "name and position", "in full"), and no value is. */
+const LABEL_WORDS = new Set(
+  ('of the this in within at on for by and & / full held title name names position role job assessment self-assessment self organisation organization ' +
+    'system systems surveillance camera cameras scheme sro deputy details completed reviewed review approved approval agreed signed sign off ' +
+    'submitted chief officer date type address email e-mail telephone phone website number reference').split(' '),
+);
+/** A label's words that name something else than its field: "Organisation type", "Organisation address". */
+const OTHER_TAIL = /\b(?:type|address|e-?mail|telephone|phone|website|number|reference)$/;
 /** A date label that names the sign-off: it wins over one that says only "Date" (a covering letter's). */
 const SIGN_OFF_LABEL = /^(date (of )?([\w ]{1,20} )?sign(ed|ing)?[- ]?off|sign[- ]?off date|date (signed|approved|agreed)|date of (signature|approval|agreement))\b/i;
 /** Other dates a document gives: "Date published", "Date of meeting", "Date of next review". */
@@ -37,7 +34,7 @@ const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
 /** The organisation's label in other words, which a partner's or parent body's name may follow. */
 const STAND_IN_NAME = /^((police )?force|council|local authority)\b/i;
 /** Another field's name ("Telephone", "Contact email"), which a title block may hold besides the template's. */
-const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|address|postcode|website|web|contact(?: details)?|ref(?:erence)?|version|author|owner|department|directorate|team)$/iu;
+const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|postcode|website|contact(?: details)?|version|author)$/iu;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
 
@@ -69,6 +66,11 @@ function labelOf(block: Block): Label | null {
     // Another date's label stops a value as any label does, but gives none.
     if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false, standIn: false };
     const standIn = key === 'name' && STAND_IN_NAME.test(block.text);
+    // "Council" on a line of its own is as likely a name wrapped ("Barset District" over "Council") as a label.
+    if (standIn && !block.table && !/:/.test(m[0])) continue;
+    // "Signed off:" dates a sign-off only where a date follows; "Signed off: Jane Smith" names who signed.
+    if (key === 'signOffDate' && /^signed/i.test(m[0]) && !findSignOffDate(block.text.slice(m[0].length)))
+      return { field: null, rest: '', weak: false, standIn: false };
     // A note in brackets after the label is the form's guidance: "Scope of surveillance camera system (e.g. town
     // centre, ANPR)".
     const rest = block.text.slice(m[0].length).trim().replace(/^\([^)]{0,80}\)\s*[:\-–]?\s*/, '');
@@ -76,11 +78,11 @@ function labelOf(block: Block): Label | null {
     // system town centre: 14 cameras").
     const whole = TITLE_FIELDS.some((f) => f.key === key && m[0].replace(/[\s:\-–]+$/, '').toLowerCase() === f.label.toLowerCase());
     const tail = whole || /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
-    // Without a colon after them, a line's words are label only where they go on as the field's labels do: a line
-    // may run its value on in lower case ("Position within organisation parish clerk"). A cell's are all label.
-    const words = tail && !/\d/.test(tail[1]!) ? tail[1]!.trim().toLowerCase() : null;
-    if (words !== null && (tail![0] !== tail![1] || block.table || SAME_FIELD[key].test(words)))
-      return { field: SAME_FIELD[key].test(words) ? key : null, rest: rest.slice(tail![0].length).trim(), weak: false, standIn };
+    // Label words only: a value may run on after its label in lower case ("Position within organisation parish clerk",
+    // "Scope cctv: 14 cameras").
+    const words = tail ? tail[1]!.trim().toLowerCase() : '';
+    if (tail && words.split(/\s+/).every((w) => LABEL_WORDS.has(w.replace(/^\(|\)$/g, ''))))
+      return { field: OTHER_TAIL.test(words) ? null : key, rest: rest.slice(tail[0].length).trim(), weak: false, standIn };
     return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]), standIn };
   }
   return STOP.test(block.text) ? { field: null, rest: '', weak: false, standIn: false } : null;
