@@ -172,10 +172,12 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
 
   const history = await readManifestLines(out);
   const previous = latestByPath(history);
-  const listed = new Set(plan.inputs.map((i) => i.path));
+  // By record, as records are removed: the same input given by another path is no other input.
+  const planned = new Set(plan.inputs.map((i) => i.record));
+  const notGiven = (e: ManifestEntry) => e.record !== undefined && !planned.has(e.record);
   // An input given that cannot be found (a path mistyped, a drive not mounted) may be the one whose records a run
   // would remove as no longer listed: nothing is done, as for an --out that will not do.
-  const unlisted = [...previous.values()].filter((e) => e.record && !listed.has(e.path)).length;
+  const unlisted = [...previous.values()].filter(notGiven).length;
   const missing = plan.problems[0];
   if (missing && unlisted > 0)
     throw new OutputError(
@@ -282,7 +284,7 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
     extracted: report.documents.length,
     failed: report.errors.length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
-    unlisted: [...previous.values()].filter((e) => e.record && !listed.has(e.path) && removed.has(e.record)).length,
+    unlisted: [...previous.values()].filter((e) => notGiven(e) && removed.has(e.record!)).length,
   };
   const finished = new Date();
   await writeAtomic(

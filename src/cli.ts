@@ -1,16 +1,16 @@
 #!/usr/bin/env -S node --single-threaded
 /** The command line: arguments in, a batch run (or a merge of shards), a summary out. */
-import { realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_MEMORY_MB, MAX_TIMEOUT_S, planBatch, runBatch, toolVersion, type BatchResult, type DocumentEvent } from './batch.js';
 import { DEFAULT_LIMITS, type Limits } from './document.js';
 import { ioReason } from './errors.js';
-import { listInputs, readListFile } from './inputs.js';
+import { isDocumentName, listInputs, readListFile } from './inputs.js';
 import { MergeError, mergeOutputs } from './merge.js';
 import { parseShard } from './shard.js';
-import { abandonOutputs, OutputError, printable } from './writers.js';
+import { abandonOutputs, OUTPUT_FILES, OutputError, printable } from './writers.js';
 
 /** Set to show the stack of a crash rather than its message alone. */
 const DEBUG = 'SCC_EXTRACT_DEBUG';
@@ -62,8 +62,9 @@ Options:
 
 Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
-that cannot be written to, that is also an input folder, or that holds records
-a run would remove while an input given cannot be found), 130 or 143 when
+that cannot be written to, that is also an input folder or holds documents, or
+that holds records a run would remove while an input given cannot be found),
+130 or 143 when
 stopped by Ctrl-C or SIGTERM (what was finished is kept). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
@@ -158,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on.
-  const outAt = await realpath(values.out).catch(() => null);
+  const outAt = (await stat(values.out).catch(() => null))?.isDirectory() ? await realpath(values.out) : null;
   for (const arg of outAt ? args : []) {
     // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf").
     const wild = arg.search(/[*?[{]/);
@@ -166,22 +167,17 @@ async function main(argv: string[]): Promise<number> {
     if ((await realpath(at).catch(() => null)) === outAt) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
   }
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
-  const folders = new Set(plan.inputs.map((i) => path.dirname(i.path)));
-  for (const folder of outAt ? folders : [])
-    if ((await realpath(folder).catch(() => null)) === outAt) usage(`--out ${values.out} holds input documents; give the outputs a folder of their own`);
+  // Walks and patterns pass over the output folder, so documents in it would be left unread without a word.
+  const held = outAt ? (await readdir(outAt, { withFileTypes: true })).find((e) => e.isFile() && !e.name.startsWith('.') && !OUTPUT_FILES.has(e.name) && isDocumentName(e.name)) : undefined;
+  if (held) usage(`--out ${values.out} holds documents (${held.name}); give the outputs a folder of their own`);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();
   let done = 0;
-  // Records and manifest lines are whole as each document finishes; only the run's temporary files and lock go.
-  const stop = (signal: NodeJS.Signals) => {
+  stopWith(() => {
     progress?.clear();
-    abandonOutputs();
-    const where = done < plan.inputs.length ? `after ${done} of ${plan.inputs.length} documents; their results are kept` : `as it wrote the dataset and report of all ${done} documents`;
-    tell(`scc-extract: stopped (${signal}) ${where}: run again with the same --out to finish`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+    return done < plan.inputs.length ? `after ${done} of ${plan.inputs.length} documents; their results are kept` : `as it wrote the dataset and report of all ${done} documents`;
+  });
   const result = await runBatch(plan, {
     out: values.out,
     password: values.password,
@@ -210,9 +206,24 @@ async function main(argv: string[]): Promise<number> {
   return result.failed > 0 ? 1 : 0;
 }
 
+/**
+ * On Ctrl-C or SIGTERM: the run's temporary files and lock go, and one line says where it stopped. Records and
+ * manifest lines are whole as each document finishes, so what was done is kept.
+ */
+function stopWith(where: () => string): void {
+  const stop = (signal: NodeJS.Signals) => {
+    const at = where();
+    abandonOutputs();
+    tell(`scc-extract: stopped (${signal}) ${at}: run again with the same --out to finish`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+}
+
 async function merge(dirs: string[], out: string | undefined): Promise<number> {
   if (dirs.length === 0) usage('merge needs the output folders of the shards');
   if (!out) usage('--out <dir> is required');
+  stopWith(() => 'while merging');
   try {
     const result = await mergeOutputs(dirs, out);
     tell(`merged ${dirs.length} folders: ${result.extracted} extracted, ${result.failed} failed; output in ${out}`);

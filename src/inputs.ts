@@ -19,7 +19,8 @@ export interface ListOptions {
   out?: string;
 }
 
-const walked = (name: string) => [...SUPPORTED_EXTENSIONS, ...REFUSED_EXTENSIONS].includes(path.extname(name).toLowerCase());
+/** A name a folder walk takes: a document this tool reads, or one it refuses with a reason. */
+export const isDocumentName = (name: string) => [...SUPPORTED_EXTENSIONS, ...REFUSED_EXTENSIONS].includes(path.extname(name).toLowerCase());
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type IsOutput = (dir: string) => Promise<boolean>;
 
@@ -106,7 +107,7 @@ export async function readListFile(file: string): Promise<string[]> {
 /** Like a folder, a pattern selects the files a walk does; relative patterns give relative paths. */
 async function expand(pattern: string, isOutput: IsOutput): Promise<string[]> {
   const absolute = path.isAbsolute(pattern);
-  const matched = (await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false })).filter(walked).map((f) => path.normalize(f));
+  const matched = (await glob(pattern, { absolute, onlyFiles: true, dot: false, expandDirectories: false })).filter(isDocumentName).map((f) => path.normalize(f));
   const outside = await Promise.all(matched.map(async (f) => !(await isOutput(path.dirname(f)))));
   return matched.filter((_, i) => outside[i]).sort(byPath);
 }
@@ -162,7 +163,7 @@ async function walk(dir: string, problems: InputList['problems'], isOutput: IsOu
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory() && !(await isOutput(full))) out.push(...(await walk(full, problems, isOutput)));
-    else if (e.isFile() && walked(e.name)) out.push(full);
+    else if (e.isFile() && isDocumentName(e.name)) out.push(full);
   }
   return out;
 }

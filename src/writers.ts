@@ -144,7 +144,7 @@ function running(pid: number): boolean {
 }
 
 /** The files this tool writes at the top of an output folder, and in its records/ folder. */
-const OUTPUT_FILES = new Set(['dataset.jsonl', 'answers.csv', 'manifest.jsonl', 'report.json', 'report.md', 'run.json']);
+export const OUTPUT_FILES = new Set(['dataset.jsonl', 'answers.csv', 'manifest.jsonl', 'report.json', 'report.md', 'run.json']);
 const RECORD_FILE = /^[\w.\-]+\.json$/;
 
 /** Hidden, and named so that no one else's file is taken for one: `.<name>.scc-tmp-<pid>`. */

@@ -146,6 +146,8 @@ describe('batch runs', () => {
     expect(mistyped.code).toBe(2);
     expect(mistyped.stderr).toContain('no such file or folder; nothing was done, as this run would remove the records');
     expect(snapshot(out)).toEqual(before);
+    // The same inputs by another path are the same inputs.
+    expect((await cli([path.relative(process.cwd(), dir), `${dir}-typo`, '--out', out])).code).toBe(1);
     // Into a folder of its own, the same mistake fails that input alone.
     expect((await cli([`${dir}-typo`, dir, '--out', folder('fresh')])).code).toBe(1);
     // One input given of three: the other two records go, and the summary says so.
@@ -154,19 +156,23 @@ describe('batch runs', () => {
     expect(one.stderr).toContain('the records of 2 earlier inputs not given this time are removed');
   });
 
-  it('refuses an output folder that is also an input folder or holds an input document, writing nothing', async () => {
+  it('refuses an output folder that is also an input folder or holds documents, writing nothing', async () => {
     const dir = inputs(1);
     const listed = readdirSync(dir).sort();
     const refused = await cli([dir, '--out', dir]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('is also an input folder');
-    // Nor may it be the folder of a document given by name or by pattern.
-    for (const given of [path.join(dir, 'doc-000.txt'), `${dir}/*.txt`]) {
-      const named = await cli([given, '--out', dir]);
+    // Nor may it hold documents: given by name or by pattern, or in a folder a walk passes over as the outputs'.
+    const sub = path.join(dir, 'sub');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, 'form.pdf'), 'not read');
+    for (const [given, out] of [[path.join(dir, 'doc-000.txt'), dir], [`${dir}/*.txt`, dir], [dir, sub]] as const) {
+      const named = await cli([given, '--out', out]);
       expect(named.code).toBe(2);
-      expect(named.stderr).toMatch(/is also an input folder|holds input documents/);
+      expect(named.stderr).toMatch(/is also an input folder|holds documents \((?:doc|broken|form)[\w-]*\.(?:txt|pdf)\)/);
     }
-    expect(readdirSync(dir).sort()).toEqual(listed);
+    expect(readdirSync(dir).sort()).toEqual([...listed, 'sub'].sort());
+    expect(readdirSync(sub)).toEqual(['form.pdf']);
   });
 
   it('redoes a document whose limits changed, and keeps failures that would fail again', async () => {
