@@ -19,8 +19,8 @@ const LABEL_TAIL = /^((?:[\p{Ll}(&/][^\s:]*\s*){1,5}?)(?::\s*|$)/u;
 /** Words a longer label is made of ("of this assessment", "held", "name and position", "in full"), and no value is. */
 const LABEL_WORDS = new Set(
   ('of the this in within at on for by and & / full held title name names position role job assessment self-assessment self organisation organization ' +
-    'system systems surveillance camera cameras scheme sro deputy details completed reviewed review approved approval agreed signed sign off ' +
-    'submitted chief officer date type address email e-mail telephone phone website number reference').split(' '),
+    'sro deputy details completed reviewed review approved approval agreed signed sign off submitted date type address email e-mail ' +
+    'telephone phone website number reference').split(' '),
 );
 /** A label's words that name something else than its field: "Organisation type", "Organisation address". */
 const OTHER_TAIL = /\b(?:type|address|e-?mail|telephone|phone|website|number|reference)$/;
@@ -34,7 +34,7 @@ const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
 /** The organisation's label in other words, which a partner's or parent body's name may follow. */
 const STAND_IN_NAME = /^((police )?force|council|local authority)\b/i;
 /** Another field's name ("Telephone", "Contact email"), which a title block may hold besides the template's. */
-const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|postcode|website|contact(?: details)?|version|author)$/iu;
+const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|address|postcode|website|contact(?: details)?|number|version|author)$/iu;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
 
@@ -78,10 +78,12 @@ function labelOf(block: Block): Label | null {
     // system town centre: 14 cameras").
     const whole = TITLE_FIELDS.some((f) => f.key === key && m[0].replace(/[\s:\-–]+$/, '').toLowerCase() === f.label.toLowerCase());
     const tail = whole || /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
-    // Label words only: a value may run on after its label in lower case ("Position within organisation parish clerk",
-    // "Scope cctv: 14 cameras").
+    // Label words only, up to a colon or filling a cell: a value may run on after its label in lower case ("Position
+    // within organisation parish clerk", "Scope cctv: 14 cameras"). A date's label may say more ("Date signed off by
+    // the chief officer:"): what follows it must be a date anyway.
     const words = tail ? tail[1]!.trim().toLowerCase() : '';
-    if (tail && words.split(/\s+/).every((w) => LABEL_WORDS.has(w.replace(/^\(|\)$/g, ''))))
+    const colon = tail !== null && tail[0] !== tail[1];
+    if (tail && (colon || block.table) && ((key === 'signOffDate' && colon) || words.split(/\s+/).every((w) => LABEL_WORDS.has(w.replace(/^\(|\)$/g, '')))))
       return { field: OTHER_TAIL.test(words) ? null : key, rest: rest.slice(tail[0].length).trim(), weak: false, standIn };
     return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]), standIn };
   }
@@ -107,9 +109,11 @@ function splitLabels(blocks: readonly Block[]): Block[] {
  * Whether a block names another field of its own, alone or before a colon ("Contact email", "Telephone: …"): not the
  * value of a label left blank above it.
  */
-function namesOtherField(b: Block): boolean {
-  const head = /^([^:\n]{1,40}):/.exec(b.text)?.[1] ?? b.text;
-  return OTHER_FIELD.test(head.trim());
+function namesOtherField(b: Block, next: Block | undefined): boolean {
+  const head = /^([^:\n]{1,40}):/.exec(b.text)?.[1];
+  // Without a colon, only a table's cell with its value beside it: "Lead Author" on a line may be a position.
+  const cell = !head && b.table !== undefined && next?.table?.row === b.table.row;
+  return (head !== undefined || cell) && OTHER_FIELD.test((head ?? b.text).trim());
 }
 
 /**
@@ -128,7 +132,7 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
   const values: number[] = [];
   for (; j < blocks.length && values.length <= labels.length; j++) {
     const b = blocks[j]!;
-    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option' || namesOtherField(b)) break;
+    if (labelOf(b) || b.kind === 'heading' || b.kind === 'option' || namesOtherField(b, blocks[j + 1])) break;
     values.push(j);
   }
   return labels.length >= 2 ? { labels, values } : null;
@@ -179,7 +183,7 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
       const b = blocks[j]!;
       const next = labelOf(b);
       if ((next && !(next.weak && parts.length === 0 && labelled.has(next.field))) || b.kind === 'heading' || b.kind === 'option') break;
-      if (parts.length === 0 && namesOtherField(b)) break;
+      if (parts.length === 0 && namesOtherField(b, blocks[j + 1])) break;
       parts.push(b);
     }
     if (!parts.length) continue;
