@@ -172,9 +172,9 @@ async function runLocked(plan: Plan, options: BatchOptions): Promise<BatchResult
 
   const history = await readManifestLines(out);
   const previous = latestByPath(history);
-  // By record, as records are removed: the same input given by another path is no other input.
-  const planned = new Set(plan.inputs.map((i) => i.record));
-  const notGiven = (e: ManifestEntry) => e.record !== undefined && !planned.has(e.record);
+  // The same file given by another path ("docs/a", "$PWD/docs/a") is no other input.
+  const given = new Set(plan.inputs.map((i) => path.resolve(i.path)));
+  const notGiven = (e: ManifestEntry) => e.record !== undefined && !given.has(path.resolve(e.path));
   // An input given that cannot be found (a path mistyped, a drive not mounted) may be the one whose records a run
   // would remove as no longer listed: nothing is done, as for an --out that will not do.
   const unlisted = [...previous.values()].filter(notGiven).length;

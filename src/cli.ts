@@ -62,8 +62,9 @@ Options:
 
 Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
-that cannot be written to, that is also an input folder or holds documents, or
-that holds records a run would remove while an input given cannot be found),
+that cannot be written to, that is also an input folder or holds documents
+inside one, or that holds records a run would remove while an input given
+cannot be found),
 130 or 143 when
 stopped by Ctrl-C or SIGTERM (what was finished is kept). ${DEBUG}=1 shows where a crash happened.`;
 
@@ -158,18 +159,21 @@ async function main(argv: string[]): Promise<number> {
       usage(`cannot read --from ${list}: ${ioReason(error)}`);
     }
   }
-  // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on.
+  // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on;
+  // inside a folder given, documents beside the outputs go unread, as walks and patterns pass over output folders.
   const outAt = (await stat(values.out).catch(() => null))?.isDirectory() ? await realpath(values.out) : null;
+  let walkedInto = false;
   for (const arg of outAt ? args : []) {
-    // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf").
+    // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf"); a file's, the one it is in.
     const wild = arg.search(/[*?[{]/);
-    const at = wild < 0 ? arg : path.dirname(`${arg.slice(0, wild)}x`);
-    if ((await realpath(at).catch(() => null)) === outAt) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
+    const at = await realpath(wild < 0 ? arg : path.dirname(`${arg.slice(0, wild)}x`)).catch(() => null);
+    const folder = at && ((await stat(at)).isDirectory() ? at : path.dirname(at));
+    if (folder === outAt && folder === at) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
+    if (folder !== null && (folder === outAt || outAt!.startsWith(`${folder}${path.sep}`))) walkedInto = true;
   }
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
-  // Walks and patterns pass over the output folder, so documents in it would be left unread without a word.
-  const held = outAt ? (await readdir(outAt, { withFileTypes: true })).find((e) => e.isFile() && !e.name.startsWith('.') && !OUTPUT_FILES.has(e.name) && isDocumentName(e.name)) : undefined;
-  if (held) usage(`--out ${values.out} holds documents (${held.name}); give the outputs a folder of their own`);
+  const held = walkedInto ? (await readdir(outAt!, { withFileTypes: true })).find((e) => e.isFile() && !e.name.startsWith('.') && !OUTPUT_FILES.has(e.name) && isDocumentName(e.name)) : undefined;
+  if (held) usage(`--out ${values.out} holds documents (${held.name}) among the inputs; give the outputs a folder of their own`);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();

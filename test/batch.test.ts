@@ -148,6 +148,10 @@ describe('batch runs', () => {
     expect(snapshot(out)).toEqual(before);
     // The same inputs by another path are the same inputs.
     expect((await cli([path.relative(process.cwd(), dir), `${dir}-typo`, '--out', out])).code).toBe(1);
+    // A missing input's record name taken by another of the same name: still a missing input.
+    const other = path.join(folder('other'), 'doc-000.txt');
+    writeFileSync(other, renderText(sampleSpec(7)));
+    expect((await cli([other, path.join(dir, 'doc-001.txt'), path.join(dir, 'doc-002.txt'), path.join(dir, 'broken-binary.txt'), path.join(dir, 'broken-policy.txt'), `${dir}-typo`, '--out', out])).code).toBe(2);
     // Into a folder of its own, the same mistake fails that input alone.
     expect((await cli([`${dir}-typo`, dir, '--out', folder('fresh')])).code).toBe(1);
     // One input given of three: the other two records go, and the summary says so.
@@ -173,6 +177,10 @@ describe('batch runs', () => {
     }
     expect(readdirSync(dir).sort()).toEqual([...listed, 'sub'].sort());
     expect(readdirSync(sub)).toEqual(['form.pdf']);
+    // Outside the inputs, notes kept beside the outputs are no inputs left unread.
+    const results = folder('results');
+    writeFileSync(path.join(results, 'notes.txt'), 'read me');
+    expect((await cli([path.join(dir, 'doc-000.txt'), '--out', results])).code).toBe(0);
   });
 
   it('redoes a document whose limits changed, and keeps failures that would fail again', async () => {
