@@ -4,8 +4,10 @@ import { findSignOffDate } from './dates.js';
 import type { Block, Provenance } from './document.js';
 import type { Organisation } from './schema.js';
 
+/** The organisation's label in other words, which a partner's or parent body's name may follow. */
+const STAND_IN_NAME = String.raw`(?:police )?force|council|local authority`;
 const LABELS: Record<TitleField, RegExp> = {
-  name: /^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*|^((police )?force|council|local authority)\s*(:\s*|$)/i,
+  name: new RegExp(String.raw`^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*|^(${STAND_IN_NAME})\s*(:\s*|$)`, 'i'),
   scope: /^(system scope|scope( of (the )?(surveillance )?(camera )?system(s|\(s\))?)?)(?![\p{L}\d])\s*[:\-–]?\s*/iu,
   seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible (officer|owner)|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
   position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
@@ -31,8 +33,6 @@ const OTHER_DATE = /^date\s+(?:of\s+)?(?:publication|published|meeting|next revi
 /** A sign-off not made yet: the date in "TBC - to be signed after Cabinet on 12 July 2022" is not the sign-off's. */
 const UNSIGNED = /^\W*(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awaiting|pending|not yet)\b/i;
 const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
-/** The organisation's label in other words, which a partner's or parent body's name may follow. */
-const STAND_IN_NAME = /^((police )?force|council|local authority)\b/i;
 /** Another field's name ("Telephone", "Contact email"), which a title block may hold besides the template's. */
 const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|address|postcode|website|contact(?: details)?|number|version|author)$/iu;
 /** Longest label line; a longer block starting with the same words is prose. */
@@ -65,7 +65,7 @@ function labelOf(block: Block): Label | null {
     if (!m) continue;
     // Another date's label stops a value as any label does, but gives none.
     if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false, standIn: false };
-    const standIn = key === 'name' && STAND_IN_NAME.test(block.text);
+    const standIn = key === 'name' && m[3] !== undefined;
     // "Council" on a line of its own is as likely a name wrapped ("Barset District" over "Council") as a label.
     if (standIn && !block.table && !/:/.test(m[0])) continue;
     // "Signed off:" dates a sign-off only where a date follows; "Signed off: Jane Smith" names who signed.
