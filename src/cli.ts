@@ -64,9 +64,8 @@ Exit status: 0 when every input was processed (missing answers are not
 failures), 1 when any input failed, 2 on a usage error (including an --out
 that cannot be written to, that is also an input folder or holds documents
 inside one, or that holds records a run would remove while an input given
-cannot be found),
-130 or 143 when
-stopped by Ctrl-C or SIGTERM (what was finished is kept). ${DEBUG}=1 shows where a crash happened.`;
+cannot be found), 130 or 143 when stopped by Ctrl-C or SIGTERM (what was
+finished is kept). ${DEBUG}=1 shows where a crash happened.`;
 
 /** One line on stderr; names and messages from inputs in it cannot act on the terminal. */
 function tell(text: string): void {
@@ -159,21 +158,9 @@ async function main(argv: string[]): Promise<number> {
       usage(`cannot read --from ${list}: ${ioReason(error)}`);
     }
   }
-  // Outputs written among the documents would mix with them, and the folder would pass for outputs from then on;
-  // inside a folder given, documents beside the outputs go unread, as walks and patterns pass over output folders.
-  const outAt = (await stat(values.out).catch(() => null))?.isDirectory() ? await realpath(values.out) : null;
-  let walkedInto = false;
-  for (const arg of outAt ? args : []) {
-    // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf"); a file's, the one it is in.
-    const wild = arg.search(/[*?[{]/);
-    const at = await realpath(wild < 0 ? arg : path.dirname(`${arg.slice(0, wild)}x`)).catch(() => null);
-    const folder = at && ((await stat(at)).isDirectory() ? at : path.dirname(at));
-    if (folder === outAt && folder === at) usage(`--out ${values.out} is also an input folder; give the outputs a folder of their own`);
-    if (folder !== null && (folder === outAt || outAt!.startsWith(`${folder}${path.sep}`))) walkedInto = true;
-  }
+  const mixed = await outputsAmongInputs(values.out, args);
+  if (mixed) usage(`--out ${values.out} ${mixed}; give the outputs a folder of their own`);
   const plan = planBatch(await listInputs(args, { out: values.out }), shard);
-  const held = walkedInto ? (await readdir(outAt!, { withFileTypes: true })).find((e) => e.isFile() && !e.name.startsWith('.') && !OUTPUT_FILES.has(e.name) && isDocumentName(e.name)) : undefined;
-  if (held) usage(`--out ${values.out} holds documents (${held.name}) among the inputs; give the outputs a folder of their own`);
   const json = values.log === 'json';
   const progress = process.stderr.isTTY && !(json && process.stdout.isTTY) ? new Progress(plan.inputs.length) : undefined;
   const started = performance.now();
@@ -208,6 +195,27 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.summary) process.stdout.write(summaryTable(result));
   return result.failed > 0 ? 1 : 0;
+}
+
+/**
+ * Why an output folder would mix with the inputs, or null: outputs written among the documents would pass for them,
+ * and the folder for outputs from then on; inside a folder given, documents beside the outputs would go unread, as
+ * walks and patterns pass over output folders.
+ */
+async function outputsAmongInputs(out: string, args: readonly string[]): Promise<string | null> {
+  const outAt = (await stat(out).catch(() => null))?.isDirectory() ? await realpath(out) : null;
+  if (!outAt) return null;
+  let inside = false;
+  for (const arg of args) {
+    // A pattern's folder is the one its first wildcard stands in ("in" of "in/**/*.pdf"); a file's, the one it is in.
+    const wild = arg.search(/[*?[{]/);
+    const at = await realpath(wild < 0 ? arg : path.dirname(`${arg.slice(0, wild)}x`)).catch(() => null);
+    const folder = at && ((await stat(at)).isDirectory() ? at : path.dirname(at));
+    if (folder === outAt && folder === at) return 'is also an input folder';
+    if (folder !== null && (folder === outAt || outAt.startsWith(`${folder}${path.sep}`))) inside = true;
+  }
+  const held = inside ? (await readdir(outAt, { withFileTypes: true })).find((e) => e.isFile() && !e.name.startsWith('.') && !OUTPUT_FILES.has(e.name) && isDocumentName(e.name)) : undefined;
+  return held ? `holds documents (${held.name}) among the inputs` : null;
 }
 
 /**
