@@ -279,6 +279,18 @@ describe('matcher on what organisations add', () => {
     expect(r.actionPlans.map((p) => p.text)).toEqual(expectedFromSpec(spec).actionPlans.map((p) => p.text));
   });
 
+  it('keeps an "Action Plan" heading printed before the closing question out of the answer above it', async () => {
+    const spec = base();
+    const rendered = renderText(spec);
+    // The heading moved from after the closing question to before it, as some forms print it.
+    const text = rendered.replace(/\n(Have you identified any areas[^\n]*Principle (\d+)\?[^\n]*)\n\nAction Plan\n/g, (_, asked: string, n: string) => `\nAction Plan – Principle ${n}\n\n${asked}\n`);
+    expect(text).not.toBe(rendered);
+    const r = await run(text);
+    const expected = expectedFromSpec(spec);
+    for (const a of expected.answers) expect([a.id, answer(r, a.id).text]).toEqual([a.id, a.text]);
+    expect(r.actionPlans.map((p) => p.text)).toEqual(expected.actionPlans.map((p) => p.text));
+  });
+
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {
     const spec = base();
     spec.answers['P4.7'] = { ticked: 'none' };

@@ -81,6 +81,11 @@ export function match(doc: NormalisedDocument): MatchResult {
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
   for (const a of actionAt) if (a !== undefined) boundaries.add(a);
+  // A bare "Action Plan" heading elsewhere (printed before its principle's closing question) answers nothing above it.
+  blocks.forEach((b, i) => {
+    const label = b.kind === 'option' ? null : ACTION_PLAN.exec(b.text.trim());
+    if (label && !label[1]) boundaries.add(i);
+  });
   // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
   for (let i = 1; i < blocks.length; i++) {
     const before = blocks[i - 1]!.provenance.page;
