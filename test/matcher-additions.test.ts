@@ -329,6 +329,25 @@ describe('matcher on what organisations add', () => {
     for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7', 'P8.3', 'P8.4']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
+  it('does not read an opening choice that its sentence takes back ("Yes - previously, but no longer")', async () => {
+    const spec = base();
+    spec.answers['P5.10'] = { ticked: 'none', text: 'Yes - previously, but no longer' };
+    spec.answers['P2.3'] = { ticked: 'none', text: 'Yes, until the cameras were replaced; the new ones are no longer covered.' };
+    spec.answers['P11.4'] = { ticked: 'none', text: 'Yes – previously exported to DVD; this is no longer possible since the 2023 upgrade.' };
+    spec.answers['P9.2'] = { ticked: 'none', text: 'No – formerly none, but a policy was adopted in 2024.' };
+    // Words of a later sentence, or "as previously", leave the choice standing.
+    spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – as previously reported, footage is reviewed the same day.' };
+    spec.answers['P6.4'] = { ticked: 'none', text: 'Yes. Access was previously wider; it is now council staff only.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
+    for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P9.2', 'formerly']] as const)
+      expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
+    expect(['P6.3', 'P6.4'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes']);
+    // A ticked box beside such words is in doubt too.
+    const boxed = base();
+    boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - signs were previously at every entrance; no longer since the car park was rebuilt.' };
+    expect(answer(await render(boxed), 'P3.2')).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringMatching(/^ticked box says yes but the answer opens with a choice .*\("previously"\)$/) });
+  });
+
   it('reports a ticked box that contradicts the written answer as ambiguous', async () => {
     const spec = base();
     spec.answers['P5.1'] = { ticked: 'no', text: 'Yes - the CCTV policy and procedures are on the intranet.' };

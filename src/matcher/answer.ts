@@ -380,7 +380,7 @@ function readChoice(parts: Parts): ChoiceReading {
     return {
       choice: null,
       status: 'ambiguous',
-      reason: `ticked box says ${fromMarks.choice} but the text says ${words.choice}`,
+      reason: `ticked box says ${fromMarks.choice} but ${words.choice === null ? words.reason : `the text says ${words.choice}`}`,
       confidence: 0.9,
       evidence: { ...NO_EVIDENCE, quote: words.evidence.quote, provenance: words.evidence.provenance },
     };
@@ -402,6 +402,18 @@ function readChoice(parts: Parts): ChoiceReading {
         ? 'no box ticked'
         : (parts.soleDoubt ?? 'no Yes/No options found');
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
+}
+
+/** An opening choice its own sentence takes back ("Yes - previously, but no longer"): undecided, not read. */
+function takenBack(opening: { line: string; takenBack: string | null }, provenance: Provenance | null): ChoiceReading | null {
+  if (!opening.takenBack) return null;
+  return {
+    choice: null,
+    status: 'ambiguous',
+    reason: `the answer opens with a choice and goes on to say it holds no more ("${opening.takenBack}")`,
+    confidence: 0.9,
+    evidence: { ...NO_EVIDENCE, quote: opening.line, provenance },
+  };
 }
 
 function ambiguous(reason: string, o: Block): ChoiceReading {
@@ -465,7 +477,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
   }
   // An answer that opens with the choice itself: "Yes - the policy is on the intranet."
   const opening = text ? openingChoice(text, letters) : null;
-  if (opening && allowed(opening.value)) return inferred(opening.value, opening.line, textual[0]?.provenance ?? null);
+  if (opening && allowed(opening.value)) return takenBack(opening, textual[0]?.provenance ?? null) ?? inferred(opening.value, opening.line, textual[0]?.provenance ?? null);
   // A statement elsewhere never fills in boxes left blank on the page: it counts against a ticked box, or
   // stands in where the format lost the boxes' state.
   const blank = options.some((o) => o.option?.mark?.state === 'unchecked') && !options.some((o) => o.option?.mark?.state === 'checked');
@@ -476,7 +488,7 @@ function wordsReading(parts: Parts, allowed: (v: OptionValue | null) => boolean)
   }
   if (q.actionQuestion && plan.text && !PLAN_TABLE_HEADING.test(plan.text.trim())) {
     const m = openingChoice(plan.text.trim(), letters);
-    if (m && allowed(m.value)) return inferred(m.value, m.line, plan.provenance);
+    if (m && allowed(m.value)) return takenBack(m, plan.provenance) ?? inferred(m.value, m.line, plan.provenance);
   }
   return null;
 }

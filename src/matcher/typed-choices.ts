@@ -114,12 +114,18 @@ const ASKS_AFTER_CHOICE =
   /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
 
 /**
+ * Words that say the opening choice held once and holds no more: "Yes - previously, but no longer", "Yes – exported
+ * to DVD until the 2023 upgrade ceased it". Not "as previously reported".
+ */
+const TAKEN_BACK = /\b(?:no longer|not any ?more|(?<!\bas\s)previously|formerly|ceased|discontinued|until recently)\b/i;
+
+/**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
  * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), listing
  * them ("Yes, No or N/A"), or telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question
- * blank", "No – go on to question 9").
+ * blank", "No – go on to question 9"). `takenBack` holds the words of its sentence that say it holds no more.
  */
-export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string } | null {
+export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string; takenBack: string | null } | null {
   if (numberColumnHeading(text.split('\n')[0]!)) return null;
   const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
   const value = m ? typedValue(m[1]!, letters) : null;
@@ -135,7 +141,10 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   if (named && optionValue(named[1] ?? named[2]!) !== value) return null;
   // A line ending in a colon asks for what follows ("Yes - please give the date of the last review:"), and so does
   // one that goes on with a question of the form's ("No – why not?", "Yes – which staff groups?").
-  return values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line) ? null : { value, line };
+  if (values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line)) return null;
+  // A choice that is a sentence of its own ("Yes. Access was previously wider …") is not taken back by the next.
+  const ownSentence = /^[^.]*\.\s*$/.test(text.slice(0, m![0].length - m![2]!.length));
+  return { value, line, takenBack: ownSentence ? null : (TAKEN_BACK.exec(sentence)?.[0] ?? null) };
 }
 
 /** Words that open the template's guidance on when to choose an option, not an answer. */
