@@ -10,6 +10,7 @@ import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue, ticksLabel } fro
 import type { ActionPlan, Answer, Evidence } from '../schema.js';
 import type { Statement } from '../statements.js';
 import { OTHER_OPTION_WITH_MARK, openingChoice, trailingLabels, typedValue } from './typed-choices.js';
+import { rightOfQuestion } from './rows.js';
 import { FOLLOW_ON, PROMPT, REFERENCE, endsAsQuestion, isGuidance, questionScore } from './wording.js';
 
 const MARK_CONFIDENCE: Record<string, number> = {
@@ -265,10 +266,15 @@ function leadsRegion(b: Block, content: readonly Block[], question: Block): bool
   if (b.provenance === question.provenance) return true;
   const at = content.indexOf(b);
   if (at < 0) return false;
+  // Beside the question in a response column, after only the cells of columns further right: a comment centred in
+  // the row starts higher than the choice when it runs to more lines.
+  const before = content.slice(0, at);
+  const x = (c: Block) => c.provenance.x ?? -Infinity;
+  if (rightOfQuestion(question, b) && before.every((c) => rightOfQuestion(question, c) && x(c) > x(b))) return true;
   let introduced = false;
-  for (const x of content.slice(0, at)) {
-    if (x.kind !== 'option' && FORM_GUIDANCE.test(x.text)) introduced = /:\s*$/.test(x.text);
-    else if (!(introduced && x.kind !== 'option' && (x.kind === 'listItem' || /^\s*[•●▪◦‣∙·*\-–\uF0B7\uF0A7]/.test(x.text) || endsAsQuestion(x.text)))) return false;
+  for (const c of before) {
+    if (c.kind !== 'option' && FORM_GUIDANCE.test(c.text)) introduced = /:\s*$/.test(c.text);
+    else if (!(introduced && c.kind !== 'option' && (c.kind === 'listItem' || /^\s*[•●▪◦‣∙·*\-–\uF0B7\uF0A7]/.test(c.text) || endsAsQuestion(c.text)))) return false;
   }
   return true;
 }

@@ -45,6 +45,16 @@ export function onRowOf(question: Block, through: readonly Block[]): boolean {
 /** How far right of a question, in PDF points, a column of comments beside it starts at least. */
 const COMMENT_COLUMN = 120;
 
+/**
+ * Whether a block stands in a column right of the question's, on the question's page and no higher than its first
+ * line: a cell of the question's row where the format keeps no table (or of a row below it).
+ */
+export function rightOfQuestion(question: Block, b: Block): boolean {
+  const [pq, pb] = [question.provenance, b.provenance];
+  if (pq.x === undefined || pq.y === undefined || pb.x === undefined || pb.y === undefined || pq.page !== pb.page) return false;
+  return pb.x >= pq.x + COMMENT_COLUMN && pb.y <= pq.y + ROW_TOLERANCE;
+}
+
 export const sameTableRow = (a: Block, b: Block) => a.table !== undefined && b.table !== undefined && a.table.row === b.table.row;
 
 /** Whether b follows a on a's table row, or, where the format knows no tables, on its line of the page, left to right. */
