@@ -446,7 +446,19 @@ describe('matcher on rendered templates', () => {
     const headed = lettered.replace(/^(Principle \d+\n[^\n]*)$/gm, '$1\n\nY/N');
     expectNumberedChoices(await parseText(enc(headed)), spec);
     // Nothing in the document says its letters answer the form: a column of them may say anything.
-    expect(match(await parseText(enc(lettered))).answers.filter((a) => a.choice === 'yes' || a.choice === 'no')).toEqual([]);
+    const bare = await parseText(enc(lettered));
+    expect(match(bare).answers.filter((a) => a.choice === 'yes' || a.choice === 'no')).toEqual([]);
+    // A table's heading row naming the column "Yes/No" says so; the prompt "Yes/No" on a line of its own does not.
+    const withHeading = (kind: 'tableCell' | 'paragraph'): NormalisedDocument => ({
+      ...bare,
+      blocks: bare.blocks.flatMap((b) =>
+        /^Principle \d+$/.test(b.text)
+          ? [b, ...['No.', 'Question', 'Yes/No', 'Comments'].map((text, column): Block => ({ kind, text, provenance: b.provenance, ...(kind === 'tableCell' ? { table: { row: 0, column } } : {}) }))]
+          : [b],
+      ),
+    });
+    expectNumberedChoices(withHeading('tableCell'), spec);
+    expect(match(withHeading('paragraph')).answers.filter((a) => a.choice === 'yes' || a.choice === 'no')).toEqual([]);
   });
 
   it('reads no choice from a lower-case letter, or from "Y" and "N" printed as the options', async () => {

@@ -44,10 +44,13 @@ export function typedValue(text: string, letters: boolean): OptionValue | null {
 
 /** A column heading that says its cells hold a Y or an N: "Y/N", "(Y/N)", "Answer (Y/N)". */
 const LETTERS_HEADING = /^(?:(?:answer|response)\s*)?\(?\s*y\s*\/\s*n\s*\)?:?$/i;
+/** A table's column headed by the choices in words, "Yes/No": a Y or N in it stands for one. Not the prompt "Yes / No" on a line. */
+const CHOICES_HEADING = /^yes\s*\/\s*no:?$/i;
+const headsLetters = (b: Block) => LETTERS_HEADING.test(b.text.trim()) || (b.kind === 'tableCell' && CHOICES_HEADING.test(b.text.trim()));
 
 /**
  * Whether a capital Y or N standing alone answers the form's questions: only where the document says so, by a
- * column headed "Y/N" or by answers (two or more) opening with a Yes or No in words where others open with a letter; and not
+ * column headed "Y/N" (or a table's headed "Yes/No") or by answers (two or more) opening with a Yes or No in words where others open with a letter; and not
  * in a document with a column that names what its letters say, nor where some question's answer holds a letter
  * beside a Yes or No in words or boxes, or beside another letter: the letters are then another column's, saying
  * something else. "N/A" beside a letter says nothing of it.
@@ -59,7 +62,7 @@ export function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<r
   const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && inWords(b));
   if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
   const openedInWords = regions.filter((region) => inWords(region[0])).length;
-  return blocks.some((b) => LETTERS_HEADING.test(b.text.trim())) || openedInWords >= 2;
+  return blocks.some(headsLetters) || openedInWords >= 2;
 }
 
 /** What the template tells the reader to do, not what an organisation answers: "tick N/A if …", "leave it blank". */
