@@ -279,6 +279,18 @@ describe('matcher on what organisations add', () => {
     expect(r.actionPlans.map((p) => p.text)).toEqual(expectedFromSpec(spec).actionPlans.map((p) => p.text));
   });
 
+  it('takes no title block label for a question ("Senior Responsible Officer" for "… include a senior responsible officer?")', async () => {
+    const spec = base();
+    const whole = renderText(spec);
+    // A form published from Principle 6 on: nothing but the title block comes before it.
+    const text = whole.slice(0, whole.indexOf('Principle 1\n')) + whole.slice(whole.indexOf('Principle 6\n'));
+    expect(text).toContain('Senior Responsible Officer\t');
+    const r = await run(text);
+    const { name, scope, seniorResponsibleOfficer, position, signOffDate } = r.organisation;
+    expect({ name, scope, seniorResponsibleOfficer, position, signOffDate }).toEqual(expectedFromSpec(spec).organisation);
+    expect(answer(r, 'P4.2')).toMatchObject({ status: 'missing', reason: 'question not found' });
+  });
+
   it('keeps an "Action Plan" heading printed before the closing question out of the answer above it', async () => {
     const spec = base();
     const rendered = renderText(spec);

@@ -284,7 +284,8 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
     const m = new Map<number, number>();
     for (let b = lo + 1; b < hi; b++) {
       const s = questionScore(q, blocks[b]!);
-      if (s >= QUESTION_THRESHOLD) m.set(b, s);
+      // "Senior Responsible Officer" among the title block's labels asks nothing, however like a question it reads.
+      if (s >= QUESTION_THRESHOLD && !titleBlockLabel(blocks, b)) m.set(b, s);
     }
     return m;
   });
