@@ -341,6 +341,21 @@ describe('matcher on what organisations add', () => {
     for (const id of ['P5.2', 'P5.4', 'P5.6', 'P5.9', 'P7.2', 'P7.5', 'P7.7', 'P8.3', 'P8.4']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing' });
   });
 
+  it('reads "Not applicable." opening the drone question\'s answer, and says where N/A answers a question that offers none', async () => {
+    const spec = base();
+    spec.answers['P5.9'] = { ticked: 'none', text: 'Not applicable. The council does not operate drones.' };
+    spec.answers['P2.2'] = { ticked: 'none', text: 'N/A. No facial recognition or biometric software is used.' };
+    spec.answers['P3.3'] = { ticked: 'none', text: 'Not applicable: the signs were replaced by a published notice.' };
+    const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'labels-only' }));
+    expect(answer(r, 'P5.9')).toMatchObject({ choice: 'na', status: 'answered' });
+    for (const id of ['P2.2', 'P3.3']) expect(answer(r, id)).toMatchObject({ choice: null, status: 'missing', reason: 'answered N/A, which this question does not offer' });
+    // Beside a ticked box, or boxes whose state was lost, "N/A" in the comments may be nothing to add.
+    const boxed = base();
+    boxed.answers['P2.2'] = { ticked: 'yes', text: 'N/A' };
+    expect(answer(await render(boxed), 'P2.2')).toMatchObject({ choice: 'yes', status: 'answered' });
+    expect(answer(await render(boxed, { marks: 'placeholder' }), 'P2.2')).toMatchObject({ choice: null, reason: 'checkbox state not present in this format' });
+  });
+
   it('does not read an opening choice that its sentence takes back ("Yes - previously, but no longer")', async () => {
     const spec = base();
     spec.answers['P5.10'] = { ticked: 'none', text: 'Yes - previously, but no longer' };

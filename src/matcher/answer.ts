@@ -396,6 +396,8 @@ function readChoice(parts: Parts): ChoiceReading {
   if (ticked) return ambiguous('a ticked box could not be read with its label', ticked);
   if (fromMarks) return fromMarks;
   if (words) return words;
+  const na = notOffered(parts);
+  if (na) return na;
 
   const unknown = options.filter((o) => o.option?.mark?.state === 'unknown');
   const reason = unknown.some((o) => o.option!.mark!.source === 'placeholder')
@@ -408,6 +410,26 @@ function readChoice(parts: Parts): ChoiceReading {
         ? 'no box ticked'
         : (parts.soleDoubt ?? 'no Yes/No options found');
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
+}
+
+/**
+ * "N/A" given as the answer, alone or opening it, to a question that offers no N/A: neither of its options, so
+ * missing, but saying why. Not where a box is ticked, nor where the boxes' state is lost: there "N/A" in the
+ * comments may say there is nothing to add.
+ */
+function notOffered({ q, text, letters, options }: Parts): ChoiceReading | null {
+  // Boxes whose state was lost may hold the answer, the N/A a comment beside it.
+  if (q.type === 'yesno-na-text' || q.type === 'open' || !text || options.some((o) => o.option?.mark?.state === 'unknown')) return null;
+  const first = text.split('\n')[0]!.trim();
+  const said = /^(n\/?a|not applicable)\.?$/i.test(first) ? first : openingChoice(text, letters)?.value === 'na' ? first : null;
+  if (said === null) return null;
+  return {
+    choice: null,
+    status: 'missing',
+    reason: 'answered N/A, which this question does not offer',
+    confidence: 0.9,
+    evidence: { ...NO_EVIDENCE, quote: said, provenance: null },
+  };
 }
 
 /** An opening choice its own sentence takes back ("Yes - previously, but no longer"): undecided, not read. */

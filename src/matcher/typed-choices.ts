@@ -17,7 +17,7 @@ import { rowsOf } from './rows.js';
  * stood between them).
  */
 const LEADING_CHOICE =
-  /^(yes|no|n\/a)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔]?\s*\))|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b))|(?<=\/a)\s)\s*(\S+)/i;
+  /^(yes|no|n\/a|not applicable)(?:\s*[–—:,;]|\s*\((?!\s*[xX✓✔]?\s*\))|\s*-(?!(?:one|go|notice|fly|drone|entry|cost|claims?|blame|fault|parking|smoking|waiting|stopping|deal|show|win|nonsense)\b)|\s*\.(?!\s*(?:\d|of\b))|(?<=\/a)\s)\s*(\S+)/i;
 /** An option's label with a character or two that are not words beside it: a mark the parser could not read. */
 export const OTHER_OPTION_WITH_MARK = /^(yes|no|n\/a)\s*[\p{N}\p{S}\p{Co}\uFFFD]{1,2}$/iu;
 /** "Y" or "N" opening a text, set off by a spaced dash or a bracket ("Y - reviewed in May", "N (not used)"). */
