@@ -357,36 +357,49 @@ describe('matcher on rendered templates', () => {
     expect(r.answers.map((a) => [a.id, a.choice])).toEqual(expectedFromSpec(spec).answers.map((a) => [a.id, a.choice]));
   });
 
-  it('reads a choice typed in a response column beside its question, after a taller comment cell that starts above it', () => {
+  it('reads a choice typed in a response column beside its question and level with its number, after a taller comment cell that starts above it', () => {
     const spec = sampleSpec(12);
-    const blocks: Block[] = [];
-    let y = 800;
-    let page = 1;
-    const at = (x: number, down = 0) => ({ page, x, y: y - down });
-    for (const p of PRINCIPLES) {
-      blocks.push({ kind: 'heading', text: `Principle ${p.number}`, provenance: at(57) }, { kind: 'paragraph', text: p.statement, provenance: at(57, 14) });
-      for (const q of QUESTIONS.filter((x) => x.principle === p.number)) {
-        y -= 60;
-        if (y < 80) [y, page] = [800, page + 1];
-        const a = spec.answers[q.id] ?? {};
-        const word = a.ticked === 'yes' ? 'Yes' : a.ticked === 'no' ? 'No' : null;
-        blocks.push({ kind: 'paragraph', text: q.text, provenance: at(89) });
-        // Cells centred in a row of a table the PDF does not keep: a comment of two lines starts above the choice.
-        const comment = a.text ?? (word ? `Evidence is held in the CCTV file, section ${q.number}.` : null);
-        if (comment) blocks.push({ kind: 'paragraph', text: comment, provenance: at(385, 14) });
-        if (word && q.type !== 'open') blocks.push({ kind: 'paragraph', text: word, provenance: at(313, 20) });
+    const build = (rise: string | null = null): Block[] => {
+      const blocks: Block[] = [];
+      let y = 800;
+      let page = 1;
+      const at = (x: number, down = 0) => ({ page, x, y: y - down });
+      for (const p of PRINCIPLES) {
+        blocks.push({ kind: 'heading', text: `Principle ${p.number}`, provenance: at(57) }, { kind: 'paragraph', text: p.statement, provenance: at(57, 14) });
+        for (const q of QUESTIONS.filter((x) => x.principle === p.number)) {
+          y -= 60;
+          if (y < 80) [y, page] = [800, page + 1];
+          const a = spec.answers[q.id] ?? {};
+          const word = a.ticked === 'yes' ? 'Yes' : a.ticked === 'no' ? 'No' : null;
+          // The next row's choice set at the top of its cell, above its question centred in the row.
+          if (q.id === rise) blocks.push({ kind: 'paragraph', text: word!, provenance: at(313, -10) });
+          blocks.push({ kind: 'paragraph', text: q.text, provenance: at(89) });
+          // Cells centred in a row of a table the PDF does not keep: a comment of two lines starts above the number
+          // and the choice, level with each other.
+          const comment = a.text ?? (word ? `Evidence is held in the CCTV file, section ${q.number}.` : null);
+          if (comment) blocks.push({ kind: 'paragraph', text: comment, provenance: at(385, 14) });
+          if (q.number !== null) blocks.push({ kind: 'paragraph', text: String(q.number), provenance: at(58, 20) });
+          if (word && q.type !== 'open' && q.id !== rise) blocks.push({ kind: 'paragraph', text: word, provenance: at(313, 20) });
+        }
       }
-    }
-    const answers = match({ format: 'pdf', blocks, diagnostics: [] }).answers;
-    const chosen = expectedFromSpec(spec).answers.filter((a) => a.choice === 'yes' || a.choice === 'no');
+      return blocks;
+    };
+    const read = (blocks: Block[], id: string) => match({ format: 'pdf', blocks, diagnostics: [] }).answers.find((a) => a.id === id)!.choice;
+    const blocks = build();
+    const chosen = expectedFromSpec(spec).answers.filter((a) => (a.choice === 'yes' || a.choice === 'no') && QUESTIONS.find((q) => q.id === a.id)!.number !== null);
     expect(chosen.length).toBeGreaterThan(30);
-    for (const a of chosen) expect([a.id, answers.find((g) => g.id === a.id)!.choice]).toEqual([a.id, a.choice]);
+    for (const a of chosen) expect([a.id, read(blocks, a.id)]).toEqual([a.id, a.choice]);
     // A word under the comment in the question's own column is not beside it: no choice is read from it.
     const id = chosen[5]!.id;
     const q = blocks.findIndex((b) => b.text === QUESTIONS.find((x) => x.id === id)!.text);
-    const moved = blocks.map((b, i) => (i > q && i <= q + 2 && b.provenance.x === 313 ? { ...b, provenance: { ...b.provenance, x: 89, y: b.provenance.y! - 20 } } : b));
+    const moved = blocks.map((b, i) => (i > q && i <= q + 3 && b.provenance.x === 313 ? { ...b, provenance: { ...b.provenance, x: 89, y: b.provenance.y! - 20 } } : b));
     expect(moved).not.toEqual(blocks);
-    expect(match({ format: 'pdf', blocks: moved, diagnostics: [] }).answers.find((a) => a.id === id)!.choice).toBeNull();
+    expect(read(moved, id)).toBeNull();
+    // A row with no choice of its own does not take the next row's, risen above that row's question.
+    const blank = QUESTIONS.findIndex((x, i) => x.type !== 'open' && x.number !== null && !chosen.some((c) => c.id === x.id) && chosen.some((c) => c.id === QUESTIONS[i + 1]?.id));
+    expect(blank).toBeGreaterThan(-1);
+    const next = QUESTIONS[blank + 1]!.id;
+    expect(read(build(next), QUESTIONS[blank]!.id)).toBeNull();
   });
 
   it('does not read a word left at the end of an answer as the option kept', async () => {

@@ -10,7 +10,7 @@ import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue, ticksLabel } fro
 import type { ActionPlan, Answer, Evidence } from '../schema.js';
 import type { Statement } from '../statements.js';
 import { OTHER_OPTION_WITH_MARK, openingChoice, trailingLabels, typedValue } from './typed-choices.js';
-import { rightOfQuestion } from './rows.js';
+import { rightOfQuestion, sameRowBefore } from './rows.js';
 import { FOLLOW_ON, PROMPT, REFERENCE, endsAsQuestion, isGuidance, questionScore } from './wording.js';
 
 const MARK_CONFIDENCE: Record<string, number> = {
@@ -98,7 +98,8 @@ export function readAnswer(
     letters = false,
     twoColumns = false,
     deleted = true,
-  }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean; twoColumns?: boolean; deleted?: boolean } = {},
+    numbers = [],
+  }: { boxesPrinted?: boolean; boxesBefore?: boolean; askedBefore?: Block | null; letters?: boolean; twoColumns?: boolean; deleted?: boolean; numbers?: readonly Block[] } = {},
 ): Answer {
   const base = {
     id: q.id,
@@ -124,7 +125,8 @@ export function readAnswer(
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
   const sorted = sortRegion(q, questionBlock, region, letters);
   const { options, printed, typedChoices, textual, stray } = sorted;
-  const { soleAllowed, soleDoubt } = soleOption(questionBlock, sorted, { boxesPrinted, boxesBefore, letters, twoColumns, deleted });
+  const references = numbers.filter((b) => b.provenance.page === questionBlock.provenance.page && isOwnReference(q, b.text));
+  const { soleAllowed, soleDoubt } = soleOption(questionBlock, sorted, { boxesPrinted, boxesBefore, letters, twoColumns, deleted, references });
 
   let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
@@ -218,7 +220,7 @@ function sortRegion(q: Question, questionBlock: Block, region: readonly Block[],
 function soleOption(
   questionBlock: Block,
   { content, marked, printed, typedChoices, textual, stray }: SortedRegion,
-  { boxesPrinted, boxesBefore, letters, twoColumns, deleted }: { boxesPrinted: boolean; boxesBefore: boolean; letters: boolean; twoColumns: boolean; deleted: boolean },
+  { boxesPrinted, boxesBefore, letters, twoColumns, deleted, references }: { boxesPrinted: boolean; boxesBefore: boolean; letters: boolean; twoColumns: boolean; deleted: boolean; references: readonly Block[] },
 ): { soleAllowed: boolean; soleDoubt: string | null } {
   // An option left alone stands right under its question; anywhere else a lone "No" is not read as one. Nor is it
   // the option left standing where boxes were printed but not read with it, or where boxes with no label stand
@@ -251,7 +253,7 @@ function soleOption(
     stray.length === 0 &&
     printed.length === 0 &&
     typedChoices.length === 1 &&
-    leadsRegion(typedChoices[0]!, content, questionBlock);
+    leadsRegion(typedChoices[0]!, content, questionBlock, references);
   return { soleAllowed, soleDoubt };
 }
 
@@ -262,15 +264,17 @@ const FORM_GUIDANCE = /^\W*(?:guidance|things to consider|consider|examples? of 
  * Whether a block is the first thing under the question (or on the question's own line), but for the form's
  * guidance before it and the prompts a line of guidance introduces.
  */
-function leadsRegion(b: Block, content: readonly Block[], question: Block): boolean {
+function leadsRegion(b: Block, content: readonly Block[], question: Block, references: readonly Block[]): boolean {
   if (b.provenance === question.provenance) return true;
   const at = content.indexOf(b);
   if (at < 0) return false;
-  // Beside the question in a response column, after only the cells of columns further right: a comment centred in
-  // the row starts higher than the choice when it runs to more lines.
+  // Beside the question in a response column, level with the question's own number, after only the cells of columns
+  // further right: a comment centred in the row starts higher than the choice when it runs to more lines. Without
+  // the number level with it, the choice may be the next row's, set at the top of its cell.
   const before = content.slice(0, at);
   const x = (c: Block) => c.provenance.x ?? -Infinity;
-  if (rightOfQuestion(question, b) && before.every((c) => rightOfQuestion(question, c) && x(c) > x(b))) return true;
+  const onOwnRow = references.some((r) => sameRowBefore(r, b));
+  if (onOwnRow && rightOfQuestion(question, b) && before.every((c) => rightOfQuestion(question, c) && x(c) > x(b))) return true;
   let introduced = false;
   for (const c of before) {
     if (c.kind !== 'option' && FORM_GUIDANCE.test(c.text)) introduced = /:\s*$/.test(c.text);

@@ -131,13 +131,15 @@ export function match(doc: NormalisedDocument): MatchResult {
   const questionRows = new Set(questionStarts.flatMap((at) => (at === null ? [] : [blocks[at]!.provenance])));
   const twoColumns = twoAnswerColumns(asking, letters, periodColumns(doc.blocks, questionRows));
   const deleted = optionsDeleted(asking, letters);
+  // Numbers alone in a cell or on a line, which the content leaves out as a sequence: the rows' own references.
+  const numbers = doc.blocks.filter((b) => b.kind !== 'option' && /^\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s*$/.test(b.text));
   const answers = QUESTIONS.map((q, qi) => {
     const r = regions[qi];
     const plan = actionPlans[q.principle - 1]!;
     if (!r) return readAnswer(q, null, [], plan, []);
     // Where letters answer nothing, a letter left of its question is another column's cell ("Changed (Y/N)").
     const region = [...(letters ? r.before : r.before.filter((b) => !isLetter(b))), ...r.rest].filter((b) => !numberTitles.has(b));
-    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns, deleted });
+    return readAnswer(q, r.question, region, plan, r.stated, { boxesPrinted, boxesBefore: r.boxesBefore, askedBefore: r.askedBefore, letters, twoColumns, deleted, numbers });
   });
   // Without an "Action Plan" label, the plan is what follows the principle's last question.
   const plans = actionPlans.map((plan, i) => {
