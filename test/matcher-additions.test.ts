@@ -356,22 +356,26 @@ describe('matcher on what organisations add', () => {
     expect(answer(await render(boxed, { marks: 'placeholder' }), 'P2.2')).toMatchObject({ choice: null, reason: 'checkbox state not present in this format' });
   });
 
-  it('does not read an opening choice that its sentence takes back ("Yes - previously, but no longer")', async () => {
+  it('does not read an opening Yes that goes straight on to take it back ("Yes - previously, but no longer")', async () => {
     const spec = base();
     spec.answers['P5.10'] = { ticked: 'none', text: 'Yes - previously, but no longer' };
-    spec.answers['P2.3'] = { ticked: 'none', text: 'Yes, until the cameras were replaced; the new ones are no longer covered.' };
+    spec.answers['P2.3'] = { ticked: 'none', text: 'Yes, but no longer: the DPIA lapsed when the cameras were replaced.' };
     spec.answers['P11.4'] = { ticked: 'none', text: 'Yes – previously exported to DVD; this is no longer possible since the 2023 upgrade.' };
-    spec.answers['P9.2'] = { ticked: 'none', text: 'No – formerly none, but a policy was adopted in 2024.' };
-    // Words of a later sentence, or "as previously", leave the choice standing.
+    spec.answers['P3.2'] = { ticked: 'none', text: 'Yes (until recently); the signs are being replaced.' };
+    // Such words further on are about a detail; a No or N/A they agree with; "as previously" or a later sentence say
+    // nothing of the choice.
     spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – as previously reported, footage is reviewed the same day.' };
     spec.answers['P6.4'] = { ticked: 'none', text: 'Yes. Access was previously wider; it is now council staff only.' };
+    spec.answers['P6.5'] = { ticked: 'none', text: 'Yes – reviewed monthly (previously quarterly).' };
+    spec.answers['P2.2'] = { ticked: 'none', text: 'No – we no longer use any facial recognition software.' };
+    spec.answers['P9.2'] = { ticked: 'none', text: 'Yes - the SRO, formerly the Head of Service, signs it off.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
-    for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P9.2', 'formerly']] as const)
+    for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
-    expect(['P6.3', 'P6.4'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes']);
+    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes']);
     // A ticked box beside such words is in doubt too.
     const boxed = base();
-    boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - signs were previously at every entrance; no longer since the car park was rebuilt.' };
+    boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - previously at every entrance, but no longer since the car park was rebuilt.' };
     expect(answer(await render(boxed), 'P3.2')).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringMatching(/^ticked box says yes but the answer opens with a choice .*\("previously"\)$/) });
   });
 

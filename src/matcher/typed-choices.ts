@@ -117,16 +117,17 @@ const ASKS_AFTER_CHOICE =
   /^(?:yes|no|n\/a)\W+(?:if (?:so|not|yes|no)\W+)?(?:(?:please|explain|give|state|say|describe)\s+)?(?:why|which|what|when|where|who|whom|whose|how|please)\b[^?]*\?[\s.…_)-]*(?:\([^)]*\)[\s.…_-]*)?$/i;
 
 /**
- * Words that say the opening choice held once and holds no more: "Yes - previously, but no longer", "Yes – exported
- * to DVD until the 2023 upgrade ceased it". Not "as previously reported".
+ * Words that say an opening Yes held once and holds no more: right after it ("Yes - previously, …", "Yes (formerly)",
+ * "Yes, until recently"), or "but no longer" in its sentence. Further on they are more often about a detail ("Yes –
+ * reviewed monthly (previously quarterly)"); and after a No or an N/A they agree with it ("No – we no longer use …").
  */
-const TAKEN_BACK = /\b(?:no longer|not any ?more|(?<!\bas\s)previously|formerly|ceased|discontinued|until recently)\b/i;
+const TAKEN_BACK = /^(previously|formerly|until recently|no longer|not any ?more)\b|\bbut\s+(no longer|not any ?more)\b/i;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
  * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), listing
  * them ("Yes, No or N/A"), or telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question
- * blank", "No – go on to question 9"). `takenBack` holds the words of its sentence that say it holds no more.
+ * blank", "No – go on to question 9"). `takenBack` holds the words that say a Yes holds no more (see TAKEN_BACK).
  */
 export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string; takenBack: string | null } | null {
   if (numberColumnHeading(text.split('\n')[0]!)) return null;
@@ -147,7 +148,8 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   if (values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line)) return null;
   // A choice that is a sentence of its own ("Yes. Access was previously wider …") is not taken back by the next.
   const ownSentence = /^[^.]*\.\s*$/.test(text.slice(0, m![0].length - m![2]!.length));
-  return { value, line, takenBack: ownSentence ? null : (TAKEN_BACK.exec(sentence)?.[0] ?? null) };
+  const back = value === 'yes' && !ownSentence ? TAKEN_BACK.exec(sentence) : null;
+  return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null };
 }
 
 /** Words that open the template's guidance on when to choose an option, not an answer. */
