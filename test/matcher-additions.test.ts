@@ -293,6 +293,7 @@ describe('matcher on what organisations add', () => {
 
   it('keeps an "Action Plan" heading printed before the closing question out of the answer above it', async () => {
     const spec = base();
+    spec.actionPlans[2] = 'Review the DPIA by June.';
     const rendered = renderText(spec);
     // The heading moved from after the closing question to before it, as some forms print it.
     const text = rendered.replace(/\n(Have you identified any areas[^\n]*Principle (\d+)\?[^\n]*)\n\nAction Plan\n/g, (_, asked: string, n: string) => `\nAction Plan – Principle ${n}\n\n${asked}\n`);
@@ -301,6 +302,16 @@ describe('matcher on what organisations add', () => {
     const expected = expectedFromSpec(spec);
     for (const a of expected.answers) expect([a.id, answer(r, a.id).text]).toEqual([a.id, a.text]);
     expect(r.actionPlans.map((p) => p.text)).toEqual(expected.actionPlans.map((p) => p.text));
+    // Printed with its plan before the closing question, a label naming the principle still gives the plan.
+    const before = rendered.replace(/\n((?:\d+\. )?Have you identified any areas[^\n]*Principle 2\?[^\n]*)\n\nAction Plan\n\n([^\n]+)\n/, '\nAction Plan – Principle 2\n\n$2\n\n$1\n');
+    expect(before).not.toBe(rendered);
+    const r2 = await run(before);
+    expect(r2.actionPlans[1]!.text).toBe(expected.actionPlans[1]!.text);
+    expect(answer(r2, 'P2.5').text).toBe(expected.answers.find((a) => a.id === 'P2.5')!.text);
+    // Elsewhere an "Action Plan" line heads words of the answer it stands in.
+    const own = text.replace(/\n(Access is limited to trained and vetted staff)/, '\nAction Plan\n\n$1');
+    expect(own).not.toBe(text);
+    expect(answer(await run(own), 'P1.4').text).toMatch(/Access is limited to trained and vetted staff with a recorded business need.$/);
   });
 
   it('reads "Yes-" at the start of an action plan as the action question\'s answer, but not "None identified"', async () => {

@@ -81,10 +81,14 @@ export function match(doc: NormalisedDocument): MatchResult {
   const boundaries = new Set<number>([...principles.filter((x): x is number => x !== undefined), ...questionStarts.filter((x): x is number => x !== null)]);
   const actionAt = findActionPlans(blocks, principles, questionAt, boundaries);
   for (const a of actionAt) if (a !== undefined) boundaries.add(a);
-  // A bare "Action Plan" heading elsewhere (printed before its principle's closing question) answers nothing above it.
-  blocks.forEach((b, i) => {
-    const label = b.kind === 'option' ? null : ACTION_PLAN.exec(b.text.trim());
-    if (label && !label[1]) boundaries.add(i);
+  // A bare "Action Plan" heading printed straight before its principle's closing question answers nothing above it.
+  // Elsewhere such a line may head words of an answer ("Action Plan" over the actions in a comments cell), unless it
+  // names a principle (see findActionPlans).
+  QUESTIONS.forEach((q, i) => {
+    const start = questionStarts[i];
+    if (!q.actionQuestion || !start) return;
+    const label = blocks[start - 1]!.kind === 'option' ? null : ACTION_PLAN.exec(blocks[start - 1]!.text.trim());
+    if (label && !label[1]) boundaries.add(start - 1);
   });
   // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
   for (let i = 1; i < blocks.length; i++) {
@@ -172,8 +176,18 @@ function findActionPlans(
       const b = blocks[i]!;
       if (b.kind !== 'option' && ACTION_PLAN.test(b.text.trim()) && b.text.length < 400 && !boundaries.has(i)) return i;
     }
+    // A label naming this principle, printed with its plan before the closing question (a label alone there leaves
+    // the plan to what follows the question).
+    const start = principles[p.number - 1] ?? (ids.length ? Math.min(...ids) : from);
+    for (let i = from - 2; i > start; i--) if (namesPlanOf(blocks[i]!, p.number) && !boundaries.has(i)) return i;
     return undefined;
   });
+}
+
+/** A line that is only a plan's label naming principle `n`: "Action Plan – Principle 3", "Action plan for principle 3:". */
+function namesPlanOf(b: Block, n: number): boolean {
+  const m = b.kind === 'option' ? null : /^action\s*plan\b[\s:.\-–—]*(?:for\s+)?principle\s+(\d{1,2})\b[\s:.\-–—]*$/i.exec(b.text.trim());
+  return m !== null && Number(m[1]) === n;
 }
 
 function nextQuestionAfter(questionAt: ReadonlyArray<number | null>, from: number): number | null {
