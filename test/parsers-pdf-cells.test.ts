@@ -160,3 +160,33 @@ describe('PDF lone labels stacked in a cell', () => {
     expect(d.blocks.map((b) => b.text)).toEqual(expect.arrayContaining(['5. Do you publish an annual report?', 'Yes', '6. Do you audit disclosures?', 'No']));
   });
 });
+
+describe('PDF words at a column\'s left edge', () => {
+  it('parts a typed choice from a question that runs up to its column with no more than a word space, where lines above and below leave the edge free', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    // The answers in a font of their own, as a cell's text is set apart from the next cell's, not run on with it.
+    const arial = await pdf.embedFont(StandardFonts.HelveticaOblique);
+    const answer = (s: string, y: number) => page.drawText(s, { x: 313.4, y, size: 10, font: arial });
+    const rows = ['Is the information in a format that is easily', 'Is the system used for any other purpose?', 'Are the signs checked every month?', 'Is the footage retained for 31 days?'];
+    rows.forEach((q, i) => {
+      t(q, 89, 700 - 40 * i);
+      answer(i === 0 ? 'Yes' : 'No', 700 - 40 * i);
+    });
+    // The first question's line is as long as its cell: its last word ends 3.7 pt before the column.
+    const x = 313.4 - 3.7 - w('the information contained on your database');
+    t('the information contained on your database', x, 500);
+    answer('Yes', 500);
+    t('is accurate and up to date?', x, 488);
+    // A sentence across the page whose word happens to start at the column's edge stays one line: the line under it
+    // runs across the edge.
+    const head = 'Footage is kept for the police until the answer is';
+    t(head, 313.4 - 3.7 - w(head), 400);
+    answer('No longer needed,', 400);
+    t('and then it is deleted from the recorder and from every copy made of it.', 313.4 - 3.7 - w(head), 388);
+    const doc = await parse(await pdf.save());
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts).toContain('the information contained on your database is accurate and up to date?');
+    expect(texts.filter((s) => s === 'Yes')).toHaveLength(2);
+    expect(texts.some((s) => s.includes(`${head} No longer needed,`))).toBe(true);
+  });
+});

@@ -185,7 +185,8 @@ export function readPageText(
   const stops = columnStops(lines);
   const tokens: MarkToken[] = [];
   const out: Line[] = lines.map((lineItems, index) => {
-    const parts = markedBoxes(splitParts(lineItems, stops, index));
+    const free = stops.filter((x) => !crosses(lines[index - 1], x) && !crosses(lines[index + 1], x));
+    const parts = markedBoxes(splitParts(lineItems, stops, free, index));
     for (const part of parts)
       for (const m of part.text.matchAll(TOKEN_RE))
         tokens.push({ char: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index!]!, top: part.top, bottom: part.bottom, line: index, ...(part.unseen?.[m.index!] ? { unseen: true } : {}) });
@@ -293,7 +294,6 @@ function groupLines(items: Item[]): Item[][] {
  * justified text that happen to line up do not).
  */
 function columnStops(lines: Item[][]): number[] {
-  const crosses = (line: Item[] | undefined, x: number) => line?.some((it) => it.x0 < x - 2 && it.x1 > x + 2) ?? false;
   const counts = new Map<number, number>();
   lines.forEach((line, li) => {
     const seen = new Set<number>();
@@ -316,10 +316,21 @@ function columnStops(lines: Item[][]): number[] {
   return stops;
 }
 
+/** Whether a line's text runs across x. */
+const crosses = (line: Item[] | undefined, x: number) => line?.some((it) => it.x0 < x - 2 && it.x1 > x + 2) ?? false;
+
+/** A choice typed in a response column, as its cell's first word. */
+const CHOICE_WORD = /^(?:yes|no|n\/a)\b/i;
+
 // Bullets include the private-use code points of Word's Symbol and Wingdings bullets.
 const LIST_MARKER = /^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[•●▪◦‣∙·–\-*\uF0B7\uF0A7\uF076\uF0D8]|Q\d{1,3}[.:]?)$/;
 
-function splitParts(items: Item[], stops: number[], line: number): Part[] {
+/**
+ * A line's parts: text parted by a wide gap, or by a narrower one before a column's left edge (`stops`). A choice
+ * typed at an edge the lines above and below leave free (`free`) is parted by a word space too: a question filling
+ * its cell runs up to the response column's edge with no wider gap.
+ */
+function splitParts(items: Item[], stops: number[], free: number[], line: number): Part[] {
   const parts: Part[] = [];
   let cur: Part | null = null;
   let last: Item | null = null;
@@ -327,7 +338,9 @@ function splitParts(items: Item[], stops: number[], line: number): Part[] {
     if (cur) {
       const gap = it.x0 - cur.x1;
       const size = Math.min(it.size, cur.size);
-      const atStop = gap >= 0.8 * size && stops.some((s) => Math.abs(s - it.x0) <= 2.5);
+      const atStop =
+        (gap >= 0.8 * size && stops.some((s) => Math.abs(s - it.x0) <= 2.5)) ||
+        (gap >= 0.25 * size && CHOICE_WORD.test(it.text) && free.some((s) => Math.abs(s - it.x0) <= 1.5));
       // Text laid on other text stands apart from it, not one word with it: typed over the page's own ("X" on
       // "No"), or one of them printed invisible (an OCR reading over the printed words).
       const layered = gap < 0 && last !== null && (it.overlaid || last.overlaid || it.unseen !== last.unseen);
