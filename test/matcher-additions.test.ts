@@ -289,6 +289,14 @@ describe('matcher on what organisations add', () => {
     const { name, scope, seniorResponsibleOfficer, position, signOffDate } = r.organisation;
     expect({ name, scope, seniorResponsibleOfficer, position, signOffDate }).toEqual(expectedFromSpec(spec).organisation);
     expect(answer(r, 'P4.2')).toMatchObject({ status: 'missing', reason: 'question not found' });
+    // Among the questions, the label is question 14's row, a title label beside it in its comments.
+    spec.answers['P4.2'] = { ...spec.answers['P4.2'], text: 'Position: Director of Place' };
+    const stacked = renderText(spec, { ...DEFAULT_TEXT_STYLE, optionsInline: false });
+    const row = stacked.replace('14. Do your governance arrangements include a senior responsible officer?', 'Senior Responsible Officer');
+    expect(row).toMatch(/\nSenior Responsible Officer\n\n.*\n\n.*\n\nPosition: Director of Place\n/);
+    const asked = await run(row);
+    expect(answer(asked, 'P4.2')).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === 'P4.2')!.choice, text: 'Position: Director of Place' });
+    expect(answer(asked, 'P4.2').choice).not.toBeNull();
   });
 
   it('keeps an "Action Plan" heading printed before the closing question out of the answer above it', async () => {
@@ -380,10 +388,12 @@ describe('matcher on what organisations add', () => {
     spec.answers['P6.5'] = { ticked: 'none', text: 'Yes – reviewed monthly (previously quarterly).' };
     spec.answers['P2.2'] = { ticked: 'none', text: 'No – we no longer use any facial recognition software.' };
     spec.answers['P9.2'] = { ticked: 'none', text: 'Yes - the SRO, formerly the Head of Service, signs it off.' };
+    spec.answers['P6.6'] = { ticked: 'none', text: 'Yes – no longer than 31 days unless the police ask.' };
+    spec.answers['P7.2'] = { ticked: 'none', text: 'Yes – previously annually, now every six months.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
-    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes']);
+    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes']);
     // A ticked box beside such words is in doubt too.
     const boxed = base();
     boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - previously at every entrance, but no longer since the car park was rebuilt.' };

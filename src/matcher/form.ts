@@ -279,13 +279,17 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
   };
   const Q = QUESTIONS.length;
   const B = blocks.length;
+  // The title block stands before the first principle heading found: "Senior Responsible Officer" among its labels
+  // asks nothing, however like a question it reads. Further on it may be a question's row ("Senior Responsible
+  // Officer | Yes"), a label beside it in the comments.
+  const headed = principles.filter((x): x is number => x !== undefined);
+  const titleEnd = headed.length ? Math.min(...headed) : -1;
   const scores: Array<Map<number, number>> = QUESTIONS.map((q) => {
     const [lo, hi] = span(q.principle);
     const m = new Map<number, number>();
     for (let b = lo + 1; b < hi; b++) {
       const s = questionScore(q, blocks[b]!);
-      // "Senior Responsible Officer" among the title block's labels asks nothing, however like a question it reads.
-      if (s >= QUESTION_THRESHOLD && !titleBlockLabel(blocks, b)) m.set(b, s);
+      if (s >= QUESTION_THRESHOLD && !(b < titleEnd && titleBlockLabel(blocks, b))) m.set(b, s);
     }
     return m;
   });

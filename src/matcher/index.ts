@@ -17,7 +17,7 @@ import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
 import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
-import { ACTION_PLAN, leadingNumber } from './wording.js';
+import { ACTION_PLAN, isGuidance, leadingNumber } from './wording.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -176,13 +176,17 @@ function findActionPlans(
       const b = blocks[i]!;
       if (b.kind !== 'option' && ACTION_PLAN.test(b.text.trim()) && b.text.length < 400 && !boundaries.has(i)) return i;
     }
-    // A label naming this principle, printed with its plan before the closing question (a label alone there leaves
-    // the plan to what follows the question).
+    // A label naming this principle, printed with its plan before the closing question, where nothing but options
+    // follows the question (a label alone there, or words after the question, leave the plan to what follows it).
+    if (blocks.slice(from + 1, to).some((b) => b.kind !== 'option')) return undefined;
     const start = principles[p.number - 1] ?? (ids.length ? Math.min(...ids) : from);
-    for (let i = from - 2; i > start; i--) if (namesPlanOf(blocks[i]!, p.number) && !boundaries.has(i)) return i;
+    for (let i = from - 2; i > start; i--) if (namesPlanOf(blocks[i]!, p.number) && !boundaries.has(i)) return planFollows(blocks.slice(i + 1, from)) ? i : undefined;
     return undefined;
   });
 }
+
+/** Words of a plan, not the form's guidance on filling it in ("(Complete the box below if you answer Yes …)"). */
+const planFollows = (between: readonly Block[]) => between.some((b) => b.kind !== 'option' && !isGuidance(b.text) && !/^\(.*\)\.?$/s.test(b.text.trim()));
 
 /** A line that is only a plan's label naming principle `n`: "Action Plan – Principle 3", "Action plan for principle 3:". */
 function namesPlanOf(b: Block, n: number): boolean {
