@@ -381,6 +381,8 @@ describe('matcher on what organisations add', () => {
     spec.answers['P2.3'] = { ticked: 'none', text: 'Yes, but no longer: the DPIA lapsed when the cameras were replaced.' };
     spec.answers['P11.4'] = { ticked: 'none', text: 'Yes – previously exported to DVD; this is no longer possible since the 2023 upgrade.' };
     spec.answers['P3.2'] = { ticked: 'none', text: 'Yes (until recently); the signs are being replaced.' };
+    spec.answers['P3.3'] = { ticked: 'none', text: 'Yes – formerly; now decided case by case.' };
+    spec.answers['P3.4'] = { ticked: 'none', text: 'Yes – previously, but we are not currently registered.' };
     // Such words further on are about a detail; a No or N/A they agree with; "as previously" or a later sentence say
     // nothing of the choice.
     spec.answers['P6.3'] = { ticked: 'none', text: 'Yes – as previously reported, footage is reviewed the same day.' };
@@ -391,7 +393,7 @@ describe('matcher on what organisations add', () => {
     spec.answers['P6.6'] = { ticked: 'none', text: 'Yes – no longer than 31 days unless the police ask.' };
     spec.answers['P7.2'] = { ticked: 'none', text: 'Yes – previously annually, now every six months.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
-    for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently']] as const)
+    for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently'], ['P3.3', 'formerly'], ['P3.4', 'previously']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
     expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes']);
     // A ticked box beside such words is in doubt too.

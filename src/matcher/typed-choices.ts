@@ -119,12 +119,13 @@ const ASKS_AFTER_CHOICE =
 /**
  * Words that say an opening Yes held once and holds no more: right after it ("Yes - previously, …", "Yes (formerly)",
  * "Yes, until recently"), or "but no longer" in its sentence. Further on they are more often about a detail ("Yes –
- * reviewed monthly (previously quarterly)"), as they are in a comparison ("Yes – no longer than 31 days") or beside
- * what holds now ("Yes – previously annually, now every six months"); and after a No or an N/A they agree with it
- * ("No – we no longer use …").
+ * reviewed monthly (previously quarterly)"), as they are in a comparison ("Yes – no longer than 31 days") or a
+ * detail that changed ("Yes – previously annually, now every six months"); and after a No or an N/A they agree with
+ * it ("No – we no longer use …").
  */
 const TAKEN_BACK = /^(previously|formerly|until recently|no longer|not any ?more)\b(?!\s+than\b)|\bbut\s+(no longer|not any ?more)\b(?!\s+than\b)/i;
-const HOLDS_NOW = /\b(?:now|currently|today)\b/i;
+/** "previously X, now Y" in one clause: a detail that changed, the Yes standing. */
+const NOW_INSTEAD = /^(?:previously|formerly)\b[^;]*?,\s*now\b/i;
 
 /**
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
@@ -151,7 +152,7 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   if (values.size > 1 || /:\s*$/.test(line) || ASKS_AFTER_CHOICE.test(line)) return null;
   // A choice that is a sentence of its own ("Yes. Access was previously wider …") is not taken back by the next.
   const ownSentence = /^[^.]*\.\s*$/.test(text.slice(0, m![0].length - m![2]!.length));
-  const back = value === 'yes' && !ownSentence && !HOLDS_NOW.test(sentence) ? TAKEN_BACK.exec(sentence) : null;
+  const back = value === 'yes' && !ownSentence && !NOW_INSTEAD.test(sentence) ? TAKEN_BACK.exec(sentence) : null;
   return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null };
 }
 
