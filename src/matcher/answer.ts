@@ -9,8 +9,8 @@ import type { Block, Mark, OptionValue, Provenance } from '../document.js';
 import { boxGlyphs, isUnreadableGlyph, optionRank, optionValue, ticksLabel } from '../options.js';
 import type { ActionPlan, Answer, Evidence } from '../schema.js';
 import type { Statement } from '../statements.js';
-import { OTHER_OPTION_WITH_MARK, openingChoice, trailingLabels, typedValue } from './typed-choices.js';
 import { rightOfQuestion, sameRowBefore } from './rows.js';
+import { OTHER_OPTION_WITH_MARK, openingChoice, trailingLabels, typedValue } from './typed-choices.js';
 import { FOLLOW_ON, PROMPT, REFERENCE, endsAsQuestion, isGuidance, questionScore } from './wording.js';
 
 const MARK_CONFIDENCE: Record<string, number> = {
