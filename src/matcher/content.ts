@@ -105,10 +105,10 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
       for (const b of row) if (b.kind !== 'option') found.add(b);
   }
   // A heading row run into one line, as a layout conversion sets cells apart by spaces alone ("No. Question Y/N
-  // Comments"): its "No." names the number column.
+  // Comments", or naming its options' columns, "No. Question Yes No Comments"): its "No." names the number column.
   for (const b of blocks) {
     const m = /^(?:no\.?|#)\s+(\S.*)$/i.exec(b.text.trim());
-    if (b.kind !== 'option' && m && COLUMN_HEADINGS.test(m[1]!) && /\bquestions?\b/i.test(m[1]!)) found.add(b);
+    if (b.kind !== 'option' && m && /\bquestions?\b/i.test(m[1]!) && (COLUMN_HEADINGS.test(m[1]!) || namesOptionColumns(m[1]!))) found.add(b);
   }
   // Where the format keeps neither rows nor positions (text saved from a PDF, a cell to a line), a heading row is a
   // run of lines each naming a column, the question's among them, none a bare choice but at its ends, which are the
@@ -129,6 +129,14 @@ function headingRowCells(blocks: readonly Block[]): Set<Block> {
     i = Math.max(end, i + 1);
   }
   return found;
+}
+
+/** Column titles with both options' columns among them, "Question Yes No Comments": each word a title or a label. */
+function namesOptionColumns(titles: string): boolean {
+  const labels = titles.match(/(?<![\w/])(?:yes|no|n\/a)(?![\w/])/gi) ?? [];
+  const rest = titles.replace(/(?<![\w/])(?:yes|no|n\/a)(?![\w/])/gi, ' ').trim();
+  const named = new Set(labels.map((l) => l.toLowerCase()));
+  return named.has('yes') && named.has('no') && rest !== '' && COLUMN_HEADINGS.test(rest.replace(/\s+/g, ' '));
 }
 
 /**
