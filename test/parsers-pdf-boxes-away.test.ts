@@ -213,6 +213,46 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.slice(at + 1, at + 4).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'Cameras are maintained under contract with a four hour response time.']);
   });
 
+  it('reads a row of box glyphs wrapped in a narrow cell, its last label or box on the next line under the first', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const row = (y: number, question: [string, string], line1: Array<[string, number]>, line2: Array<[string, number]>, comment: string) => {
+      t(question[0], 50, y);
+      t(question[1], 50, y - 13);
+      for (const [what, x] of line1) if (what === 'yes' || what === 'no') glyphs.draw(page, what === 'yes' ? 'cross' : 'empty', x, y, 10); else t(what, x, y);
+      for (const [what, x] of line2) if (what === 'yes' || what === 'no') glyphs.draw(page, what === 'yes' ? 'cross' : 'empty', x, y - 13, 10); else t(what, x, y - 13);
+      t(comment, 380, y);
+    };
+    // "☐ Yes ☒" over "No", and "Yes ☐ No" over "☒", each next-line item at the cell's left edge.
+    row(760, ['1. Has your organisation paid a registration', 'fee to the Information Commissioner?'], [['no', 300], ['Yes', 313], ['yes', 335]], [['No', 300]], 'Registered in 2019.');
+    row(720, ['2. Do you update your data protection', 'impact assessment regularly?'], [['Yes', 300], ['no', 321], ['No', 340]], [['yes', 300]], 'Reviewed every year.');
+    // The same, the next line's label or box elsewhere in the cell: which box is whose stays unread.
+    row(680, ['3. Do you review the system annually', 'against its purpose?'], [['no', 300], ['Yes', 313], ['yes', 335]], [['No', 320]], 'See the annual report.');
+    row(640, ['4. Do you publish the results of the', 'annual review?'], [['Yes', 300], ['no', 321], ['No', 340]], [['yes', 330]], 'On the council website.');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Has your organisation paid a registration fee to the Information Commissioner?',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      'Registered in 2019.',
+      '2. Do you update your data protection impact assessment regularly?',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      'Reviewed every year.',
+      '3. Do you review the system annually against its purpose?',
+      'null:unchecked:glyph',
+      'yes:-:-',
+      'null:checked:glyph',
+      'See the annual report.',
+      'No',
+      '4. Do you publish the results of the annual review?',
+      'yes:unchecked:glyph',
+      'no:-:-',
+      'null:checked:glyph',
+      'On the council website.',
+    ]);
+  });
+
   it('gives boxes set in columns under "Yes" and "No" headings the heading of their column', async () => {
     const { pdf, font, page, t } = await a4(10);
     const centre = (s: string, x: number) => x + font.widthOfTextAtSize(s, 10) / 2;

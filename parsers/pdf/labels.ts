@@ -5,7 +5,7 @@
  * a box is found beside them or they stand in a column with the other labels.
  */
 import type { Mark, OptionValue } from '../../src/document.js';
-import { glyphMark, optionValue, readOptionRun, type OptionRun } from '../../src/options.js';
+import { glyphMark, optionRank, optionValue, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { Rect } from './geometry.js';
 import type { Line, PageText, Part } from './text.js';
 
@@ -58,7 +58,7 @@ export function findOptions(page: PageText): LineOptions {
   const groups: OptionGroup[] = [];
   const consumed = new Set<Part>();
   for (const line of page.lines) readLine(line, groups, consumed);
-  return { groups: joinWrappedMarks(groups, page), consumed };
+  return { groups: joinWrappedBoxes(joinWrappedLabels(joinWrappedMarks(groups, page), page, consumed), page, consumed), consumed };
 }
 
 /**
@@ -90,6 +90,79 @@ function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] 
     if (Math.abs(first!.rect.x0 - start) > 1 || first!.rect.x0 >= box.rect.x0) continue;
     first!.mark = box.mark;
     dropped.add(g);
+  }
+  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
+}
+
+/**
+ * Boxes and labels alternating, a box first and last, each label without a
+ * box: "☐ Yes ☒", "☐ Yes ☐ No ☒". Either way of pairing them leaves a box
+ * over, so the order says nothing until the last box's label is found.
+ */
+function boxFirstCut(options: ReadonlyArray<{ label: string; value: OptionValue | null; mark: Mark | null }>): boolean {
+  return (
+    options.length >= 3 &&
+    options.length % 2 === 1 &&
+    options.every((c, k) => (k % 2 === 0 ? c.value === null && !c.label && c.mark?.source === 'glyph' : c.label && c.value !== null && !c.mark))
+  );
+}
+
+/**
+ * A box-first row wrapped in a narrow cell before its last label: "☐ Yes ☒"
+ * over "No". The label stands alone on the next line at the cell's left
+ * edge, under the row's first box, and is the option that follows the row's
+ * last label in the template's order. Read as one row, box then label,
+ * every box has its label: each box goes to the label after it, the last to
+ * the one below. Anything less clear-cut is left as it is (boxes with no
+ * readable label).
+ */
+function joinWrappedLabels(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
+  const dropped = new Set<OptionGroup>();
+  for (const g of groups) {
+    if (g.lone || !boxFirstCut(g.options)) continue;
+    const first = g.options[0]!;
+    const line = page.lines[first.line];
+    const next = page.lines[first.line + 1];
+    if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
+    const below = groups.find((o) => o.lone && !dropped.has(o) && o.options[0]!.line === next.index && Math.abs(o.lone.x0 - first.rect.x0) <= 1.5);
+    const label = below?.options[0];
+    const last = g.options[g.options.length - 2]!;
+    if (!below || !label || optionRank(label.value) !== optionRank(last.value) + 1) continue;
+    const options: Candidate[] = [];
+    for (let k = 1; k < g.options.length; k += 2) options.push({ ...g.options[k]!, mark: g.options[k - 1]!.mark });
+    options.push({ ...label, mark: g.options[g.options.length - 1]!.mark });
+    g.options = options;
+    consumed.add(below.lone!);
+    dropped.add(below);
+  }
+  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
+}
+
+/**
+ * A label-first row wrapped in a narrow cell before its last box: "Yes ☐ No"
+ * over "☒". Each label but the last has its box after it, the last has
+ * none, and the box stands alone in its cell on the next line, at the cell's
+ * left edge under the row's first label: it is the last label's.
+ */
+function joinWrappedBoxes(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
+  const dropped = new Set<OptionGroup>();
+  for (const g of groups) {
+    const o = g.options;
+    if (g.lone || o.length < 2 || !o.every((c, k) => c.label && c.value !== null && optionRank(c.value) > optionRank(o[k - 1]?.value) && (k === o.length - 1) === !c.mark)) continue;
+    if (!o.slice(0, -1).every((c) => c.mark?.source === 'glyph')) continue;
+    const line = page.lines[o[0]!.line];
+    const next = page.lines[o[0]!.line + 1];
+    if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
+    const box = next.parts.find((p) => !p.furniture && Math.abs(p.x0 - o[0]!.rect.x0) <= 1.5 && [...p.text.trim()].length === 1 && glyphMark(p.text.trim())?.source === 'glyph');
+    if (!box) continue;
+    // Read as a row of its own where it closes its line, or left as text where a cell of comments follows it.
+    const own = groups.find((b) => !b.lone && b.options.length === 1 && b.options[0]!.line === next.index && Math.abs(b.options[0]!.rect.x0 - box.x0) <= 1.5);
+    if (own) dropped.add(own);
+    else if (consumed.has(box)) continue;
+    const mark = glyphMark(box.text.trim())!;
+    o[o.length - 1]!.mark = mark;
+    if (g.placed) g.placed = [...g.placed, { mark, rect: { x0: box.x0, x1: box.x1, top: next.top, bottom: next.bottom } }];
+    consumed.add(box);
   }
   return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
 }
@@ -242,7 +315,8 @@ const MAX_OPTION_PARTS = 4;
  * run to its end. Only a whole Yes/No pair with a mark among it, ending a
  * part, or one option with its box filling a part of its own (a cell that
  * stacks its options, "☒ Yes" over "☐ No", its first line level with the
- * comments); null where there is none.
+ * comments), or a part of options a wrap cut (see boxFirstCut); null where
+ * there is none.
  */
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {
@@ -255,6 +329,8 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
       if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
       const [only] = run.options;
       if (from === end - 1 && run.lead === '' && run.options.length === 1 && only!.value !== null && only!.mark?.source === 'glyph') return end;
+      // A cell whose options wrapped before their last label, "☐ Yes ☒" over "No" (see joinWrappedLabels).
+      if (from === end - 1 && run.lead === '' && boxFirstCut(run.options)) return end;
     }
   }
   return null;
