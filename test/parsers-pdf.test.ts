@@ -507,8 +507,22 @@ describe('PDF environment', () => {
     expect(JSON.parse(stdout)).toEqual({ push: true, parse: true, stringify: true, withResolvers: 'function' });
   });
 
-  it('inflates compressed streams in place, not through the platform decoder on another thread', async () => {
-    expect(typeof (globalThis as { DecompressionStream?: unknown }).DecompressionStream).toBe('undefined');
+  it('inflates compressed streams in place with zlib, and refuses data zlib refuses so that pdf.js reads it itself', async () => {
+    const inflate = async (data: Uint8Array) => {
+      const { readable, writable } = new DecompressionStream('deflate');
+      const writer = writable.getWriter();
+      await writer.ready;
+      void writer.write(data).then(() => writer.close());
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of readable as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('latin1');
+    };
+    // Not the platform's, which inflates on the thread pool.
+    expect(DecompressionStream).not.toBe((await import('node:stream/web')).DecompressionStream);
+    const content = deflateSync(Buffer.from('BT /F1 12 Tf (Yes) Tj ET'));
+    expect(await inflate(content)).toBe('BT /F1 12 Tf (Yes) Tj ET');
+    await expect(inflate(content.subarray(0, content.length - 6))).rejects.toThrow();
+    await expect(inflate(deflateSync(Buffer.alloc(65 * 1024 * 1024)))).rejects.toThrow();
     const bytes = readFileSync(join(CORPUS, 'pdf-seed-cheshire-anpr', 'input.pdf'));
     expect(bytes.includes('/FlateDecode')).toBe(true);
     const doc = await parse(bytes);

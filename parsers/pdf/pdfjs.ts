@@ -5,6 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 // Must stay the first import that can reach pdf.js: it notes the built-ins before pdf.js loads.
 import { restoreNatives } from './natives.js';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -16,13 +17,51 @@ import { MAX_PICTURE_PIXELS } from './pictures.js';
 restoreNatives();
 
 // pdf.js inflates a stream through the platform's DecompressionStream where
-// there is one. In Node that is zlib on the thread pool behind web streams:
-// every content stream and font file then waits on another thread and a chain
-// of stream promises, which costs more than inflating it in place (about a
-// sixth of a document's reading time). Without it pdf.js uses its own
-// decoder, as it does wherever the platform has none, and as it already did
-// for any stream the platform's decoder refused.
-Reflect.deleteProperty(globalThis, 'DecompressionStream');
+// there is one, and through its own JavaScript decoder where there is none or
+// the platform's refuses the data. In Node the platform's is zlib on the
+// thread pool behind web streams: every content stream and font file then
+// waits on another thread and a chain of stream promises. Its own decoder
+// costs more than zlib in place. So pdf.js is given a DecompressionStream
+// that inflates in place with zlib, for the one way pdf.js uses it: the whole
+// stream written, the writer closed, the result read. Data zlib refuses (a
+// stream cut short, a bad checksum) fails here as in the platform's, and pdf.js
+// falls back to its own decoder, which reads what it can. So it does for a
+// stream that would inflate past 64 MB, refused here before zlib has built it
+// all, so that no stream is held twice over in memory.
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const INFLATE: Record<string, (data: Uint8Array) => Uint8Array> = {
+  deflate: (data) => inflateSync(data, { maxOutputLength: MAX_INFLATED_BYTES }),
+  'deflate-raw': (data) => inflateRawSync(data, { maxOutputLength: MAX_INFLATED_BYTES }),
+  gzip: (data) => gunzipSync(data, { maxOutputLength: MAX_INFLATED_BYTES }),
+};
+
+class InflateInPlace {
+  readonly writable: { getWriter(): { ready: Promise<void>; write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } };
+  readonly readable: AsyncIterable<Uint8Array>;
+
+  constructor(format: string) {
+    const inflate = INFLATE[format];
+    if (!inflate) throw new TypeError(`unsupported compression format: ${format}`);
+    const chunks: Uint8Array[] = [];
+    let close!: () => void;
+    const closed = new Promise<void>((resolve) => (close = resolve));
+    this.writable = {
+      getWriter: () => ({
+        ready: Promise.resolve(),
+        write: async (chunk) => void chunks.push(chunk),
+        close: async () => close(),
+      }),
+    };
+    this.readable = {
+      async *[Symbol.asyncIterator]() {
+        await closed;
+        yield inflate(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      },
+    };
+  }
+}
+
+globalThis.DecompressionStream = InflateInPlace as unknown as typeof DecompressionStream;
 
 export { pdfjs };
 
