@@ -52,6 +52,19 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P6.1').text).toBe(spec.answers['P6.1']!.text);
   });
 
+  it.each([
+    ['an appendix', 'Appendix B – DPIA screening checklist\n\n1. Is the deployment new?  ☒ Yes  ☐ No\n\nScreening completed by the DPO.'],
+    ['a declaration', 'Declaration\n\nSigned: H. Drake\n\nRank: Assistant Chief Constable\n\nDate: 12.03.23'],
+    ['a sign-off and the document\'s history', 'Sign off\n\nSigned: Ian Marsh\n\nDocument history\n\nVersion 1.1, 28/03/2023: Q12 answer amended to Yes.'],
+  ])('ends the last action plan where %s follows the form', async (_, after) => {
+    const spec = base();
+    spec.actionPlans[12] = 'Publish the annual review on the website.\nAppendix A to the review lists the sites.';
+    const text = renderText(spec);
+    const r = await run(`${text.trimEnd()}\n\n${after}\n`);
+    expect(r.actionPlans[11]!.text).toBe(spec.actionPlans[12]);
+    expect(r.answers.filter((a) => a.principle === 12).map((a) => a.choice)).toEqual(expectedFromSpec(spec).answers.filter((a) => a.id.startsWith('P12.')).map((a) => a.choice));
+  });
+
   it('takes a choice stated in words elsewhere, marked as inferred, and nothing from cross-references', async () => {
     const spec = base();
     spec.answers['P3.3'] = { ticked: 'none' };

@@ -90,6 +90,11 @@ export function match(doc: NormalisedDocument): MatchResult {
     const label = blocks[start - 1]!.kind === 'option' ? null : ACTION_PLAN.exec(blocks[start - 1]!.text.trim());
     if (label && !label[1]) boundaries.add(start - 1);
   });
+  // What follows the form (an appendix, a declaration, the document's history) answers nothing: its heading ends the
+  // last answer or action plan.
+  const lastStart = Math.max(-1, ...questionStarts.filter((x): x is number => x !== null));
+  const trailing = blocks.findIndex((b, i) => i > lastStart && b.kind !== 'option' && headsTrailingMatter(b.text));
+  if (trailing >= 0) boundaries.add(trailing);
   // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
   for (let i = 1; i < blocks.length; i++) {
     const before = blocks[i - 1]!.provenance.page;
@@ -152,6 +157,20 @@ export function match(doc: NormalisedDocument): MatchResult {
     return last.text ? { ...plan, text: last.text, provenance: last.provenance.text } : plan;
   });
   return { organisation, answers, actionPlans: plans, diagnostics };
+}
+
+/**
+ * A heading of what documents print after the form: "Appendix B – DPIA screening checklist", "Annex 2",
+ * "Declaration", "Sign off", "Document history", "Version control", "Distribution list". Alone on its line, an
+ * appendix's title after it, and no sentence ("Appendix A to the review lists the sites.", "Sign off the DPIA").
+ */
+function headsTrailingMatter(text: string): boolean {
+  const t = text.trim();
+  if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) return false;
+  return (
+    /^(?:appendix|annexe?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*[:–—-]\s*\S.*)?$/i.test(t) ||
+    /^(?:declaration|sign[\s-]?off|signatures?|document\s+(?:control|history)|version\s+(?:control|history)|revision\s+history|change\s+(?:log|history)|distribution(?:\s+list)?)\s*:?$/i.test(t)
+  );
 }
 
 function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {
