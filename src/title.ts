@@ -10,7 +10,7 @@ const LABELS: Record<TitleField, RegExp> = {
   name: new RegExp(String.raw`^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*|^(${STAND_IN_NAME})\s*(:\s*|$)`, 'i'),
   scope: /^(system scope|scope( of (the )?(surveillance )?(camera )?system(s|\(s\))?)?)(?![\p{L}\d])\s*[:\-–]?\s*/iu,
   seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible (officer|owner)|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
-  position: /^(position|job title|role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
+  position: /^(position|job title|role|rank(\s*\/\s*role)?)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
   signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date|signed[- ]off( on)?(?=\s*[:\-–]))\b\s*[:\-–]?\s*/i,
 };
 /**
@@ -177,13 +177,17 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
       continue;
     }
     // The value is beside the label or after it: one block, or for the scope every block up to the next label.
-    const parts: Array<{ text: string; provenance: Provenance }> = label.rest ? [{ text: label.rest, provenance: blocks[i]!.provenance }] : [];
+    const parts: Array<{ text: string; provenance: Provenance; table?: Block['table'] }> = label.rest ? [{ text: label.rest, provenance: blocks[i]!.provenance, table: blocks[i]!.table }] : [];
+    const labelCell = blocks[i]!.table;
     let j = i + 1;
     for (; j < end && parts.length < 12 && (label.field === 'scope' || parts.length === 0); j++) {
       const b = blocks[j]!;
       const next = labelOf(b);
       if ((next && !(next.weak && parts.length === 0 && labelled.has(next.field))) || b.kind === 'heading' || b.kind === 'option') break;
       if (parts.length === 0 && namesOtherField(b, blocks[j + 1])) break;
+      // A scope runs on over rows of a table that hold only more of it, in its value's column; a row with a cell in
+      // the labels' column holds a field of its own ("Owner | Supt Ian Marsh").
+      if (parts.length > 0 && labelCell && b.table && b.table.row !== parts.at(-1)!.table?.row && b.table.column <= labelCell.column) break;
       parts.push(b);
     }
     if (!parts.length) continue;

@@ -81,5 +81,18 @@ describe('title block', () => {
     expect((await fromLines('Signed off: Jane Smith, Head of Community Safety\nDate: 14/03/2024\n')).signOffDate).toBe('2024-03-14');
     // "Force-wide" opens a scope, not a label.
     expect((await fromLines('Scope of surveillance camera system\nForce-wide overt CCTV at police stations\n')).scope).toBe('Force-wide overt CCTV at police stations');
+    // A police force's "Rank".
+    expect(fields(await fromLines('SRO: Helen Drake\nRank / Role: Assistant Chief Constable\n')).position).toBe('Assistant Chief Constable');
+    expect(fromRows([['Senior Responsible Officer', 'Helen Drake'], ['Rank', 'Assistant Chief Constable']]).position).toBe('Assistant Chief Constable');
+  });
+
+  it('ends a scope at a row of the table that holds a field of its own, and runs it on over rows of its value alone', () => {
+    const owner = fromRows([['Organisation', 'Southmoor Police'], ['Scope', 'Body worn video'], ['Owner', 'Supt Ian Marsh'], ['Role', 'Head of Information Management']]);
+    expect(fields(owner)).toMatchObject({ name: 'Southmoor Police', scope: 'Body worn video', position: 'Head of Information Management' });
+    const rows: Block[] = [
+      ...[['Scope of surveillance camera system', 'Town centre CCTV']].flatMap((cells) => cells.map((text, column) => ({ kind: 'tableCell', text, table: { row: 0, column }, provenance: {} }) as Block)),
+      { kind: 'tableCell', text: 'Car park cameras at Station Road', table: { row: 1, column: 1 }, provenance: {} },
+    ];
+    expect(readTitleBlock(rows, rows.length).scope).toBe('Town centre CCTV\nCar park cameras at Station Road');
   });
 });
