@@ -65,6 +65,23 @@ describe('matcher on what organisations add', () => {
     expect(r.answers.filter((a) => a.principle === 12).map((a) => a.choice)).toEqual(expectedFromSpec(spec).answers.filter((a) => a.id.startsWith('P12.')).map((a) => a.choice));
   });
 
+  it("keeps a form that stops after principle 4 to its own principles where its last closing question's second line is read apart", async () => {
+    const spec = base();
+    const text = renderText(spec);
+    const stop = text.indexOf('\nPrinciple 5\n');
+    const cut = text
+      .slice(0, stop)
+      .replace(
+        '19. Have you identified any areas where action is required to conform more fully with the requirements of Principle 4?  ☐ Yes  ☒ No',
+        '19. Have you identified any areas where action  ☐ Yes  ☒ No\n\nis required to conform more fully with the requirements of Principle 4?',
+      );
+    expect(cut).not.toContain('requirements of Principle 4?  ☐');
+    const r = await run(cut);
+    expect(answer(r, 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
+    expect(r.answers.filter((a) => a.principle >= 5 && a.status !== 'missing')).toEqual([]);
+    expect(r.actionPlans.map((p) => p.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => (n <= 4 ? (spec.actionPlans[n] ?? null) : null)));
+  });
+
   it('takes a choice stated in words elsewhere, marked as inferred, and nothing from cross-references', async () => {
     const spec = base();
     spec.answers['P3.3'] = { ticked: 'none' };

@@ -328,8 +328,27 @@ function alignQuestions(blocks: readonly Block[], { principles, from, to }: Form
     else q--;
   }
   fillGaps(blocks, at, span);
+  dropClosingLinesReadApart(blocks, at);
   dropSparseTail(at, principles);
   return at;
+}
+
+/**
+ * A closing question's second line read apart from its first ("19. Have you identified any areas where action",
+ * the boxes, then "is required to conform more fully with the requirements of Principle 4?") reads like the next
+ * principle's closing question. Where it names the principle whose closing question stands just before it, it is
+ * that question's, and asks nothing of its own.
+ */
+function dropClosingLinesReadApart(blocks: readonly Block[], at: Array<number | null>): void {
+  QUESTIONS.forEach((q, i) => {
+    const b = at[i];
+    if (!q.actionQuestion || b === null || b === undefined) return;
+    const named = /\bprinciple\s+(\d{1,2})\b/i.exec(blocks[b]!.text);
+    if (!named || Number(named[1]) === q.principle) return;
+    const own = QUESTIONS.findIndex((o) => o.actionQuestion && o.principle === Number(named[1]));
+    const first = own < 0 ? null : at[own];
+    if (first !== null && first !== undefined && first < b && blocks.slice(first + 1, b).every((x) => x.kind === 'option')) at[i] = null;
+  });
 }
 
 /**
