@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEXT_STYLE, renderText } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec } from '../corpus/build/spec.js';
-import { QUESTIONS } from '../src/catalogue.js';
+import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block } from '../src/document.js';
 import { match } from '../src/matcher/index.js';
 import { parse as parseText } from '../parsers/text/index.js';
@@ -80,6 +80,27 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P4.7')).toMatchObject({ choice: 'no', status: 'answered' });
     expect(r.answers.filter((a) => a.principle >= 5 && a.status !== 'missing')).toEqual([]);
     expect(r.actionPlans.map((p) => p.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => (n <= 4 ? (spec.actionPlans[n] ?? null) : null)));
+  });
+
+  it('reads a form that stops early after a table of the principles whose last row stands apart, asking a question of its own', async () => {
+    const spec = base();
+    const text = renderText(spec);
+    // The form with no title block of its own, from Principle 1 to Principle 5.
+    const form = text.slice(text.indexOf('Principle 1\n'), text.indexOf('\nPrinciple 6\n'));
+    const summary = [
+      'Summary of compliance',
+      ...PRINCIPLES.slice(0, 11).map((p) => `Principle ${p.number} – ${p.statement}\n\nCompliant? Yes`),
+      'Principles 6 to 12 are assessed by the police in their own self assessment.',
+      'The police report to the Police and Crime Panel each year.',
+      'Their assessment is published on the force website.',
+      `Principle 12 – ${PRINCIPLES[11]!.statement}`,
+      'Do you have a policy in place to ensure that the information contained on the database is accurate and up to date? The police hold it.',
+    ].join('\n\n');
+    const r = await run(`${summary}\n\n${form}\n`);
+    expect(r.answers.filter((a) => a.principle <= 5).map((a) => [a.id, a.choice])).toEqual(
+      expectedFromSpec(spec).answers.filter((a) => Number(a.id.slice(1, a.id.indexOf('.'))) <= 5).map((a) => [a.id, a.choice]),
+    );
+    expect(r.actionPlans.slice(0, 5).map((p) => p.text)).toEqual([1, 2, 3, 4, 5].map((n) => spec.actionPlans[n] ?? null));
   });
 
   it('takes a choice stated in words elsewhere, marked as inferred, and nothing from cross-references', async () => {

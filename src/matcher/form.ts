@@ -41,12 +41,14 @@ export function chooseForm(blocks: readonly Block[]): { form: Form & { questionA
     tried = headingRuns(blocks, headings, starts).map((f) => ({ ...f, questionAt: alignQuestions(blocks, f) }));
     // Headings that open a run asking none of the questions before it again, with no title block of their own,
     // are words in an answer (a list of actions by principle, a cross-reference table), not another form: the
-    // run before goes on through them.
+    // run before goes on through them. Not where this run has its Principle 1 and that one has none (the last row
+    // of a table of the principles, on a page of its own before the form).
     const titled = (k: number) => {
       const [from, to] = [tried[k - 1]!.to, headings[starts[k]!]!.at];
       return Array.from({ length: to - from }, (_, d) => from + d).some((i) => titleBlockLabel(blocks, i));
     };
-    const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f) && !titled(k));
+    const opens = (f: Form) => f.principles[0] !== undefined;
+    const stray = tried.findIndex((f, k) => k > 0 && !asksAgain(tried[k - 1]!, f) && !titled(k) && (opens(tried[k - 1]!) || !opens(f)));
     if (stray < 0) break;
     starts = starts.filter((_, k) => k !== stray);
   }
