@@ -229,6 +229,13 @@ describe('PDF boxes away from their labels', () => {
     // The same, the next line's label or box elsewhere in the cell: which box is whose stays unread.
     row(680, ['3. Do you review the system annually', 'against its purpose?'], [['no', 300], ['Yes', 313], ['yes', 335]], [['No', 320]], 'See the annual report.');
     row(640, ['4. Do you publish the results of the', 'annual review?'], [['Yes', 300], ['no', 321], ['No', 340]], [['yes', 330]], 'On the council website.');
+    // The options alone on their row's last line, the next row's typed "No" under them: the next row starts there.
+    t('5. Do you consult the public?', 50, 600);
+    glyphs.draw(page, 'empty', 300, 587, 10);
+    t('Yes', 313, 587);
+    glyphs.draw(page, 'cross', 335, 587, 10);
+    t('6. Do you audit disclosures?', 50, 574);
+    t('No', 300, 574);
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([
       '1. Has your organisation paid a registration fee to the Information Commissioner?',
@@ -250,6 +257,12 @@ describe('PDF boxes away from their labels', () => {
       'no:-:-',
       'null:checked:glyph',
       'On the council website.',
+      '5. Do you consult the public?',
+      'null:unchecked:glyph',
+      'yes:-:-',
+      'null:checked:glyph',
+      '6. Do you audit disclosures?',
+      'No',
     ]);
   });
 

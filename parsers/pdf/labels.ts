@@ -108,6 +108,17 @@ function boxFirstCut(options: ReadonlyArray<{ label: string; value: OptionValue 
 }
 
 /**
+ * Whether `next` goes on with the row of `line` left of `x`: each of its
+ * parts there stands under a part of `line` (a question's or a comment's next
+ * line), and none opens with a row's number. Words in a column empty on the
+ * line above, or a number, start the next row.
+ */
+function rowGoesOn(line: Line, next: Line, x: number): boolean {
+  const shown = (l: Line) => l.parts.filter((p) => !p.furniture && p.x1 <= x);
+  return shown(next).every((p) => !/^\s*(?:q\.?\s*)?\d{1,2}(?:\.\d{1,2})?(?:[.):]|\s|$)/i.test(p.text) && shown(line).some((o) => o.x0 < p.x1 && p.x0 < o.x1));
+}
+
+/**
  * A box-first row wrapped in a narrow cell before its last label: "☐ Yes ☒"
  * over "No". The label stands alone on the next line at the cell's left
  * edge, under the row's first box, and is the option that follows the row's
@@ -127,7 +138,7 @@ function joinWrappedLabels(groups: OptionGroup[], page: PageText, consumed: Set<
     const below = groups.find((o) => o.lone && !dropped.has(o) && o.options[0]!.line === next.index && Math.abs(o.lone.x0 - first.rect.x0) <= 1.5);
     const label = below?.options[0];
     const last = g.options[g.options.length - 2]!;
-    if (!below || !label || optionRank(label.value) !== optionRank(last.value) + 1) continue;
+    if (!below || !label || optionRank(label.value) !== optionRank(last.value) + 1 || !rowGoesOn(line, next, below.lone!.x0)) continue;
     const options: Candidate[] = [];
     for (let k = 1; k < g.options.length; k += 2) options.push({ ...g.options[k]!, mark: g.options[k - 1]!.mark });
     options.push({ ...label, mark: g.options[g.options.length - 1]!.mark });
@@ -154,7 +165,7 @@ function joinWrappedBoxes(groups: OptionGroup[], page: PageText, consumed: Set<P
     const next = page.lines[o[0]!.line + 1];
     if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
     const box = next.parts.find((p) => !p.furniture && Math.abs(p.x0 - o[0]!.rect.x0) <= 1.5 && [...p.text.trim()].length === 1 && glyphMark(p.text.trim())?.source === 'glyph');
-    if (!box) continue;
+    if (!box || !rowGoesOn(line, next, box.x0)) continue;
     // Read as a row of its own where it closes its line, or left as text where a cell of comments follows it.
     const own = groups.find((b) => !b.lone && b.options.length === 1 && b.options[0]!.line === next.index && Math.abs(b.options[0]!.rect.x0 - box.x0) <= 1.5);
     if (own) dropped.add(own);
