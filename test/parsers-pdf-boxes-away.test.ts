@@ -213,7 +213,7 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.slice(at + 1, at + 4).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'Cameras are maintained under contract with a four hour response time.']);
   });
 
-  it('reads a row of box glyphs wrapped in a narrow cell, its last label or box on the next line under the first', async () => {
+  it('reads a row of box glyphs wrapped over the lines of a narrow cell as one row, where its lines go on with their row', async () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
     const row = (y: number, question: [string, string], line1: Array<[string, number]>, line2: Array<[string, number]>, comment: string) => {
@@ -236,6 +236,19 @@ describe('PDF boxes away from their labels', () => {
     glyphs.draw(page, 'cross', 335, 587, 10);
     t('6. Do you audit disclosures?', 50, 574);
     t('No', 300, 574);
+    // A cell so narrow that each box and label wraps: "Yes" over "☐ No" over "☒", and "☐" over "Yes" over "☒ No".
+    const stacked = (y: number, question: string[], cell: Array<Array<'yes' | 'no' | string>>) =>
+      cell.forEach((items, k) => {
+        if (question[k]) t(question[k]!, 50, y - 13 * k);
+        let x = 300;
+        for (const item of items) {
+          if (item === 'yes' || item === 'no') glyphs.draw(page, item === 'yes' ? 'cross' : 'empty', x, y - 13 * k, 10);
+          else t(item, x, y - 13 * k);
+          x += item === 'yes' || item === 'no' ? 13 : 22;
+        }
+      });
+    stacked(540, ['7. Do you review the system', 'against its stated purpose', 'every year?'], [['Yes'], ['no', 'No'], ['yes']]);
+    stacked(490, ['8. Is the review published', 'on the council website', 'each year?'], [['no'], ['Yes'], ['yes', 'No']]);
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([
       '1. Has your organisation paid a registration fee to the Information Commissioner?',
@@ -263,6 +276,12 @@ describe('PDF boxes away from their labels', () => {
       'null:checked:glyph',
       '6. Do you audit disclosures?',
       'No',
+      '7. Do you review the system against its stated purpose every year?',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      '8. Is the review published on the council website each year?',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
     ]);
   });
 

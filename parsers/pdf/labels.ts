@@ -58,7 +58,7 @@ export function findOptions(page: PageText): LineOptions {
   const groups: OptionGroup[] = [];
   const consumed = new Set<Part>();
   for (const line of page.lines) readLine(line, groups, consumed);
-  return { groups: joinWrappedBoxes(joinWrappedLabels(joinWrappedMarks(groups, page), page, consumed), page, consumed), consumed };
+  return { groups: readWrappedCells(joinWrappedMarks(groups, page), page, consumed), consumed };
 }
 
 /**
@@ -107,6 +107,29 @@ function boxFirstCut(options: ReadonlyArray<{ label: string; value: OptionValue 
   );
 }
 
+interface CellToken {
+  label?: string;
+  mark?: Mark;
+  rect: Rect;
+  line: Line;
+}
+
+/** The box glyphs and labels a part holds, each where it is printed; null where it holds anything else. */
+function cellTokens(part: Part, line: Line): CellToken[] | null {
+  const tokens: CellToken[] = [];
+  const re = /\s*(?:(yes|no|n\/a)(?![\p{L}\p{N}_/])|(\S))/iuy;
+  const rect = (from: number, to: number): Rect => ({ x0: part.xs[from] ?? part.x0, x1: part.xe[to - 1] ?? part.x1, top: line.top, bottom: line.bottom });
+  let end = 0;
+  for (let m = re.exec(part.text); m; m = re.exec(part.text)) {
+    end = re.lastIndex;
+    const at = end - (m[1] ?? m[2]!).length;
+    if (m[1]) tokens.push({ label: m[1], rect: rect(at, end), line });
+    else if (glyphMark(m[2]!)?.source === 'glyph') tokens.push({ mark: glyphMark(m[2]!)!, rect: rect(at, end), line });
+    else return null;
+  }
+  return part.text.slice(end).trim() === '' && tokens.length > 0 ? tokens : null;
+}
+
 /**
  * Whether `next` goes on with the row of `line` left of `x`: each of its
  * parts there stands under a part of `line` (a question's or a comment's next
@@ -119,63 +142,61 @@ function rowGoesOn(line: Line, next: Line, x: number): boolean {
 }
 
 /**
- * A box-first row wrapped in a narrow cell before its last label: "☐ Yes ☒"
- * over "No". The label stands alone on the next line at the cell's left
- * edge, under the row's first box, and is the option that follows the row's
- * last label in the template's order. Read as one row, box then label,
- * every box has its label: each box goes to the label after it, the last to
- * the one below. Anything less clear-cut is left as it is (boxes with no
- * readable label).
+ * Options wrapped over the lines of a narrow cell: "☐ Yes ☒" over "No",
+ * "Yes ☐ No" over "☒", or "Yes" over "☐ No" over "☒". Each line read alone
+ * leaves a box or a label over, or pairs them the wrong way ("☐ No" read box
+ * first in a row whose boxes follow their labels). Read as one row down the
+ * cell (the lines' parts holding boxes and labels alone, at the cell's left
+ * edge, the row going on from line to line), boxes and labels alternate, the
+ * labels in the template's order: each box goes to the label it stands
+ * before, or after, whichever pairs them all. Anything less clear-cut is left
+ * as the lines read it.
  */
-function joinWrappedLabels(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
-  const dropped = new Set<OptionGroup>();
-  for (const g of groups) {
-    if (g.lone || !boxFirstCut(g.options)) continue;
-    const first = g.options[0]!;
-    const line = page.lines[first.line];
-    const next = page.lines[first.line + 1];
-    if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
-    const below = groups.find((o) => o.lone && !dropped.has(o) && o.options[0]!.line === next.index && Math.abs(o.lone.x0 - first.rect.x0) <= 1.5);
-    const label = below?.options[0];
-    const last = g.options[g.options.length - 2]!;
-    if (!below || !label || optionRank(label.value) !== optionRank(last.value) + 1 || !rowGoesOn(line, next, below.lone!.x0)) continue;
-    const options: Candidate[] = [];
-    for (let k = 1; k < g.options.length; k += 2) options.push({ ...g.options[k]!, mark: g.options[k - 1]!.mark });
-    options.push({ ...label, mark: g.options[g.options.length - 1]!.mark });
-    g.options = options;
-    consumed.add(below.lone!);
-    dropped.add(below);
-  }
-  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
-}
-
-/**
- * A label-first row wrapped in a narrow cell before its last box: "Yes ☐ No"
- * over "☒". Each label but the last has its box after it, the last has
- * none, and the box stands alone in its cell on the next line, at the cell's
- * left edge under the row's first label: it is the last label's.
- */
-function joinWrappedBoxes(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
-  const dropped = new Set<OptionGroup>();
-  for (const g of groups) {
-    const o = g.options;
-    if (g.lone || o.length < 2 || !o.every((c, k) => c.label && c.value !== null && optionRank(c.value) > optionRank(o[k - 1]?.value) && (k === o.length - 1) === !c.mark)) continue;
-    if (!o.slice(0, -1).every((c) => c.mark?.source === 'glyph')) continue;
-    const line = page.lines[o[0]!.line];
-    const next = page.lines[o[0]!.line + 1];
-    if (!line || !next || next.baseline - line.baseline > 2 * Math.max(line.size, next.size)) continue;
-    const box = next.parts.find((p) => !p.furniture && Math.abs(p.x0 - o[0]!.rect.x0) <= 1.5 && [...p.text.trim()].length === 1 && glyphMark(p.text.trim())?.source === 'glyph');
-    if (!box || !rowGoesOn(line, next, box.x0)) continue;
-    // Read as a row of its own where it closes its line, or left as text where a cell of comments follows it.
-    const own = groups.find((b) => !b.lone && b.options.length === 1 && b.options[0]!.line === next.index && Math.abs(b.options[0]!.rect.x0 - box.x0) <= 1.5);
-    if (own) dropped.add(own);
-    else if (consumed.has(box)) continue;
-    const mark = glyphMark(box.text.trim())!;
-    o[o.length - 1]!.mark = mark;
-    if (g.placed) g.placed = [...g.placed, { mark, rect: { x0: box.x0, x1: box.x1, top: next.top, bottom: next.bottom } }];
-    consumed.add(box);
-  }
-  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
+function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
+  const seen = new Set<Part>();
+  let out = groups;
+  for (const line of page.lines)
+    for (const top of line.parts) {
+      if (top.furniture || seen.has(top) || !cellTokens(top, line)) continue;
+      // The cell's parts on each line, from its left edge: boxes and labels alone, one after another.
+      const cellParts = (l: Line) => {
+        const parts = l.parts.filter((p) => !p.furniture && p.x0 >= top.x0 - 1.5).sort((a, b) => a.x0 - b.x0);
+        const k = parts.findIndex((p) => !cellTokens(p, l));
+        const held = k < 0 ? parts : parts.slice(0, k);
+        return held.length > 0 && Math.abs(held[0]!.x0 - top.x0) <= 1.5 ? held : [];
+      };
+      const stack: Array<{ line: Line; parts: Part[] }> = [];
+      for (let l: Line | undefined = line; l; ) {
+        const parts = cellParts(l);
+        if (parts.length === 0) break;
+        stack.push({ line: l, parts });
+        const next: Line | undefined = page.lines[l.index + 1];
+        l = next && next.baseline - l.baseline <= 2 * Math.max(l.size, next.size) && rowGoesOn(l, next, top.x0) ? next : undefined;
+      }
+      for (const { parts } of stack) for (const p of parts) seen.add(p);
+      if (stack.length < 2) continue;
+      const tokens = stack.flatMap(({ line: l, parts }) => parts.flatMap((p) => cellTokens(p, l)!));
+      const values = tokens.filter((t) => t.label).map((t) => optionValue(t.label!));
+      if (values.length < 2 || !values.every((v, k) => v !== null && optionRank(v) > optionRank(values[k - 1]))) continue;
+      const markFirst = tokens[0]!.mark !== undefined;
+      const boxAt = (k: number) => (k % 2 === 0 ? markFirst : !markFirst);
+      if (tokens.length !== 2 * values.length || !tokens.every((t, k) => (t.mark !== undefined) === boxAt(k))) continue;
+      const lines = new Set(stack.map((s) => s.line.index));
+      const own = out.filter((g) => g.options.some((o) => lines.has(o.line) && o.rect.x0 >= top.x0 - 1.5));
+      // Lines that each read whole ("☒ Yes" over "☐ No") need nothing more.
+      if (own.every((g) => !g.lone && g.options.every((o) => o.label && o.mark))) continue;
+      const options: Candidate[] = [];
+      const placed: PlacedMark[] = [];
+      for (let k = 0; k < tokens.length; k += 2) {
+        const [label, box] = markFirst ? [tokens[k + 1]!, tokens[k]!] : [tokens[k]!, tokens[k + 1]!];
+        const l = label.line;
+        options.push({ label: label.label!, value: optionValue(label.label!), mark: box.mark!, rect: label.rect, line: l.index, baseline: l.baseline, size: l.size });
+        placed.push({ mark: box.mark!, rect: box.rect });
+      }
+      out = [...out.filter((g) => !own.includes(g)), { options, lead: null, placed }];
+      for (const { parts } of stack) for (const p of parts) consumed.add(p);
+    }
+  return out;
 }
 
 /** What a mark read from text printed invisible says: nothing. */
@@ -340,7 +361,7 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
       if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
       const [only] = run.options;
       if (from === end - 1 && run.lead === '' && run.options.length === 1 && only!.value !== null && only!.mark?.source === 'glyph') return end;
-      // A cell whose options wrapped before their last label, "☐ Yes ☒" over "No" (see joinWrappedLabels).
+      // A cell whose options wrapped before their last label, "☐ Yes ☒" over "No" (see readWrappedCells).
       if (from === end - 1 && run.lead === '' && boxFirstCut(run.options)) return end;
     }
   }
