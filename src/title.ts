@@ -10,7 +10,7 @@ const LABELS: Record<TitleField, RegExp> = {
   name: new RegExp(String.raw`^(name of (the )?organi[sz]ation|organi[sz]ation name|organi[sz]ation)\b\s*[:\-–]?\s*|^(${STAND_IN_NAME})\s*(:\s*|$)`, 'i'),
   scope: /^(system scope|scope( of (the )?(surveillance )?(camera )?system(s|\(s\))?)?)(?![\p{L}\d])\s*[:\-–]?\s*/iu,
   seniorResponsibleOfficer: /^(name of (the )?)?(senior responsible (officer|owner)|sro)\b(\s*\([^)]{0,40}\))?( name)?\s*[:\-–]?\s*/i,
-  position: /^(position|job title|role|rank(\s*\/\s*role)?)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*/i,
+  position: /^(position|job title|role|rank\s*\/\s*role)( within (the )?organi[sz]ation)?\b\s*[:\-–]?\s*|^(rank)\s*(:\s*|$)/i,
   signOffDate: /^(date (of )?sign(ed)?[- ]?off|sign[- ]?off date|date signed|date|signed[- ]off( on)?(?=\s*[:\-–]))\b\s*[:\-–]?\s*/i,
 };
 /**
@@ -65,7 +65,8 @@ function labelOf(block: Block): Label | null {
     if (!m) continue;
     // Another date's label stops a value as any label does, but gives none.
     if (key === 'signOffDate' && OTHER_DATE.test(block.text)) return { field: null, rest: '', weak: false, standIn: false };
-    const standIn = key === 'name' && m[3] !== undefined;
+    // "Rank" alone is a police officer's position in other words, which the template's own label outweighs.
+    const standIn = (key === 'name' && m[3] !== undefined) || (key === 'position' && m[4] !== undefined);
     // "Council" on a line of its own is as likely a name wrapped ("Barset District" over "Council") as a label.
     if (standIn && !block.table && !/:/.test(m[0])) continue;
     // "Signed off:" dates a sign-off only where a date follows; "Signed off: Jane Smith" names who signed.

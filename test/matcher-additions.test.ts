@@ -52,17 +52,32 @@ describe('matcher on what organisations add', () => {
     expect(answer(r, 'P6.1').text).toBe(spec.answers['P6.1']!.text);
   });
 
+  const plan = 'Publish the annual review on the website.\nAppendix A to the review lists the sites.';
   it.each([
-    ['an appendix', 'Appendix B – DPIA screening checklist\n\n1. Is the deployment new?  ☒ Yes  ☐ No\n\nScreening completed by the DPO.'],
-    ['a declaration', 'Declaration\n\nSigned: H. Drake\n\nRank: Assistant Chief Constable\n\nDate: 12.03.23'],
-    ['a sign-off and the document\'s history', 'Sign off\n\nSigned: Ian Marsh\n\nDocument history\n\nVersion 1.1, 28/03/2023: Q12 answer amended to Yes.'],
-  ])('ends the last action plan where %s follows the form', async (_, after) => {
+    ['an appendix follows the form', plan, 'Appendix B – DPIA screening checklist\n\n1. Is the deployment new?  ☒ Yes  ☐ No\n\nScreening completed by the DPO.'],
+    ['a declaration follows the form', plan, 'Declaration\n\nSigned: H. Drake\n\nRank: Assistant Chief Constable\n\nDate: 12.03.23'],
+    ["a sign-off and the document's history follow the form", plan, 'Sign off\n\nSigned: Ian Marsh\n\nDocument history\n\nVersion 1.1, 28/03/2023: Q12 answer amended to Yes.'],
+    ['the plan holds a step of its own, "Sign off"', 'Review the retention period with the DPO\nSign off\nPublish the revised policy on the website', ''],
+    ['the plan holds an annex it names over a line of its own', 'Review the retention period with the DPO\nAnnex A\nRetention schedule to be reviewed by June 2024.', ''],
+    ['the plan holds a line "Signatures:" over who signs', 'Review the retention period with the DPO\nSignatures:\nDPO and SRO by 30 June 2024', ''],
+  ])('reads the last action plan to its end where %s', async (_, text, after) => {
     const spec = base();
-    spec.actionPlans[12] = 'Publish the annual review on the website.\nAppendix A to the review lists the sites.';
-    const text = renderText(spec);
-    const r = await run(`${text.trimEnd()}\n\n${after}\n`);
-    expect(r.actionPlans[11]!.text).toBe(spec.actionPlans[12]);
+    spec.actionPlans[12] = text;
+    const r = await run(`${renderText(spec).trimEnd()}\n\n${after}\n`);
+    expect(r.actionPlans[11]!.text).toBe(text);
     expect(r.answers.filter((a) => a.principle === 12).map((a) => a.choice)).toEqual(expectedFromSpec(spec).answers.filter((a) => a.id.startsWith('P12.')).map((a) => a.choice));
+  });
+
+  it('reads a closing question that names the principle before it by mistake as its own principle\'s', async () => {
+    const spec = base();
+    const text = renderText(spec);
+    const q12 = text.indexOf('\n12. Have you identified');
+    const q19 = text.indexOf('\n19. Have you identified');
+    // Principle 3's plan, Principle 4's heading and its other questions left out; its closing question names Principle 3.
+    const cut = text.slice(0, text.indexOf('\n', q12 + 1)) + text.slice(q19).replace('requirements of Principle 4?', 'requirements of Principle 3?');
+    const r = await run(cut);
+    const expected = expectedFromSpec(spec).answers;
+    expect(['P3.6', 'P4.7'].map((id) => answer(r, id).choice)).toEqual(['P3.6', 'P4.7'].map((id) => expected.find((a) => a.id === id)!.choice));
   });
 
   it("keeps a form that stops after principle 4 to its own principles where its last closing question's second line is read apart", async () => {

@@ -84,6 +84,8 @@ describe('title block', () => {
     // A police force's "Rank".
     expect(fields(await fromLines('SRO: Helen Drake\nRank / Role: Assistant Chief Constable\n')).position).toBe('Assistant Chief Constable');
     expect(fromRows([['Senior Responsible Officer', 'Helen Drake'], ['Rank', 'Assistant Chief Constable']]).position).toBe('Assistant Chief Constable');
+    // The template's own label outweighs it.
+    expect(fromRows([['Rank', 'Superintendent'], ['Position within organisation', 'Information Governance Manager']]).position).toBe('Information Governance Manager');
   });
 
   it('ends a scope at a row of the table that holds a field of its own, and runs it on over rows of its value alone', () => {

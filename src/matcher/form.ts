@@ -345,7 +345,8 @@ function dropClosingLinesReadApart(blocks: readonly Block[], at: Array<number | 
   QUESTIONS.forEach((q, i) => {
     const b = at[i];
     if (!q.actionQuestion || b === null || b === undefined) return;
-    const named = /\bprinciple\s+(\d{1,2})\b/i.exec(blocks[b]!.text);
+    // Read apart, the line goes on mid-sentence; a question of its own opens with its number or a capital.
+    const named = /^\s*\p{Ll}/u.test(blocks[b]!.text) ? /\bprinciple\s+(\d{1,2})\b/i.exec(blocks[b]!.text) : null;
     if (!named || Number(named[1]) === q.principle) return;
     const own = QUESTIONS.findIndex((o) => o.actionQuestion && o.principle === Number(named[1]));
     const first = own < 0 ? null : at[own];

@@ -93,7 +93,7 @@ export function match(doc: NormalisedDocument): MatchResult {
   // What follows the form (an appendix, a declaration, the document's history) answers nothing: its heading ends the
   // last answer or action plan.
   const lastStart = Math.max(-1, ...questionStarts.filter((x): x is number => x !== null));
-  const trailing = blocks.findIndex((b, i) => i > lastStart && b.kind !== 'option' && headsTrailingMatter(b.text));
+  const trailing = blocks.findIndex((_, i) => i > lastStart && headsTrailingMatter(blocks, i));
   if (trailing >= 0) boundaries.add(trailing);
   // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
   for (let i = 1; i < blocks.length; i++) {
@@ -160,17 +160,19 @@ export function match(doc: NormalisedDocument): MatchResult {
 }
 
 /**
- * A heading of what documents print after the form: "Appendix B – DPIA screening checklist", "Annex 2",
- * "Declaration", "Sign off", "Document history", "Version control", "Distribution list". Alone on its line, an
- * appendix's title after it, and no sentence ("Appendix A to the review lists the sites.", "Sign off the DPIA").
+ * A heading of what documents print after the form: an appendix with its title ("Appendix B – DPIA screening
+ * checklist", or a heading of its own, "Appendix B"), "Declaration", "Document history", "Version control", or a
+ * sign-off over its signature ("Sign off", then "Signed: …"). Alone on its line, no sentence ("Appendix A to the
+ * review lists the sites."); not a plan's own words ("Sign off" as a step or a column's title, "Annex A" over a
+ * line of the plan).
  */
-function headsTrailingMatter(text: string): boolean {
-  const t = text.trim();
-  if (/[.;,]$/.test(t) || t.split(/\s+/).length > 10) return false;
-  return (
-    /^(?:appendix|annexe?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*[:–—-]\s*\S.*)?$/i.test(t) ||
-    /^(?:declaration|sign[\s-]?off|signatures?|document\s+(?:control|history)|version\s+(?:control|history)|revision\s+history|change\s+(?:log|history)|distribution(?:\s+list)?)\s*:?$/i.test(t)
-  );
+function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
+  const b = blocks[i]!;
+  const t = b.text.trim();
+  if (b.kind === 'option' || /[.;,]$/.test(t) || t.split(/\s+/).length > 10) return false;
+  if (/^(?:appendix|annexe?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*[:–—-]\s*\S.*)?$/i.test(t)) return b.kind === 'heading' || /[:–—-]\s*\S/.test(t.replace(/^\S+\s+\S+/, ''));
+  if (/^(?:declaration|document\s+(?:control|history)|version\s+(?:control|history)|revision\s+history|change\s+(?:log|history))\s*:?$/i.test(t)) return true;
+  return /^(?:sign[\s-]?off|signatures?)\s*:?$/i.test(t) && /^(?:signed|signature|name)\b\s*[:\-–]/i.test(blocks[i + 1]?.text.trim() ?? '');
 }
 
 function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {
