@@ -249,6 +249,8 @@ describe('PDF boxes away from their labels', () => {
       });
     stacked(540, ['7. Do you review the system', 'against its stated purpose', 'every year?'], [['Yes'], ['no', 'No'], ['yes']]);
     stacked(490, ['8. Is the review published', 'on the council website', 'each year?'], [['no'], ['Yes'], ['yes', 'No']]);
+    // A question ended ("?") over the next row's question, unnumbered, and its typed "No": the next row starts there.
+    stacked(440, ['Is the system reviewed each', 'year?', 'Do you publish the review?'], [[], ['no', 'Yes', 'yes'], ['No']]);
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual([
       '1. Has your organisation paid a registration fee to the Information Commissioner?',
@@ -282,6 +284,12 @@ describe('PDF boxes away from their labels', () => {
       '8. Is the review published on the council website each year?',
       'yes:unchecked:glyph',
       'no:checked:glyph',
+      'Is the system reviewed each year?',
+      'null:unchecked:glyph',
+      'yes:-:-',
+      'null:checked:glyph',
+      'Do you publish the review?',
+      'No',
     ]);
   });
 

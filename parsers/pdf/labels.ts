@@ -132,13 +132,18 @@ function cellTokens(part: Part, line: Line): CellToken[] | null {
 
 /**
  * Whether `next` goes on with the row of `line` left of `x`: each of its
- * parts there stands under a part of `line` (a question's or a comment's next
- * line), and none opens with a row's number. Words in a column empty on the
- * line above, or a number, start the next row.
+ * parts there goes on from a part of `line` above it (a question's or a
+ * comment's next line: the line above ends no sentence), and none opens with
+ * a row's number. Words in a column empty on the line above, under a
+ * question's "?", or after a number, start the next row.
  */
 function rowGoesOn(line: Line, next: Line, x: number): boolean {
   const shown = (l: Line) => l.parts.filter((p) => !p.furniture && p.x1 <= x);
-  return shown(next).every((p) => !/^\s*(?:q\.?\s*)?\d{1,2}(?:\.\d{1,2})?(?:[.):]|\s|$)/i.test(p.text) && shown(line).some((o) => o.x0 < p.x1 && p.x0 < o.x1));
+  return shown(next).every(
+    (p) =>
+      !/^\s*(?:\(?q?\.?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?)(?:\s|$)/i.test(p.text) &&
+      shown(line).some((o) => o.x0 < p.x1 && p.x0 < o.x1 && !/[?.:;!]["'”’)]*\s*$/.test(o.text)),
+  );
 }
 
 /**
