@@ -187,7 +187,8 @@ function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<P
       const boxAt = (k: number) => (k % 2 === 0 ? markFirst : !markFirst);
       if (tokens.length !== 2 * values.length || !tokens.every((t, k) => (t.mark !== undefined) === boxAt(k))) continue;
       const lines = new Set(stack.map((s) => s.line.index));
-      const own = out.filter((g) => g.options.some((o) => lines.has(o.line) && o.rect.x0 >= top.x0 - 1.5));
+      const right = Math.max(...stack.flatMap((s) => s.parts.map((p) => p.x1)));
+      const own = out.filter((g) => g.options.some((o) => lines.has(o.line) && o.rect.x0 >= top.x0 - 1.5 && o.rect.x0 <= right));
       // Lines that each read whole ("☒ Yes" over "☐ No") need nothing more.
       if (own.every((g) => !g.lone && g.options.every((o) => o.label && o.mark))) continue;
       const options: Candidate[] = [];
