@@ -87,6 +87,12 @@ export interface Block {
    * from its words.
    */
   unshown?: boolean;
+  /**
+   * Set by a parser that saw a table row's border drawn between the block and
+   * the words above it: no box above the border is this block's, nor this
+   * block's box a label's above it.
+   */
+  ruledAbove?: boolean;
   /** Table position for `tableCell` blocks (0-based). */
   table?: { row: number; column: number };
 }

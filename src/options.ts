@@ -333,7 +333,7 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; ) {
     let end = i;
-    while (end < blocks.length && (isMark(blocks[end]!) || isLabel(blocks[end]!))) end++;
+    while (end < blocks.length && (isMark(blocks[end]!) || isLabel(blocks[end]!)) && (end === i || !startsRow(blocks[end - 1]!, blocks[end]!))) end++;
     const units = blocks.slice(i, end);
     if (units.length < 2) {
       out.push(blocks[i]!);
@@ -405,6 +405,11 @@ function readBulletedLines(lines: readonly Block[][]): Block[] | null {
   return boxAfter ? read : null;
 }
 
+/** Whether a row's border stands between two blocks: `next` is ruled off from what is above it, on a line below `prev`. */
+function startsRow(prev: Block, next: Block): boolean {
+  return next.ruledAbove === true && !onOneLine(prev, next);
+}
+
 function onOneLine(a: Block, b: Block): boolean {
   return a.provenance.page === b.provenance.page && a.provenance.line === b.provenance.line && Math.abs((a.provenance.y ?? 0) - (b.provenance.y ?? 0)) <= LINE_SLACK;
 }
@@ -428,7 +433,7 @@ function unpairAcrossBlocks(blocks: Block[]): Block[] {
   const paired = (b: Block) => mark(b) && label(b);
   for (let start = 0; start < blocks.length; ) {
     let end = start;
-    while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!))) end++;
+    while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!)) && (end === start || !startsRow(blocks[end - 1]!, blocks[end]!))) end++;
     const run = blocks.slice(start, end);
     if (run.some((b) => mark(b) && !label(b)) && run.some(paired) && !keepsItsPairs(run, mark, paired))
       run.forEach((b, k) => paired(b) && (blocks[start + k] = { ...b, option: { value: null, mark: b.option!.mark } }));

@@ -135,4 +135,20 @@ describe('pairMarksWithLabels', () => {
     // Lines of one paragraph or cell (a soft line break, a <br>) count as lines: "☐" / "Yes ☒" / "No" in one cell.
     expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), label('No', 2)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
   });
+
+  it('pairs no box with a label across a row\'s border', () => {
+    const ruled = (b: Block): Block => ({ ...b, ruledAbove: true });
+    // "☐ Yes ☒" at a row's foot, the next row's "No" under the border: the ☒ stays unlabelled.
+    expect(paired([label('Q?', 1), box('☐', 2), label('Yes', 2), box('☒', 2), ruled(label('No', 3))])).toEqual(['Q?', '?:unchecked', 'Yes', '?:checked', 'No']);
+    // Read as one run, "☒" over the border, then "Yes ☐" and "No", would be box first: ☒ Yes, ☐ No. Below the border
+    // the ☐ could be either label's.
+    expect(paired([label('Q?', 1), box('☒', 2), ruled(label('Yes', 3)), box('☐', 3), label('No', 4)])).toEqual(['Q?', '?:checked', 'Yes', '?:unchecked', 'No']);
+    expect(paired([label('Q?', 1), box('☒', 2), label('Yes', 3), box('☐', 3), label('No', 4)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
+    // "☐ Yes ☒" read on its line as Yes ☒ and a stray ☐: "No" under the border does not make the line box first.
+    const option = (value: 'yes' | 'no', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), ruled(label('No', 3))])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'No']);
+    expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
+    // Ruled off from the row above, but on one line with the box before it: the border is above both.
+    expect(paired([label('Q?', 1), ruled(box('☒', 2)), ruled(label('Yes', 2)), box('☐', 2), label('No', 2)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
+  });
 });

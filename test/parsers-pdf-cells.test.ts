@@ -190,3 +190,61 @@ describe('PDF words at a column\'s left edge', () => {
     expect(texts.some((s) => s.includes(`${head} No longer needed,`))).toBe(true);
   });
 });
+
+describe('PDF table rows parted by a drawn border', () => {
+  /**
+   * Two rows of a table: the first's options "☐ Yes ☒" at its foot, the next's typed "No" and comment at its top,
+   * its number and question set lower (centred), so nothing left of the options cell says a row starts there. With
+   * `border` the rows are parted by a line as LibreOffice draws them; without it the cell runs on down.
+   */
+  async function rows(border: 'line' | 'cells' | 'none') {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const [left, response, comments, right] = [45, 295, 365, 540];
+    t('1. Do your governance arrangements include', 50, 757);
+    t('a senior responsible officer', 50, 744);
+    glyphs.draw(page, 'empty', 300, 744, 10);
+    t('Yes', 313, 744);
+    glyphs.draw(page, 'cross', 335, 744, 10);
+    t('Certificate held by the', 370, 744);
+    t('No', 300, 731);
+    t('Fee paid by direct debit', 370, 731);
+    t('2. Have you appointed a single point of', 50, 718);
+    t('contact within your arrangements?', 50, 705);
+    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    for (const x of [left, response, comments, right]) line(x, 770, x, 695);
+    line(left, 770, right, 770);
+    line(left, 695, right, 695);
+    if (border === 'line') line(left, 740.6, right, 740.6);
+    if (border === 'cells')
+      for (const [x0, x1] of [[left, response], [response, comments], [comments, right]] as const) {
+        page.drawRectangle({ x: x0, y: 740.6, width: x1 - x0, height: 29.4, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+        page.drawRectangle({ x: x0, y: 695, width: x1 - x0, height: 45.6, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+      }
+    return (await parse(await pdf.save())).blocks.map(show);
+  }
+
+  it('gives no box above a row\'s border to a label below it, nor runs a paragraph on across it', async () => {
+    const parted = [
+      '1. Do your governance arrangements include a senior responsible officer',
+      'null:unchecked:glyph',
+      'yes:-:-',
+      'null:checked:glyph',
+      'Certificate held by the',
+      'No',
+      'Fee paid by direct debit',
+      '2. Have you appointed a single point of contact within your arrangements?',
+    ];
+    expect(await rows('line')).toEqual(parted);
+    // Cells drawn one by one as rectangles part the rows the same way.
+    expect(await rows('cells')).toEqual(parted);
+    // No border: the options cell runs on down to "No", and the comment with it.
+    expect(await rows('none')).toEqual([
+      '1. Do your governance arrangements include a senior responsible officer',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      'Certificate held by the Fee paid by direct debit',
+      '2. Have you appointed a single point of contact within your arrangements?',
+    ]);
+  });
+});

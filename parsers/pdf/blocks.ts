@@ -7,6 +7,7 @@ import type { Block, BlockKind, Provenance } from '../../src/document.js';
 import { glyphMark, optionBlocks, optionValue } from '../../src/options.js';
 import { apply, type Rect } from './geometry.js';
 import type { Candidate, OptionGroup } from './labels.js';
+import type { RuledBetween } from './rows.js';
 import type { PageText, Part } from './text.js';
 
 /**
@@ -53,6 +54,8 @@ export interface PageLayout {
   fields: Array<{ rect: Rect; text: string }>;
   /** Line pitch by font size, from `linePitches`. */
   pitches: Map<number, number>;
+  /** The rows' borders, where the page's drawing was read. */
+  ruled?: RuledBetween;
 }
 
 interface Para {
@@ -277,6 +280,8 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
     }
     return e;
   };
+  // A row's border between a paragraph's last line and the part below it.
+  const ruledOff = (p: Para, part: Part) => layout.ruled?.({ baseline: p.lastBaseline, size: p.size }, part, part.x0, part.x1) === true;
   // Cells that went on from a paragraph above them.
   const joined = new Set<Part>();
   // Every other cell of the line left of this one starts anew under a cell of the paragraph's last line: a table's
@@ -312,7 +317,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         continue;
       }
       const into = open.find(
-        (p) => !used.has(p) && !rowStartsAnew(part, p) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge),
+        (p) => !used.has(p) && !rowStartsAnew(part, p) && !ruledOff(p, part) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge),
       );
       if (into) {
         joined.add(part);
@@ -341,12 +346,24 @@ function kindOf(text: string, size: number, bodySize: number): { kind: BlockKind
   return { kind: 'paragraph' };
 }
 
-function optionBlocksOf(group: OptionGroup, page: number, toUser: readonly number[]): Block[] {
+function optionBlocksOf(group: OptionGroup, layout: PageLayout): Block[] {
   return group.options.flatMap((o: Candidate) =>
-    optionBlocks({ lead: '', options: [{ label: o.label, value: o.value, mark: o.mark }] }, provenance(page, toUser, o.rect.x0, o.rect.top)).map((b) =>
-      o.unseen ? { ...b, unshown: true } : b,
-    ),
+    optionBlocks({ lead: '', options: [{ label: o.label, value: o.value, mark: o.mark }] }, provenance(layout.text.page, layout.toUser, o.rect.x0, o.rect.top)).map((b) => {
+      const block = o.unseen ? { ...b, unshown: true } : b;
+      return ruledAbove(layout, o.line, o.rect.x0, o.rect.x1) ? { ...block, ruledAbove: true } : block;
+    }),
   );
+}
+
+/** Whether a row's border parts the words on line `index` at x0..x1 from the words above them in their column. */
+function ruledAbove(layout: PageLayout, index: number, x0: number, x1: number): boolean {
+  const { ruled, text } = layout;
+  if (!ruled) return false;
+  for (let k = index - 1; k >= 0; k--) {
+    const above = text.lines[k]!;
+    if (above.parts.some((p) => !p.furniture && p.x0 < x1 && x0 < p.x1)) return ruled(above, text.lines[index]!, x0, x1);
+  }
+  return false;
 }
 
 /**
@@ -370,7 +387,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     if (host) host.after.push(g);
     else {
       const first = g.options[0]!;
-      units.push({ baseline: first.baseline, x0: first.rect.x0, size: first.size, blocks: optionBlocksOf(g, page, toUser), textual: false });
+      units.push({ baseline: first.baseline, x0: first.rect.x0, size: first.size, blocks: optionBlocksOf(g, layout), textual: false });
     }
   }
   for (const p of paras) {
@@ -383,6 +400,8 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     if (p.parts.some((part) => part.unseen?.includes(true))) block.unshown = true;
     if (p.furniture) block.furniture = true;
     else {
+      const first = p.parts[0]!;
+      if (ruledAbove(layout, first.line, first.x0, first.x1)) block.ruledAbove = true;
       const last = p.parts[p.parts.length - 1]!;
       const right = edge(p);
       const left = Math.min(p.x0, p.bodyX0 ?? p.x0);
@@ -398,7 +417,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
       baseline: p.baseline,
       x0: p.x0,
       size: p.size,
-      blocks: [block, ...p.after.flatMap((g) => optionBlocksOf(g, page, toUser))],
+      blocks: [block, ...p.after.flatMap((g) => optionBlocksOf(g, layout))],
       textual: kind === 'paragraph' && !p.furniture,
     });
   }

@@ -18,6 +18,7 @@ import { mayHoldStruckChoice, withdrawStruckChoices } from './struck.js';
 import { explain, openDocument, pdfjs } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects, type PageContent } from './raw.js';
+import { rowBorders } from './rows.js';
 import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyph, readBoxGlyphs, readType3BoxGlyph, type BoxGlyph, type ShownGlyph } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
@@ -235,7 +236,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const pitches = linePitches(pages.map((p) => p.text));
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [...pageNotes];
-    /** The page's drawing: its shapes, and the boxes, rules, cell borders and highlighter fills among them; null where the page is too large to read. */
+    /** The page's drawing: its shapes, and the boxes, rules, cell and row borders and highlighter fills among them; null where the page is too large to read. */
     const readDrawing = async (p: (typeof pages)[number], n: number): ReturnType<MarkSources['vectorShapes']> => {
       if (p.tooLarge) {
         diagnostics.push({ code: 'vector-skipped', message: `page ${n}: ${p.tooLarge}, too large to look for drawn boxes`, provenance: { page: n } });
@@ -252,7 +253,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
       const shapes = [...drawn, ...penShapes(p.pen, p.display)];
       const boxes = findBoxes(shapes);
-      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), highlights: highlighterFills(shapes), shapes };
+      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), rows: rowBorders(shapes, boxes), highlights: highlighterFills(shapes), shapes };
     };
     let headings: BorderedHeadings | null = null;
     for (const p of pages) {
@@ -298,7 +299,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       // Text fields whose text is also printed on the page (a flattened form) are not read twice.
       const parts = p.text.lines.flatMap((l) => l.parts);
       const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));
-      const read = pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches }, bodySize);
+      const read = pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches, ruled: drawn?.rows }, bodySize);
       if (unseen) for (const b of read) b.unshown = true;
       blocks.push(...read);
       const page = await guard.run(doc.getPage(n));

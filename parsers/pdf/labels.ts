@@ -7,6 +7,7 @@
 import type { Mark, OptionValue } from '../../src/document.js';
 import { glyphMark, optionRank, optionValue, readOptionRun, type OptionRun } from '../../src/options.js';
 import type { Rect } from './geometry.js';
+import type { RuledBetween } from './rows.js';
 import type { Line, PageText, Part } from './text.js';
 
 export interface Candidate {
@@ -48,17 +49,32 @@ export interface LineOptions {
   groups: OptionGroup[];
   /** Parts no longer text: taken up by option runs. */
   consumed: Set<Part>;
+  /** A box was given a label on another line (options wrapped over two lines or down a cell). */
+  acrossLines: boolean;
 }
 
 const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_/])/giu;
 const GAP = '   ';
 
-/** Reads the options on every line of a page. Furniture is skipped. */
-export function findOptions(page: PageText): LineOptions {
+/** Reads the options on every line of a page, each line alone. Furniture is skipped. */
+export function findOptions(page: PageText): { groups: OptionGroup[]; consumed: Set<Part> } {
   const groups: OptionGroup[] = [];
   const consumed = new Set<Part>();
   for (const line of page.lines) readLine(line, groups, consumed);
-  return { groups: readWrappedCells(joinWrappedMarks(groups, page), page, consumed), consumed };
+  return { groups, consumed };
+}
+
+/**
+ * Options wrapped from one line to the next, read together (see
+ * `joinWrappedMarks` and `readWrappedCells`). Where `ruled` says a row's
+ * border parts two lines, no box on one goes to a label on the other. What
+ * `findOptions` read is left as it is, to be joined again with the borders.
+ */
+export function joinLines(found: { groups: OptionGroup[]; consumed: Set<Part> }, page: PageText, ruled: RuledBetween = () => false): LineOptions {
+  const consumed = new Set(found.consumed);
+  const joined = joinWrappedMarks(found.groups, page, ruled);
+  const groups = readWrappedCells(joined, page, consumed, ruled);
+  return { groups, consumed, acrossLines: groups !== found.groups };
 }
 
 /**
@@ -68,8 +84,9 @@ export function findOptions(page: PageText): LineOptions {
  * not fit). The box goes to that first label. Anything less clear-cut is left
  * as it is (a box with no readable label).
  */
-function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] {
+function joinWrappedMarks(groups: OptionGroup[], page: PageText, ruled: RuledBetween): OptionGroup[] {
   const dropped = new Set<OptionGroup>();
+  const marked = new Map<OptionGroup, OptionGroup>();
   for (const g of groups) {
     if (g.options.length !== 1 || g.lone) continue;
     const box = g.options[0]!;
@@ -87,11 +104,11 @@ function joinWrappedMarks(groups: OptionGroup[], page: PageText): OptionGroup[] 
     if (!rest.every((o) => o.label && o.value !== null && o.mark?.source === 'glyph')) continue;
     // The first label starts its line, left of the box above.
     const start = Math.min(...next.parts.filter((p) => !p.furniture).map((p) => p.x0));
-    if (Math.abs(first!.rect.x0 - start) > 1 || first!.rect.x0 >= box.rect.x0) continue;
-    first!.mark = box.mark;
+    if (Math.abs(first!.rect.x0 - start) > 1 || first!.rect.x0 >= box.rect.x0 || ruled(line, next, first!.rect.x0, box.rect.x1)) continue;
+    marked.set(below, { ...below, options: [{ ...first!, mark: box.mark }, ...rest] });
     dropped.add(g);
   }
-  return dropped.size ? groups.filter((g) => !dropped.has(g)) : groups;
+  return dropped.size ? groups.filter((g) => !dropped.has(g)).map((g) => marked.get(g) ?? g) : groups;
 }
 
 /**
@@ -157,7 +174,7 @@ function rowGoesOn(line: Line, next: Line, x: number): boolean {
  * before, or after, whichever pairs them all. Anything less clear-cut is left
  * as the lines read it.
  */
-function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<Part>): OptionGroup[] {
+function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<Part>, ruled: RuledBetween): OptionGroup[] {
   const seen = new Set<Part>();
   let out = groups;
   for (const line of page.lines)
@@ -173,7 +190,8 @@ function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<P
       const stack: Array<{ line: Line; parts: Part[] }> = [];
       for (let l: Line | undefined = line; l; ) {
         const parts = cellParts(l);
-        if (parts.length === 0) break;
+        const above = stack[stack.length - 1];
+        if (parts.length === 0 || (above && ruled(above.line, l, top.x0, Math.max(...[...above.parts, ...parts].map((p) => p.x1))))) break;
         stack.push({ line: l, parts });
         const next: Line | undefined = page.lines[l.index + 1];
         l = next && next.baseline - l.baseline <= 2 * Math.max(l.size, next.size) && rowGoesOn(l, next, top.x0) ? next : undefined;

@@ -9,12 +9,13 @@ import type { Diagnostic, Mark, OptionValue } from '../../src/document.js';
 import { boxGlyphs, glyphMark, markOrder, optionRank, optionValue } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
 import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
-import { findOptions, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
+import { findOptions, joinLines, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';
 import { markOverGlyph, type Rule, type Shape, type VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
+import type { RuledBetween } from './rows.js';
 
 export interface PageMarks {
   groups: OptionGroup[];
@@ -27,8 +28,8 @@ export interface PageMarks {
 
 export interface MarkSources {
   widgets: { boxes: WidgetBox[]; fields: TextFieldValue[] };
-  /** Reads the drawn boxes, thin horizontal lines, cell borders and highlighter fills of the page; called only when needed. */
-  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; highlights: Rect[]; shapes: Shape[] } | null>;
+  /** Reads the drawn boxes, thin horizontal lines, cell and row borders and highlighter fills of the page; called only when needed. */
+  vectorShapes: () => Promise<{ boxes: VectorBox[]; rules: Rule[]; borders: CellBorder[]; rows: RuledBetween; highlights: Rect[]; shapes: Shape[] } | null>;
   /** Words a viewer's tools highlighted or struck out, in display space. */
   markup: ReadonlyArray<{ rect: Rect; how: 'highlight' | 'strike-out' }>;
   /** The headings an earlier page's table runs on under (see PageMarks.headings). */
@@ -61,7 +62,16 @@ function tokenMark(token: MarkToken, inside: boolean): Mark {
 }
 
 export async function resolveMarks(text: PageText, toUser: readonly number[], sources: MarkSources): Promise<PageMarks> {
-  const { groups, consumed } = findOptions(text);
+  let shapes: ReturnType<MarkSources['vectorShapes']> | undefined;
+  const vectorShapes = () => (shapes ??= sources.vectorShapes());
+  const lines = findOptions(text);
+  let found = joinLines(lines, text);
+  // A box given a label on another line: joined again with the drawing, so that no box crosses a row's border.
+  if (found.acrossLines) {
+    const drawn = await vectorShapes();
+    if (drawn) found = joinLines(lines, text, drawn.rows);
+  }
+  const { groups, consumed } = found;
   const diagnostics: Diagnostic[] = [];
   const labels: Candidate[] = groups.flatMap((g) => g.options.filter((o) => o.value !== null));
   const paired = new Set<Candidate>();
@@ -81,8 +91,6 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   for (const box of looseWidgets) if (box.mismatch) diagnostics.push(mismatchDiagnostic(box, provenance(text.page, toUser, box.rect.x0, box.rect.top)));
 
   // Drawn boxes, only where a label has no glyph, typed mark or widget.
-  let shapes: ReturnType<MarkSources['vectorShapes']> | undefined;
-  const vectorShapes = () => (shapes ??= sources.vectorShapes());
   const struck = new Set<Candidate>();
   const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
   const claimedTokens = new Set<MarkToken>();

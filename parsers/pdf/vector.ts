@@ -578,7 +578,7 @@ const MAX_RULE_WIDTH = 2.5;
  * Thin horizontal lines: stroked horizontal segments and filled bars at most
  * 2 pt high, in a colour that shows. Strikethrough is drawn either way.
  */
-export function findRules(shapes: Shape[]): Rule[] {
+export function findRules(shapes: readonly Shape[]): Rule[] {
   const out: Rule[] = [];
   for (const s of shapes) {
     if (!s.inked) continue;

@@ -1,0 +1,59 @@
+/**
+ * A table row's border between two lines of text. A box or label on one side
+ * of it is no box or label of the other side's, and a paragraph does not run
+ * on across it: what is below it is another row, however the words either
+ * side of it read.
+ */
+import { height } from './geometry.js';
+import { findRules, type Rule, type Shape, type VectorBox } from './vector.js';
+
+/** A line of text as far as a border is concerned: its baseline and font size. */
+export interface Baseline {
+  baseline: number;
+  size: number;
+}
+
+/** Whether a drawn line parts `above` from `below` over x0..x1. */
+export type RuledBetween = (above: Baseline, below: Baseline, x0: number, x1: number) => boolean;
+
+/** How far a border runs past the words it parts, each side: a cell's padding, which an underline does not have. */
+const PAST_WORDS = 1;
+/** Pieces of a border drawn cell by cell meet within this. */
+const JOIN = 1;
+/** Lowest cell drawn as a stroked rectangle whose top and bottom are borders. */
+const MIN_CELL_HEIGHT = 8;
+
+/**
+ * The page's row borders: thin horizontal lines and bars, and the top and
+ * bottom of cells drawn one by one as stroked rectangles, but not the edges
+ * of its boxes. A border lies below the baseline of the line above and above
+ * the middle of the line below, and runs past both ends of x0..x1, alone or
+ * as pieces meeting end to end at one height.
+ */
+export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]): RuledBetween {
+  const cells = shapes.filter((s) => s.inked && s.isRect && s.stroke && height(s.rect) >= MIN_CELL_HEIGHT);
+  const lines: Rule[] = [
+    ...findRules(shapes),
+    ...cells.flatMap((s) => [s.rect.top, s.rect.bottom].map((y) => ({ x0: s.rect.x0, x1: s.rect.x1, y }))),
+  ]
+    .filter((r) => !boxes.some((b) => r.x0 >= b.rect.x0 - 1 && r.x1 <= b.rect.x1 + 1 && r.y >= b.rect.top - 1 && r.y <= b.rect.bottom + 1))
+    .sort((a, b) => a.y - b.y);
+  return (above, below, x0, x1) => {
+    // Asked for every line a paragraph might run on to: the lines between the two are found by halving.
+    let lo = 0;
+    for (let hi = lines.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid]!.y > above.baseline) hi = mid;
+      else lo = mid + 1;
+    }
+    const at: Rule[] = [];
+    for (let k = lo; k < lines.length && lines[k]!.y < below.baseline - 0.5 * below.size; k++) at.push(lines[k]!);
+    at.sort((a, b) => a.x0 - b.x0);
+    return at.some((first) => {
+      if (first.x0 > x0 - PAST_WORDS) return false;
+      let reach = first.x1;
+      for (const r of at) if (Math.abs(r.y - first.y) <= 0.75 && r.x0 <= reach + JOIN) reach = Math.max(reach, r.x1);
+      return reach >= x1 + PAST_WORDS;
+    });
+  };
+}

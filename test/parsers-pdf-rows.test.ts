@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { rowBorders } from '../parsers/pdf/rows.js';
+import type { Shape, VectorBox } from '../parsers/pdf/vector.js';
+
+/** A stroked path in display space (y down), as the drawing reader makes them. */
+const stroked = (segments: Array<[number, number, number, number]>, isRect = false): Shape => {
+  const xs = segments.flatMap(([x0, , x1]) => [x0, x1]);
+  const ys = segments.flatMap(([, y0, , y1]) => [y0, y1]);
+  return {
+    rect: { x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) },
+    stroke: true,
+    fill: false,
+    fillDark: false,
+    inked: true,
+    isRect,
+    isRound: false,
+    roundedSquare: false,
+    closed: isRect,
+    segments,
+    strokeWidth: 0.5,
+  };
+};
+const line = (x0: number, x1: number, y: number) => stroked([[x0, y, x1, y]]);
+const rectangle = (x0: number, top: number, x1: number, bottom: number) =>
+  stroked([[x0, top, x1, top], [x1, top, x1, bottom], [x1, bottom, x0, bottom], [x0, bottom, x0, top]], true);
+
+// Two lines of 10 pt text, baselines 100 and 113, and words from x 300 to 340 on both.
+const above = { baseline: 100, size: 10 };
+const below = { baseline: 113, size: 10 };
+
+describe('rowBorders', () => {
+  it('takes a line running past the words between the two lines for a row\'s border', () => {
+    expect(rowBorders([line(290, 360, 103.4)], [])(above, below, 300, 340)).toBe(true);
+    // Drawn cell by cell, the pieces meeting end to end.
+    expect(rowBorders([line(290, 320, 103.4), line(320, 360, 103.4)], [])(above, below, 300, 340)).toBe(true);
+    // Cells drawn one by one as rectangles: the top of the lower cell.
+    expect(rowBorders([rectangle(290, 70, 360, 103.4), rectangle(290, 103.4, 360, 140)], [])(above, below, 300, 340)).toBe(true);
+  });
+
+  it('takes no underline, no line above both, no piece short of the words and no box\'s edge for one', () => {
+    // An underline as long as the words.
+    expect(rowBorders([line(300, 340, 101.5)], [])(above, below, 300, 340)).toBe(false);
+    // A border above the upper line, or below the middle of the lower one.
+    expect(rowBorders([line(290, 360, 88)], [])(above, below, 300, 340)).toBe(false);
+    expect(rowBorders([line(290, 360, 110)], [])(above, below, 300, 340)).toBe(false);
+    // Pieces with a gap between them.
+    expect(rowBorders([line(290, 318, 103.4), line(322, 360, 103.4)], [])(above, below, 300, 340)).toBe(false);
+    // The bottom of a drawn box between the lines.
+    const box: VectorBox = { rect: { x0: 330, x1: 339, top: 94.4, bottom: 103.4 }, content: 'empty', round: false, picture: false };
+    expect(rowBorders([line(330, 339, 103.4)], [box])(above, below, 332, 336)).toBe(false);
+    expect(rowBorders([line(330, 339, 103.4)], [])(above, below, 332, 336)).toBe(true);
+  });
+});
