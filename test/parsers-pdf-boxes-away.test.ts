@@ -293,6 +293,30 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('reads a narrow cell down past the lines of a question in a larger font set between its own', async () => {
+    const { pdf, font, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const small = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 8, font });
+    // Label first, wrapped after each box: "Yes" / "☒ No" / "☐ N/A" / "☐", in 8 pt, 8 pt apart, beside a question in
+    // 10 pt, 12 pt apart, so the page's lines alternate between the two.
+    ['3. Have you carried out a data protection impact', 'assessment, and were you and your DPO able to', 'sign off that privacy risks had been mitigated', 'adequately?'].forEach(
+      (q, k) => t(q, 50, 700 - 12 * k),
+    );
+    small('Yes', 300, 700);
+    glyphs.draw(page, 'cross', 300, 692, 8);
+    small('No', 311, 692);
+    glyphs.draw(page, 'empty', 300, 684, 8);
+    small('N/A', 311, 684);
+    glyphs.draw(page, 'empty', 300, 676, 8);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '3. Have you carried out a data protection impact assessment, and were you and your DPO able to sign off that privacy risks had been mitigated adequately?',
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'na:unchecked:glyph',
+    ]);
+  });
+
   it('gives boxes set in columns under "Yes" and "No" headings the heading of their column', async () => {
     const { pdf, font, page, t } = await a4(10);
     const centre = (s: string, x: number) => x + font.widthOfTextAtSize(s, 10) / 2;

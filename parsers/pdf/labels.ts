@@ -188,13 +188,28 @@ function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<P
         return held.length > 0 && Math.abs(held[0]!.x0 - top.x0) <= 1.5 ? held : [];
       };
       const stack: Array<{ line: Line; parts: Part[] }> = [];
+      // The last line with words left of the cell: the one the next such line goes on from.
+      let left = line;
       for (let l: Line | undefined = line; l; ) {
         const parts = cellParts(l);
         const above = stack[stack.length - 1];
         if (parts.length === 0 || (above && ruled(above.line, l, top.x0, Math.max(...[...above.parts, ...parts].map((p) => p.x1))))) break;
         stack.push({ line: l, parts });
-        const next: Line | undefined = page.lines[l.index + 1];
-        l = next && next.baseline - l.baseline <= 2 * Math.max(l.size, next.size) && rowGoesOn(l, next, top.x0) ? next : undefined;
+        const right = Math.max(...stack.flatMap((s) => s.parts.map((p) => p.x1)));
+        let next: Line | undefined;
+        // The cell's next line, past lines of the other columns set between (a question in a larger font, its lines
+        // falling between the cell's), the row going on all the way.
+        for (let k = l.index + 1; k < page.lines.length; k++) {
+          const w = page.lines[k]!;
+          if (w.baseline - l.baseline > 2 * Math.max(l.size, w.size) || !rowGoesOn(left, w, top.x0)) break;
+          const shown = w.parts.filter((p) => !p.furniture);
+          if (shown.some((p) => p.x1 <= top.x0)) left = w;
+          if (shown.some((p) => p.x0 < right + 1.5 && p.x1 > top.x0 - 1.5)) {
+            next = w;
+            break;
+          }
+        }
+        l = next;
       }
       for (const { parts } of stack) for (const p of parts) seen.add(p);
       if (stack.length < 2) continue;
