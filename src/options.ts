@@ -406,7 +406,7 @@ function readBulletedLines(lines: readonly Block[][]): Block[] | null {
 }
 
 /** Whether a row's border stands between two blocks: `next` is ruled off from what is above it, on a line below `prev`. */
-function startsRow(prev: Block, next: Block): boolean {
+export function startsRow(prev: Block, next: Block): boolean {
   return next.ruledAbove === true && !onOneLine(prev, next);
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_TEXT_STYLE, renderText } from '../corpus/build/text.js';
 import { expectedFromSpec, sampleSpec } from '../corpus/build/spec.js';
 import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark } from '../src/document.js';
+import { glyphMark } from '../src/options.js';
 import { match } from '../src/matcher/index.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { enc, run, render, answer } from './matcher-fixtures.js';
@@ -286,6 +287,24 @@ describe('a bare option with no box', () => {
     doc.blocks.splice(at + 1, 0, { kind: 'option', text: 'No', provenance: doc.blocks[at]!.provenance, option: { value: 'no', mark: null } });
     const result = match(doc);
     expect(result.answers.find((a) => a.id === 'P2.4')).toMatchObject({ choice: null, status: 'missing' });
+  });
+
+  it('is read as the choice under boxes with no label that a row\'s border parts from its question', async () => {
+    const spec = sampleSpec(32);
+    spec.answers['P2.3'] = { ticked: 'none' };
+    spec.answers['P2.4'] = { ticked: 'no' };
+    const read = async (border: boolean) => {
+      const doc = await parseText(new TextEncoder().encode(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option' })));
+      const at = doc.blocks.findIndex((b) => b.text.includes('Do you update your data protection impact assessment'));
+      const question = doc.blocks[at]!;
+      // "☐ Yes ☒" at the foot of the row above, its last box unlabelled; the next row's question under a border.
+      const above = { ...question.provenance, line: (question.provenance.line ?? 0) - 1 };
+      const box = (glyph: string): Block => ({ kind: 'option', text: '', provenance: above, option: { value: null, mark: glyphMark(glyph) } });
+      doc.blocks.splice(at, 1, box('☐'), { kind: 'option', text: 'Yes', provenance: above, option: { value: 'yes', mark: null } }, box('☒'), border ? { ...question, ruledAbove: true } : question);
+      return match(doc).answers.find((a) => a.id === 'P2.4')!;
+    };
+    expect(await read(true)).toMatchObject({ choice: 'no', status: 'answered', evidence: { kind: 'sole-option' } });
+    expect(await read(false)).toMatchObject({ choice: null, status: 'missing' });
   });
 });
 

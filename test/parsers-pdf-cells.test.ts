@@ -247,4 +247,26 @@ describe('PDF table rows parted by a drawn border', () => {
       '2. Have you appointed a single point of contact within your arrangements?',
     ]);
   });
+
+  it('takes no underline for a border, and finds what stands above a label among options cut from a question\'s words', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    t('Response', 300, 775);
+    // The question runs up to its options a word space away, so the line reads as one run of words; the options
+    // underlined, spaces either side too; "No" wrapped under them in the same cell.
+    const question = '1. Do your governance arrangements include an officer';
+    t(question, 287 - w(question), 757);
+    glyphs.draw(page, 'empty', 300, 757, 10);
+    t('Yes', 313, 757);
+    glyphs.draw(page, 'cross', 335, 757, 10);
+    line(286, 756.1, 348, 756.1);
+    t('No', 300, 744);
+    line(45, 770, 540, 770);
+    line(45, 735, 540, 735);
+    for (const x of [45, 295, 540]) line(x, 785, x, 735);
+    const blocks = (await parse(await pdf.save())).blocks.map(show);
+    // Which box is Yes's the line leaves open; the ☒ is No's.
+    expect(blocks.slice(blocks.indexOf('Response') + 1)).toEqual([question, 'null:unchecked:glyph', 'yes:-:-', 'no:checked:glyph']);
+  });
 });

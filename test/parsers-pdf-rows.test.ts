@@ -38,8 +38,9 @@ describe('rowBorders', () => {
   });
 
   it('takes no underline, no line above both, no piece short of the words and no box\'s edge for one', () => {
-    // An underline as long as the words.
+    // An underline as long as the words, or run on over spaces either side of them.
     expect(rowBorders([line(300, 340, 101.5)], [])(above, below, 300, 340)).toBe(false);
+    expect(rowBorders([line(296, 344, 100.9)], [])(above, below, 300, 340)).toBe(false);
     // A border above the upper line, or below the middle of the lower one.
     expect(rowBorders([line(290, 360, 88)], [])(above, below, 300, 340)).toBe(false);
     expect(rowBorders([line(290, 360, 110)], [])(above, below, 300, 340)).toBe(false);

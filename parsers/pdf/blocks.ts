@@ -346,24 +346,36 @@ function kindOf(text: string, size: number, bodySize: number): { kind: BlockKind
   return { kind: 'paragraph' };
 }
 
-function optionBlocksOf(group: OptionGroup, layout: PageLayout): Block[] {
+/** Whether a row's border parts the words on a line at x0..x1 from what stands above them. */
+type RuledAbove = (line: number, x0: number, x1: number) => boolean;
+
+function optionBlocksOf(group: OptionGroup, layout: PageLayout, ruledAbove: RuledAbove): Block[] {
   return group.options.flatMap((o: Candidate) =>
     optionBlocks({ lead: '', options: [{ label: o.label, value: o.value, mark: o.mark }] }, provenance(layout.text.page, layout.toUser, o.rect.x0, o.rect.top)).map((b) => {
       const block = o.unseen ? { ...b, unshown: true } : b;
-      return ruledAbove(layout, o.line, o.rect.x0, o.rect.x1) ? { ...block, ruledAbove: true } : block;
+      return ruledAbove(o.line, o.rect.x0, o.rect.x1) ? { ...block, ruledAbove: true } : block;
     }),
   );
 }
 
-/** Whether a row's border parts the words on line `index` at x0..x1 from the words above them in their column. */
-function ruledAbove(layout: PageLayout, index: number, x0: number, x1: number): boolean {
-  const { ruled, text } = layout;
-  if (!ruled) return false;
-  for (let k = index - 1; k >= 0; k--) {
-    const above = text.lines[k]!;
-    if (above.parts.some((p) => !p.furniture && p.x0 < x1 && x0 < p.x1)) return ruled(above, text.lines[index]!, x0, x1);
-  }
-  return false;
+/**
+ * Whether a row's border parts the words on a line at x0..x1 from the words,
+ * labels or boxes above them in their column (options are no longer the
+ * line's parts, and a question's part holds no longer those after it).
+ */
+function ruledAboveOn(layout: PageLayout): RuledAbove {
+  const { ruled, text, groups } = layout;
+  if (!ruled) return () => false;
+  const options = new Map<number, Rect[]>();
+  for (const g of groups) for (const o of g.options) options.set(o.line, [...(options.get(o.line) ?? []), o.rect]);
+  return (index, x0, x1) => {
+    const over = (r: Rect) => r.x0 < x1 && x0 < r.x1;
+    for (let k = index - 1; k >= 0; k--) {
+      const above = text.lines[k]!;
+      if (above.parts.some((p) => !p.furniture && over(p)) || options.get(k)?.some(over)) return ruled(above, text.lines[index]!, x0, x1);
+    }
+    return false;
+  };
 }
 
 /**
@@ -379,6 +391,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
   const page = layout.text.page;
   const { toUser } = layout;
   const { paras, edge } = buildParas(layout);
+  const ruledAbove = ruledAboveOn(layout);
   const byPart = new Map<Part, Para>();
   for (const p of paras) for (const part of p.parts) byPart.set(part, p);
   const units: Unit[] = [];
@@ -387,7 +400,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     if (host) host.after.push(g);
     else {
       const first = g.options[0]!;
-      units.push({ baseline: first.baseline, x0: first.rect.x0, size: first.size, blocks: optionBlocksOf(g, layout), textual: false });
+      units.push({ baseline: first.baseline, x0: first.rect.x0, size: first.size, blocks: optionBlocksOf(g, layout, ruledAbove), textual: false });
     }
   }
   for (const p of paras) {
@@ -401,7 +414,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     if (p.furniture) block.furniture = true;
     else {
       const first = p.parts[0]!;
-      if (ruledAbove(layout, first.line, first.x0, first.x1)) block.ruledAbove = true;
+      if (ruledAbove(first.line, first.x0, first.x1)) block.ruledAbove = true;
       const last = p.parts[p.parts.length - 1]!;
       const right = edge(p);
       const left = Math.min(p.x0, p.bodyX0 ?? p.x0);
@@ -417,7 +430,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
       baseline: p.baseline,
       x0: p.x0,
       size: p.size,
-      blocks: [block, ...p.after.flatMap((g) => optionBlocksOf(g, layout))],
+      blocks: [block, ...p.after.flatMap((g) => optionBlocksOf(g, layout, ruledAbove))],
       textual: kind === 'paragraph' && !p.furniture,
     });
   }

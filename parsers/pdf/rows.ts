@@ -20,15 +20,22 @@ export type RuledBetween = (above: Baseline, below: Baseline, x0: number, x1: nu
 const PAST_WORDS = 1;
 /** Pieces of a border drawn cell by cell meet within this. */
 const JOIN = 1;
+/**
+ * How far below a line's baseline its underline may lie, in font sizes: a
+ * font's underline is about a tenth below it, a row's border past the
+ * letters' descent, a fifth or more.
+ */
+const UNDERLINE_DEPTH = 0.2;
 /** Lowest cell drawn as a stroked rectangle whose top and bottom are borders. */
 const MIN_CELL_HEIGHT = 8;
 
 /**
  * The page's row borders: thin horizontal lines and bars, and the top and
  * bottom of cells drawn one by one as stroked rectangles, but not the edges
- * of its boxes. A border lies below the baseline of the line above and above
- * the middle of the line below, and runs past both ends of x0..x1, alone or
- * as pieces meeting end to end at one height.
+ * of its boxes. A border lies below the line above, past where its underline
+ * would be, and above the middle of the line below, and runs past both ends of
+ * x0..x1, alone or as pieces meeting end to end at one height (an underline
+ * over spaces either side of its words does too).
  */
 export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]): RuledBetween {
   const cells = shapes.filter((s) => s.inked && s.isRect && s.stroke && height(s.rect) >= MIN_CELL_HEIGHT);
@@ -43,7 +50,7 @@ export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]
     let lo = 0;
     for (let hi = lines.length; lo < hi; ) {
       const mid = (lo + hi) >> 1;
-      if (lines[mid]!.y > above.baseline) hi = mid;
+      if (lines[mid]!.y > above.baseline + UNDERLINE_DEPTH * above.size) hi = mid;
       else lo = mid + 1;
     }
     const at: Rule[] = [];

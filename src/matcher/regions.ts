@@ -5,7 +5,7 @@
  */
 import type { Question } from '../catalogue.js';
 import type { Block } from '../document.js';
-import { beforeBoxes, optionValue } from '../options.js';
+import { beforeBoxes, optionValue, startsRow } from '../options.js';
 import { contentWords, likeness } from '../similarity.js';
 import { isTitleLabel } from '../title.js';
 import { onRowOf, placed, sameRowBefore, sameTableRow } from './rows.js';
@@ -268,14 +268,17 @@ const YES_NO_QUESTION = /^\W*(?:(?!if\b)[^,?]{1,40},\s*)?(?:is|are|was|were|do|d
 /**
  * Whether boxes with no label stand right before a question (page furniture
  * aside): a row of options a page break or a column parted from its label,
- * as when a question split across pages is found by its second half.
+ * as when a question split across pages is found by its second half. Boxes
+ * above a row's border before the question are the row above's.
  */
 export function boxesLeftBefore(blocks: readonly Block[], at: number): boolean {
+  let after = blocks[at];
   for (let i = at - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (b.furniture) continue;
-    if (b.kind !== 'option') return false;
+    if (b.kind !== 'option' || (after && startsRow(b, after))) return false;
     if (b.option?.mark && b.option.value === null) return true;
+    after = b;
   }
   return false;
 }
