@@ -333,7 +333,7 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; ) {
     let end = i;
-    while (end < blocks.length && (isMark(blocks[end]!) || isLabel(blocks[end]!)) && (end === i || !startsRow(blocks[end - 1]!, blocks[end]!))) end++;
+    while (end < blocks.length && (isMark(blocks[end]!) || isLabel(blocks[end]!)) && (end === i || !parted(blocks[end - 1]!, blocks[end]!))) end++;
     const units = blocks.slice(i, end);
     if (units.length < 2) {
       out.push(blocks[i]!);
@@ -405,9 +405,19 @@ function readBulletedLines(lines: readonly Block[][]): Block[] | null {
   return boxAfter ? read : null;
 }
 
-/** Whether a row's border stands between two blocks: `next` is ruled off from what is above it, on a line below `prev`. */
-export function startsRow(prev: Block, next: Block): boolean {
-  return next.ruledAbove === true && !onOneLine(prev, next);
+/**
+ * Whether a row's border may stand between two blocks, `b` after `a`: `b` is
+ * ruled off from what is above it, or `a` is where it stands below `b` (the
+ * blocks out of the page's order), and they are not on one line. A box is not
+ * paired with a label across it.
+ */
+export function parted(a: Block, b: Block): boolean {
+  if (onOneLine(a, b)) return false;
+  const [pa, pb] = [a.provenance, b.provenance];
+  // A PDF's y counts up the page; a text's lines count down it.
+  const aBelow =
+    (pa.page ?? 0) !== (pb.page ?? 0) ? (pa.page ?? 0) > (pb.page ?? 0) : pa.y !== undefined && pb.y !== undefined ? pa.y < pb.y : (pa.line ?? 0) > (pb.line ?? 0);
+  return b.ruledAbove === true || (aBelow && a.ruledAbove === true);
 }
 
 function onOneLine(a: Block, b: Block): boolean {
@@ -433,7 +443,7 @@ function unpairAcrossBlocks(blocks: Block[]): Block[] {
   const paired = (b: Block) => mark(b) && label(b);
   for (let start = 0; start < blocks.length; ) {
     let end = start;
-    while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!)) && (end === start || !startsRow(blocks[end - 1]!, blocks[end]!))) end++;
+    while (end < blocks.length && (mark(blocks[end]!) || label(blocks[end]!)) && (end === start || !parted(blocks[end - 1]!, blocks[end]!))) end++;
     const run = blocks.slice(start, end);
     if (run.some((b) => mark(b) && !label(b)) && run.some(paired) && !keepsItsPairs(run, mark, paired))
       run.forEach((b, k) => paired(b) && (blocks[start + k] = { ...b, option: { value: null, mark: b.option!.mark } }));

@@ -148,6 +148,8 @@ describe('pairMarksWithLabels', () => {
     const option = (value: 'yes' | 'no', glyph: string | null, line: number): Block => ({ kind: 'option', text: value, provenance: at(line), option: { value, mark: glyph ? glyphMark(glyph) : null } });
     expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), ruled(label('No', 3))])).toEqual(['Q?', '?:unchecked', 'yes:checked', 'No']);
     expect(paired([label('Q?', 1), box('☐', 2), option('yes', '☒', 2), label('No', 3)])).toEqual(['Q?', '?:unchecked', '?:checked', 'No']);
+    // Out of the page's order, a box under the border before a label above it: still parted.
+    expect(paired([label('Q?', 1), ruled(box('☒', 4)), label('Yes', 2), label('No', 3)])).toEqual(['Q?', '?:checked', 'Yes', 'No']);
     // Ruled off from the row above, but on one line with the box before it: the border is above both.
     expect(paired([label('Q?', 1), ruled(box('☒', 2)), ruled(label('Yes', 2)), box('☐', 2), label('No', 2)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
   });

@@ -269,4 +269,25 @@ describe('PDF table rows parted by a drawn border', () => {
     // Which box is Yes's the line leaves open; the ☒ is No's.
     expect(blocks.slice(blocks.indexOf('Response') + 1)).toEqual([question, 'null:unchecked:glyph', 'yes:-:-', 'no:checked:glyph']);
   });
+
+  it('takes the rows of a table set inside the options cell for no row borders: a label\'s row over its box\'s', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    t('1. Does your signage highlight the use of', 50, 757);
+    t('a surveillance camera system?', 50, 744);
+    // The options cell holds a table of one column: "Yes", its box, "No", its box, a row each, 14 pt apart.
+    t('Yes', 304, 757);
+    glyphs.draw(page, 'empty', 304, 743, 10);
+    t('No', 304, 729);
+    glyphs.draw(page, 'cross', 304, 715, 10);
+    for (const y of [768, 753.5, 739.5, 725.5, 711.5]) line(300, y, 340, y);
+    for (const x of [300, 340]) line(x, 768, x, 711.5);
+    // The outer table's borders.
+    line(45, 770, 540, 770);
+    line(45, 705, 540, 705);
+    for (const x of [45, 295, 365, 540]) line(x, 770, x, 705);
+    const blocks = (await parse(await pdf.save())).blocks.map(show);
+    expect(blocks).toEqual(['1. Does your signage highlight the use of a surveillance camera system?', 'yes:unchecked:glyph', 'no:checked:glyph']);
+  });
 });

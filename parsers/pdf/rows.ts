@@ -5,7 +5,7 @@
  * side of it read.
  */
 import { height } from './geometry.js';
-import { findRules, type Rule, type Shape, type VectorBox } from './vector.js';
+import { findCellBorders, findRules, type Rule, type Shape, type VectorBox } from './vector.js';
 
 /** A line of text as far as a border is concerned: its baseline and font size. */
 export interface Baseline {
@@ -28,6 +28,8 @@ const JOIN = 1;
 const UNDERLINE_DEPTH = 0.2;
 /** Lowest cell drawn as a stroked rectangle whose top and bottom are borders. */
 const MIN_CELL_HEIGHT = 8;
+/** Shortest side of a cell a row border runs across: a spreadsheet's row printed in 6 pt. */
+const MIN_SIDE = 4;
 
 /**
  * The page's row borders: thin horizontal lines and bars, and the top and
@@ -35,7 +37,10 @@ const MIN_CELL_HEIGHT = 8;
  * of its boxes. A border lies below the line above, past where its underline
  * would be, and above the middle of the line below, and runs past both ends of
  * x0..x1, alone or as pieces meeting end to end at one height (an underline
- * over spaces either side of its words does too).
+ * over spaces either side of its words does too). It runs across a cell's
+ * side (a vertical line meeting it), as a table's row border runs across the
+ * table: a table set inside one cell, a label's row over its box's, parts no
+ * row.
  */
 export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]): RuledBetween {
   const cells = shapes.filter((s) => s.inked && s.isRect && s.stroke && height(s.rect) >= MIN_CELL_HEIGHT);
@@ -45,6 +50,9 @@ export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]
   ]
     .filter((r) => !boxes.some((b) => r.x0 >= b.rect.x0 - 1 && r.x1 <= b.rect.x1 + 1 && r.y >= b.rect.top - 1 && r.y <= b.rect.bottom + 1))
     .sort((a, b) => a.y - b.y);
+  // A spreadsheet's rows can be lower than the shortest cell border taken elsewhere.
+  const sides = findCellBorders(shapes, boxes, MIN_SIDE);
+  const acrossCells = (r: Rule) => sides.some((c) => c.x > r.x0 + 1 && c.x < r.x1 - 1 && c.top <= r.y + 1.5 && c.bottom >= r.y - 1.5);
   return (above, below, x0, x1) => {
     // Asked for every line a paragraph might run on to: the lines between the two are found by halving.
     let lo = 0;
@@ -55,12 +63,17 @@ export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]
     }
     const at: Rule[] = [];
     for (let k = lo; k < lines.length && lines[k]!.y < below.baseline - 0.5 * below.size; k++) at.push(lines[k]!);
-    at.sort((a, b) => a.x0 - b.x0);
-    return at.some((first) => {
-      if (first.x0 > x0 - PAST_WORDS) return false;
-      let reach = first.x1;
-      for (const r of at) if (Math.abs(r.y - first.y) <= 0.75 && r.x0 <= reach + JOIN) reach = Math.max(reach, r.x1);
-      return reach >= x1 + PAST_WORDS;
-    });
+    return joined(at).some((r) => r.x0 <= x0 - PAST_WORDS && r.x1 >= x1 + PAST_WORDS && acrossCells(r));
   };
+}
+
+/** Lines at one height (within 0.75 pt) meeting end to end, each run joined into one. */
+function joined(lines: readonly Rule[]): Rule[] {
+  const out: Rule[] = [];
+  for (const r of [...lines].sort((a, b) => a.x0 - b.x0)) {
+    const run = out.find((o) => Math.abs(o.y - r.y) <= 0.75 && r.x0 <= o.x1 + JOIN);
+    if (run) run.x1 = Math.max(run.x1, r.x1);
+    else out.push({ ...r });
+  }
+  return out;
 }

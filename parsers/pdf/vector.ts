@@ -596,20 +596,20 @@ export function findRules(shapes: readonly Shape[]): Rule[] {
   return out;
 }
 
-/** Shortest vertical line taken for a cell border. */
+/** Shortest vertical line taken for a cell border, unless a shorter one is asked for. */
 const MIN_BORDER = 8;
 
 /**
  * Vertical lines that can be table cell borders: stroked vertical segments,
  * filled bars at most 2 pt wide, and the sides of stroked rectangles (cells
- * drawn one by one), in a colour that shows. The sides of the page's boxes
- * are left out.
+ * drawn one by one), in a colour that shows, at least `shortest` long. The
+ * sides of the page's boxes are left out.
  */
-export function findCellBorders(shapes: Shape[], boxes: VectorBox[]): CellBorder[] {
+export function findCellBorders(shapes: readonly Shape[], boxes: readonly VectorBox[], shortest = MIN_BORDER): CellBorder[] {
   const out: CellBorder[] = [];
   const add = (x: number, y0: number, y1: number) => {
     const [top, bottom] = y0 < y1 ? [y0, y1] : [y1, y0];
-    if (bottom - top < MIN_BORDER) return;
+    if (bottom - top < shortest) return;
     if (boxes.some((b) => (Math.abs(b.rect.x0 - x) <= 1 || Math.abs(b.rect.x1 - x) <= 1) && top >= b.rect.top - 1 && bottom <= b.rect.bottom + 1)) return;
     out.push({ x, top, bottom });
   };

@@ -5,7 +5,7 @@
  */
 import type { Question } from '../catalogue.js';
 import type { Block } from '../document.js';
-import { beforeBoxes, optionValue, startsRow } from '../options.js';
+import { beforeBoxes, optionValue, parted } from '../options.js';
 import { contentWords, likeness } from '../similarity.js';
 import { isTitleLabel } from '../title.js';
 import { onRowOf, placed, sameRowBefore, sameTableRow } from './rows.js';
@@ -276,7 +276,7 @@ export function boxesLeftBefore(blocks: readonly Block[], at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (b.furniture) continue;
-    if (b.kind !== 'option' || (after && startsRow(b, after))) return false;
+    if (b.kind !== 'option' || (after && parted(b, after))) return false;
     if (b.option?.mark && b.option.value === null) return true;
     after = b;
   }
