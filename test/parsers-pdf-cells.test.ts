@@ -290,4 +290,34 @@ describe('PDF table rows parted by a drawn border', () => {
     const blocks = (await parse(await pdf.save())).blocks.map(show);
     expect(blocks).toEqual(['1. Does your signage highlight the use of a surveillance camera system?', 'yes:unchecked:glyph', 'no:checked:glyph']);
   });
+
+  it('pairs drawn boxes set on lines of their own under or over their labels down their column, but not across a row\'s border', async () => {
+    const { pdf, page, t } = await a4(10);
+    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    // Each item 12 pt under the one before, at the cell's left edge: a box 8 pt square, crossed or empty.
+    const stack = (top: number, question: string, items: Array<'Yes' | 'No' | 'x' | 'o'>) => {
+      t(question, 50, top);
+      items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(page, 300, top - 12 * k, it === 'x', 8) : t(it, 300, top - 12 * k)));
+    };
+    stack(757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']);
+    stack(697, '2. Have you identified any areas for action?', ['x', 'Yes', 'o', 'No']);
+    // "Yes" / ☐ / "No" at a row's foot, and a crossed box at the top of the next row, under its border.
+    stack(637, '3. Is the system reviewed each year?', ['Yes', 'o', 'No']);
+    stack(597, '4. Is footage kept for 31 days?', ['x']);
+    for (const y of [770, 710, 650, 608, 580]) line(45, y, 540, y);
+    for (const x of [45, 295, 540]) line(x, 770, x, 580);
+    const blocks = (await parse(await pdf.save())).blocks.map(show);
+    expect(blocks).toEqual([
+      '1. Do you update your assessment regularly?',
+      'yes:unchecked:vector',
+      'no:checked:vector',
+      '2. Have you identified any areas for action?',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+      '3. Is the system reviewed each year?',
+      'Yes',
+      'No',
+      '4. Is footage kept for 31 days?',
+    ]);
+  });
 });

@@ -107,6 +107,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
       drawn && boxes
         ? {
             borders: drawn.borders,
+            rows: drawn.rows,
             isBlank: (cell: Rect) => isBlank(cell, text, boxes),
             settled: (grid: string, top: number, bottom: number) => (settled ??= settledOrders(groups, boxes, drawn.borders, text))(grid, top, bottom),
           }

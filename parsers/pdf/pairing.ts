@@ -5,8 +5,9 @@
 import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './geometry.js';
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
-import { markOrder } from '../../src/options.js';
+import { markOrder, optionRank } from '../../src/options.js';
 import { pairInCells, type CellBorder, type MarkOrder } from './cells.js';
+import type { RuledBetween } from './rows.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
   const cy = centreY(box);
@@ -20,12 +21,13 @@ function onLine(box: Rect, label: Candidate): boolean {
  * another size or shape than most on the line (a drawn bullet) are not
  * options. Where both ways pair as many ("Yes ☒ No", one box missing), the
  * boxes stay unpaired, unless the row is set in table cells that settle it
- * (see pairInCells).
+ * (see pairInCells). Where the page's drawing is read (`cells`), boxes on
+ * lines of their own are then paired down their column (see pairStacked).
  */
 export function pairBoxes<B extends { rect: Rect }>(
   labels: Candidate[],
   boxes: B[],
-  cells?: { borders: CellBorder[]; isBlank: (cell: Rect) => boolean; settled: (grid: string, top: number, bottom: number) => MarkOrder | null },
+  cells?: { borders: CellBorder[]; rows: RuledBetween; isBlank: (cell: Rect) => boolean; settled: (grid: string, top: number, bottom: number) => MarkOrder | null },
 ): Map<Candidate, B> {
   const pairs = new Map<Candidate, B>();
   if (labels.length === 0 || boxes.length === 0) return pairs;
@@ -73,7 +75,55 @@ export function pairBoxes<B extends { rect: Rect }>(
       k++;
     }
   }
+  if (cells) pairStacked(labels.filter((l) => !pairs.has(l)), boxes.filter((b) => !used.has(b)), cells.rows, pairs);
   return pairs;
+}
+
+/**
+ * Boxes on lines of their own under or over their labels, as a form builder
+ * stacks them: "Yes" / ☐ / "No" / ☒, or ☒ / "Yes" / ☐ / "No". Labels and
+ * boxes set at one left edge, each less than a line under the one before,
+ * with no row's border between, that alternate, the labels in the template's
+ * order and the boxes alike: each box goes to the label it stands under, or
+ * over, whichever pairs them all.
+ */
+function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], rows: RuledBetween, pairs: Map<Candidate, B>): void {
+  if (labels.length < 2 || boxes.length < 2) return;
+  type Item = { rect: Rect; line: { baseline: number; size: number }; label?: Candidate; box?: B };
+  const items: Item[] = [
+    ...labels.map((l) => ({ rect: l.rect, line: { baseline: l.baseline, size: l.size }, label: l })),
+    ...boxes.map((b) => ({ rect: b.rect, line: { baseline: b.rect.bottom, size: b.rect.bottom - b.rect.top }, box: b })),
+  ].sort((a, b) => a.rect.top - b.rect.top);
+  const taken = new Set<Item>();
+  for (const start of items) {
+    if (taken.has(start)) continue;
+    const run = [start];
+    for (const it of items) {
+      const last = run[run.length - 1]!;
+      if (taken.has(it) || it.rect.top <= last.rect.top || Math.abs(it.rect.x0 - start.rect.x0) > 2) continue;
+      const size = Math.max(last.label?.size ?? 0, it.label?.size ?? 0);
+      if (it.rect.top - last.rect.bottom > 0.8 * size || rows(last.line, it.line, Math.min(last.rect.x0, it.rect.x0), Math.max(last.rect.x1, it.rect.x1))) break;
+      run.push(it);
+    }
+    const isBox = run.map((it) => it.box !== undefined);
+    const order = markOrder(isBox);
+    const values = run.flatMap((it) => (it.label ? [optionRank(it.label.value)] : []));
+    const sides = run.flatMap((it) => (it.box ? [it.box.rect.x1 - it.box.rect.x0] : []));
+    if (
+      order === null ||
+      run.length % 2 === 1 ||
+      values.length < 2 ||
+      !values.every((v, k) => k === 0 || v > values[k - 1]!) ||
+      !isBox.every((b, k) => b === (order === 'mark-first' ? k % 2 === 0 : k % 2 === 1)) ||
+      Math.max(...sides) > 1.15 * Math.min(...sides)
+    )
+      continue;
+    for (let k = 0; k < run.length; k += 2) {
+      const [a, b] = [run[k]!, run[k + 1]!];
+      pairs.set((a.label ?? b.label)!, (a.box ?? b.box)!);
+    }
+    for (const it of run) taken.add(it);
+  }
 }
 
 /**
