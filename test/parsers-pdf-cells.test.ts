@@ -319,5 +319,13 @@ describe('PDF table rows parted by a drawn border', () => {
       'No',
       '4. Is footage kept for 31 days?',
     ]);
+    // With no cells drawn nothing says where a row ends: the boxes stay unread.
+    const bare = await a4(10);
+    bare.t('1. Do you update your assessment regularly?', 50, 757);
+    bare.t('Yes', 300, 757);
+    drawBox(bare.page, 300, 745, false, 8);
+    bare.t('No', 300, 733);
+    drawBox(bare.page, 300, 721, true, 8);
+    expect((await parse(await bare.pdf.save())).blocks.map(show)).toEqual(['1. Do you update your assessment regularly?', 'Yes', 'No']);
   });
 });

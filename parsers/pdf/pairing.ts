@@ -6,7 +6,7 @@ import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './g
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
 import { markOrder, optionRank } from '../../src/options.js';
-import { pairInCells, type CellBorder, type MarkOrder } from './cells.js';
+import { bordersAcross, pairInCells, type CellBorder, type MarkOrder } from './cells.js';
 import type { RuledBetween } from './rows.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
@@ -75,19 +75,20 @@ export function pairBoxes<B extends { rect: Rect }>(
       k++;
     }
   }
-  if (cells) pairStacked(labels.filter((l) => !pairs.has(l)), boxes.filter((b) => !used.has(b)), cells.rows, pairs);
+  if (cells) pairStacked(labels.filter((l) => !pairs.has(l)), boxes.filter((b) => !used.has(b)), cells, pairs);
   return pairs;
 }
 
 /**
  * Boxes on lines of their own under or over their labels, as a form builder
  * stacks them: "Yes" / ☐ / "No" / ☒, or ☒ / "Yes" / ☐ / "No". Labels and
- * boxes set at one left edge, each less than a line under the one before,
- * with no row's border between, that alternate, the labels in the template's
- * order and the boxes alike: each box goes to the label it stands under, or
- * over, whichever pairs them all.
+ * boxes set at one left edge in a drawn cell, each less than a line under the
+ * one before, with no row's border between, that alternate, the labels in the
+ * template's order and the boxes alike: each box goes to the label it stands
+ * under, or over, whichever pairs them all. Outside a drawn cell nothing says
+ * where a row ends: the next row's box may stand under the last label.
  */
-function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], rows: RuledBetween, pairs: Map<Candidate, B>): void {
+function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], { rows, borders }: { rows: RuledBetween; borders: CellBorder[] }, pairs: Map<Candidate, B>): void {
   if (labels.length < 2 || boxes.length < 2) return;
   type Item = { rect: Rect; line: { baseline: number; size: number }; label?: Candidate; box?: B };
   const items: Item[] = [
@@ -109,7 +110,11 @@ function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], 
     const order = markOrder(isBox);
     const values = run.flatMap((it) => (it.label ? [optionRank(it.label.value)] : []));
     const sides = run.flatMap((it) => (it.box ? [it.box.rect.x1 - it.box.rect.x0] : []));
+    const [top, bottom] = [run[0]!.rect.top, run[run.length - 1]!.rect.bottom];
+    const walls = bordersAcross(top, bottom, borders);
     if (
+      !walls.some((x) => x < Math.min(...run.map((it) => it.rect.x0))) ||
+      !walls.some((x) => x > Math.max(...run.map((it) => it.rect.x1))) ||
       order === null ||
       run.length % 2 === 1 ||
       values.length < 2 ||
