@@ -319,6 +319,24 @@ describe('PDF table rows parted by a drawn border', () => {
       'No',
       '4. Is footage kept for 31 days?',
     ]);
+    // Cells' sides drawn the table's full height and no line between its rows: the column runs on through both rows,
+    // pairs no way as a whole, and no run within it is read (☒ / "Yes" / ☐ / "No" would start inside the first row).
+    const sides = await a4(10);
+    const column = (top: number, question: string, items: Array<'Yes' | 'No' | 'x' | 'o'>) => {
+      sides.t(question, 50, top);
+      items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(sides.page, 300, top - 12 * k, it === 'x', 8) : sides.t(it, 300, top - 12 * k)));
+    };
+    column(757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']);
+    column(709, '2. Have you identified any areas for action?', ['Yes', 'o', 'No']);
+    for (const x of [45, 295, 540]) sides.page.drawLine({ start: { x, y: 770 }, end: { x, y: 670 }, thickness: 0.5 });
+    expect((await parse(await sides.pdf.save())).blocks.map(show)).toEqual([
+      '1. Do you update your assessment regularly?',
+      'Yes',
+      'No',
+      '2. Have you identified any areas for action?',
+      'Yes',
+      'No',
+    ]);
     // With no cells drawn nothing says where a row ends: the boxes stay unread.
     const bare = await a4(10);
     bare.t('1. Do you update your assessment regularly?', 50, 757);

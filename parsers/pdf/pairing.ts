@@ -106,6 +106,8 @@ function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], 
       if (it.rect.top - last.rect.bottom > 0.8 * size || rows(last.line, it.line, Math.min(last.rect.x0, it.rect.x0), Math.max(last.rect.x1, it.rect.x1))) break;
       run.push(it);
     }
+    // A run that does not pair is not searched for one that does within it: that could start partway into a row.
+    for (const it of run) taken.add(it);
     const isBox = run.map((it) => it.box !== undefined);
     const order = markOrder(isBox);
     const values = run.flatMap((it) => (it.label ? [optionRank(it.label.value)] : []));
@@ -127,7 +129,6 @@ function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], 
       const [a, b] = [run[k]!, run[k + 1]!];
       pairs.set((a.label ?? b.label)!, (a.box ?? b.box)!);
     }
-    for (const it of run) taken.add(it);
   }
 }
 
