@@ -337,6 +337,18 @@ describe('PDF table rows parted by a drawn border', () => {
       'Yes',
       'No',
     ]);
+    // The top of a page in a table with no lines between its rows: the row above, split by the page break, ends in a
+    // crossed box over the next row's "Yes" / ☐ / "No". Nothing closes a cell round the four.
+    const split = await a4(10);
+    split.t('question, continued from the page before', 50, 757);
+    drawBox(split.page, 300, 757, true, 8);
+    split.t('2. Have you identified any areas for action?', 50, 745);
+    split.t('Yes', 300, 745);
+    drawBox(split.page, 300, 733, false, 8);
+    split.t('No', 300, 721);
+    for (const x of [45, 295, 540]) split.page.drawLine({ start: { x, y: 770 }, end: { x, y: 700 }, thickness: 0.5 });
+    split.page.drawLine({ start: { x: 45, y: 770 }, end: { x: 540, y: 770 }, thickness: 0.5 });
+    expect((await parse(await split.pdf.save())).blocks.map(show)).toEqual(['question, continued from the page before', '2. Have you identified any areas for action?', 'Yes', 'No']);
     // With no cells drawn nothing says where a row ends: the boxes stay unread.
     const bare = await a4(10);
     bare.t('1. Do you update your assessment regularly?', 50, 757);

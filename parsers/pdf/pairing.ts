@@ -85,8 +85,10 @@ export function pairBoxes<B extends { rect: Rect }>(
  * boxes set at one left edge in a drawn cell, each less than a line under the
  * one before, with no row's border between, that alternate, the labels in the
  * template's order and the boxes alike: each box goes to the label it stands
- * under, or over, whichever pairs them all. Outside a drawn cell nothing says
- * where a row ends: the next row's box may stand under the last label.
+ * under, or over, whichever pairs them all. The cell must be closed by row
+ * borders just above and below them: outside a drawn cell, or in one whose
+ * row a page break split, nothing says where a row ends, and the next row's
+ * box may stand under the last label, or the row above's over the first.
  */
 function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], { rows, borders }: { rows: RuledBetween; borders: CellBorder[] }, pairs: Map<Candidate, B>): void {
   if (labels.length < 2 || boxes.length < 2) return;
@@ -113,10 +115,17 @@ function pairStacked<B extends { rect: Rect }>(labels: Candidate[], boxes: B[], 
     const values = run.flatMap((it) => (it.label ? [optionRank(it.label.value)] : []));
     const sides = run.flatMap((it) => (it.box ? [it.box.rect.x1 - it.box.rect.x0] : []));
     const [top, bottom] = [run[0]!.rect.top, run[run.length - 1]!.rect.bottom];
+    const [left, right] = [Math.min(...run.map((it) => it.rect.x0)), Math.max(...run.map((it) => it.rect.x1))];
     const walls = bordersAcross(top, bottom, borders);
+    // Row borders close the cell within a line and a half above and below: the run is all of it.
+    const reach = 1.5 * Math.max(...run.map((it) => it.label?.size ?? 0));
+    const closed =
+      rows({ baseline: top - reach, size: 0 }, { baseline: top, size: 0 }, left, right) &&
+      rows({ baseline: bottom, size: 0 }, { baseline: bottom + reach, size: 0 }, left, right);
     if (
-      !walls.some((x) => x < Math.min(...run.map((it) => it.rect.x0))) ||
-      !walls.some((x) => x > Math.max(...run.map((it) => it.rect.x1))) ||
+      !closed ||
+      !walls.some((x) => x < left) ||
+      !walls.some((x) => x > right) ||
       order === null ||
       run.length % 2 === 1 ||
       values.length < 2 ||
