@@ -292,22 +292,30 @@ describe('PDF table rows parted by a drawn border', () => {
   });
 
   it('pairs drawn boxes set on lines of their own under or over their labels down their column, but not across a row\'s border', async () => {
-    const { pdf, page, t } = await a4(10);
-    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
-    // Each item 12 pt under the one before, at the cell's left edge: a box 8 pt square, crossed or empty.
-    const stack = (top: number, question: string, items: Array<'Yes' | 'No' | 'x' | 'o'>) => {
-      t(question, 50, top);
-      items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(page, 300, top - 12 * k, it === 'x', 8) : t(it, 300, top - 12 * k)));
+    type Item = 'Yes' | 'No' | 'x' | 'o';
+    /** Rows whose options stack 12 pt apart at the cell's left edge (boxes 8 pt square, crossed or empty), and the table's lines. */
+    const read = async (rows: Array<[number, string, Item[]]>, lines: Array<[number, number, number, number]>) => {
+      const { pdf, page, t } = await a4(10);
+      for (const [top, question, items] of rows) {
+        t(question, 50, top);
+        items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(page, 300, top - 12 * k, it === 'x', 8) : t(it, 300, top - 12 * k)));
+      }
+      for (const [x0, y0, x1, y1] of lines) page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+      return (await parse(await pdf.save())).blocks.map(show);
     };
-    stack(757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']);
-    stack(697, '2. Have you identified any areas for action?', ['x', 'Yes', 'o', 'No']);
-    // "Yes" / ☐ / "No" at a row's foot, and a crossed box at the top of the next row, under its border.
-    stack(637, '3. Is the system reviewed each year?', ['Yes', 'o', 'No']);
-    stack(597, '4. Is footage kept for 31 days?', ['x']);
-    for (const y of [770, 710, 650, 608, 580]) line(45, y, 540, y);
-    for (const x of [45, 295, 540]) line(x, 770, x, 580);
-    const blocks = (await parse(await pdf.save())).blocks.map(show);
-    expect(blocks).toEqual([
+    const across = (...ys: number[]) => ys.map((y): [number, number, number, number] => [45, y, 540, y]);
+    const sides = (top: number, bottom: number) => [45, 295, 540].map((x): [number, number, number, number] => [x, top, x, bottom]);
+    const grid = await read(
+      [
+        [757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']],
+        [697, '2. Have you identified any areas for action?', ['x', 'Yes', 'o', 'No']],
+        // "Yes" / ☐ / "No" at a row's foot, and a crossed box at the top of the next row, under its border.
+        [637, '3. Is the system reviewed each year?', ['Yes', 'o', 'No']],
+        [597, '4. Is footage kept for 31 days?', ['x']],
+      ],
+      [...across(770, 710, 650, 608, 580), ...sides(770, 580)],
+    );
+    expect(grid).toEqual([
       '1. Do you update your assessment regularly?',
       'yes:unchecked:vector',
       'no:checked:vector',
@@ -321,41 +329,25 @@ describe('PDF table rows parted by a drawn border', () => {
     ]);
     // Cells' sides drawn the table's full height and no line between its rows: the column runs on through both rows,
     // pairs no way as a whole, and no run within it is read (☒ / "Yes" / ☐ / "No" would start inside the first row).
-    const sides = await a4(10);
-    const column = (top: number, question: string, items: Array<'Yes' | 'No' | 'x' | 'o'>) => {
-      sides.t(question, 50, top);
-      items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(sides.page, 300, top - 12 * k, it === 'x', 8) : sides.t(it, 300, top - 12 * k)));
-    };
-    column(757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']);
-    column(709, '2. Have you identified any areas for action?', ['Yes', 'o', 'No']);
-    for (const x of [45, 295, 540]) sides.page.drawLine({ start: { x, y: 770 }, end: { x, y: 670 }, thickness: 0.5 });
-    expect((await parse(await sides.pdf.save())).blocks.map(show)).toEqual([
-      '1. Do you update your assessment regularly?',
-      'Yes',
-      'No',
-      '2. Have you identified any areas for action?',
-      'Yes',
-      'No',
-    ]);
+    const twoRows = await read(
+      [
+        [757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']],
+        [709, '2. Have you identified any areas for action?', ['Yes', 'o', 'No']],
+      ],
+      sides(770, 670),
+    );
+    expect(twoRows).toEqual(['1. Do you update your assessment regularly?', 'Yes', 'No', '2. Have you identified any areas for action?', 'Yes', 'No']);
     // The top of a page in a table with no lines between its rows: the row above, split by the page break, ends in a
     // crossed box over the next row's "Yes" / ☐ / "No". Nothing closes a cell round the four.
-    const split = await a4(10);
-    split.t('question, continued from the page before', 50, 757);
-    drawBox(split.page, 300, 757, true, 8);
-    split.t('2. Have you identified any areas for action?', 50, 745);
-    split.t('Yes', 300, 745);
-    drawBox(split.page, 300, 733, false, 8);
-    split.t('No', 300, 721);
-    for (const x of [45, 295, 540]) split.page.drawLine({ start: { x, y: 770 }, end: { x, y: 700 }, thickness: 0.5 });
-    split.page.drawLine({ start: { x: 45, y: 770 }, end: { x: 540, y: 770 }, thickness: 0.5 });
-    expect((await parse(await split.pdf.save())).blocks.map(show)).toEqual(['question, continued from the page before', '2. Have you identified any areas for action?', 'Yes', 'No']);
+    const split = await read(
+      [
+        [757, 'question, continued from the page before', ['x']],
+        [745, '2. Have you identified any areas for action?', ['Yes', 'o', 'No']],
+      ],
+      [...across(770), ...sides(770, 700)],
+    );
+    expect(split).toEqual(['question, continued from the page before', '2. Have you identified any areas for action?', 'Yes', 'No']);
     // With no cells drawn nothing says where a row ends: the boxes stay unread.
-    const bare = await a4(10);
-    bare.t('1. Do you update your assessment regularly?', 50, 757);
-    bare.t('Yes', 300, 757);
-    drawBox(bare.page, 300, 745, false, 8);
-    bare.t('No', 300, 733);
-    drawBox(bare.page, 300, 721, true, 8);
-    expect((await parse(await bare.pdf.save())).blocks.map(show)).toEqual(['1. Do you update your assessment regularly?', 'Yes', 'No']);
+    expect(await read([[757, '1. Do you update your assessment regularly?', ['Yes', 'o', 'No', 'x']]], [])).toEqual(['1. Do you update your assessment regularly?', 'Yes', 'No']);
   });
 });

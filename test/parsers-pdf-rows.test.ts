@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rowBorders } from '../parsers/pdf/rows.js';
+import { rowBorders as fromShapes } from '../parsers/pdf/rows.js';
+import { findRules } from '../parsers/pdf/vector.js';
 import type { Shape, VectorBox } from '../parsers/pdf/vector.js';
 
 /** A stroked path in display space (y down), as the drawing reader makes them. */
@@ -26,6 +27,9 @@ const rectangle = (x0: number, top: number, x1: number, bottom: number) =>
 
 // Two lines of 10 pt text, baselines 100 and 113, and words from x 300 to 340 on both, in a table whose cells'
 // sides at x 250 and 360 run from y 60 to 140.
+/** The row borders among `shapes`, their rules found as the parser finds them. */
+const rowBorders = (shapes: Shape[], boxes: VectorBox[]) => fromShapes(shapes, findRules(shapes), boxes);
+
 const above = { baseline: 100, size: 10 };
 const below = { baseline: 113, size: 10 };
 const side = (x: number, top = 60, bottom = 140) => stroked([[x, top, x, bottom]]);

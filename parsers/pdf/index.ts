@@ -253,7 +253,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const drawn = await guard.run(readPictures(collectShapes(ops.fnArray, ops.argsArray, p.display, OPS, MAX_OPS), (name) => pixelsOf(page, name)));
       const shapes = [...drawn, ...penShapes(p.pen, p.display)];
       const boxes = findBoxes(shapes);
-      return { boxes, rules: findRules(shapes), borders: findCellBorders(shapes, boxes), rows: rowBorders(shapes, boxes), highlights: highlighterFills(shapes), shapes };
+      const rules = findRules(shapes);
+      return { boxes, rules, borders: findCellBorders(shapes, boxes), rows: rowBorders(shapes, rules, boxes), highlights: highlighterFills(shapes), shapes };
     };
     let headings: BorderedHeadings | null = null;
     for (const p of pages) {

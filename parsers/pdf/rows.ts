@@ -5,7 +5,7 @@
  * side of it read.
  */
 import { height } from './geometry.js';
-import { findCellBorders, findRules, type Rule, type Shape, type VectorBox } from './vector.js';
+import { findCellBorders, type Rule, type Shape, type VectorBox } from './vector.js';
 
 /** A line of text as far as a border is concerned: its baseline and font size. */
 export interface Baseline {
@@ -32,8 +32,9 @@ const MIN_CELL_HEIGHT = 8;
 const MIN_SIDE = 4;
 
 /**
- * The page's row borders: thin horizontal lines and bars, and the top and
- * bottom of cells drawn one by one as stroked rectangles, but not the edges
+ * The page's row borders: its `rules` (thin horizontal lines and bars, from
+ * `findRules`), and the top and bottom of cells drawn one by one as stroked
+ * rectangles, but not the edges
  * of its boxes. A border lies below the line above, past where its underline
  * would be, and above the middle of the line below, and runs past both ends of
  * x0..x1, alone or as pieces meeting end to end at one height (an underline
@@ -42,10 +43,10 @@ const MIN_SIDE = 4;
  * table: a table set inside one cell, a label's row over its box's, parts no
  * row.
  */
-export function rowBorders(shapes: readonly Shape[], boxes: readonly VectorBox[]): RuledBetween {
+export function rowBorders(shapes: readonly Shape[], rules: readonly Rule[], boxes: readonly VectorBox[]): RuledBetween {
   const cells = shapes.filter((s) => s.inked && s.isRect && s.stroke && height(s.rect) >= MIN_CELL_HEIGHT);
   const lines: Rule[] = [
-    ...findRules(shapes),
+    ...rules,
     ...cells.flatMap((s) => [s.rect.top, s.rect.bottom].map((y) => ({ x0: s.rect.x0, x1: s.rect.x1, y }))),
   ]
     .filter((r) => !boxes.some((b) => r.x0 >= b.rect.x0 - 1 && r.x1 <= b.rect.x1 + 1 && r.y >= b.rect.top - 1 && r.y <= b.rect.bottom + 1))
