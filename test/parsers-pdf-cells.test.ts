@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
 import { parse } from '../parsers/pdf/index.js';
-import { a4, drawBox, show } from './pdf-fixtures.js';
+import { a4, drawBox, drawRule, show } from './pdf-fixtures.js';
 
 describe('PDF options in table cells', () => {
   it('pairs an X or a drawn box with a label cell by cell: a blank cell as narrow as the mark\'s at one end of the row says which way the row goes', async () => {
@@ -211,7 +211,7 @@ describe('PDF table rows parted by a drawn border', () => {
     t('Fee paid by direct debit', 370, 731);
     t('2. Have you appointed a single point of', 50, 718);
     t('contact within your arrangements?', 50, 705);
-    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    const line = (x0: number, y0: number, x1: number, y1: number) => drawRule(page, x0, y0, x1, y1);
     for (const x of [left, response, comments, right]) line(x, 770, x, 695);
     line(left, 770, right, 770);
     line(left, 695, right, 695);
@@ -251,7 +251,7 @@ describe('PDF table rows parted by a drawn border', () => {
   it('takes no underline for a border, and finds what stands above a label among options cut from a question\'s words', async () => {
     const { pdf, page, t, w } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
-    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    const line = (x0: number, y0: number, x1: number, y1: number) => drawRule(page, x0, y0, x1, y1);
     t('Response', 300, 775);
     // The question runs up to its options a word space away, so the line reads as one run of words; the options
     // underlined, spaces either side too; "No" wrapped under them in the same cell.
@@ -273,7 +273,7 @@ describe('PDF table rows parted by a drawn border', () => {
   it('takes the rows of a table set inside the options cell for no row borders: a label\'s row over its box\'s', async () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
-    const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+    const line = (x0: number, y0: number, x1: number, y1: number) => drawRule(page, x0, y0, x1, y1);
     t('1. Does your signage highlight the use of', 50, 757);
     t('a surveillance camera system?', 50, 744);
     // The options cell holds a table of one column: "Yes", its box, "No", its box, a row each, 14 pt apart.
@@ -300,7 +300,7 @@ describe('PDF table rows parted by a drawn border', () => {
         t(question, 50, top);
         items.forEach((it, k) => (it === 'x' || it === 'o' ? drawBox(page, 300, top - 12 * k, it === 'x', 8) : t(it, 300, top - 12 * k)));
       }
-      for (const [x0, y0, x1, y1] of lines) page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+      for (const [x0, y0, x1, y1] of lines) drawRule(page, x0, y0, x1, y1);
       return (await parse(await pdf.save())).blocks.map(show);
     };
     const across = (...ys: number[]) => ys.map((y): [number, number, number, number] => [45, y, 540, y]);

@@ -28,6 +28,11 @@ export function drawBox(page: PDFPage, x: number, y: number, crossed: boolean, s
   page.drawLine({ start: { x: x + 1.5, y: y + side - 2.5 }, end: { x: x + side - 1.5, y: y + 0.5 }, thickness: 0.75 });
 }
 
+/** A table's border, a half-point line from (x0, y0) to (x1, y1). */
+export function drawRule(page: PDFPage, x0: number, y0: number, x1: number, y1: number): void {
+  page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5 });
+}
+
 /** A question with "Yes ☐  No ☐" after it on its line, the boxes drawn, one of them crossed if asked. */
 export function questionRow(page: PDFPage, t: (s: string, x: number, y: number) => void, y: number, question: string, { crossed = '', side = 9 } = {}): void {
   t(question, 50, y);
