@@ -287,6 +287,8 @@ describe('matcher on what organisations add', () => {
       'P4.7': 'Yes – skip to Principle 5',
       'P3.6': 'No – Yes where the new cameras are concerned',
       'P2.6': 'Yes (where applicable).',
+      'P7.2': 'Yes, we have a written disclosure policy\nNo, because we do not disclose images',
+      'P8.3': 'Yes, we have certification No, because it is not required',
     };
     for (const [id, text] of Object.entries(texts)) spec.answers[id] = { ticked: 'none', text };
     // Answers that name another option, or a number, a plan or a route in their own words.

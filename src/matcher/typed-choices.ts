@@ -73,9 +73,15 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 const CASE = /^(?:if|unless|where|when)\b/i;
 /**
  * A choice opening a sentence or a line, for a text that goes through the options one by one, or answers both ways
- * ("Yes, most staff; no, not the agency contractors", "Yes, signs are in place. No, they do not name the operator").
+ * ("Yes, most staff; no, not the agency contractors", "Yes, signs are in place. No, they do not name the operator",
+ * a form's "Yes, we …" and "No, because …" on lines of their own, neither deleted).
  */
-const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|[.;]\s+(yes|no|n\/a),)/gi;
+const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|(?:[.;]\s+|\n\s*)(yes|no|n\/a),)/gi;
+/**
+ * A capitalised choice and a comma straight after a word, as a form's two sentences to keep one of run into one line
+ * ("Yes, we have registered No, because we are exempt"): the second option is there too.
+ */
+const RUN_ON_CHOICE = /\p{Ll}\s+(Yes|No|N\/A),\s/gu;
 /**
  * Another option named after the first, as a form lists its options ("Yes, No or N/A – delete as appropriate",
  * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes where the new cameras are"). Capitals only, and only where
@@ -143,7 +149,7 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   const rest = text.slice(m![0].length - m![2]!.length).trim();
   const sentence = rest.split(/[.\n]/)[0]!;
   if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || PROMPTED.test(sentence) || OPTIONAL.test(rest) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
-  const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING)].map((o) => optionValue(o[1] ?? o[2]!))]);
+  const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING), ...text.matchAll(RUN_ON_CHOICE)].map((o) => optionValue(o[1] ?? o[2]!))]);
   const line = text.split('\n')[0]!;
   const named = OTHER_OPTION_NAMED.exec(line.slice(m![1]!.length));
   if (named && optionValue(named[1] ?? named[2]!) !== value) return null;
