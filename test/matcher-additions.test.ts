@@ -443,7 +443,7 @@ describe('matcher on what organisations add', () => {
     expect(answer(await render(boxed, { marks: 'placeholder' }), 'P2.2')).toMatchObject({ choice: null, reason: 'checkbox state not present in this format' });
   });
 
-  it('does not read an opening Yes that goes straight on to take it back ("Yes - previously, but no longer")', async () => {
+  it('does not read an opening Yes that goes straight on to take it back ("Yes - previously, but no longer"), nor a choice made a part of one ("Yes, partially")', async () => {
     const spec = base();
     spec.answers['P5.10'] = { ticked: 'none', text: 'Yes - previously, but no longer' };
     spec.answers['P2.3'] = { ticked: 'none', text: 'Yes, but no longer: the DPIA lapsed when the cameras were replaced.' };
@@ -460,10 +460,17 @@ describe('matcher on what organisations add', () => {
     spec.answers['P9.2'] = { ticked: 'none', text: 'Yes - the SRO, formerly the Head of Service, signs it off.' };
     spec.answers['P6.6'] = { ticked: 'none', text: 'Yes – no longer than 31 days unless the police ask.' };
     spec.answers['P7.2'] = { ticked: 'none', text: 'Yes – previously annually, now every six months.' };
+    // A choice made a part of one at once is in doubt too, a Yes or a No; such words further on are a detail's.
+    spec.answers['P4.3'] = { ticked: 'none', text: 'Yes, partially. Some sites are still to be done.' };
+    spec.answers['P5.4'] = { ticked: 'none', text: 'No – in part: the town centre cameras are registered.' };
+    spec.answers['P8.3'] = { ticked: 'none', text: 'Yes – not fully, the certificate covers the control room only.' };
+    spec.answers['P5.2'] = { ticked: 'none', text: 'Yes – the signs were partly replaced in 2023 and all name the council.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently'], ['P3.3', 'formerly'], ['P3.4', 'previously']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
-    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes']);
+    for (const [id, words] of [['P4.3', 'partially'], ['P5.4', 'in part'], ['P8.3', 'not fully']] as const)
+      expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`holds in part ("${words}")`) });
+    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2', 'P5.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes', 'yes']);
     // A ticked box beside such words is in doubt too.
     const boxed = base();
     boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - previously at every entrance, but no longer since the car park was rebuilt.' };

@@ -436,13 +436,18 @@ function notOffered({ q, text, letters, options }: Parts): ChoiceReading | null 
   };
 }
 
-/** An opening choice its own sentence takes back ("Yes - previously, but no longer"): undecided, not read. */
-function takenBack(opening: { line: string; takenBack: string | null }, provenance: Provenance | null): ChoiceReading | null {
-  if (!opening.takenBack) return null;
+/**
+ * An opening choice its own sentence takes back ("Yes - previously, but no longer") or makes a part of one at once
+ * ("Yes, partially"): undecided, not read.
+ */
+function takenBack(opening: { line: string; takenBack: string | null; partly: string | null }, provenance: Provenance | null): ChoiceReading | null {
+  if (!opening.takenBack && !opening.partly) return null;
   return {
     choice: null,
     status: 'ambiguous',
-    reason: `the answer opens with a choice and goes on to say it holds no more ("${opening.takenBack}")`,
+    reason: opening.takenBack
+      ? `the answer opens with a choice and goes on to say it holds no more ("${opening.takenBack}")`
+      : `the answer opens with a choice and says at once it holds in part ("${opening.partly}")`,
     confidence: 0.9,
     evidence: { ...NO_EVIDENCE, quote: opening.line, provenance },
   };

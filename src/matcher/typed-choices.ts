@@ -130,6 +130,8 @@ const ASKS_AFTER_CHOICE =
  * it ("No – we no longer use …").
  */
 const TAKEN_BACK = /^(previously|formerly|until recently|no longer|not any ?more)\b(?!\s+than\b)|\bbut\s+(no longer|not any ?more)\b(?!\s+than\b)/i;
+/** Words that make an opening choice a part of one, said at once ("Yes, partially", "No – in part", "Yes – not fully"). */
+const PART_OF_IT = /^(partially|partly|in part|to (?:some|an) extent|not (?:fully|entirely|completely|wholly)|mostly|largely)\b/i;
 /** "previously X, now Y" in one clause: a detail that changed, the Yes standing. */
 const NOW_INSTEAD = /^(?:previously|formerly)\b[^;]*?,\s*now\b/i;
 
@@ -137,9 +139,10 @@ const NOW_INSTEAD = /^(?:previously|formerly)\b[^;]*?,\s*now\b/i;
  * The choice a text opens with ("Yes - the policy is on the intranet", "Yes – where possible, …"), unless the
  * text is guidance: going through the options ("Yes – if the DPIA was reviewed … No – if it was not"), listing
  * them ("Yes, No or N/A"), or telling the reader what to do ("N/A: tick N/A if …", "No – if …, leave this question
- * blank", "No – go on to question 9"). `takenBack` holds the words that say a Yes holds no more (see TAKEN_BACK).
+ * blank", "No – go on to question 9"). `takenBack` holds the words that say a Yes holds no more (see TAKEN_BACK),
+ * `partly` those that make the choice a part of one (see PART_OF_IT).
  */
-export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string; takenBack: string | null } | null {
+export function openingChoice(text: string, letters: boolean): { value: OptionValue; line: string; takenBack: string | null; partly: string | null } | null {
   if (numberColumnHeading(text.split('\n')[0]!)) return null;
   const m = LEADING_CHOICE.exec(text) ?? (letters ? LEADING_LETTER.exec(text) : null);
   const value = m ? typedValue(m[1]!, letters) : null;
@@ -159,7 +162,7 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   // A choice that is a sentence of its own ("Yes. Access was previously wider …") is not taken back by the next.
   const ownSentence = /^[^.]*\.\s*$/.test(text.slice(0, m![0].length - m![2]!.length));
   const back = value === 'yes' && !ownSentence && !NOW_INSTEAD.test(sentence) ? TAKEN_BACK.exec(sentence) : null;
-  return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null };
+  return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null, partly: PART_OF_IT.exec(rest)?.[1] ?? null };
 }
 
 /** Words that open the template's guidance on when to choose an option, not an answer. */
