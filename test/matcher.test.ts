@@ -35,6 +35,22 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P4.1').printedQuestion).toBe('13. What governance arrangements do you have?');
   });
 
+  it('gives a question missing between two found no question printed under another number ("16 Are all staff aware …")', async () => {
+    const spec = sampleSpec(4);
+    const block = (text: string, n: number) => new RegExp(`\\n${n}\\. [\\s\\S]*?(?=\\n${n + 1}\\. )`).exec(text)![0];
+    const template = renderText(spec, DEFAULT_TEXT_STYLE);
+    // Principle 4 printed 13, 16, 15, 14, 17: the template's order holds 13, 15 and 17, and 16 stands in the gap 14 left.
+    const [q14, q15, q16] = [14, 15, 16].map((n) => block(template, n));
+    const reordered = template.replace(q14 + q15 + q16, q16 + q15 + q14);
+    expect(reordered).not.toBe(template);
+    for (const text of [reordered, reordered.replace(/^(\d{1,2})\. /gm, '$1 ')]) {
+      const r = await run(text);
+      const ticked = (id: string) => spec.answers[id]!.ticked;
+      expect([ticked('P4.2'), ticked('P4.4')]).toEqual(['yes', 'no']);
+      for (const a of r.answers.filter((x) => x.principle === 4 && x.choice !== null)) expect([a.id, a.choice]).toEqual([a.id, ticked(a.id)]);
+    }
+  });
+
   it('passes over a running header naming the principle that starts further down the page', async () => {
     const spec = sampleSpec(7);
     const header = (n: number) => `Principle ${n} – ${PRINCIPLES[n - 1]!.statement}\n\n`;

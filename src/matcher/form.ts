@@ -13,6 +13,8 @@ import { ACTION_PLAN, PRINCIPLE_HEADING, QUESTION_THRESHOLD, QUESTION_WORDS, STA
 export const MIN_QUESTIONS = 15;
 /** Looser likeness for a question between two found neighbours. */
 const GAP_THRESHOLD = 0.3;
+/** A question's number printed with no stop after it, before the question's first word: "16 Are all staff …". */
+const BARE_NUMBER = /^\s*(\d{1,2})\s+(?=\p{Lu})/u;
 
 interface Form {
   /** Block index of each principle's heading (or of its statement where the heading is missing). */
@@ -410,9 +412,12 @@ function fillGaps(blocks: readonly Block[], at: Array<number | null>, span: (pri
     const onlyOneMissing = prevQ >= 0 && nextQ >= 0 && nextQ - prevQ === 2;
     if (bestBlock === null && onlyOneMissing && candidates.length === 1) {
       const block = blocks[candidates[0]!]!;
-      const printed = leadingNumber(block.text);
-      const shares = likeness(QUESTION_WORDS.get(q.id)!, block.text).recall >= 0.15;
-      if (shares || (printed !== null && (printed === q.number || printed === q.index))) bestBlock = candidates[0]!;
+      const printed = leadingNumber(block.text) ?? Number(BARE_NUMBER.exec(block.text)?.[1] ?? NaN);
+      const own = printed === q.number || printed === q.index;
+      // A word in common is little to go on: not where the block is printed under another question's number, as one
+      // the form asks out of the template's order.
+      const shares = Number.isNaN(printed) && likeness(QUESTION_WORDS.get(q.id)!, block.text).recall >= 0.15;
+      if (shares || own) bestBlock = candidates[0]!;
     }
     if (bestBlock !== null) at[qi] = bestBlock;
   }
