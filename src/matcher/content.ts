@@ -158,12 +158,14 @@ function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
 }
 
 /**
- * A short line printed before Principle 1 that recurs three or more times
- * is a running header a converter left in the text, unless it is the value
- * of a title block label (an organisation naming itself in a heading too).
+ * A short line printed before the first principle heading (bare or naming the
+ * principle: "Principle 1: Purpose") that recurs three or more times, numbers
+ * aside, is a running header a converter left in the text, unless it is the
+ * value of a title block label (an organisation naming itself in a heading
+ * too). Past such a heading it may be a principle's short answer.
  */
 function dropRepeatedHeaders(blocks: Block[]): Block[] {
-  const firstPrinciple = blocks.findIndex((b) => PRINCIPLE_HEADING.exec(b.text)?.[2] === '');
+  const firstPrinciple = blocks.findIndex((b) => PRINCIPLE_HEADING.test(b.text));
   if (firstPrinciple < 0) return blocks;
   const key = (b: Block) => b.text.trim().toLowerCase().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
