@@ -152,7 +152,8 @@ const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
 const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const LEADING_MARK = new RegExp(`^\\s*(${MARK_TOKEN})\\s*`, 'u');
-const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
+// A label runs into the next by a slash only ("Yes/No", as " / " parts them): "Yes/" before anything else is a word's.
+const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w]|\\/(?!(?:${LABEL_TOKEN})\\b))|(?<![\\w])([xX])(?![\\w])`, 'giu');
 
 export interface OptionRun {
   /** Text before the options (a question printed on the same line), trimmed; may be empty. */
@@ -183,7 +184,7 @@ export function readOptionRun(line: string): OptionRun | null {
   let first = tokens.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const gapEnd = i + 1 < tokens.length ? tokens[i + 1]!.index : line.length;
-    if (!/^(?:[\s:;,.\-–|]*| \/ )$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
+    if (!/^(?:[\s:;,.\-–|]*| ?\/ ?)$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
     first = i;
   }
   const run = tokens.slice(first);
@@ -287,7 +288,7 @@ function isPrintedOptionRow(line: string, run: Array<{ index: number; end: numbe
   if (run.length < 2) return false;
   const values = run.map((t) => optionValue(t.label ?? ''));
   const inOrder = values.every((v, i) => v !== null && (i === 0 || optionRank(v) > optionRank(values[i - 1])));
-  const spaced = run.every((t, i) => i === 0 || /^(?:\s+| \/ )$/.test(line.slice(run[i - 1]!.end, t.index)));
+  const spaced = run.every((t, i) => i === 0 || /^(?:\s+| ?\/ ?)$/.test(line.slice(run[i - 1]!.end, t.index)));
   return inOrder && spaced;
 }
 

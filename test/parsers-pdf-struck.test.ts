@@ -106,6 +106,35 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('reads the form\'s "Yes/No" printed as one word as it reads "Yes / No": a struck label is an option not chosen; nothing marked, it stays text', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const strike = (x: number, y: number, s: string) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    t('1. Is there a DPIA for the system?', 50, 760);
+    t('Yes/No', 50, 744);
+    strike(50 + w('Yes/'), 744, 'No');
+    t('2. Is the DPIA reviewed each year?', 50, 720);
+    t('Yes / No', 50, 704);
+    strike(50, 704, 'Yes');
+    t('3. Is the footage encrypted?', 50, 680);
+    t('Yes/No', 50, 664);
+    strike(50, 664, 'Yes/No');
+    t('4. Are the signs checked?', 50, 640);
+    t('Yes/No', 50, 624);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Is there a DPIA for the system?',
+      'yes:-:-',
+      'no:unchecked:struck-option',
+      '2. Is the DPIA reviewed each year?',
+      'yes:unchecked:struck-option',
+      'no:-:-',
+      '3. Is the footage encrypted?',
+      'yes:unchecked:struck-option',
+      'no:unchecked:struck-option',
+      '4. Are the signs checked? Yes/No',
+    ]);
+  });
+
   it('takes a highlighter pen\'s broad stroke for no strike, and reads a word replaced with its changes printed ("NoYes")', async () => {
     const { pdf, page, t, w } = await a4(10);
     t('1. Is there a DPIA for the system?', 50, 760);

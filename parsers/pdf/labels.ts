@@ -53,7 +53,7 @@ export interface LineOptions {
   acrossLines: boolean;
 }
 
-const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_/])/giu;
+const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_]|\/(?!(?:yes|no|n\/a)(?![\p{L}\p{N}_])))/giu;
 const GAP = '   ';
 
 /** Reads the options on every line of a page, each line alone. Furniture is skipped. */
