@@ -135,6 +135,42 @@ describe('PDF struck-through options', () => {
     ]);
   });
 
+  it('reads the "Yes / No" prompt in a cell of its own, comments after it, where a strike or a highlight marks one; unmarked, it stays text', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const strike = (x: number, y: number, s: string) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    const row = (y: number, question: string, prompt: string, comment: string) => {
+      t(question, 50, y);
+      t(prompt, 300, y);
+      t(comment, 400, y);
+    };
+    row(760, '1. Is there a DPIA for the system?', 'Yes/No', 'Signed off in March.');
+    strike(300 + w('Yes/'), 760, 'No');
+    row(736, '2. Is the DPIA reviewed each year?', 'Yes / No', 'Not yet in place.');
+    strike(300, 736, 'Yes');
+    // Word's highlighter as an export prints it: a yellow fill fitted round the word, under it.
+    page.drawRectangle({ x: 299, y: 709.5, width: w('Yes') + 2, height: 11, color: rgb(1, 1, 0) });
+    row(712, '3. Is the footage encrypted?', 'Yes / No', 'At rest and in transit.');
+    row(688, '4. Are the signs checked?', 'Yes/No', 'Monthly.');
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual([
+      '1. Is there a DPIA for the system?',
+      'yes:-:-',
+      'no:unchecked:struck-option',
+      'Signed off in March.',
+      '2. Is the DPIA reviewed each year?',
+      'yes:unchecked:struck-option',
+      'no:-:-',
+      'Not yet in place.',
+      '3. Is the footage encrypted?',
+      'yes:checked:highlight',
+      'no:-:-',
+      'At rest and in transit.',
+      '4. Are the signs checked?',
+      'Yes/No',
+      'Monthly.',
+    ]);
+  });
+
   it('takes a highlighter pen\'s broad stroke for no strike, and reads a word replaced with its changes printed ("NoYes")', async () => {
     const { pdf, page, t, w } = await a4(10);
     t('1. Is there a DPIA for the system?', 50, 760);

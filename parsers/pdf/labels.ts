@@ -384,7 +384,7 @@ const MAX_OPTION_PARTS = 4;
  * Where a cell of options ends, with a column of text after it, as a table
  * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
  * run to its end. Only a whole Yes/No pair with a mark among it, ending a
- * part, or one option with its box filling a part of its own (a cell that
+ * part, or the form's "Yes / No" prompt filling a part, or one option with its box filling a part of its own (a cell that
  * stacks its options, "☒ Yes" over "☐ No", its first line level with the
  * comments), or a part of options a wrap cut (see boxFirstCut); null where
  * there is none.
@@ -398,6 +398,9 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
       if (!run) continue;
       const values = new Set(run.options.map((o) => o.value));
       if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
+      // The form's prompt in a cell of its own ("Yes / No", "Yes/No"): options only where a strike, a highlight or a
+      // drawn box marks one of them, else text (see OptionGroup.slashed).
+      if (from === end - 1 && run.lead === '' && values.has('yes') && values.has('no') && parts[from]!.text.replace(LABEL_RE, '').includes('/')) return end;
       const [only] = run.options;
       if (from === end - 1 && run.lead === '' && run.options.length === 1 && only!.value !== null && only!.mark?.source === 'glyph') return end;
       // A cell whose options wrapped before their last label, "☐ Yes ☒" over "No" (see readWrappedCells).
