@@ -152,8 +152,9 @@ const GLYPH_CLASS = [...GLYPHS.keys(), UNREADABLE].join('');
 const MARK_TOKEN = `\\[\\s*(?:[xX✓✔*]\\s*)?\\]|\\(\\s*(?:[xX✓✔]\\s*)?\\)|\\|_\\||[${GLYPH_CLASS}]`;
 const LABEL_TOKEN = String.raw`yes|no|n\/a|n\.a\.?|na|not applicable`;
 const LEADING_MARK = new RegExp(`^\\s*(${MARK_TOKEN})\\s*`, 'u');
-// A label runs into the next by a slash only ("Yes/No", as " / " parts them): "Yes/" before anything else is a word's.
-const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w]|\\/(?!(?:${LABEL_TOKEN})\\b))|(?<![\\w])([xX])(?![\\w])`, 'giu');
+const TOKEN = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w/])|(?<![\\w])([xX])(?![\\w])`, 'giu');
+/** The same, a label running into the next by a slash ("Yes/No"; "Yes/" before anything else is a word's). */
+const TOKEN_SLASH_JOINED = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\w]|\\/(?!(?:${LABEL_TOKEN})\\b))|(?<![\\w])([xX])(?![\\w])`, 'giu');
 
 export interface OptionRun {
   /** Text before the options (a question printed on the same line), trimmed; may be empty. */
@@ -169,11 +170,15 @@ export interface OptionRun {
  * A bare "X" counts as a typed mark only inside such a run; a bare single
  * label ("No") is left to the matcher, which knows the question around it.
  * Where a label or a box is missing from the middle of the run, the order
- * cannot say which way the boxes go (see below).
+ * cannot say which way the boxes go (see below). Labels may be parted by
+ * " / "; `slashJoined` lets a slash alone part them too ("Yes/No"), for a
+ * reader that keeps such a row as text unless something marks one of them
+ * (a column headed "Yes/No" is no row of options).
  */
-export function readOptionRun(line: string): OptionRun | null {
+export function readOptionRun(line: string, { slashJoined = false }: { slashJoined?: boolean } = {}): OptionRun | null {
   const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string; bullet?: boolean }> = [];
-  for (const m of line.matchAll(TOKEN)) {
+  const slash = slashJoined ? /^ ?\/ ?$/ : /^ \/ $/;
+  for (const m of line.matchAll(slashJoined ? TOKEN_SLASH_JOINED : TOKEN)) {
     const index = m.index ?? 0;
     const end = index + m[0].length;
     if (m[1]) tokens.push({ index, end, mark: glyphMark(m[1].replace(/\s+/g, /^[[(]/.test(m[1]) ? ' ' : '')) ?? glyphMark(m[1])!, bullet: BULLETS.has(m[1]) });
@@ -184,7 +189,8 @@ export function readOptionRun(line: string): OptionRun | null {
   let first = tokens.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const gapEnd = i + 1 < tokens.length ? tokens[i + 1]!.index : line.length;
-    if (!/^(?:[\s:;,.\-–|]*| ?\/ ?)$/.test(line.slice(tokens[i]!.end, gapEnd))) break;
+    const gap = line.slice(tokens[i]!.end, gapEnd);
+    if (!/^[\s:;,.\-–|]*$/.test(gap) && !slash.test(gap)) break;
     first = i;
   }
   const run = tokens.slice(first);
@@ -212,7 +218,7 @@ export function readOptionRun(line: string): OptionRun | null {
   const typedOnly = run.every((t) => t.label || t.mark?.source === 'typed-mark');
   if (lead && !setApart) return null;
   // Labels alone make an options row only when two or more are printed.
-  if (marks === 0 && !isPrintedOptionRow(line, run)) return null;
+  if (marks === 0 && !isPrintedOptionRow(line, run, slash)) return null;
   // An "X" is a typed mark only beside a label on a line of options.
   if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
   const options: OptionRun['options'] = [];
@@ -284,11 +290,14 @@ export function markOrder(isMark: readonly boolean[]): 'mark-first' | 'label-fir
 }
 
 /** "Yes  No" or "Yes No N/A": the template's labels, in its order, apart only by spaces. */
-function isPrintedOptionRow(line: string, run: Array<{ index: number; end: number; label?: string }>): boolean {
+function isPrintedOptionRow(line: string, run: Array<{ index: number; end: number; label?: string }>, slash: RegExp): boolean {
   if (run.length < 2) return false;
   const values = run.map((t) => optionValue(t.label ?? ''));
   const inOrder = values.every((v, i) => v !== null && (i === 0 || optionRank(v) > optionRank(values[i - 1])));
-  const spaced = run.every((t, i) => i === 0 || /^(?:\s+| ?\/ ?)$/.test(line.slice(run[i - 1]!.end, t.index)));
+  const spaced = run.every((t, i) => {
+    const gap = line.slice(run[i - 1]?.end ?? 0, t.index);
+    return i === 0 || /^\s+$/.test(gap) || slash.test(gap);
+  });
   return inOrder && spaced;
 }
 

@@ -53,6 +53,8 @@ export interface LineOptions {
   acrossLines: boolean;
 }
 
+/** A row's labels may run into each other by a slash ("Yes/No"): such a row stays text unless a mark is found (see OptionGroup.slashed). */
+const SLASH_JOINED = { slashJoined: true };
 const LABEL_RE = /(?<![\p{L}\p{N}_])(yes|no|n\/a|n\.a\.?|na|not applicable)(?![\p{L}\p{N}_]|\/(?!(?:yes|no|n\/a)(?![\p{L}\p{N}_])))/giu;
 const GAP = '   ';
 
@@ -367,11 +369,11 @@ function closingRun(parts: readonly Part[]): { text: string; starts: number[]; r
     starts.push(text.length);
     text += p.text;
   });
-  let run = readOptionRun(text);
+  let run = readOptionRun(text, SLASH_JOINED);
   let offset = 0;
   for (let k = 1; (!run || run.options.length === 0) && k < parts.length; k++) {
     offset = starts[k]!;
-    const r = readOptionRun(text.slice(offset));
+    const r = readOptionRun(text.slice(offset), SLASH_JOINED);
     run = r && !r.lead ? { lead: text.slice(0, offset).trim(), options: r.options } : null;
   }
   return run && run.options.length > 0 ? { text, starts, run, offset } : { text, starts, run: null, offset: 0 };
@@ -391,10 +393,10 @@ const MAX_OPTION_PARTS = 4;
  */
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {
-    if (optionValue(parts[end]!.text) !== null || readOptionRun(parts[end]!.text)?.lead === '') continue;
+    if (optionValue(parts[end]!.text) !== null || readOptionRun(parts[end]!.text, SLASH_JOINED)?.lead === '') continue;
     for (let from = end - 1; from >= Math.max(0, end - MAX_OPTION_PARTS); from--) {
       // The cell may hold the question's line too, the options set apart after it, where no column was seen to start.
-      const run = readOptionRun(parts.slice(from, end).map((p) => p.text).join(GAP));
+      const run = readOptionRun(parts.slice(from, end).map((p) => p.text).join(GAP), SLASH_JOINED);
       if (!run) continue;
       const values = new Set(run.options.map((o) => o.value));
       if (values.has('yes') && values.has('no') && run.options.some((o) => o.mark)) return end;
