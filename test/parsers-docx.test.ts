@@ -461,6 +461,14 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.find((b) => b.text === 'N/A')?.kind).toBe('tableCell');
   });
 
+  it('keeps a column headed "Yes/No" a heading, its cells\' letters text, not a row of options', async () => {
+    const cols = [5000, 1200, 3000];
+    const r = rowIn(cols);
+    const doc = await parse(docx(table([r(run('Question'), run('Yes/No'), run('Comments')), r(run(Q), run('Y'), run('See the policy.'))], cols)));
+    expect(options(doc)).toEqual([]);
+    expect(doc.blocks.filter((b) => b.kind === 'tableCell').map((b) => b.text)).toEqual(['Question', 'Yes/No', 'Comments', Q, 'Y', 'See the policy.']);
+  });
+
   it('stops reading under Yes/No headings at a row of the options the other way round', async () => {
     const cols = [5000, 800, 800, 3000];
     const r = rowIn(cols);
