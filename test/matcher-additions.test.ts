@@ -307,6 +307,9 @@ describe('matcher on what organisations add', () => {
       'P8.4': ['No-See Action Plan', 'no'],
       'P9.2': ['No. See Action Plan', 'no'],
       'P9.7': ['No. Action Plan Updated', 'no'],
+      // A choice someone said, after a word, is no second option.
+      'P10.5': ['Yes, the DPO said No, registration was not needed until 2022, but we have now registered.', 'yes'],
+      'P12.3': ['No, the auditor asked if we had one and we said Yes, but the post is vacant.', 'no'],
     };
     for (const [id, [text]] of Object.entries(answers)) spec.answers[id] = { ticked: 'none', text };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
@@ -465,12 +468,19 @@ describe('matcher on what organisations add', () => {
     spec.answers['P5.4'] = { ticked: 'none', text: 'No – in part: the town centre cameras are registered.' };
     spec.answers['P8.3'] = { ticked: 'none', text: 'Yes – not fully, the certificate covers the control room only.' };
     spec.answers['P5.2'] = { ticked: 'none', text: 'Yes – the signs were partly replaced in 2023 and all name the council.' };
+    spec.answers['P11.1'] = { ticked: 'none', text: 'Yes, but only partly.' };
+    spec.answers['P11.3'] = { ticked: 'none', text: 'Yes, partially\nSome sites are still to be done.' };
+    spec.answers['P2.4'] = { ticked: 'none', text: 'No, partly because the budget was cut.' };
+    spec.answers['P4.2'] = { ticked: 'none', text: 'Yes. Partially sighted visitors are also given audio notices.' };
+    spec.answers['P4.4'] = { ticked: 'none', text: 'Yes, largely automated deletion removes footage after 31 days.' };
     const r = await run(renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'placeholder' }));
     for (const [id, words] of [['P5.10', 'previously'], ['P11.4', 'previously'], ['P2.3', 'no longer'], ['P3.2', 'until recently'], ['P3.3', 'formerly'], ['P3.4', 'previously']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`("${words}")`) });
-    for (const [id, words] of [['P4.3', 'partially'], ['P5.4', 'in part'], ['P8.3', 'not fully']] as const)
+    for (const [id, words] of [['P4.3', 'partially'], ['P5.4', 'in part'], ['P8.3', 'not fully'], ['P11.1', 'partly'], ['P11.3', 'partially']] as const)
       expect(answer(r, id)).toMatchObject({ choice: null, status: 'ambiguous', reason: expect.stringContaining(`holds in part ("${words}")`) });
-    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2', 'P5.2'].map((id) => answer(r, id).choice)).toEqual(['yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes', 'yes']);
+    expect(['P6.3', 'P6.4', 'P6.5', 'P2.2', 'P9.2', 'P6.6', 'P7.2', 'P5.2', 'P2.4', 'P4.2', 'P4.4'].map((id) => answer(r, id).choice)).toEqual([
+      'yes', 'yes', 'yes', 'no', 'yes', 'yes', 'yes', 'yes', 'no', 'yes', 'yes',
+    ]);
     // A ticked box beside such words is in doubt too.
     const boxed = base();
     boxed.answers['P3.2'] = { ticked: 'yes', text: 'Yes - previously at every entrance, but no longer since the car park was rebuilt.' };

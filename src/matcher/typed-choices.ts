@@ -73,15 +73,15 @@ const INSTRUCTION_IN_CASE = /\b(?:tick|select|choose|leave|delete|circle|record 
 const CASE = /^(?:if|unless|where|when)\b/i;
 /**
  * A choice opening a sentence or a line, for a text that goes through the options one by one, or answers both ways
- * ("Yes, most staff; no, not the agency contractors", "Yes, signs are in place. No, they do not name the operator",
- * a form's "Yes, we …" and "No, because …" on lines of their own, neither deleted).
+ * ("Yes, most staff; no, not the agency contractors", "Yes, signs are in place. No, they do not name the operator").
  */
-const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|(?:[.;]\s+|\n\s*)(yes|no|n\/a),)/gi;
+const CHOICE_OPENING = /(?:(?:^|[.;,]\s+|\n\s*)(yes|no|n\/a)\s*[-–—:]|[.;]\s+(yes|no|n\/a),)/gi;
 /**
- * A capitalised choice and a comma straight after a word, as a form's two sentences to keep one of run into one line
- * ("Yes, we have registered No, because we are exempt"): the second option is there too.
+ * The second of a form's two sentences to keep one of, neither deleted: "Yes, we …" and "No, because …" on lines of
+ * their own, or run into one line after a word ("Yes, we have registered No, because we are exempt"). Only as such
+ * sentences open, not a choice someone said ("the DPO said No, registration was not needed").
  */
-const RUN_ON_CHOICE = /\p{Ll}\s+(Yes|No|N\/A),\s/gu;
+const SECOND_SENTENCE = /(?:\n\s*|(?:\p{Ll}|\bOR)\s+)(Yes|No|N\/A)\s*[,–—-]\s*(?:because|we)\b/gu;
 /**
  * Another option named after the first, as a form lists its options ("Yes, No or N/A – delete as appropriate",
  * "Yes; No", "Yes (all staff) No (contractors)", "No – Yes where the new cameras are"). Capitals only, and only where
@@ -89,7 +89,7 @@ const RUN_ON_CHOICE = /\p{Ll}\s+(Yes|No|N\/A),\s/gu;
  * drones", which qualifies the answer (the form's "Yes, N/A (delete as appropriate)" is a prompt, see PROMPTED).
  */
 const OTHER_OPTION_NAMED =
-  /(?:[,;/)\-–—]|\bor\b|\band\b)\s*(?:(Yes)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+[a-z])|(No)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+or\b))/;
+  /(?:[,;/)\-–—]|\b(?:or|OR)\b|\band\b)\s*(?:(Yes)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+[a-z])|(No)(?=\s*(?:[,;/()–—]|-(?![A-Za-z])|$)|\s+or\b))/;
 /**
  * The heading row of a numbered table, run into one line: "No. Action Owner Date" (column titles alone, each a
  * word of COLUMN_WORD), or "No - Action - Owner - Target date" (short capitalised titles set apart by dashes, bars
@@ -130,8 +130,13 @@ const ASKS_AFTER_CHOICE =
  * it ("No – we no longer use …").
  */
 const TAKEN_BACK = /^(previously|formerly|until recently|no longer|not any ?more)\b(?!\s+than\b)|\bbut\s+(no longer|not any ?more)\b(?!\s+than\b)/i;
-/** Words that make an opening choice a part of one, said at once ("Yes, partially", "No – in part", "Yes – not fully"). */
-const PART_OF_IT = /^(partially|partly|in part|to (?:some|an) extent|not (?:fully|entirely|completely|wholly)|mostly|largely)\b/i;
+/**
+ * Words that make an opening choice a part of one, said at once and ending their clause ("Yes, partially.", "No – in
+ * part", "Yes, but only partly", "Yes – partial compliance"), not a reason or a detail ("No, partly because …",
+ * "Yes, largely automated deletion …").
+ */
+const PART_OF_IT =
+  /^(?:(?:but|although|though|only)\s+)*(partially|partly|partial|part|in part|to (?:some|an|a limited) extent|not (?:fully|entirely|completely|wholly)|mostly|largely|mainly|for the most part|in the main)(?:\s+(?:compliant|compliance|met|complete|completed|implemented|in place|achieved|so))?(?:[^\S\n]*[.,;:)–—\n-]|\s*$|\s+(?:at|across)\b)/i;
 /** "previously X, now Y" in one clause: a detail that changed, the Yes standing. */
 const NOW_INSTEAD = /^(?:previously|formerly)\b[^;]*?,\s*now\b/i;
 
@@ -152,7 +157,7 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   const rest = text.slice(m![0].length - m![2]!.length).trim();
   const sentence = rest.split(/[.\n]/)[0]!;
   if (INSTRUCTION.test(sentence) || ROUTING.test(sentence) || PROMPTED.test(sentence) || OPTIONAL.test(rest) || (CASE.test(m![2]!) && INSTRUCTION_IN_CASE.test(sentence))) return null;
-  const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING), ...text.matchAll(RUN_ON_CHOICE)].map((o) => optionValue(o[1] ?? o[2]!))]);
+  const values = new Set([value, ...[...text.matchAll(CHOICE_OPENING), ...text.matchAll(SECOND_SENTENCE)].map((o) => optionValue(o[1] ?? o[2]!))]);
   const line = text.split('\n')[0]!;
   const named = OTHER_OPTION_NAMED.exec(line.slice(m![1]!.length));
   if (named && optionValue(named[1] ?? named[2]!) !== value) return null;
@@ -162,7 +167,8 @@ export function openingChoice(text: string, letters: boolean): { value: OptionVa
   // A choice that is a sentence of its own ("Yes. Access was previously wider …") is not taken back by the next.
   const ownSentence = /^[^.]*\.\s*$/.test(text.slice(0, m![0].length - m![2]!.length));
   const back = value === 'yes' && !ownSentence && !NOW_INSTEAD.test(sentence) ? TAKEN_BACK.exec(sentence) : null;
-  return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null, partly: PART_OF_IT.exec(rest)?.[1] ?? null };
+  const partly = ownSentence ? null : (PART_OF_IT.exec(rest)?.[1] ?? null);
+  return { value, line, takenBack: back ? back[1] ?? back[2] ?? null : null, partly };
 }
 
 /** Words that open the template's guidance on when to choose an option, not an answer. */
