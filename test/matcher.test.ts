@@ -253,12 +253,16 @@ describe('matcher on rendered templates', () => {
     expect(r.answers.some((a) => /Page \d+ of|Self Assessment$/.test(a.text ?? ''))).toBe(false);
   });
 
-  it('keeps short answers alike but for a number where Principle 1 is headed with its name ("Principle 1: Purpose")', async () => {
+  it('keeps short answers alike but for a number where Principle 1 is headed with its name ("Principle 1: Purpose"), or not at all', async () => {
     const spec = sampleSpec(5);
     for (const [id, n] of [['P1.2', 2], ['P1.3', 3], ['P4.1', 4], ['P7.1', 7]] as const) spec.answers[id] = { text: `See section ${n} of the CCTV policy.` };
     const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^Principle 1$/m, 'Principle 1: Purpose');
     expect(text).toContain('\nPrinciple 1: Purpose\n');
     expectMatchesSpec(await run(text), spec);
+    // Nor where that heading is lost, the form's first heading Principle 2's.
+    const headless = text.replace('\nPrinciple 1: Purpose\n', '\n');
+    expect(headless).not.toMatch(/^Principle 1\b/m);
+    expectMatchesSpec(await run(headless), spec);
   });
 
   describe('an answer that is a bare number, among bare page numbers', () => {
