@@ -35,6 +35,15 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P4.1').printedQuestion).toBe('13. What governance arrangements do you have?');
   });
 
+  it('finds a question reworded past likeness by its number once the one after it, reworded too, is found', async () => {
+    const spec = sampleSpec(4);
+    spec.answers['P3.2'] = { ticked: 'yes', wording: 'Do your CCTV signs highlight that cameras are in use and why?' };
+    spec.answers['P3.3'] = { ticked: 'no', wording: 'Do the signs say who operates the CCTV and give a contact point for the CCTV Control Room?' };
+    const r = await render(spec);
+    expectMatchesSpec(r, spec);
+    expect(answer(r, 'P3.2').printedQuestion).toBe('8. Do your CCTV signs highlight that cameras are in use and why?');
+  });
+
   it('gives a question missing between two found no question printed under another number ("16 Are all staff aware …")', async () => {
     const spec = sampleSpec(4);
     const block = (text: string, n: number) => new RegExp(`\\n${n}\\. [\\s\\S]*?(?=\\n${n + 1}\\. )`).exec(text)![0];

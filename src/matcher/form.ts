@@ -387,6 +387,12 @@ function dropSparseTail(at: Array<number | null>, principles: ReadonlyArray<numb
  * inside its principle's span.
  */
 function fillGaps(blocks: readonly Block[], at: Array<number | null>, span: (principle: number) => [number, number]): void {
+  // A question found here narrows the gap for the one before it, so the search goes on while it finds any.
+  for (let filled = true; filled; ) filled = fillGapsOnce(blocks, at, span);
+}
+
+function fillGapsOnce(blocks: readonly Block[], at: Array<number | null>, span: (principle: number) => [number, number]): boolean {
+  let filled = false;
   for (let qi = 0; qi < at.length; qi++) {
     if (at[qi] !== null) continue;
     const q = QUESTIONS[qi]!;
@@ -419,6 +425,10 @@ function fillGaps(blocks: readonly Block[], at: Array<number | null>, span: (pri
       const shares = Number.isNaN(printed) && likeness(QUESTION_WORDS.get(q.id)!, block.text).recall >= 0.15;
       if (shares || own) bestBlock = candidates[0]!;
     }
-    if (bestBlock !== null) at[qi] = bestBlock;
+    if (bestBlock !== null) {
+      at[qi] = bestBlock;
+      filled = true;
+    }
   }
+  return filled;
 }
