@@ -259,6 +259,22 @@ describe('PDF struck-through options', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark']);
   });
 
+  it('reads no X under a column headed "Yes/No" (or "Yes / No") as either option, however near one half of the heading it stands', async () => {
+    for (const heading of ['Yes/No', 'Yes / No']) {
+      const { pdf, t } = await a4(9);
+      for (const [s, x] of [['Ref', 60], ['Question', 90], [heading, 300], ['Comments', 350]] as const) t(s, x, 780);
+      t('2.1', 60, 760);
+      t('Has your organisation paid a registration fee to the ICO?', 90, 760);
+      t('X', 300, 760);
+      t('Certificate renewed in 2025.', 350, 760);
+      t('2.2', 60, 740);
+      t('Is facial recognition software documented?', 90, 740);
+      t('X', 300, 740);
+      const d = await parse(await pdf.save());
+      expect(d.blocks.filter((b) => b.option?.mark?.state === 'checked' && b.option.value !== null).map(show)).toEqual([]);
+    }
+  });
+
   it('reads X\'s under "No | Yes" headings past an answer cell merged across the columns', async () => {
     const { pdf, t } = await a4(9);
     for (const [s, x] of [['Question', 60], ['No', 300], ['Yes', 330], ['Comments', 362]] as const) t(s, x, 780);

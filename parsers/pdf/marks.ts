@@ -560,7 +560,9 @@ export function underColumnHeadings(
   const out: OptionGroup[] = [];
   // Labels with a box of their own on their line ("Yes ☑No", the box left unpaired) are a question's options, not headings.
   const boxed = (g: OptionGroup) => boxes.some((b) => g.options.some((o) => verticalOverlap(o.rect, b.rect) >= 0.4));
-  const isHeading = (g: OptionGroup) => !g.lone && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)) && !boxed(g);
+  // Nor are labels a slash joins into one cell ("Yes/No", "Yes / No"): a column's heading, not one column for each.
+  const isHeading = (g: OptionGroup) =>
+    !g.lone && !g.slashed && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)) && !boxed(g);
   const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
   if (heads.length === 0) return { groups: out, headings, heads };
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture));
