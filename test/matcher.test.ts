@@ -274,6 +274,20 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(headless), spec);
   });
 
+  it('drops a running header printed before the first question where the principles are headed otherwise ("1. Purpose")', async () => {
+    const spec = sampleSpec(5);
+    const header = 'CCTV Self Assessment v1.3';
+    let paragraph = 0;
+    const text = `${header}\n\n${renderText(spec, DEFAULT_TEXT_STYLE)}`
+      .replace(/^Principle (\d+)$/gm, '$1. Section')
+      .replace(/\n\n/g, (gap) => (++paragraph % 25 === 0 ? `\n\n${header}\n\n` : gap));
+    expect(text.split(header).length).toBeGreaterThan(4);
+    expect(text).not.toMatch(/^Principle \d/m);
+    const r = await run(text);
+    expect(r.answers.filter((a) => a.text?.includes(header)).map((a) => a.id)).toEqual([]);
+    expect(r.answers.filter((a) => a.status === 'answered').length).toBeGreaterThan(50);
+  });
+
   describe('an answer that is a bare number, among bare page numbers', () => {
     const spec = sampleSpec(5);
     spec.answers['P5.5'] = { text: '12' };

@@ -160,17 +160,17 @@ function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
 /**
  * A short line printed before the form starts (its first principle heading,
  * bare or naming the principle, "Principle 1: Purpose", or its first question
- * where that heading is lost) that recurs three or more times, numbers aside,
+ * where that heading is lost or worded otherwise) that recurs three or more times, numbers aside,
  * is a running header a converter left in the text, unless it is the value of
  * a title block label (an organisation naming itself in a heading too). In the
  * form it may be a short answer.
  */
 function dropRepeatedHeaders(blocks: Block[]): Block[] {
-  const firstPrinciple = blocks.findIndex((b) => PRINCIPLE_HEADING.test(b.text));
-  if (firstPrinciple < 0) return blocks;
-  // The form starts there, or at its first question where its first heading is lost.
-  const firstQuestion = blocks.findIndex((b) => b.kind !== 'option' && /\?\s*$/.test(b.text));
-  const formStart = firstQuestion >= 0 ? Math.min(firstPrinciple, firstQuestion) : firstPrinciple;
+  // The form starts at its first principle heading, or at its first question where that heading is lost or worded
+  // otherwise ("1. Purpose").
+  const starts = [blocks.findIndex((b) => PRINCIPLE_HEADING.test(b.text)), blocks.findIndex((b) => b.kind !== 'option' && /\?\s*$/.test(b.text))];
+  const formStart = Math.min(...starts.filter((i) => i >= 0));
+  if (formStart === Infinity) return blocks;
   const key = (b: Block) => b.text.trim().toLowerCase().replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   for (const b of blocks) if (b.kind !== 'option') counts.set(key(b), (counts.get(key(b)) ?? 0) + 1);
