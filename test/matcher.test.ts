@@ -276,6 +276,10 @@ describe('matcher on rendered templates', () => {
 
   it('drops a running header printed before the first question where the principles are headed otherwise ("1. Purpose")', async () => {
     const spec = sampleSpec(5);
+    // A short answer given three times, the first under a question that does not end in its question mark.
+    const p11 = QUESTIONS.find((q) => q.id === 'P1.1')!.text;
+    spec.answers['P1.1'] = { text: 'See CCTV policy', wording: `${p11} Please give details.` };
+    for (const id of ['P2.5', 'P3.5']) spec.answers[id] = { text: 'See CCTV policy' };
     const header = 'CCTV Self Assessment v1.3';
     let paragraph = 0;
     const text = `${header}\n\n${renderText(spec, DEFAULT_TEXT_STYLE)}`
@@ -286,6 +290,7 @@ describe('matcher on rendered templates', () => {
     const r = await run(text);
     expect(r.answers.filter((a) => a.text?.includes(header)).map((a) => a.id)).toEqual([]);
     expect(r.answers.filter((a) => a.status === 'answered').length).toBeGreaterThan(50);
+    expect(['P1.1', 'P2.5', 'P3.5'].map((id) => answer(r, id).text)).toEqual(['See CCTV policy', 'See CCTV policy', 'See CCTV policy']);
   });
 
   describe('an answer that is a bare number, among bare page numbers', () => {

@@ -166,9 +166,9 @@ function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
  * form it may be a short answer.
  */
 function dropRepeatedHeaders(blocks: Block[]): Block[] {
-  // The form starts at its first principle heading, or at its first question where that heading is lost or worded
-  // otherwise ("1. Purpose").
-  const starts = [blocks.findIndex((b) => PRINCIPLE_HEADING.test(b.text)), blocks.findIndex((b) => b.kind !== 'option' && /\?\s*$/.test(b.text))];
+  // The form starts at its first principle heading, or at its first question (a block asking something, however it
+  // ends: "… statement of need? Please give details.") where that heading is lost or worded otherwise ("1. Purpose").
+  const starts = [blocks.findIndex((b) => PRINCIPLE_HEADING.test(b.text)), blocks.findIndex((b) => b.kind !== 'option' && b.text.includes('?'))];
   const formStart = Math.min(...starts.filter((i) => i >= 0));
   if (formStart === Infinity) return blocks;
   const key = (b: Block) => b.text.trim().toLowerCase().replace(/\d+/g, '#');
