@@ -294,9 +294,9 @@ function isPrintedOptionRow(line: string, run: Array<{ index: number; end: numbe
   if (run.length < 2) return false;
   const values = run.map((t) => optionValue(t.label ?? ''));
   const inOrder = values.every((v, i) => v !== null && (i === 0 || optionRank(v) > optionRank(values[i - 1])));
-  const spaced = run.every((t, i) => {
-    const gap = line.slice(run[i - 1]?.end ?? 0, t.index);
-    return i === 0 || /^\s+$/.test(gap) || slash.test(gap);
+  const spaced = run.slice(1).every((t, i) => {
+    const gap = line.slice(run[i]!.end, t.index);
+    return /^\s+$/.test(gap) || slash.test(gap);
   });
   return inOrder && spaced;
 }

@@ -386,10 +386,10 @@ const MAX_OPTION_PARTS = 4;
  * Where a cell of options ends, with a column of text after it, as a table
  * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
  * run to its end. Only a whole Yes/No pair with a mark among it, ending a
- * part, or the form's "Yes / No" prompt filling a part, or one option with its box filling a part of its own (a cell that
- * stacks its options, "☒ Yes" over "☐ No", its first line level with the
- * comments), or a part of options a wrap cut (see boxFirstCut); null where
- * there is none.
+ * part, or the form's "Yes / No" prompt filling a part, or one option with
+ * its box filling a part of its own (a cell that stacks its options, "☒ Yes"
+ * over "☐ No", its first line level with the comments), or a part of options
+ * a wrap cut (see boxFirstCut); null where there is none.
  */
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {

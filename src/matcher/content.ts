@@ -158,12 +158,10 @@ function leftPageNumbers(blocks: readonly Block[]): Set<Block> {
 }
 
 /**
- * A short line printed before the form starts (its first principle heading,
- * bare or naming the principle, "Principle 1: Purpose", or its first question
- * where that heading is lost or worded otherwise) that recurs three or more times, numbers aside,
- * is a running header a converter left in the text, unless it is the value of
- * a title block label (an organisation naming itself in a heading too). In the
- * form it may be a short answer.
+ * A short line printed before the form starts (see below) that recurs three
+ * or more times, numbers aside, is a running header a converter left in the
+ * text, unless it is the value of a title block label (an organisation naming
+ * itself in a heading too). In the form it may be a short answer.
  */
 function dropRepeatedHeaders(blocks: Block[]): Block[] {
   // The form starts at its first principle heading, or at its first question (a block asking something, however it
