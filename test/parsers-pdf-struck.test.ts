@@ -5,9 +5,7 @@ import { input, a4, drawBox, show } from './pdf-fixtures.js';
 
 describe('PDF struck-through options', () => {
   it('reads a label struck through (a line, a thin bar, or two lines) as an option not chosen; underlines and borders are not strikes', async () => {
-    const { pdf, page, t, w } = await a4(10);
-    // Strikethrough as LibreOffice draws it: a stroked line about 2.8 pt over the baseline, the label's width.
-    const strike = (s: string, x: number, y: number, at = 2.8) => page.drawLine({ start: { x, y: y + at }, end: { x: x + w(s), y: y + at }, thickness: 0.5 });
+    const { pdf, page, t, w, strike } = await a4(10);
     t('1. Do you publish an annual report?', 50, 760);
     t('Yes', 50, 744);
     t('No', 90, 744);
@@ -59,8 +57,7 @@ describe('PDF struck-through options', () => {
   });
 
   it('leaves out struck text that opens with a choice, with the struck words running on below it; other struck text stays', async () => {
-    const { pdf, page, t, w } = await a4(10);
-    const strike = (s: string, x: number, y: number) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    const { pdf, page, t, w, strike } = await a4(10);
     const struck = (s: string, x: number, y: number) => {
       t(s, x, y);
       strike(s, x, y);
@@ -107,17 +104,16 @@ describe('PDF struck-through options', () => {
   });
 
   it('reads the form\'s "Yes/No" printed as one word as it reads "Yes / No": a struck label is an option not chosen; nothing marked, it stays text', async () => {
-    const { pdf, page, t, w } = await a4(10);
-    const strike = (x: number, y: number, s: string) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    const { pdf, t, w, strike } = await a4(10);
     t('1. Is there a DPIA for the system?', 50, 760);
     t('Yes/No', 50, 744);
-    strike(50 + w('Yes/'), 744, 'No');
+    strike('No', 50 + w('Yes/'), 744);
     t('2. Is the DPIA reviewed each year?', 50, 720);
     t('Yes / No', 50, 704);
-    strike(50, 704, 'Yes');
+    strike('Yes', 50, 704);
     t('3. Is the footage encrypted?', 50, 680);
     t('Yes/No', 50, 664);
-    strike(50, 664, 'Yes/No');
+    strike('Yes/No', 50, 664);
     t('4. Are the signs checked?', 50, 640);
     t('Yes/No', 50, 624);
     const d = await parse(await pdf.save());
@@ -136,17 +132,16 @@ describe('PDF struck-through options', () => {
   });
 
   it('reads the "Yes / No" prompt in a cell of its own, comments after it, where a strike or a highlight marks one; unmarked, it stays text', async () => {
-    const { pdf, page, t, w } = await a4(10);
-    const strike = (x: number, y: number, s: string) => page.drawLine({ start: { x, y: y + 2.8 }, end: { x: x + w(s), y: y + 2.8 }, thickness: 0.5 });
+    const { pdf, page, t, w, strike } = await a4(10);
     const row = (y: number, question: string, prompt: string, comment: string) => {
       t(question, 50, y);
       t(prompt, 300, y);
       t(comment, 400, y);
     };
     row(760, '1. Is there a DPIA for the system?', 'Yes/No', 'Signed off in March.');
-    strike(300 + w('Yes/'), 760, 'No');
+    strike('No', 300 + w('Yes/'), 760);
     row(736, '2. Is the DPIA reviewed each year?', 'Yes / No', 'Not yet in place.');
-    strike(300, 736, 'Yes');
+    strike('Yes', 300, 736);
     // Word's highlighter as an export prints it: a yellow fill fitted round the word, under it.
     page.drawRectangle({ x: 299, y: 709.5, width: w('Yes') + 2, height: 11, color: rgb(1, 1, 0) });
     row(712, '3. Is the footage encrypted?', 'Yes / No', 'At rest and in transit.');
