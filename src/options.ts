@@ -171,7 +171,8 @@ export interface OptionRun {
  * label ("No") is left to the matcher, which knows the question around it.
  * Where a label or a box is missing from the middle of the run, the order
  * cannot say which way the boxes go (see below). Labels may be parted by
- * " / "; `slashJoined` lets a slash alone part them too ("Yes/No"), for a
+ * " / ", and a box then goes with the option on its side of the slash
+ * ("Yes / ☒ No" is No); `slashJoined` lets a slash alone part them too ("Yes/No"), for a
  * reader that keeps such a row as text unless something marks one of them
  * (a column headed "Yes/No" is no row of options).
  */
@@ -236,8 +237,11 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
       const prev = run[i - 1];
       const next = run[i + 1];
       if (!t.mark || !prev?.label || !next?.label) return;
-      if (tight(gap(prev, t)) && wide(gap(t, next))) claim(i - 1, i);
-      else if (wide(gap(prev, t)) && tight(gap(t, next))) claim(i + 1, i);
+      const [before, after] = [gap(prev, t), gap(t, next)];
+      // A slash parts one option from the next, so a box on one side of it is the option's on that side.
+      if (slash.test(before) !== slash.test(after)) claim(slash.test(before) ? i + 1 : i - 1, i);
+      else if (tight(before) && wide(after)) claim(i - 1, i);
+      else if (wide(before) && tight(after)) claim(i + 1, i);
     });
     for (const [label, mark] of owner) if (mark === null) owner.delete(label);
     const taken = new Set(owner.values());
@@ -249,7 +253,7 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
   }
   const markFirst = order === 'mark-first';
   let pending: Mark | null = null;
-  for (const t of run) {
+  for (const [i, t] of run.entries()) {
     if (t.label) {
       const option = { label: t.label, value: optionValue(t.label), mark: markFirst ? pending : null };
       pending = null;
@@ -259,7 +263,9 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
       pending = t.mark!;
     } else {
       const last = options[options.length - 1];
-      if (last && !last.mark) last.mark = t.mark!;
+      // "Yes / ☒" (its "No" wrapped onto the next line): the box after the slash is not Yes's.
+      const parted = i > 0 && slash.test(line.slice(run[i - 1]!.end, t.index));
+      if (last && !last.mark && !parted) last.mark = t.mark!;
       else options.push({ label: '', value: null, mark: t.mark! });
     }
   }

@@ -32,6 +32,15 @@ describe('readOptionRun', () => {
     expect(summary('|_| Yes |_| No NA')).toEqual(['yes:unknown/placeholder', 'no:unknown/placeholder', 'na:none']);
   });
 
+  it('gives a box the option on its side of a slash', () => {
+    expect(summary('Yes / ✓ No')).toEqual(['yes:none', 'no:checked/glyph']);
+    expect(summary('Yes ✓ / No')).toEqual(['yes:checked/glyph', 'no:none']);
+    // "Yes / ☒" with its "No" wrapped onto the next line: the box is not Yes's.
+    expect(summary('Yes / ☒')).toEqual(['yes:none', '?:checked/glyph']);
+    // A box on each side of the slash: no way to tell.
+    expect(summary('Yes ✓ / ✓ No')).toEqual(['yes:none', '?:checked/glyph', '?:checked/glyph', 'no:none']);
+  });
+
   it('keeps a glyph its font maps to no character as a box of unknown state', () => {
     expect(summary('\uFFFD Yes \uFFFD No')).toEqual(['yes:unknown/glyph', 'no:unknown/glyph']);
   });

@@ -270,6 +270,25 @@ describe('PDF table rows parted by a drawn border', () => {
     expect(blocks.slice(blocks.indexOf('Response') + 1)).toEqual([question, 'null:unchecked:glyph', 'yes:-:-', 'no:checked:glyph']);
   });
 
+  it('gives a box after a slash to the option the cell wrapped onto its next line, not to the option before it', async () => {
+    const { pdf, page, t, w } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const line = (x0: number, y0: number, x1: number, y1: number) => drawRule(page, x0, y0, x1, y1);
+    // A narrow cell typed "Yes / ☒ No" wraps after the box; one typed "☒ Yes / No" after the slash.
+    t('1. Do you publish an annual report?', 50, 757);
+    t('Yes /', 300, 757);
+    glyphs.draw(page, 'cross', 300 + w('Yes / '), 757, 10);
+    t('No', 300, 745);
+    t('2. Do you audit disclosures?', 50, 722);
+    glyphs.draw(page, 'cross', 300, 722, 10);
+    t('Yes /', 313, 722);
+    t('No', 300, 710);
+    for (const y of [770, 735, 700]) line(45, y, 540, y);
+    for (const x of [45, 295, 345, 540]) line(x, 770, x, 700);
+    const blocks = (await parse(await pdf.save())).blocks.map(show);
+    expect(blocks).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:checked:glyph', '2. Do you audit disclosures?', 'yes:checked:glyph', 'No']);
+  });
+
   it('takes the rows of a table set inside the options cell for no row borders: a label\'s row over its box\'s', async () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');
