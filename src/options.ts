@@ -159,7 +159,14 @@ const TOKEN_SLASH_JOINED = new RegExp(`(${MARK_TOKEN})|\\b(${LABEL_TOKEN})(?![\\
 export interface OptionRun {
   /** Text before the options (a question printed on the same line), trimmed; may be empty. */
   lead: string;
-  options: Array<{ label: string; value: OptionValue | null; mark: Mark | null }>;
+  options: Array<{
+    label: string;
+    value: OptionValue | null;
+    /** The box printed with the label, or a mark typed beside it. */
+    mark: Mark | null;
+    /** The option's name typed after the boxes, left blank (see typedAfterBoxes): what marks it. */
+    typed?: Mark;
+  }>;
 }
 
 /**
@@ -174,7 +181,8 @@ export interface OptionRun {
  * " / ", and a box then goes with the option on its side of the slash
  * ("Yes / ☒ No" is No); `slashJoined` lets a slash alone part them too ("Yes/No"), for a
  * reader that keeps such a row as text unless something marks one of them
- * (a column headed "Yes/No" is no row of options).
+ * (a column headed "Yes/No" is no row of options). A label typed after the
+ * boxed options, naming one of them, marks that one (see typedAfterBoxes).
  */
 export function readOptionRun(line: string, { slashJoined = false }: { slashJoined?: boolean } = {}): OptionRun | null {
   const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string; bullet?: boolean }> = [];
@@ -210,6 +218,8 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
     !run.slice(1).some((t) => t.bullet)
       ? run.shift()
       : undefined;
+  const typed = typedAfterBoxes(run);
+  if (typed) run.pop();
   const labels = run.filter((t) => t.label).length;
   const marks = run.length - labels;
   const before = line.slice(bullet?.end ?? 0, run[0]!.index);
@@ -270,7 +280,25 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
     }
   }
   if (pending) options.push({ label: '', value: null, mark: pending });
+  if (typed) {
+    const named = options.find((o) => o.value === optionValue(typed));
+    if (named && named.mark?.state !== 'checked') named.typed = { state: 'checked', source: 'typed-mark', detail: `"${typed}" typed after the boxes` };
+  }
   return { lead, options };
+}
+
+/**
+ * "☐ Yes ☐ No Yes": a label after a whole set of options, each with its box, naming one of them again, is the
+ * word the organisation typed as its answer, not a third option. Returns that label.
+ */
+function typedAfterBoxes(run: ReadonlyArray<{ label?: string; mark?: Mark }>): string | undefined {
+  const last = run[run.length - 1];
+  const set = run.slice(0, -1);
+  const value = last?.label ? optionValue(last.label) : null;
+  if (!value || set.length < 4 || !set.some((t) => t.label && optionValue(t.label) === value)) return undefined;
+  const isMark = set.map((t) => t.mark !== undefined);
+  const whole = (markFirst: boolean) => pairsOf(isMark, markFirst).unpaired === 0;
+  return whole(true) || whole(false) ? last!.label : undefined;
 }
 
 /** Box-label pairs reading `isMark` one way (box then label, or label then box), and how many are left unpaired. */
@@ -331,7 +359,7 @@ export function optionBlocks(run: OptionRun, provenance: Provenance): Block[] {
     kind: 'option' as const,
     text: o.label,
     provenance,
-    option: { value: o.value, mark: o.mark },
+    option: { value: o.value, mark: o.typed ?? o.mark },
   }));
 }
 

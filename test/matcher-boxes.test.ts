@@ -261,6 +261,18 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P2.3')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
   });
 
+  it('reads a Yes or No typed after blank boxes as the answer; typed against a ticked box, as ambiguous', async () => {
+    const spec = sampleSpec(7);
+    spec.answers['P2.2'] = { ticked: 'none' };
+    spec.answers['P2.3'] = { ticked: 'yes' };
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^(2\. .*\?  ☐ Yes  ☐ No)$/m, '$1  No')
+      .replace(/^(3\. .*\?  ☒ Yes  ☐ No)$/m, '$1 No');
+    const r = await run(text);
+    expect(answer(r, 'P2.2')).toMatchObject({ choice: 'no', status: 'answered', evidence: { kind: 'mark', source: 'typed-mark', quote: 'No' } });
+    expect(answer(r, 'P2.3')).toMatchObject({ choice: null, status: 'ambiguous', reason: 'both options marked' });
+  });
+
   it('never gives a choice when the format kept no box state', async () => {
     const r = await render(sampleSpec(8), { marks: 'placeholder' });
     for (const a of r.answers.filter((x) => x.type !== 'open')) {

@@ -3,7 +3,7 @@ import type { Block } from '../src/document.js';
 import { glyphMark, pairMarksWithLabels, readOptionRun } from '../src/options.js';
 
 const summary = (line: string) =>
-  readOptionRun(line)?.options.map((o) => `${o.value ?? '?'}:${o.mark ? `${o.mark.state}/${o.mark.source}` : 'none'}`) ?? null;
+  readOptionRun(line)?.options.map(({ value, mark, typed = mark }) => `${value ?? '?'}:${typed ? `${typed.state}/${typed.source}` : 'none'}`) ?? null;
 
 describe('readOptionRun', () => {
   it('attaches marks to the label they precede or follow', () => {
@@ -39,6 +39,18 @@ describe('readOptionRun', () => {
     expect(summary('Yes / ☒')).toEqual(['yes:none', '?:checked/glyph']);
     // A box on each side of the slash: no way to tell.
     expect(summary('Yes ✓ / ✓ No')).toEqual(['yes:none', '?:checked/glyph', '?:checked/glyph', 'no:none']);
+  });
+
+  it('reads a label typed after a whole set of boxed options, naming one of them, as that option marked', () => {
+    expect(summary('[ ] Yes [ ] No Yes')).toEqual(['yes:checked/typed-mark', 'no:unchecked/glyph']);
+    expect(summary('Yes ☐ No ☐   No')).toEqual(['yes:unchecked/glyph', 'no:checked/typed-mark']);
+    expect(readOptionRun('☐ Yes ☐ No Yes')?.options[0]).toMatchObject({ mark: { state: 'unchecked' }, typed: { detail: '"Yes" typed after the boxes' } });
+    // A box ticked as well: kept, agreeing or not (the matcher finds two options marked).
+    expect(summary('☒ Yes ☐ No Yes')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
+    expect(summary('☐ Yes ☒ No Yes')).toEqual(['yes:checked/typed-mark', 'no:checked/glyph']);
+    // A third option printed without a box, or a set missing a box, is no typed answer.
+    expect(summary('☐ Yes ☐ No N/A')).toEqual(['yes:unchecked/glyph', 'no:unchecked/glyph', 'na:none']);
+    expect(summary('☐ Yes No Yes')).toEqual(['yes:unchecked/glyph', 'no:none', 'yes:none']);
   });
 
   it('keeps a glyph its font maps to no character as a box of unknown state', () => {

@@ -126,6 +126,20 @@ describe('docx checkbox encodings', () => {
     expect(doc.blocks.some((b) => /FORMCHECKBOX/.test(b.text))).toBe(false);
   });
 
+  it('reads a Yes or No typed after FORMCHECKBOX fields in one cell, each field keeping its own state', async () => {
+    const cellOf = (yes: boolean, no: boolean, typed: string, name: string) =>
+      para(`${formCheckbox(yes, { name: `${name}y` })}${run(' Yes  ')}${formCheckbox(no, { name: `${name}n` })}${run(' No  ')}${run(typed)}`);
+    const doc = await parse(
+      docx(table([row([cell(para(run(Q)), { width: 5000 }), cell(cellOf(false, false, 'Yes', 'a'), { width: 2600 })]), row([cell(para(run('Second question?')), { width: 5000 }), cell(cellOf(true, false, 'No', 'b'), { width: 2600 })])], [5000, 2600])),
+    );
+    expect(options(doc).map((o) => [o.value, o.state, o.source])).toEqual([
+      ['yes', 'checked', 'typed-mark'],
+      ['no', 'unchecked', 'form-field'],
+      ['yes', 'checked', 'form-field'],
+      ['no', 'checked', 'typed-mark'],
+    ]);
+  });
+
   it('reads w:checked w:val="0" as unchecked even when w:default is 1', async () => {
     const field = formCheckbox(false, { name: 'Check1' }).replace('<w:default w:val="0"/>', '<w:default w:val="1"/><w:checked w:val="0"/>');
     const doc = await parse(docx(table([questionRow(Q, field, formCheckbox(true, { name: 'Check2' }))], GRID)));

@@ -293,7 +293,7 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
     let options: Candidate[] = run.options.map((o) => {
       let rect = runRect;
       if (o.label && labelSpans.length === withLabel) rect = charRect(...labelSpans[k++]!);
-      return { label: o.label, value: o.value, mark: o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
+      return { label: o.label, value: o.value, mark: o.typed ?? o.mark, rect, line: line.index, baseline: line.baseline, size: line.size };
     });
     let placed = placeMarks(text, start, charRect);
     // Marks and labels in text printed invisible (an OCR layer, words nobody sees) are no reading of the page.

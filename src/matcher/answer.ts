@@ -349,7 +349,13 @@ function readChoice(parts: Parts): ChoiceReading {
       return ambiguous('a ticked box has no readable label', checked[0]!);
     }
     if (checkedValues.size > 1) {
-      const what = checked.every((o) => o.option!.mark!.source === 'highlight') ? ['both options highlighted', 'more than one option highlighted'] : ['both boxes ticked', 'more than one box ticked'];
+      const sources = new Set(checked.map((o) => o.option!.mark!.source));
+      const what =
+        sources.size === 1 && sources.has('highlight')
+          ? ['both options highlighted', 'more than one option highlighted']
+          : sources.has('typed-mark')
+            ? ['both options marked', 'more than one option marked']
+            : ['both boxes ticked', 'more than one box ticked'];
       return ambiguous(checkedValues.size === 2 ? what[0]! : what[1]!, checked[0]!);
     }
     const o = checked[0]!;
