@@ -331,6 +331,23 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P3.1')).toMatchObject({ choice: null, status: 'missing', reason: 'no box ticked' });
   });
 
+  it('reads no choice from the prompt "Yes / No" a narrow cell wrapped onto lines of its own, and still reads a lone option', async () => {
+    const spec = sampleSpec(6);
+    for (const id of ['P2.1', 'P2.2', 'P3.1', 'P5.9']) spec.answers[id] = { ...spec.answers[id], ticked: 'none' };
+    const unmarked = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    for (const [yes, no, na] of [['Yes', '/ No', '/ N/A'], ['Yes /', 'No', 'N/A']]) {
+      // "Yes" over "/ No", or "Yes /" over "No", and the drone question's "/ N/A" or "No /" over "N/A".
+      const wrapped = unmarked.replace(/^Yes\n\nNo(\n\nN\/A)?$/gm, (_, withNa?: string) =>
+        withNa ? `${yes}\n\n${no}${na === 'N/A' ? ' /' : ''}\n\n${na}` : `${yes}\n\n${no}`,
+      );
+      expect(wrapped).toContain(`${yes}\n\n${no}\n\n`);
+      const r = await run(wrapped);
+      expectMatchesSpec(r, spec);
+      expect(answer(r, 'P2.1').evidence.kind).toBe('none');
+      expect(answer(r, 'P2.3').evidence.kind).toBe('sole-option');
+    }
+  });
+
   // "Response Yes": a prompt cell and its answer cell read as one line.
   for (const prompt of ['Answer:', 'Response:', 'Yes / No:', 'Y/N:', 'Response', 'Yes / No –', '(Yes / No)'])
     it(`reads a choice written after the form's prompt: "${prompt} Yes"`, async () => {

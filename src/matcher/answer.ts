@@ -180,12 +180,36 @@ interface SortedRegion {
   stray: Block[];
 }
 
+/**
+ * The blocks of an unmarked prompt, "Yes / No", that a narrow cell wrapped onto lines of its own ("Yes" over "/ No",
+ * "Yes /" over "No"): the template's printing, not a "Yes" the organisation typed and a stray "/ No".
+ */
+function wrappedPrompts(content: readonly Block[]): Set<Block> {
+  const parts = new Set<Block>();
+  const unmarked = (b: Block | undefined) => (b && !b.option?.mark ? b.text.trim() : null);
+  for (let start = 0; start < content.length; start++) {
+    let joined = unmarked(content[start]);
+    let last = start;
+    // The longest: "Yes / No" over "/ N/A" is one prompt, not a prompt and an N/A.
+    for (let end = start + 1; joined !== null && end < content.length && end - start < 3; end++) {
+      const next = unmarked(content[end]);
+      if (next === null) break;
+      joined = `${joined} ${next}`;
+      if (joined.includes('/') && PROMPT.test(joined)) last = end;
+    }
+    if (last > start) for (const b of content.slice(start, last + 1)) parts.add(b);
+  }
+  return parts;
+}
+
 function sortRegion(q: Question, questionBlock: Block, region: readonly Block[], letters: boolean): SortedRegion {
-  const content = region.filter(
+  const kept = region.filter(
     (b) =>
       b.kind === 'option' ||
       (!isGuidance(b.text) && !isOwnReference(q, b.text) && !referenceCellBeside(questionBlock, b) && !isQuestionTail(q, b.text) && !PROMPT.test(b.text.trim())),
   );
+  const prompts = wrappedPrompts(kept);
+  const content = kept.filter((b) => !prompts.has(b));
   const options = content.filter((b) => b.kind === 'option');
   // Labels printed without a box: at the end of the question's own line, as bare options, or on lines of their own.
   const unboxed =
