@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/pdf/index.js';
-import { a4 } from './pdf-fixtures.js';
+import { a4, drawRule } from './pdf-fixtures.js';
 
 describe('PDF paragraphs: a line goes on to the next only when it was wrapped', () => {
   /** Words laid into lines no wider than `width` points. */
@@ -150,6 +150,39 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     expect(texts).toContain('3.9');
     expect(texts).toContain('Have you identified any areas where action is required to conform more fully?');
     expect(texts).toContain('3.11');
+  });
+
+  it('parts a table\'s rows set as close as wrapped lines by their borders, and reads cells centred in their row level with each other', async () => {
+    // A title block of label | value, 11 pt, wrapped lines 12.8 pt apart and rows only 13.3: each row's lines,
+    // the label's and the value's, and each cell's top relative to its row's when centred.
+    const rows: Array<[string[], string[]]> = [
+      [['Name of organisation'], ['Harrowfield Metropolitan Borough', 'Council']],
+      [['Scope of surveillance camera', 'system'], ['Town centre public space CCTV, 64', 'cameras monitored from the control', 'room at the civic centre']],
+      [['Senior Responsible Officer'], ['Dr Amelia Fairbrother-Watkins']],
+      [['Position within organisation'], ['Head of Community Safety and', 'Enforcement']],
+      [['Date of sign off'], ['14 March 2024']],
+    ];
+    const read = async (centred: boolean) => {
+      const { pdf, page, t } = await a4(11);
+      let top = 760;
+      drawRule(page, 45, top + 10, 400, top + 10);
+      for (const [label, value] of rows) {
+        const lines = Math.max(label.length, value.length);
+        const cell = (words: string[], x: number) => {
+          const drop = centred ? ((lines - words.length) * 12.8) / 2 : 0;
+          words.forEach((w, k) => t(w, x, top - drop - 12.8 * k));
+        };
+        cell(label, 50);
+        cell(value, 210);
+        top -= 12.8 * (lines - 1) + 13.3;
+        drawRule(page, 45, top + 9.3, 400, top + 9.3);
+      }
+      for (const x of [45, 205, 400]) drawRule(page, x, 770, x, top + 9.3);
+      return (await parse(await pdf.save())).blocks.map((b) => `${b.kind}:${b.text}`);
+    };
+    const expected = rows.flatMap(([label, value]) => [`tableCell:${label.join(' ')}`, `tableCell:${value.join(' ')}`]);
+    expect(await read(false)).toEqual(expected);
+    expect(await read(true)).toEqual(expected);
   });
 
   it('joins ragged-right lines however short the next word, and a line ending in a hyphen; a short line ends its paragraph', async () => {

@@ -487,9 +487,9 @@ describe('PDF struck-through options', () => {
     // P2.2: "Yes", and "No" deleted with changes tracked (printed struck through in colour).
     const p22 = texts.findIndex((t) => t.startsWith('2. Are you able to document'));
     expect(deleted.blocks.slice(p22 + 1, p22 + 3).map(show)).toEqual(['yes:-:-', 'no:unchecked:struck-option']);
-    // P2.1: "No" deleted outright: "Yes" alone, left as text.
+    // P2.1: "No" deleted outright: "Yes" alone, left as text, a cell centred in its question's row.
     const p21 = texts.findIndex((t) => t.startsWith('1. Has your organisation paid'));
-    expect(deleted.blocks.slice(p21 + 1, p21 + 2).map((b) => `${b.kind}:${b.text}`)).toEqual(['paragraph:Yes']);
+    expect(deleted.blocks.slice(p21, p21 + 2).map((b) => `${b.kind}:${b.text.slice(0, 20)}`)).toEqual(['tableCell:1. Has your organisa', 'tableCell:Yes']);
   });
 });
 

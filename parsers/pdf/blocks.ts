@@ -76,7 +76,10 @@ interface Para {
 
 interface Unit {
   baseline: number;
+  /** The baseline of its last line. */
+  lastBaseline: number;
   x0: number;
+  x1: number;
   size: number;
   blocks: Block[];
   /** A paragraph of text, for telling table rows. */
@@ -250,8 +253,9 @@ function joinLines(parts: Part[]): string {
   return text.replace(/\u00AD/g, '').replace(SPACES, ' ').trim();
 }
 
-function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => number } {
+function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => number; rowsInDoubt: boolean } {
   const paras: Para[] = [];
+  let rowsInDoubt = false;
   const page = layout.text;
   const cellAfter = (part: Part) =>
     page.lines[part.line]?.parts.filter((o) => o !== part && !o.furniture && o.x0 > part.x1).sort((a, b) => a.x0 - b.x0)[0];
@@ -320,6 +324,7 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
         (p) => !used.has(p) && !rowStartsAnew(part, p) && !ruledOff(p, part) && canJoin(p, part, cellAfter, rowStartsBeside, startsLine, layout.pitches.get(Math.round(p.size * 2) / 2), edge),
       );
       if (into) {
+        if (!layout.ruled && mayBeNextRow(into, part, page, textParts)) rowsInDoubt = true;
         joined.add(part);
         into.parts.push(part);
         into.bodyX0 ??= part.x0;
@@ -336,7 +341,22 @@ function buildParas(layout: PageLayout): { paras: Para[]; edge: (p: Para) => num
       }
     }
   }
-  return { paras, edge };
+  return { paras, edge, rowsInDoubt };
+}
+
+/**
+ * Whether a line joined to a paragraph may instead start a table's next row: both lines have another column's
+ * words beside them (level with them, or less than a line off where cells are centred in their rows), and the
+ * line does not go on mid-sentence. Where rows are set as close as wrapped lines, only their drawn borders tell
+ * ("Senior Responsible Officer" over "Position within organisation", each beside its value).
+ */
+function mayBeNextRow(p: Para, part: Part, page: PageText, textParts: readonly Part[][]): boolean {
+  const last = p.parts[p.parts.length - 1]!;
+  const besideOthers = (q: Part) =>
+    [q.line - 1, q.line, q.line + 1].some(
+      (i) => Math.abs((page.lines[i]?.baseline ?? Infinity) - q.baseline) < q.size && textParts[i]!.some((o) => o.x1 < q.x0 || o.x0 > q.x1),
+    );
+  return besideOthers(last) && besideOthers(part) && !/^\p{Ll}/u.test(part.text.trim()) && !/[-,]$/.test(last.text.trim());
 }
 
 function kindOf(text: string, size: number, bodySize: number): { kind: BlockKind; level?: number } {
@@ -386,11 +406,14 @@ function ruledAboveOn(layout: PageLayout): RuledAbove {
  */
 const lineEnds = new WeakMap<Block, { room: number; width: number; firstWord: number; size: number; bodyX: number | undefined }>();
 
-/** The blocks of one page in reading order. */
-export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
+/**
+ * The blocks of one page in reading order, and whether, its rows' borders not
+ * read, some of its lines were joined where they may start a table's next row.
+ */
+export function pageBlocks(layout: PageLayout, bodySize: number): { blocks: Block[]; rowsInDoubt: boolean } {
   const page = layout.text.page;
   const { toUser } = layout;
-  const { paras, edge } = buildParas(layout);
+  const { paras, edge, rowsInDoubt } = buildParas(layout);
   const ruledAbove = ruledAboveOn(layout);
   const byPart = new Map<Part, Para>();
   for (const p of paras) for (const part of p.parts) byPart.set(part, p);
@@ -400,7 +423,15 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     if (host) host.after.push(g);
     else {
       const first = g.options[0]!;
-      units.push({ baseline: first.baseline, x0: first.rect.x0, size: first.size, blocks: optionBlocksOf(g, layout, ruledAbove), textual: false });
+      units.push({
+        baseline: first.baseline,
+        lastBaseline: Math.max(...g.options.map((o) => o.baseline)),
+        x0: first.rect.x0,
+        x1: Math.max(...g.options.map((o) => o.rect.x1)),
+        size: first.size,
+        blocks: optionBlocksOf(g, layout, ruledAbove),
+        textual: false,
+      });
     }
   }
   for (const p of paras) {
@@ -428,7 +459,9 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     }
     units.push({
       baseline: p.baseline,
-      x0: p.x0,
+      lastBaseline: p.lastBaseline,
+      x0: Math.min(p.x0, p.bodyX0 ?? p.x0),
+      x1: p.x1,
       size: p.size,
       blocks: [block, ...p.after.flatMap((g) => optionBlocksOf(g, layout, ruledAbove))],
       textual: kind === 'paragraph' && !p.furniture,
@@ -437,15 +470,23 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
   for (const f of layout.fields) {
     for (const [i, piece] of f.text.split(/\r\n?|\n/).map((s) => s.replace(/\s+/g, ' ').trim()).entries()) {
       if (!piece) continue;
-      units.push({ baseline: f.rect.top + 10 + i * 0.01, x0: f.rect.x0, size: 10, blocks: [{ kind: 'paragraph', text: piece, provenance: provenance(page, toUser, f.rect.x0, f.rect.top) }], textual: false });
+      const baseline = f.rect.top + 10 + i * 0.01;
+      const block: Block = { kind: 'paragraph', text: piece, provenance: provenance(page, toUser, f.rect.x0, f.rect.top) };
+      units.push({ baseline, lastBaseline: baseline, x0: f.rect.x0, x1: f.rect.x1, size: 10, blocks: [block], textual: false });
     }
   }
-  // Rows: units whose first lines share a baseline, read left to right.
+  // Rows: units whose first lines share a baseline, or whose lines centre on the same height side by side (a
+  // table's cells centred in their row, a short one level with a taller one's middle), read left to right.
   units.sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
   const rows: Unit[][] = [];
+  const middle = (u: Unit) => (u.baseline + u.lastBaseline) / 2;
+  const centredBeside = (u: Unit, r: Unit) =>
+    (u.lastBaseline > u.baseline || r.lastBaseline > r.baseline) &&
+    (u.x0 >= r.x1 || r.x0 >= u.x1) &&
+    Math.abs(middle(u) - middle(r)) <= 0.5 * Math.min(u.size, r.size);
   for (const u of units) {
     const row = rows[rows.length - 1];
-    if (row && Math.abs(u.baseline - row[0]!.baseline) <= 0.5 * Math.min(u.size, row[0]!.size)) row.push(u);
+    if (row && (Math.abs(u.baseline - row[0]!.baseline) <= 0.5 * Math.min(u.size, row[0]!.size) || row.some((r) => centredBeside(u, r)))) row.push(u);
     else rows.push([u]);
   }
   const out: Block[] = [];
@@ -463,7 +504,7 @@ export function pageBlocks(layout: PageLayout, bodySize: number): Block[] {
     } else tableRow = 0;
     for (const u of row) out.push(...u.blocks);
   }
-  return out;
+  return { blocks: out, rowsInDoubt };
 }
 
 /** Whether a block's last line stops short of its column's edge, with room for the next block's first word: it was not cut by the page break. */

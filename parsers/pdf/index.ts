@@ -300,7 +300,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       // Text fields whose text is also printed on the page (a flattened form) are not read twice.
       const parts = p.text.lines.flatMap((l) => l.parts);
       const fields = marks.fields.filter((f) => !parts.some((part) => inside(part, f.rect, 1)));
-      const read = pageBlocks({ text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches, ruled: drawn?.rows }, bodySize);
+      const layout = { text: p.text, toUser: p.toUser, consumed: marks.consumed, groups: marks.groups, fields, pitches };
+      let { blocks: read, rowsInDoubt } = pageBlocks({ ...layout, ruled: drawn?.rows }, bodySize);
+      // Rows set as close as wrapped lines are told apart by their borders: the drawing is read for them.
+      const rows = rowsInDoubt && !drawn ? (await vectorShapes())?.rows : undefined;
+      if (rows) read = pageBlocks({ ...layout, ruled: rows }, bodySize).blocks;
       if (unseen) for (const b of read) b.unshown = true;
       blocks.push(...read);
       const page = await guard.run(doc.getPage(n));
