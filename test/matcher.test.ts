@@ -97,6 +97,20 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(text), spec);
   });
 
+  it('leaves the column titles of a plan set out as a table ("Action | Owner | Target date") out of the plan, and a table of titles alone is no plan', async () => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[1] = null;
+    spec.actionPlans[2] = 'Publish the annual report\nCCTV Manager\nJuly 2025';
+    const titles = ['| Action | Owner | Target date |', '|---|---|---|'];
+    const md = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^Action Plan\n\n(?=Principle 2\n)/m, `Action Plan\n\n${titles.join('\n')}\n| | | |\n\n`)
+      .replace(/^Publish the annual report\n\nCCTV Manager\n\nJuly 2025$/m, `${titles.join('\n')}\n| Publish the annual report | CCTV Manager | July 2025 |`);
+    expect(md.match(/\| Action \| Owner/g)).toHaveLength(2);
+    const r = await run(md, 'doc.md');
+    expectMatchesSpec(r, spec);
+    expect(answer(r, 'P1.5')).toMatchObject({ status: 'missing', text: null });
+  });
+
   it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
     const first = sampleSpec(11);
     const second = sampleSpec(12);

@@ -17,7 +17,7 @@ import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
 import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
-import { ACTION_PLAN, isGuidance, leadingNumber } from './wording.js';
+import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN } from './wording.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -106,7 +106,7 @@ export function match(doc: NormalisedDocument): MatchResult {
     const at = actionAt[i];
     if (at === undefined) return { principle: p.number, text: null, provenance: null };
     const inline = ACTION_PLAN.exec(blocks[at]!.text)?.[1]?.trim();
-    const body = regionText(blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length)).filter(answering));
+    const body = regionText(withoutColumnTitles(blocks.slice(at + 1, nextBoundary(boundaries, at, blocks.length)).filter(answering)));
     const text = [inline, body.text].filter((t): t is string => !!t).join('\n') || null;
     return { principle: p.number, text, provenance: inline ? blocks[at]!.provenance : body.provenance };
   });
@@ -173,6 +173,14 @@ function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
   if (/^(?:appendix|annexe?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*[:–—-]\s*\S.*)?$/i.test(t)) return b.kind === 'heading' || /[:–—-]\s*\S/.test(t.replace(/^\S+\s+\S+/, ''));
   if (/^(?:declaration|document\s+(?:control|history)|version\s+(?:control|history)|revision\s+history|change\s+(?:log|history))\s*:?$/i.test(t)) return true;
   return /^(?:sign[\s-]?off|signatures?)\s*:?$/i.test(t) && /^(?:signed|signature|name)\b\s*[:\-–]/i.test(blocks[i + 1]?.text.trim() ?? '');
+}
+
+/** A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"): no words of the plan. */
+function withoutColumnTitles(body: readonly Block[]): readonly Block[] {
+  const row = body[0]?.kind === 'tableCell' ? body[0].table?.row : undefined;
+  let n = 0;
+  while (row !== undefined && body[n]?.kind === 'tableCell' && body[n]!.table?.row === row) n++;
+  return n >= 2 && body.slice(0, n).every((b) => PLAN_COLUMN.test(b.text.trim())) ? body.slice(n) : body;
 }
 
 function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {
