@@ -289,6 +289,31 @@ describe('PDF table rows parted by a drawn border', () => {
     expect(blocks).toEqual(['1. Do you publish an annual report?', 'yes:-:-', 'no:checked:glyph', '2. Do you audit disclosures?', 'yes:checked:glyph', 'No']);
   });
 
+  it('reads "☒ Yes ☐" over "No" in a row whose cells are centred, past the row\'s number set level with its middle', async () => {
+    const read = async (numberBeside: 'question' | 'comment') => {
+      const { pdf, page, t } = await a4(10);
+      const glyphs = new GlyphFont(pdf, 'unicode');
+      if (numberBeside === 'question') {
+        // The number shares its line with the question's third line, which goes on in lower case.
+        ['1. Has your organisation paid a registration', 'fee to the Information Commissioner and', 'informed them of the appointment of a', 'Data Protection Officer?'].forEach((l, k) => t(l, 90, 700 - 14 * k));
+        t('1', 60, 672);
+      } else {
+        // The number alone left of the cell, level with a line of the comment beside it.
+        ['Has your organisation paid a registration fee', 'to the Information Commissioner?'].forEach((l, k) => t(l, 90, 710 - 14 * k));
+        t('1', 60, 682);
+        ['The fee is paid each April', 'by the information', 'governance team and', 'recorded on the register.'].forEach((l, k) => t(l, 390, 696 - 14 * k));
+      }
+      const [cross, empty] = numberBeside === 'question' ? [679, 665] : [689, 675];
+      glyphs.draw(page, 'cross', 300, cross, 10);
+      t('Yes', 313, cross);
+      glyphs.draw(page, 'empty', 333, cross, 10);
+      t('No', 300, empty);
+      return (await parse(await pdf.save())).blocks.filter((b) => b.option).map(show);
+    };
+    expect(await read('question')).toEqual(['yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(await read('comment')).toEqual(['yes:checked:glyph', 'no:unchecked:glyph']);
+  });
+
   it('takes the rows of a table set inside the options cell for no row borders: a label\'s row over its box\'s', async () => {
     const { pdf, page, t } = await a4(10);
     const glyphs = new GlyphFont(pdf, 'unicode');

@@ -150,19 +150,29 @@ function cellTokens(part: Part, line: Line): CellToken[] | null {
 }
 
 /**
- * Whether `next` goes on with the row of `line` left of `x`: each of its
- * parts there goes on from a part of `line` above it (a question's or a
- * comment's next line: the line above ends no sentence), and none opens with
- * a row's number. Words in a column empty on the line above, under a
- * question's "?", or after a number, start the next row.
+ * Whether `next` goes on with the row above it left of `x`: each of its
+ * parts there goes on from the nearest part above it in its column (a
+ * question's or a comment's next line: the line above ends no sentence),
+ * and none opens with a row's number, but for the row's
+ * own number beside its question's next line going on in lower case, set
+ * level with the row's middle where the cells are centred. Words in a column
+ * empty on the line above, under a question's "?", or after a number, start
+ * the next row.
  */
-function rowGoesOn(line: Line, next: Line, x: number): boolean {
+const ROW_NUMBER = /^\s*(?:\(?q?\.?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?)(?:\s|$)/i;
+
+function rowGoesOn(page: PageText, next: Line, x: number): boolean {
   const shown = (l: Line) => l.parts.filter((p) => !p.furniture && p.x1 <= x);
-  return shown(next).every(
-    (p) =>
-      !/^\s*(?:\(?q?\.?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?)(?:\s|$)/i.test(p.text) &&
-      shown(line).some((o) => o.x0 < p.x1 && p.x0 < o.x1 && !/[?.:;!]["'”’)]*\s*$/.test(o.text)),
-  );
+  const parts = shown(next);
+  const goesOn = (p: Part) => {
+    for (let k = next.index - 1; k >= 0 && next.baseline - page.lines[k]!.baseline <= 2 * next.size; k--) {
+      const above = shown(page.lines[k]!).find((o) => o.x0 < p.x1 && p.x0 < o.x1);
+      if (above) return !/[?.:;!]["'”’)]*\s*$/.test(above.text);
+    }
+    return false;
+  };
+  const ownNumber = (p: Part) => p.text.trim().length <= 6 && parts.some((o) => o !== p && !ROW_NUMBER.test(o.text) && /^\s*\p{Ll}/u.test(o.text) && goesOn(o));
+  return parts.every((p) => (ROW_NUMBER.test(p.text) ? ownNumber(p) : goesOn(p)));
 }
 
 /**
@@ -190,8 +200,6 @@ function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<P
         return held.length > 0 && Math.abs(held[0]!.x0 - top.x0) <= 1.5 ? held : [];
       };
       const stack: Array<{ line: Line; parts: Part[] }> = [];
-      // The last line with words left of the cell: the one the next such line goes on from.
-      let left = line;
       for (let l: Line | undefined = line; l; ) {
         const parts = cellParts(l);
         const above = stack[stack.length - 1];
@@ -203,9 +211,14 @@ function readWrappedCells(groups: OptionGroup[], page: PageText, consumed: Set<P
         // falling between the cell's), the row going on all the way.
         for (let k = l.index + 1; k < page.lines.length; k++) {
           const w = page.lines[k]!;
-          if (w.baseline - l.baseline > 2 * Math.max(l.size, w.size) || !rowGoesOn(left, w, top.x0)) break;
+          if (w.baseline - l.baseline > 2 * Math.max(l.size, w.size)) break;
           const shown = w.parts.filter((p) => !p.furniture);
-          if (shown.some((p) => p.x1 <= top.x0)) left = w;
+          // A row's number alone left of the cell, set level with its row's middle where the cells are centred: the
+          // lines after it tell whether the row goes on.
+          const before = shown.filter((p) => p.x1 <= top.x0);
+          const number = before.length === 1 && ROW_NUMBER.test(before[0]!.text) && before[0]!.text.trim().length <= 6;
+          if (number && !shown.some((p) => p.x0 < right + 1.5 && p.x1 > top.x0 - 1.5)) continue;
+          if (!rowGoesOn(page, w, top.x0)) break;
           if (shown.some((p) => p.x0 < right + 1.5 && p.x1 > top.x0 - 1.5)) {
             next = w;
             break;
