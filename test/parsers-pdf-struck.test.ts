@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/pdf/index.js';
-import { input, a4, drawBox, show } from './pdf-fixtures.js';
+import { input, a4, drawBox, drawRule, show } from './pdf-fixtures.js';
 
 describe('PDF struck-through options', () => {
   it('reads a label struck through (a line, a thin bar, or two lines) as an option not chosen; underlines and borders are not strikes', async () => {
@@ -352,6 +352,29 @@ describe('PDF struck-through options', () => {
       'null:checked:glyph',
       '2. Do you audit disclosures?',
     ]);
+  });
+
+  it('carries "Yes | No" headings past the table\'s own rows in cells across their columns (an action plan\'s "Owner"), not past cells in each column', async () => {
+    const read = async (ownerAcross: boolean) => {
+      const { pdf, page, t } = await a4(9);
+      for (const [s, x] of [['Question', 60], ['Yes', 338], ['No', 383], ['Comments', 428]] as const) t(s, x, 800);
+      t('1. Do you publish an annual report?', 60, 785);
+      t('X', 345, 785);
+      // The action plan's rows: "Owner" in a cell across the Yes and No columns, or in the Yes column's own cell.
+      for (const [s, x, y] of [['Action', 60, 770], ['Owner', 335, 770], ['Target date', 425, 770], ['Publish the report', 60, 757], ['CCTV Manager', 335, 757], ['July 2025', 425, 757]] as const) t(s, x, y);
+      t('2. Do you audit disclosures?', 60, 740);
+      t('X', 390, 740);
+      for (const y of [810, 796, 781, 766, 753, 736]) drawRule(page, 55, y, 540, y);
+      for (const x of [55, 330, 420, 540]) drawRule(page, x, 810, x, 736);
+      if (ownerAcross) {
+        drawRule(page, 375, 810, 375, 781);
+        drawRule(page, 375, 753, 375, 736);
+      } else drawRule(page, 375, 810, 375, 736);
+      const d = await parse(await pdf.save());
+      return d.blocks.filter((b) => b.option || /^\d\./.test(b.text)).map(show);
+    };
+    expect(await read(true)).toEqual(['1. Do you publish an annual report?', 'yes:checked:typed-mark', '2. Do you audit disclosures?', 'no:checked:typed-mark']);
+    expect(await read(false)).toEqual(['1. Do you publish an annual report?', 'yes:checked:typed-mark', '2. Do you audit disclosures?']);
   });
 
   it('does not take a question\'s labels with a box of their own on their line for column headings', async () => {

@@ -190,7 +190,10 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
   const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
   const markRows = unlabelledRows(groups, unlabelled);
-  const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group));
+  // Where a row of labels alone may head columns of marks, the cells drawn round them say which rows are the table's own.
+  const mayHead = markRows.length > 0 && [...groups, ...rows.map((r) => r.group)].some((g) => g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark));
+  const borders = mayHead ? ((await vectorShapes())?.borders ?? null) : null;
+  const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group), borders);
   // An earlier page's headings go on only over a table that goes on: the page's first line stands within its borders.
   const carried = sources.carried && (await tableGoesOn(text, sources.carried, vectorShapes)) ? sources.carried : null;
   if (carried) {
@@ -555,6 +558,8 @@ export function underColumnHeadings(
   page: PageText,
   /** Heading rows found apart from the option groups (see headingRows). */
   moreHeadings: OptionGroup[] = [],
+  /** The page's cell borders, where its drawing was read. */
+  borders: readonly CellBorder[] | null = null,
 ): { groups: OptionGroup[]; headings: Set<OptionGroup>; heads: OptionGroup[] } {
   const headings = new Set<OptionGroup>();
   const out: OptionGroup[] = [];
@@ -586,7 +591,11 @@ export function underColumnHeadings(
     const right = Math.max(...head.options.map((o) => o.rect.x1));
     const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * hs && q.x1 > right + 4 * hs);
     const between = parts.filter((p) => p.top >= headBottom - 0.5 && p.bottom <= first.top + 0.5);
-    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p))) continue;
+    // A row of the table's own between, in a cell spanning the headings' columns (an action plan's "Owner" across
+    // "Yes | No"), is no other table's heading.
+    const splits = columnSplits(head, borders);
+    const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
+    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p) && !acrossColumns(p))) continue;
     const markLines = new Map<number, number[]>();
     for (const p of between.filter((q) => isMarkText(q.text)))
       for (const [i, ch] of [...p.text].entries()) if (/\S/.test(ch)) markLines.set(p.line, [...(markLines.get(p.line) ?? []), (p.xs[i]! + p.xe[i]!) / 2]);
@@ -611,6 +620,14 @@ export function underColumnHeadings(
     if (group) out.push(group);
   }
   return { groups: out, headings, heads };
+}
+
+/** The cell borders drawn between a heading row's headings, crossing its line: none where the page draws none. */
+function columnSplits(head: OptionGroup, borders: readonly CellBorder[] | null): number[] {
+  if (!borders) return [];
+  const line = head.options[0]!.rect;
+  const xs = bordersAcross(line.top, line.bottom, borders);
+  return head.options.slice(1).flatMap((o, k) => xs.filter((x) => x > head.options[k]!.rect.x1 && x < o.rect.x0).slice(0, 1));
 }
 
 type MarkRow = { marks: Array<{ rect: Rect; mark: Mark; option?: Candidate }>; group?: OptionGroup };
