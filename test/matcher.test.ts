@@ -111,6 +111,17 @@ describe('matcher on rendered templates', () => {
     expect(answer(r, 'P1.5')).toMatchObject({ status: 'missing', text: null });
   });
 
+  it('answers Principle 1\'s closing question with its plan where its cell only points to the plan ("See Action Plan below")', async () => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[1] = 'Publish the annual report by July.';
+    spec.answers['P1.5'] = { text: 'See Action Plan below' };
+    const pointed = await render(spec);
+    expect(answer(pointed, 'P1.5')).toMatchObject({ status: 'answered', text: 'Publish the annual report by July.' });
+    spec.actionPlans[1] = null;
+    spec.answers['P1.5'] = { text: '(see action plan)' };
+    expect(answer(await render(spec), 'P1.5')).toMatchObject({ status: 'missing', text: null });
+  });
+
   it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
     const first = sampleSpec(11);
     const second = sampleSpec(12);

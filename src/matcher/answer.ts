@@ -11,7 +11,7 @@ import type { ActionPlan, Answer, Evidence } from '../schema.js';
 import type { Statement } from '../statements.js';
 import { rightOfQuestion, sameRowBefore } from './rows.js';
 import { OTHER_OPTION_WITH_MARK, openingChoice, trailingLabels, typedValue } from './typed-choices.js';
-import { FOLLOW_ON, PROMPT, REFERENCE, endsAsQuestion, isGuidance, questionScore } from './wording.js';
+import { FOLLOW_ON, PLAN_POINTER, PROMPT, REFERENCE, endsAsQuestion, isGuidance, questionScore } from './wording.js';
 
 const MARK_CONFIDENCE: Record<string, number> = {
   'form-field': 0.99,
@@ -130,7 +130,8 @@ export function readAnswer(
 
   let text = textual.length ? textual.map(answerLine).join('\n') : null;
   let textProvenance = textual[0]?.provenance ?? null;
-  if (q.actionQuestion && q.type === 'open' && !text && plan.text) {
+  // The closing question with no boxes is answered by the plan, where its own cell is blank or only points to it.
+  if (q.actionQuestion && q.type === 'open' && (!text || PLAN_POINTER.test(text))) {
     text = plan.text;
     textProvenance = plan.provenance;
   }

@@ -22,6 +22,8 @@ export const ACTION_PLAN = /^action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?princip
 /** A column's title in an action plan set out as a table: "Action", "Owner", "Target date", "Timescale", "Status". */
 export const PLAN_COLUMN =
   /^(?:no\.?|#|ref(?:erence)?\.?|(?:proposed\s+|agreed\s+)?actions?(?:\s+(?:required|needed|proposed|to\s+be\s+taken))?|owner|responsib(?:le|ility)(?:\s+(?:officer|person|lead))?|lead(?:\s+officer)?|by\s+whom|(?:target|due|completion|review)\s+date|date|deadline|timescales?|time\s*frame|by\s+when|status|progress|priority|rag(?:\s+status)?|comments?|notes?|updates?|outcomes?|resources?)\s*:?$/i;
+/** An answer that only points to the action plan: "See Action Plan below", "(see action plan)". */
+export const PLAN_POINTER = /^\(?\s*(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+)?action\s+plan(?:\s+(?:below|overleaf|attached|following))?\s*[.)]*\s*$/i;
 export const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
 /** A table's column headings, which a layout repeats at the top of every page the table runs onto. */
 export const COLUMN_HEADINGS = /^((ref(erence)?|number|question|response|answer|comments?|evidence|yes\s*\/\s*no|y\s*\/\s*n)\s*(?:(?:[\/&,]|and)\s*)?){1,5}$/i;
