@@ -359,6 +359,17 @@ describe('matcher on rendered templates', () => {
       expect(answer(r, 'P2.1').evidence.quote).toMatch(/^(Yes|No)$/);
     });
 
+  it('leaves the form\'s guidance for the next question ("Things to consider:" and its questions) out of the answer before it', async () => {
+    const spec = sampleSpec(6);
+    spec.answers['P7.3'] = { text: null };
+    const guidance = 'Things to consider:\n\n• How quickly do you respond to a Subject Access Request?\n\n• Can you mask third parties in released footage?\n\n';
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^(?=(?:15|39)\. )/gm, guidance);
+    expect(text.split('Things to consider:')).toHaveLength(3);
+    const r = await run(text);
+    expectMatchesSpec(r, spec);
+    expect(answer(r, 'P7.3')).toMatchObject({ status: 'missing', text: null });
+  });
+
   it('reads a choice written alone after the form\'s guidance or prompts under the question', async () => {
     const spec = sampleSpec(6);
     const guidance = [

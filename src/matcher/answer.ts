@@ -123,7 +123,7 @@ export function readAnswer(
     };
   }
   const matchConfidence = Math.min(1, 0.5 + questionScore(q, questionBlock) / 2);
-  const sorted = sortRegion(q, questionBlock, region, letters);
+  const sorted = sortRegion(q, questionBlock, withoutTrailingGuidance(region), letters);
   const { options, printed, typedChoices, textual, stray } = sorted;
   const references = numbers.filter((b) => b.provenance.page === questionBlock.provenance.page && isOwnReference(q, b.text));
   const { soleAllowed, soleDoubt } = soleOption(questionBlock, sorted, { boxesPrinted, boxesBefore, letters, twoColumns, deleted, references });
@@ -284,6 +284,16 @@ function soleOption(
 
 /** The form's guidance under a question: "Guidance: …", "Examples of evidence: …", "Things to consider:". */
 const FORM_GUIDANCE = /^\W*(?:guidance|things to consider|consider|examples? of evidence)\b[^:]{0,40}:/i;
+
+/**
+ * The form's guidance for the next question left at the end of a region: "Things to consider:" (or "Guidance:")
+ * on a line of its own, then only the questions it puts to the reader, none of it the organisation's answer.
+ */
+function withoutTrailingGuidance(region: Block[]): Block[] {
+  const opens = (b: Block) => b.kind !== 'option' && /^\W*(?:guidance|things to consider)\b[^:]{0,40}:\s*$/i.test(b.text.trim());
+  const at = region.findIndex((b, i) => opens(b) && i + 1 < region.length && region.slice(i + 1).every((c) => c.kind !== 'option' && endsAsQuestion(c.text)));
+  return at < 0 ? region : region.slice(0, at);
+}
 
 /**
  * Whether a block is the first thing under the question (or on the question's own line), but for the form's
