@@ -460,6 +460,23 @@ describe('PDF boxes away from their labels', () => {
     );
   });
 
+  it('keeps the "No." over the number column of a heading row repeated on every page a running line, not an option, where one page heads a column more', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const questions = ['Do you publish an annual report?', 'Do you audit disclosures?', 'Do you consult the public?'];
+    for (const [i, question] of questions.entries()) {
+      const page = pdf.addPage([595, 842]);
+      const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+      // The last page's table heads an "N/A" column too, which no other page prints.
+      const headings = [['No.', 50], ['Question', 90], ['Yes', 330], ['No', 370], ...(i === 2 ? [['N/A', 405]] : []), ['Comments', 440]] as const;
+      for (const [s, x] of headings) t(s, x, 800);
+      t(String(i + 1), 50, 680);
+      t(question, 90, 680);
+    }
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => !b.furniture).map(show)).toEqual(questions.flatMap((q, i) => [String(i + 1), q]));
+  });
+
   it('reads an X or tick in a bordered table run on to later pages without its "Yes" and "No" headings, only in cells bounded as theirs are', async () => {
     const pdf = await PDFDocument.create();
     /** A page whose rows, from `top` down, are cells at the given x edges. */

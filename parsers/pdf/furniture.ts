@@ -70,15 +70,19 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
   }
   // A "Yes" or "No" (or "☒ Yes") that recurs at one height is running text in a repeated heading row or legend,
   // where the whole line recurs; on a line with text of its own (a table's first row on a page) it is that row's
-  // option.
+  // option. On a heading row that recurs but for a column some pages add ("N/A"), that column's title runs too.
   for (const page of pages)
-    for (const line of page.lines)
-      if (line.parts.some((p) => !p.furniture && p.text.trim()))
-        for (const part of line.parts) if (part.furniture && isOption(part.text)) part.furniture = false;
+    for (const line of page.lines) {
+      const words = line.parts.filter((p) => p.text.trim() && !isOption(p.text));
+      const options = line.parts.filter((p) => isOption(p.text));
+      if (words.some((p) => !p.furniture)) for (const part of options) part.furniture = false;
+      else if (words.length >= 2 && options.some((p) => p.furniture)) for (const part of options) part.furniture = true;
+    }
 }
 
-/** Options and nothing else: "No", "☒ Yes", "☒ Yes ☐ No". */
+/** Options and nothing else: "No", "☒ Yes", "☒ Yes ☐ No"; not "No.", the number column's title. */
 function isOption(text: string): boolean {
+  if (/^\s*no\.\s*$/i.test(text)) return false;
   if (optionValue(text) !== null) return true;
   const run = readOptionRun(text);
   return run !== null && !run.lead && run.options.length > 0 && run.options.every((o) => o.value !== null);
