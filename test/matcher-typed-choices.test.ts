@@ -593,6 +593,10 @@ describe('matcher on rendered templates', () => {
     const beside = lettered.replace(/^(6\. [^\n]*\n\n)(Yes|No)$/m, '$1$2\n\nN');
     expect(beside).toMatch(/\n6\. [^\n]*\n\n(Yes|No)\n\nN\n/);
     expect(answer(await run(beside), id)).toMatchObject({ choice: null });
+    // A comment that opens by restating its letter ("Y" over "Yes, although …") is no other column.
+    const restated = lettered.replace(/^(6\. [^\n]*\n\n)(Yes|No)$/m, (_, question: string, word: string) => `${question}${word[0]}\n\n${word}, although the signs at two car parks are still being replaced.`);
+    expect(restated).toMatch(/\n6\. [^\n]*\n\n([YN])\n\n(Yes|No), although/);
+    expect(answer(await run(restated), id)).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === id)!.choice });
   });
 
   it('reads no choice from "Response No." heading a column of response numbers', async () => {

@@ -57,10 +57,19 @@ const headsLetters = (b: Block) => LETTERS_HEADING.test(b.text.trim()) || (b.kin
  */
 export function lettersAnswer(blocks: readonly Block[], regions: ReadonlyArray<readonly Block[]>): boolean {
   if (blocks.some((b) => LETTER_COLUMN.test(b.text))) return false;
-  const inWords = (b: Block | undefined) => b !== undefined && b.kind !== 'option' && /^(yes|no)$/i.test(LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? '');
+  const wordValue = (b: Block) => (LEADING_CHOICE.exec(b.text)?.[1] ?? optionValue(b.text) ?? '').toLowerCase();
+  const inWords = (b: Block | undefined) => b !== undefined && b.kind !== 'option' && /^(yes|no)$/.test(wordValue(b));
   // "No." alone is as often the number column's title, repeated over a table.
   const word = (b: Block) => b.kind === 'option' || (!/^no\.$/i.test(b.text.trim()) && inWords(b));
-  if (regions.some((region) => region.filter(isLetter).length >= 2 || (region.some(isLetter) && region.some(word)))) return false;
+  // A letter beside a comment opening with the same choice ("Y" | "Yes, although …") restates it; beside boxes, a
+  // label alone or the other choice, the letter is another column's.
+  const restates = (letter: Block, b: Block) =>
+    b.kind !== 'option' && LEADING_CHOICE.test(b.text) && wordValue(b) === (LETTER_CHOICE.exec(letter.text.trim())![1] === 'Y' ? 'yes' : 'no');
+  const otherColumn = (region: readonly Block[]) => {
+    const letters = region.filter(isLetter);
+    return letters.length >= 2 || (letters.length === 1 && region.some((b) => word(b) && !restates(letters[0]!, b)));
+  };
+  if (regions.some(otherColumn)) return false;
   const openedInWords = regions.filter((region) => inWords(region[0])).length;
   return blocks.some(headsLetters) || openedInWords >= 2;
 }
