@@ -139,6 +139,43 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
   return labels.length >= 2 ? { labels, values } : null;
 }
 
+/** What introduces a sign-off printed after the form: its heading, or the declaration signed ("I confirm that …"). */
+const SIGN_OFF_INTRO = /^(?:(?:title(?: block)?|approval|declaration|sign[\s-]?off)\b[^.]{0,60}|i (?:confirm|certify|declare)\b.{0,300})$/i;
+
+/**
+ * Where a title block printed after the form starts (a sign-off table at the end of the document), from `from`
+ * on: labels alone or before a colon, two or more fields among the next few blocks, with the heading or
+ * declaration that introduces them; -1 where there is none.
+ */
+export function trailingTitleStart(blocks: readonly Block[], from: number): number {
+  const anchor = (b: Block) => labelOf(b)?.field && (isBareTitleLabel(b) || /^[^:]{1,60}:/.test(b.text));
+  for (let i = Math.max(0, from); i < blocks.length; i++) {
+    if (!anchor(blocks[i]!)) continue;
+    const fields = new Set(blocks.slice(i, i + 16).filter(anchor).map((b) => labelOf(b)!.field));
+    if (fields.size < 2) continue;
+    let start = i;
+    while (start - 1 > from && start > i - 2 && blocks[start - 1]!.kind !== 'option' && SIGN_OFF_INTRO.test(blocks[start - 1]!.text.trim())) start--;
+    return start;
+  }
+  return -1;
+}
+
+/** A title block's fields, each taken from `later` where `first` has none (its start, then a sign-off at the end). */
+export function mergeTitleBlocks(first: Organisation, later: Organisation): Organisation {
+  const merged: Organisation = { ...first, provenance: { ...first.provenance } };
+  for (const key of ['name', 'scope', 'seniorResponsibleOfficer', 'position'] as const)
+    if (merged[key] === null && later[key] !== null) {
+      merged[key] = later[key];
+      if (later.provenance[key]) merged.provenance[key] = later.provenance[key];
+    }
+  if (merged.signOffDateRaw === null && later.signOffDateRaw !== null) {
+    merged.signOffDate = later.signOffDate;
+    merged.signOffDateRaw = later.signOffDateRaw;
+    if (later.provenance.signOffDate) merged.provenance.signOffDate = later.provenance.signOffDate;
+  }
+  return merged;
+}
+
 /** Reads the title block from the blocks before the first principle. */
 export function readTitleBlock(all: readonly Block[], before: number): Organisation {
   const blocks = splitLabels(all.slice(0, before));

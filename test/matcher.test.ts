@@ -122,6 +122,16 @@ describe('matcher on rendered templates', () => {
     expect(answer(await render(spec), 'P1.5')).toMatchObject({ status: 'missing', text: null });
   });
 
+  it('reads a title block printed after the form, under its sign-off, and keeps it out of the last action plan', async () => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[12] = 'Senior Responsible Officer to review the policy by March.';
+    const text = renderText(spec, DEFAULT_TEXT_STYLE);
+    const titleLines = text.split('\n').filter((l) => /\t/.test(l));
+    expect(titleLines).toHaveLength(5);
+    const moved = `${text.split('\n').filter((l) => !/\t/.test(l)).join('\n')}\nSign off\n\nI confirm that this self assessment is accurate.\n\n${titleLines.join('\n\n')}\n`;
+    expectMatchesSpec(await run(moved), spec);
+  });
+
   it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
     const first = sampleSpec(11);
     const second = sampleSpec(12);

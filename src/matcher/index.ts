@@ -11,7 +11,7 @@ import type { Block, Diagnostic, NormalisedDocument } from '../document.js';
 import { ExtractError } from '../errors.js';
 import type { ActionPlan, Answer, Organisation } from '../schema.js';
 import { findStatements, type Statement } from '../statements.js';
-import { readTitleBlock } from '../title.js';
+import { mergeTitleBlocks, readTitleBlock, trailingTitleStart } from '../title.js';
 import { isBox, readAnswer, regionText } from './answer.js';
 import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
@@ -69,7 +69,7 @@ export function match(doc: NormalisedDocument): MatchResult {
       provenance: later,
     });
   const firstAnchor = Math.min(...principles.filter((x): x is number => x !== undefined), ...questionAt.filter((x): x is number => x !== null));
-  const organisation = readTitleBlock(blocks, firstAnchor);
+  const front = readTitleBlock(blocks, firstAnchor);
 
   // A question's first line may sit in the block before the one that matched, and boxes printed
   // to its left on its row come before it in reading order: both belong to the question.
@@ -95,6 +95,11 @@ export function match(doc: NormalisedDocument): MatchResult {
   const lastStart = Math.max(-1, ...questionStarts.filter((x): x is number => x !== null));
   const trailing = blocks.findIndex((_, i) => i > lastStart && headsTrailingMatter(blocks, i));
   if (trailing >= 0) boundaries.add(trailing);
+  // A title block printed after the form (its sign-off at the end) gives the fields the start did not, and ends the
+  // last answer or action plan.
+  const titleAfter = trailingTitleStart(blocks, lastStart + 1);
+  if (titleAfter >= 0) boundaries.add(titleAfter);
+  const organisation = titleAfter >= 0 ? mergeTitleBlocks(front, readTitleBlock(blocks.slice(titleAfter), blocks.length - titleAfter)) : front;
   // A page with nothing read from it (a scanned page) between two blocks: what follows it answers nothing before it.
   for (let i = 1; i < blocks.length; i++) {
     const before = blocks[i - 1]!.provenance.page;
