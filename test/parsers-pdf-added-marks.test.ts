@@ -200,4 +200,24 @@ describe('PDF rings drawn into the page', () => {
       "page 1: a viewer's ring (flattened into the page) drawn over the options of 1 row, read as nothing here: their boxes are not read",
     ]);
   });
+
+  it('takes the outline of a rounded box under a "Yes" or "No" column heading for the box, not a ring round it (a browser\'s checkbox)', async () => {
+    const { pdf, page, t } = await a4(10);
+    const rounded = 'M 2 0 H 8 Q 10 0 10 2 V 8 Q 10 10 8 10 H 2 Q 0 10 0 8 V 2 Q 0 0 2 0 Z';
+    // As a browser prints a checkbox: an empty one a grey rounded outline, a ticked one filled, its tick in white.
+    const box = (x: number, y: number, ticked: boolean) => {
+      if (!ticked) return page.drawSvgPath(rounded, { x, y: y + 10, borderColor: rgb(0.45, 0.45, 0.45), borderWidth: 0.75 });
+      page.drawSvgPath(rounded, { x, y: y + 10, color: rgb(0.1, 0.4, 0.9) });
+      page.drawSvgPath('M 2 5 L 4 8 L 8 2', { x, y: y + 10, borderColor: rgb(1, 1, 1), borderWidth: 1.2 });
+    };
+    for (const [s, x] of [['Question', 60], ['Yes', 340], ['No', 390], ['Comments', 430]] as const) t(s, x, 780);
+    t('1. Do you publish an annual report?', 60, 760);
+    box(342, 758, true);
+    box(391, 758, false);
+    t('2. Do you audit disclosures?', 60, 735);
+    box(342, 733, false);
+    box(391, 733, true);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector']);
+  });
 });

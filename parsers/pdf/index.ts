@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/errors.js';
 import { pairMarksWithLabels } from '../../src/options.js';
 import { joinAcrossPages, linePitches, pageBlocks, provenance } from './blocks.js';
 import { markFurniture } from './furniture.js';
-import { apply, inside, inverse, rectFromPoints } from './geometry.js';
+import { apply, inside, inverse, rectFromPoints, type Rect } from './geometry.js';
 import { drawsHidden, layerSettings, type LayerOps, type Layers } from './layers.js';
 import { Guard } from './guard.js';
 import { resolveMarks, type BorderedHeadings, type MarkSources } from './marks.js';
@@ -280,7 +280,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       diagnostics.push(...marks.diagnostics);
       // Rings round options drawn into the page are read where the page's drawing was read for its boxes anyway.
       const drawn = drawing ? await drawing : null;
-      const labels = marks.groups.flatMap((g) => g.options.filter((o) => o.value !== null).map((o) => o.rect));
+      // Options a column heading named stand where their box is: its own outline is no ring round them.
+      const isBox = (r: Rect) => drawn?.boxes.some((b) => Math.abs(b.rect.x0 - r.x0) <= 1 && Math.abs(b.rect.top - r.top) <= 1 && Math.abs(b.rect.x1 - r.x1) <= 1) ?? false;
+      const labels = marks.groups.flatMap((g) => g.options.filter((o) => o.value !== null && !isBox(o.rect)).map((o) => o.rect));
       const rings = (drawn ? ringsRound(drawn.shapes, labels) : []).map((r): DrawnOver => {
         const [from, to] = [apply(p.toUser, r.x0, r.top), apply(p.toUser, r.x1, r.bottom)];
         return { kind: 'ring (flattened into the page)', rect: [from[0], from[1], to[0], to[1]], read: null };
