@@ -552,6 +552,13 @@ describe('PDF labels highlighted or struck out', () => {
     // Nothing marked: the form's prompt, which stays text.
     t('6. Do you review the signs?', 50, 610);
     t('Yes / No', 400, 610);
+    // Another editor's bright yellow fitted round "Yes"; a pale tint fitted round "No" is a cell's shading.
+    t('7. Do you audit access to footage?', 50, 580);
+    fill(400, 580, w('Yes'), [1, 0.92, 0.23]);
+    t('Yes / No', 400, 580);
+    t('8. Do you keep a log of requests?', 50, 550);
+    fill(400 + w('Yes / '), 550, w('No'), [1, 0.95, 0.8]);
+    t('Yes / No', 400, 550);
     const d = await parse(await pdf.save());
     expect(d.blocks.map((b) => (b.option ? `${b.option.value}:${b.option.mark?.state ?? '-'}:${b.option.mark?.source ?? '-'}` : b.text))).toEqual([
       '1. Do you publish an annual report?',
@@ -570,6 +577,11 @@ describe('PDF labels highlighted or struck out', () => {
       'yes:-:-',
       'no:checked:highlight',
       '6. Do you review the signs?',
+      'Yes / No',
+      '7. Do you audit access to footage?',
+      'yes:checked:highlight',
+      'no:-:-',
+      '8. Do you keep a log of requests?',
       'Yes / No',
     ]);
   });

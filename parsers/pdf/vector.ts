@@ -282,9 +282,21 @@ export async function readPictures(shapes: readonly Shape[], pixels: (name: stri
 /** The colours of Word's highlighter (all but black, which redacts), as a PDF export paints them under the words. */
 const HIGHLIGHTER = new Set(['#ffff00', '#00ff00', '#00ffff', '#ff00ff', '#0000ff', '#ff0000', '#000080', '#008080', '#008000', '#800080', '#800000', '#808000', '#808080', '#c0c0c0']);
 
+/**
+ * A highlighter's colour: Word's, or a bright, strong one as other editors paint behind a word (Google Docs'
+ * yellow #ffeb3b), not a grey nor the pale tint a table's cells are shaded with.
+ */
+function highlighterColour(hex: string): boolean {
+  if (HIGHLIGHTER.has(hex)) return true;
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return false;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((c) => parseInt(c, 16) / 255) as [number, number, number];
+  return Math.max(r, g, b) >= 0.6 && Math.max(r, g, b) - Math.min(r, g, b) >= 0.45;
+}
+
 /** Rectangles filled in a highlighter's colour: where words may be highlighted. */
 export function highlighterFills(shapes: readonly Shape[]): Rect[] {
-  return shapes.filter((s) => s.fill && !s.stroke && s.isRect && s.fillColour !== undefined && HIGHLIGHTER.has(s.fillColour)).map((s) => s.rect);
+  return shapes.filter((s) => s.fill && !s.stroke && s.isRect && s.fillColour !== undefined && highlighterColour(s.fillColour)).map((s) => s.rect);
 }
 
 /** Pen strokes (x, y pairs in user space), as shapes stroked on the page. */
