@@ -185,6 +185,19 @@ describe('PDF paragraphs: a line goes on to the next only when it was wrapped', 
     expect(await read(true)).toEqual(expected);
   });
 
+  it('ends a paragraph whose last line ends a sentence where the next line starts right of its own lines, a cell\'s margin in', async () => {
+    const { pdf, t } = await a4(10);
+    // The principle quoted across the page, its last line the widest; the question under it in a table cell.
+    t('Guiding Principle 1: “Use of a surveillance camera system must always be for a specified', 63, 760);
+    t('purpose which is in pursuit of a legitimate aim and necessary to meet an identified pressing need.”', 63, 748);
+    t('What is the problem you face and have you defined a purpose in trying to solve it?', 68, 736);
+    const blocks = (await parse(await pdf.save())).blocks.map((b) => b.text);
+    expect(blocks).toEqual([
+      'Guiding Principle 1: “Use of a surveillance camera system must always be for a specified purpose which is in pursuit of a legitimate aim and necessary to meet an identified pressing need.”',
+      'What is the problem you face and have you defined a purpose in trying to solve it?',
+    ]);
+  });
+
   it('joins ragged-right lines however short the next word, and a line ending in a hyphen; a short line ends its paragraph', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

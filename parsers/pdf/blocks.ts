@@ -222,7 +222,7 @@ function canJoin(
   if (optionValue(last.text) || optionValue(part.text)) return false;
   // Table rows: a line ending a sentence with a cell beside it, then a line with a cell beside it, start a new
   // row; so does a line ending a sentence, then one level with a paragraph starting in a cell to its left.
-  if (/[.?!:]["')\]]?$/.test(last.text) && ((cellAfter(last) && cellAfter(part)) || rowStartsBeside(part))) return false;
+  if (/[.?!:]["'”’)\]]?$/.test(last.text) && ((cellAfter(last) && cellAfter(part)) || rowStartsBeside(part))) return false;
   // Under a line with nothing beside it, a line whose next cell starts within the paragraph's width, a column gap
   // away, is a table's row ("Organisation | Wyford Council" under a title), not the paragraph wrapped; but not a
   // sentence going on in lower case, nor a line with a note tabbed out towards the margin ("Last reviewed: 09/2025").
@@ -230,7 +230,10 @@ function canJoin(
   if (row && !cellAfter(last)) return false;
   // A sentence that ends where the next line's first word would still have fitted closes its paragraph.
   // The width is known only from a paragraph of two lines or more: a one-line one is joined.
-  if (p.parts.length >= 2 && /[.?!:]["')\]]?$/.test(last.text) && p.x1 - last.x1 > firstWordWidth(part) + 0.5 * size) return false;
+  if (p.parts.length >= 2 && /[.?!:]["'”’)\]]?$/.test(last.text) && p.x1 - last.x1 > firstWordWidth(part) + 0.5 * size) return false;
+  // So does one whose next line starts right of where its own lines after the first start: a cell's text, set in
+  // by the cell's margin, under a paragraph across the page.
+  if (p.bodyX0 !== null && part.x0 > p.bodyX0 + 2 && /[.?!:]["'”’)\]]?$/.test(last.text)) return false;
   // A line that stops short of its column's right edge was not wrapped: the next line starts a new paragraph.
   return wrapped(p, part, edge(p));
 }
