@@ -109,6 +109,15 @@ describe('matcher on rendered templates', () => {
     const r = await run(md, 'doc.md');
     expectMatchesSpec(r, spec);
     expect(answer(r, 'P1.5')).toMatchObject({ status: 'missing', text: null });
+    // A text conversion runs the titles into one line, printed again where the table runs on to the next page.
+    const titled = 'Action          Owner          Target date';
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^Action Plan\n\n(?=Principle 2\n)/m, `Action Plan\n\n${titled}\n\n`)
+      .replace(/^Publish the annual report$/m, `${titled}\n\nPublish the annual report\n\n${titled}`);
+    expect(text.split(titled)).toHaveLength(4);
+    const fromText = await run(text);
+    expectMatchesSpec(fromText, spec);
+    expect(answer(fromText, 'P1.5')).toMatchObject({ status: 'missing', text: null });
   });
 
   it('answers Principle 1\'s closing question with its plan where its cell only points to the plan ("See Action Plan below")', async () => {

@@ -17,7 +17,7 @@ import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
 import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
-import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN } from './wording.js';
+import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN, PLAN_COLUMNS_ROW } from './wording.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -180,12 +180,22 @@ function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
   return /^(?:sign[\s-]?off|signatures?)\s*:?$/i.test(t) && /^(?:signed|signature|name)\b\s*[:\-–]/i.test(blocks[i + 1]?.text.trim() ?? '');
 }
 
-/** A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"): no words of the plan. */
-function withoutColumnTitles(body: readonly Block[]): readonly Block[] {
-  const row = body[0]?.kind === 'tableCell' ? body[0].table?.row : undefined;
-  let n = 0;
-  while (row !== undefined && body[n]?.kind === 'tableCell' && body[n]!.table?.row === row) n++;
-  return n >= 2 && body.slice(0, n).every((b) => PLAN_COLUMN.test(b.text.trim())) ? body.slice(n) : body;
+/**
+ * A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"), printed again where it
+ * runs on to the next page: no words of the plan. A text conversion runs them into one line.
+ */
+function withoutColumnTitles(body: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < body.length; ) {
+    const b = body[i]!;
+    let n = i + 1;
+    if (b.kind === 'tableCell' && b.table) while (body[n]?.kind === 'tableCell' && body[n]!.table?.row === b.table.row) n++;
+    const row = body.slice(i, n);
+    const titles = row.length >= 2 ? row.every((c) => PLAN_COLUMN.test(c.text.trim())) : b.kind !== 'option' && PLAN_COLUMNS_ROW.test(b.text.trim());
+    if (!titles) out.push(...row);
+    i = n;
+  }
+  return out;
 }
 
 function nextBoundary(boundaries: ReadonlySet<number>, from: number, end: number): number {

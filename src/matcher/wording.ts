@@ -20,8 +20,14 @@ export function principleNumber(word: string): number {
 /** "Action Plan", or "Action Plan – Principle 2" naming its principle, and what follows on its line. */
 export const ACTION_PLAN = /^action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
 /** A column's title in an action plan set out as a table: "Action", "Owner", "Target date", "Timescale", "Status". */
-export const PLAN_COLUMN =
-  /^(?:no\.?|#|ref(?:erence)?\.?|(?:proposed\s+|agreed\s+)?actions?(?:\s+(?:required|needed|proposed|to\s+be\s+taken))?|owner|responsib(?:le|ility)(?:\s+(?:officer|person|lead))?|lead(?:\s+officer)?|by\s+whom|(?:target|due|completion|review)\s+date|date|deadline|timescales?|time\s*frame|by\s+when|status|progress|priority|rag(?:\s+status)?|comments?|notes?|updates?|outcomes?|resources?)\s*:?$/i;
+const PLAN_TITLE =
+  String.raw`(?:no\.?|#|ref(?:erence)?\.?|(?:proposed\s+|agreed\s+)?actions?(?:\s+(?:required|needed|proposed|to\s+be\s+taken))?|owner|responsib(?:le|ility)(?:\s+(?:officer|person|lead))?|lead(?:\s+officer)?|by\s+whom|(?:target|due|completion|review)\s+date|date|deadline|timescales?|time\s*frame|by\s+when|status|progress|priority|rag(?:\s+status)?|comments?|notes?|updates?|outcomes?|resources?)`;
+export const PLAN_COLUMN = new RegExp(String.raw`^${PLAN_TITLE}\s*:?$`, 'i');
+/**
+ * A plan table's row of titles run into one line, as a text conversion keeps it: "Action Owner Target date"; not
+ * "No action" or "No actions required", a plan's words.
+ */
+export const PLAN_COLUMNS_ROW = new RegExp(String.raw`^(?!no\b(?!\.))(?:${PLAN_TITLE}\s*[|:]?\s+){1,7}${PLAN_TITLE}\s*:?$`, 'i');
 /** An answer that only points to the action plan: "See Action Plan below", "(see action plan)". */
 export const PLAN_POINTER = /^\(?\s*(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:the\s+)?action\s+plan(?:\s+(?:below|overleaf|attached|following))?\s*[.)]*\s*$/i;
 export const NIL_ANSWER = /^(n\/?a|nil|none|not applicable)\.?$/i;
