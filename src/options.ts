@@ -167,7 +167,11 @@ export interface OptionRun {
     /** The option's name typed after the boxes, left blank (see typedAfterBoxes): what marks it. */
     typed?: Mark;
   }>;
+  /** Which way the run's typed marks went with its labels, where its own order of marks and labels said (see markOrder). */
+  order?: MarkOrder;
 }
+
+export type MarkOrder = 'mark-first' | 'label-first';
 
 /**
  * Reads a line that ends in options, e.g. "☒ Yes ☐ No", "Yes [x]  No [ ]",
@@ -184,7 +188,10 @@ export interface OptionRun {
  * (a column headed "Yes/No" is no row of options). A label typed after the
  * boxed options, naming one of them, marks that one (see typedAfterBoxes).
  */
-export function readOptionRun(line: string, { slashJoined = false }: { slashJoined?: boolean } = {}): OptionRun | null {
+export function readOptionRun(
+  line: string,
+  { slashJoined = false, documentOrder }: { slashJoined?: boolean; /** The way the document's other rows put boxes and labels (see documentMarkOrder). */ documentOrder?: MarkOrder } = {},
+): OptionRun | null {
   const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string; bullet?: boolean }> = [];
   const slash = slashJoined ? /^ ?\/ ?$/ : /^ \/ $/;
   for (const m of line.matchAll(slashJoined ? TOKEN_SLASH_JOINED : TOKEN)) {
@@ -230,8 +237,9 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
   if (lead && !setApart) return null;
   // Labels alone make an options row only when two or more are printed.
   if (marks === 0 && !isPrintedOptionRow(line, run, slash)) return null;
-  // An "X" is a typed mark only beside a label on a line of options.
-  if (typedOnly && marks > 0 && (labels === 0 || lead)) return null;
+  // An "X" is a typed mark only beside a label on a line of options, or in a column of options a wide gap sets
+  // after the question, both labels there ("…Principle 2?        X   Yes      No", a layout conversion's table).
+  if (typedOnly && marks > 0 && (labels === 0 || (lead && !(labels >= 2 && / {3,}$|\t$/.test(before))))) return null;
   const options: OptionRun['options'] = [];
   // "Yes ☒ No" or "☒ No ☐": one of a pair missing from the run (wrapped onto the line before or after, or lost
   // in conversion), so the order does not say whether a box belongs to the label before it or after it. Only spacing can: a box between two labels goes with the one it
@@ -254,14 +262,23 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
       else if (wide(before) && tight(after)) claim(i + 1, i);
     });
     for (const [label, mark] of owner) if (mark === null) owner.delete(label);
+    // A typed mark between two labels that nothing on its line places ("Yes   X   No") goes the way every other row
+    // of the document that says puts its marks: before their labels, or after.
+    const placed = new Map<number, Mark>();
+    if (documentOrder && owner.size === 0 && run.length === 3 && run[0]!.label && run[1]!.mark?.source === 'typed-mark' && run[2]!.label) {
+      owner.set(documentOrder === 'mark-first' ? 2 : 0, 1);
+      const side = documentOrder === 'mark-first' ? 'before its label' : 'after its label';
+      placed.set(1, { ...run[1]!.mark, detail: `${run[1]!.mark.detail ?? ''}; placed as the document's other rows put a box, ${side}`.replace(/^; /, '') });
+    }
     const taken = new Set(owner.values());
     run.forEach((t, i) => {
-      if (t.label) options.push({ label: t.label, value: optionValue(t.label), mark: owner.has(i) ? run[owner.get(i)!]!.mark! : null });
+      if (t.label) options.push({ label: t.label, value: optionValue(t.label), mark: owner.has(i) ? (placed.get(owner.get(i)!) ?? run[owner.get(i)!]!.mark!) : null });
       else if (!taken.has(i)) options.push({ label: '', value: null, mark: t.mark! });
     });
     return { lead, options };
   }
   const markFirst = order === 'mark-first';
+  const decided = labels >= 2 && marks > 0 && typedOnly ? { order } : {};
   let pending: Mark | null = null;
   for (const [i, t] of run.entries()) {
     if (t.label) {
@@ -284,7 +301,24 @@ export function readOptionRun(line: string, { slashJoined = false }: { slashJoin
     const named = options.find((o) => o.value === optionValue(typed));
     if (named && named.mark?.state !== 'checked') named.typed = { state: 'checked', source: 'typed-mark', detail: `"${typed}" typed after the boxes` };
   }
-  return { lead, options };
+  return { lead, options, ...decided };
+}
+
+/**
+ * The way a document's rows of options put their typed marks ("X", "✓"), before their labels or after, where two or
+ * more rows with two labels and a mark say so by their own order and none says otherwise; undefined otherwise.
+ */
+export function documentMarkOrder(lines: Iterable<string>): MarkOrder | undefined {
+  const seen = new Set<MarkOrder>();
+  let rows = 0;
+  for (const line of lines)
+    for (const cell of line.split('\t')) {
+      const order = readOptionRun(cell.trim())?.order;
+      if (!order) continue;
+      seen.add(order);
+      rows++;
+    }
+  return seen.size === 1 && rows >= 2 ? [...seen][0] : undefined;
 }
 
 /**
@@ -529,7 +563,7 @@ function keepsItsPairs(run: readonly Block[], mark: (b: Block) => boolean, paire
  * a cell opening with a box and its label, then words ("☒ Yes – see the
  * policy"), is that option and a paragraph of the words.
  */
-export function lineBlocks(line: string, provenance: Provenance, kind: 'paragraph' | 'listItem' | 'heading' = 'paragraph'): Block[] {
+export function lineBlocks(line: string, provenance: Provenance, kind: 'paragraph' | 'listItem' | 'heading' = 'paragraph', documentOrder?: MarkOrder): Block[] {
   const collapse = (s: string) => s.replace(/[ \u00a0]+/g, ' ').trim();
   // Runs of spaces are kept for reading options: a wide gap says which label a box stands beside.
   const cells = line
@@ -541,7 +575,7 @@ export function lineBlocks(line: string, provenance: Provenance, kind: 'paragrap
     const cell = collapse(raw);
     const base: Pick<Block, 'provenance' | 'table'> = cells.length > 1 ? { provenance, table: { row: 0, column } } : { provenance };
     const blockKind = cells.length > 1 ? 'tableCell' : kind;
-    const run = readOptionRun(raw);
+    const run = readOptionRun(raw, { documentOrder });
     const lead = run ? null : leadingOption(raw);
     if (run) {
       if (run.lead) blocks.push({ kind: blockKind, text: collapse(run.lead), ...base });

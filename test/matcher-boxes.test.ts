@@ -6,7 +6,7 @@ import type { Block, Mark } from '../src/document.js';
 import { glyphMark } from '../src/options.js';
 import { match } from '../src/matcher/index.js';
 import { parse as parseText } from '../parsers/text/index.js';
-import { enc, run, render, answer } from './matcher-fixtures.js';
+import { enc, run, render, answer, expectMatchesSpec } from './matcher-fixtures.js';
 
 describe('matcher on rendered templates', () => {
   it('gives boxes after a question answered in words, and after another question, to that other question', async () => {
@@ -169,6 +169,19 @@ describe('matcher on rendered templates', () => {
       '$1\n\nNone identified at present.\n\nDeclaration\n\nApproved by the Senior Responsible Officer\n\n☒ Yes  ☐ No\n\nMartin Oduya, 12/09/2025\n',
     );
     expect(answer(await run(text), 'P12.6')).toMatchObject({ choice: null, status: 'missing', text: 'None identified at present.' });
+  });
+
+  it('reads an X typed between the labels of a layout conversion\'s table the way the document\'s other rows put theirs', async () => {
+    const spec = sampleSpec(6);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/ {2}☒ Yes {2}☐ No$/gm, '          X   Yes        No')
+      .replace(/ {2}☐ Yes {2}☒ No$/gm, '          Yes    X   No');
+    expect(text).toMatch(/\? {10}X {3}Yes {8}No\n/);
+    expect(text).toMatch(/\? {10}Yes {4}X {3}No\n/);
+    const r = await run(text);
+    expectMatchesSpec(r, spec);
+    const no = expectedFromSpec(spec).answers.find((a) => a.choice === 'no' && QUESTIONS.find((q) => q.id === a.id)!.type === 'yesno')!;
+    expect(answer(r, no.id).evidence.source).toBe('typed-mark');
   });
 
   it('never reads a box paired on its own line when the lines around it pair it another way', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../src/document.js';
-import { glyphMark, pairMarksWithLabels, readOptionRun } from '../src/options.js';
+import { documentMarkOrder, glyphMark, pairMarksWithLabels, readOptionRun } from '../src/options.js';
 
 const summary = (line: string) =>
   readOptionRun(line)?.options.map(({ value, mark, typed = mark }) => `${value ?? '?'}:${typed ? `${typed.state}/${typed.source}` : 'none'}`) ?? null;
@@ -92,6 +92,26 @@ describe('readOptionRun', () => {
     expect(summary('Yes   No X')).toEqual(['yes:none', 'no:checked/typed-mark']);
     expect(readOptionRun('Leics Police do not use X cameras')).toBeNull();
     expect(readOptionRun('Camera X')).toBeNull();
+    // After a question, only in a column of both labels a wide gap sets apart, as a layout conversion prints a table.
+    expect(summary('6. Have you identified any areas?          X   Yes        No')).toEqual(['yes:checked/typed-mark', 'no:none']);
+    expect(readOptionRun('Have you identified any areas? X Yes No')).toBeNull();
+    expect(readOptionRun('Have you identified any areas?          X   Yes')).toBeNull();
+  });
+
+  it('places an X between two labels as the document\'s other rows place theirs, where they all go one way', () => {
+    const placed = (line: string, order: 'mark-first' | 'label-first') =>
+      readOptionRun(line, { documentOrder: order })?.options.map((o) => `${o.value ?? '?'}:${o.mark?.state ?? 'none'}`);
+    expect(documentMarkOrder(['X   Yes        No', 'Question?', 'X   Yes   No'])).toBe('mark-first');
+    expect(documentMarkOrder(['Yes   No   X', 'Yes   No X'])).toBe('label-first');
+    // One row alone, or rows going both ways, or boxes printed as glyphs, say nothing of the document.
+    expect(documentMarkOrder(['X   Yes        No'])).toBeUndefined();
+    expect(documentMarkOrder(['X   Yes        No', 'Yes   No   X'])).toBeUndefined();
+    expect(documentMarkOrder(['☒ Yes ☐ No', '☐ Yes ☒ No'])).toBeUndefined();
+    expect(placed('Yes    X   No', 'mark-first')).toEqual(['yes:none', 'no:checked']);
+    expect(placed('Yes    X   No', 'label-first')).toEqual(['yes:checked', 'no:none']);
+    expect(summary('Yes    X   No')).toEqual(['yes:none', '?:checked/typed-mark', 'no:none']);
+    // A glyph box between labels stays unplaced: its row may have wrapped from the line before.
+    expect(placed('Yes ☒ No', 'mark-first')).toEqual(['yes:none', '?:checked', 'no:none']);
   });
 
   it('splits options printed after a question', () => {

@@ -9,7 +9,9 @@
  * would have gone in. Where neither settles it, the table's other rows do,
  * if they all go one way.
  */
-import { markOrder } from '../../src/options.js';
+import { markOrder, type MarkOrder } from '../../src/options.js';
+
+export type { MarkOrder };
 import { centreX, width, type Rect } from './geometry.js';
 
 /** A vertical rule drawn on the page (display space): a cell border. */
@@ -26,7 +28,6 @@ export interface CellItem {
 }
 
 type Kind = 'label' | 'mark' | 'blank';
-export type MarkOrder = 'mark-first' | 'label-first';
 
 /** The x of the cell borders crossing a band, left to right, each once. */
 export function bordersAcross(top: number, bottom: number, borders: readonly CellBorder[]): number[] {

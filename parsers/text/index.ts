@@ -5,7 +5,7 @@
 import type { Block, NormalisedDocument, ParseOptions, Provenance } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { boxGlyphs, lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
+import { boxGlyphs, documentMarkOrder, lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import { decodeText } from './decode.js';
 
@@ -40,10 +40,13 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const pages = lines.length ? lines[lines.length - 1]!.page : 1;
   const furniture = pageFurniture(lines, pages);
   const blocks: Block[] = [];
-  for (const para of paragraphs(lines)) {
+  const paras = paragraphs(lines);
+  const order = documentMarkOrder(paras.flatMap((p) => [p.text, p.options ?? '']));
+  for (const para of paras) {
     const provenance: Provenance = { line: para.line, start: para.start, end: para.end };
     if (pages > 1) provenance.page = para.page;
-    const made = [...lineBlocks(para.text, provenance), ...(para.options ? lineBlocks(para.options, provenance) : []), ...(para.comment ? lineBlocks(para.comment, provenance) : [])];
+    const read = (text: string) => lineBlocks(text, provenance, 'paragraph', order);
+    const made = [...read(para.text), ...(para.options ? read(para.options) : []), ...(para.comment ? read(para.comment) : [])];
     if (furniture.has(para.line)) for (const b of made) b.furniture = true;
     blocks.push(...made);
   }
