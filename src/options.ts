@@ -267,8 +267,8 @@ export function readOptionRun(
     const placed = new Map<number, Mark>();
     if (documentOrder && owner.size === 0 && run.length === 3 && run[0]!.label && run[1]!.mark?.source === 'typed-mark' && run[2]!.label) {
       owner.set(documentOrder === 'mark-first' ? 2 : 0, 1);
-      const side = documentOrder === 'mark-first' ? 'before its label' : 'after its label';
-      placed.set(1, { ...run[1]!.mark, detail: `${run[1]!.mark.detail ?? ''}; placed as the document's other rows put a box, ${side}`.replace(/^; /, '') });
+      const side = documentOrder === 'mark-first' ? 'before their labels' : 'after their labels';
+      placed.set(1, { ...run[1]!.mark, detail: `${run[1]!.mark.detail ?? 'a mark'}, placed as the document's other rows put their marks, ${side}` });
     }
     const taken = new Set(owner.values());
     run.forEach((t, i) => {

@@ -10,8 +10,6 @@
  * if they all go one way.
  */
 import { markOrder, type MarkOrder } from '../../src/options.js';
-
-export type { MarkOrder };
 import { centreX, width, type Rect } from './geometry.js';
 
 /** A vertical rule drawn on the page (display space): a cell border. */

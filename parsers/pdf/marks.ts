@@ -6,9 +6,9 @@
  * `mark: null`: no state is ever made up.
  */
 import type { Diagnostic, Mark, OptionValue } from '../../src/document.js';
-import { boxGlyphs, glyphMark, markOrder, optionRank, optionValue } from '../../src/options.js';
+import { boxGlyphs, glyphMark, markOrder, optionRank, optionValue, type MarkOrder } from '../../src/options.js';
 import { centreX, centreY, containsPoint, height, verticalOverlap, width, type Rect } from './geometry.js';
-import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem, type MarkOrder } from './cells.js';
+import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem } from './cells.js';
 import { findOptions, joinLines, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
 import type { MarkToken, PageText, Part } from './text.js';

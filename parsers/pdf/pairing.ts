@@ -5,8 +5,8 @@
 import { centreX, centreY, containsPoint, verticalOverlap, type Rect } from './geometry.js';
 import type { Candidate } from './labels.js';
 import type { MarkToken } from './text.js';
-import { markOrder, optionRank } from '../../src/options.js';
-import { bordersAcross, pairInCells, type CellBorder, type MarkOrder } from './cells.js';
+import { markOrder, optionRank, type MarkOrder } from '../../src/options.js';
+import { bordersAcross, pairInCells, type CellBorder } from './cells.js';
 import type { RuledBetween } from './rows.js';
 
 function onLine(box: Rect, label: Candidate): boolean {
