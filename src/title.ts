@@ -176,7 +176,7 @@ export function mergeTitleBlocks(first: Organisation, later: Organisation): Orga
   return merged;
 }
 
-/** Reads the title block from the blocks before the first principle. */
+/** Reads a title block from the blocks before `before`: the form's start, or a sign-off printed after the form. */
 export function readTitleBlock(all: readonly Block[], before: number): Organisation {
   const blocks = splitLabels(all.slice(0, before));
   const end = blocks.length;

@@ -152,12 +152,11 @@ function cellTokens(part: Part, line: Line): CellToken[] | null {
 /**
  * Whether `next` goes on with the row above it left of `x`: each of its
  * parts there goes on from the nearest part above it in its column (a
- * question's or a comment's next line: the line above ends no sentence),
- * and none opens with a row's number, but for the row's
- * own number beside its question's next line going on in lower case, set
- * level with the row's middle where the cells are centred. Words in a column
- * empty on the line above, under a question's "?", or after a number, start
- * the next row.
+ * question's or a comment's next line: the line above ends no sentence), and
+ * none opens with a row's number, but for the row's own number beside its
+ * question's next line going on in lower case, set level with the row's
+ * middle where the cells are centred. Words in a column empty on the line
+ * above, under a question's "?", or after a number, start the next row.
  */
 const ROW_NUMBER = /^\s*(?:\(?q?\.?\s*\d{1,2}(?:\.\d{1,2})?[a-z]?[.):]?)(?:\s|$)/i;
 
