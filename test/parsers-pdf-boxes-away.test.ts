@@ -477,6 +477,17 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => !b.furniture).map(show)).toEqual(questions.flatMap((q, i) => [String(i + 1), q]));
   });
 
+  it('carries "Yes" and "No" headings past a row ticked in both columns, which is an answer, not a heading row of marks', async () => {
+    const pdf = await PDFDocument.create();
+    const edges = [50, 100, 320, 360, 400, 545];
+    const first = pdf.addPage([595, 842]);
+    for (const [r, cells] of [['Ref', 'Question', 'Yes', 'No', 'Comments'], ['2.1', 'Do you publish an annual report?', '✔', '✔', 'Both ticked.']].entries())
+      await cellRow(pdf, first, edges, 800 - 40 * r, cells);
+    await cellRow(pdf, pdf.addPage([595, 842]), edges, 780, ['2.2', 'Do you audit disclosures?', '', '✔', 'Planned.']);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'no:checked:glyph']);
+  });
+
   it('reads an X or tick in a bordered table run on to later pages without its "Yes" and "No" headings, only in cells bounded as theirs are', async () => {
     const pdf = await PDFDocument.create();
     /** A page whose rows, from `top` down, are cells at the given x edges. */

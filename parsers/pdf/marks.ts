@@ -710,8 +710,8 @@ async function tableGoesOn(page: PageText, carried: BorderedHeadings, vectorShap
 /**
  * How far down the page, from `from`, the carried columns stop being the table's (the top of the first line
  * that says so; Infinity where none does): a table's heading row ("Ref | Question | Comments"), a line with two
- * ticks or crosses (a heading row of marks, "✔ | ✘", even where a repeated one was taken for a running header;
- * an answer row ticks once), or a word starting in one of the columns ("Fully met") other than a choice alone
+ * different ticks or crosses (a heading row of marks, "✔ | ✘", even where a repeated one was taken for a running
+ * header; an answer row ticks once, or the same twice), or a word starting in one of the columns ("Fully met") other than a choice alone
  * ("N/A", an answer typed in its column) or an answer cell merged across them and on past them.
  */
 function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): number {
@@ -720,11 +720,11 @@ function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): 
   const inColumn = (x: number) => carried.columns.some((c) => x >= c.left && x < c.right);
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
   const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * size && q.x1 > right + 4 * size);
-  const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').length;
+  const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').map((ch) => ch.toLowerCase());
   const breaks = page.lines.find((line) => {
     if (line.top < from - 0.5) return false;
-    const marks = line.parts.filter((p) => isMarkText(p.text));
-    if (marks.reduce((n, p) => n + ticks(p), 0) >= 2) return true;
+    // A heading row of marks shows two different ones ("✔ | ✘"); a row answered in both columns ticks the same twice.
+    if (new Set(line.parts.filter((p) => isMarkText(p.text)).flatMap(ticks)).size >= 2) return true;
     const shown = line.parts.filter((p) => !p.furniture && !isMarkText(p.text));
     const words = shown.flatMap((p) => p.text.replace(/[.:]/g, ' ').trim().split(/\s+/)).filter(Boolean);
     if (words.length >= 2 && words.every((w) => COLUMN_TITLE.test(w))) return true;
