@@ -313,6 +313,8 @@ export function documentMarkOrder(lines: Iterable<string>): MarkOrder | undefine
   let rows = 0;
   for (const line of lines)
     for (const cell of line.split('\t')) {
+      // Only an X is a typed mark (see TOKEN): a line without one says nothing, and is not read twice.
+      if (!/(?<!\w)[xX](?!\w)/.test(cell)) continue;
       const order = readOptionRun(cell.trim())?.order;
       if (!order) continue;
       seen.add(order);

@@ -191,7 +191,7 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const unlabelled = [...looseBoxes, ...[...widgetMarks].map(([rect, mark]) => ({ rect, mark }))];
   const markRows = unlabelledRows(groups, unlabelled);
   // Where a row of labels alone may head columns of marks, the cells drawn round them say which rows are the table's own.
-  const mayHead = markRows.length > 0 && [...groups, ...rows.map((r) => r.group)].some((g) => g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark));
+  const mayHead = markRows.length > 0 && [...groups, ...rows.map((r) => r.group)].some(labelsAlone);
   const borders = mayHead ? ((await vectorShapes())?.borders ?? null) : null;
   const headed = underColumnHeadings(groups, unlabelled, markRows, paired, text, rows.map((r) => r.group), borders);
   // An earlier page's headings go on only over a table that goes on: the page's first line stands within its borders.
@@ -566,8 +566,7 @@ export function underColumnHeadings(
   // Labels with a box of their own on their line ("Yes ☑No", the box left unpaired) are a question's options, not headings.
   const boxed = (g: OptionGroup) => boxes.some((b) => g.options.some((o) => verticalOverlap(o.rect, b.rect) >= 0.4));
   // Nor are labels a slash joins into one cell ("Yes/No", "Yes / No"): a column's heading, not one column for each.
-  const isHeading = (g: OptionGroup) =>
-    !g.lone && !g.slashed && g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark && !paired.has(o)) && !boxed(g);
+  const isHeading = (g: OptionGroup) => !g.lone && !g.slashed && labelsAlone(g) && g.options.every((o) => !paired.has(o)) && !boxed(g);
   const heads = [...groups.filter(isHeading), ...moreHeadings.filter(isHeading)];
   if (heads.length === 0) return { groups: out, headings, heads };
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture));
@@ -621,6 +620,9 @@ export function underColumnHeadings(
   }
   return { groups: out, headings, heads };
 }
+
+/** Two labels or more and no mark of their own: a row that may head columns of marks. */
+const labelsAlone = (g: OptionGroup) => g.options.length >= 2 && g.options.every((o) => o.value !== null && !o.mark);
 
 /** The cell borders drawn between a heading row's headings, crossing its line: none where the page draws none. */
 function columnSplits(head: OptionGroup, borders: readonly CellBorder[] | null): number[] {
