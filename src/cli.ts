@@ -223,13 +223,14 @@ async function outputsAmongInputs(out: string, args: readonly string[]): Promise
  * manifest lines are whole as each document finishes, so what was done is kept.
  */
 function stopWith(where: () => string): void {
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = async (signal: NodeJS.Signals) => {
     const at = where();
-    abandonOutputs();
+    await abandonOutputs();
     tell(`scc-extract: stopped (${signal}) ${at}: run again with the same --out to finish`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+  const onSignal = (signal: NodeJS.Signals) => void stop(signal);
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 }
 
 async function merge(dirs: string[], out: string | undefined): Promise<number> {

@@ -151,7 +151,24 @@ const RECORD_FILE = /^[\w.\-]+\.json$/;
 const tempName = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.scc-tmp-${process.pid}`);
 const TEMP_NAME = /^\.(.+)\.scc-tmp-(\d+)$/;
 
-export async function writeAtomic(file: string, data: string): Promise<void> {
+/** Writes begun and not yet renamed: a stop waits for them, as a temporary file they open may appear after a sweep. */
+const writing = new Set<Promise<void>>();
+/** Set by a stop: no write begins after it. */
+let stopping = false;
+/** Longest a stop waits on writes under way (a hung network drive must not keep it from exiting). */
+const STOP_WAIT_MS = 2000;
+
+export function writeAtomic(file: string, data: string): Promise<void> {
+  // The process exits once the stop has swept; a write asked for meanwhile never starts, and nothing waits on it.
+  if (stopping) return new Promise(() => {});
+  const written = writeThenRename(file, data);
+  writing.add(written);
+  const settled = () => void writing.delete(written);
+  written.then(settled, settled);
+  return written;
+}
+
+async function writeThenRename(file: string, data: string): Promise<void> {
   const tmp = tempName(file);
   try {
     await writeFile(tmp, data).catch(async (error: NodeJS.ErrnoException) => {
@@ -282,10 +299,15 @@ class OutputStream {
 }
 
 /**
- * For a run stopped by a signal, at once: this process's temporary files and
- * locks go, so the folder is left as the documents finished so far made it.
+ * For a run stopped by a signal: no write begins, the writes under way finish
+ * (or a short wait ends), then this process's temporary files and locks go, so
+ * the folder is left as the documents finished so far made it.
  */
-export function abandonOutputs(): void {
+export async function abandonOutputs(): Promise<void> {
+  stopping = true;
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(writing), new Promise((resolve) => (waited = setTimeout(resolve, STOP_WAIT_MS)))]);
+  clearTimeout(waited);
   for (const file of heldHere) {
     const out = path.dirname(file);
     for (const dir of [out, path.join(out, 'records')]) {
