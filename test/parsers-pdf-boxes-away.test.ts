@@ -460,6 +460,31 @@ describe('PDF boxes away from their labels', () => {
     );
   });
 
+  it('reads a box glyph alone in its cell between a question and its comment, on the question\'s first line, under "Yes" and "No" headings', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'wingdings');
+    const page = pdf.addPage([842, 595]);
+    const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    for (const [s, x] of [['No.', 50], ['Question', 90], ['Yes', 440], ['No', 485], ['Comments', 520]] as const) t(s, x, 540);
+    // Each row's tick stands level with the first line of its question and of its comment, as cells set at their
+    // top print it: text on both sides of it on the line.
+    const rows = [
+      ['14', 'Does your signage state who operates the system and include a', 'point of contact?', 440, 'Signs were renewed in 2023.'],
+      ['15', 'If your cameras use body worn cameras, do you inform those', 'present that sound is recorded?', 485, 'Certification will be considered.'],
+    ] as const;
+    rows.forEach(([n, first, second, x, comment], i) => {
+      const y = 510 - 40 * i;
+      t(n, 50, y);
+      t(first, 90, y);
+      t(second, 90, y - 13);
+      glyphs.draw(page, 'tick', x, y, 10);
+      t(comment, 520, y);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph']);
+  });
+
   it('keeps the "No." over the number column of a heading row repeated on every page a running line, not an option, where one page heads a column more', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
