@@ -172,6 +172,19 @@ describe('matcher on rendered templates', () => {
     expect(left.length).toBeGreaterThan(10);
   });
 
+  it('takes no option alone as the choice where nearly every question keeps both options in order, the one alone moved from its other', async () => {
+    const spec = sampleSpec(6);
+    const form = renderText(spec, { ...DEFAULT_TEXT_STYLE, marks: 'sole-option', optionsInline: false });
+    // Both labels in order under every question but one: a form whose boxes were lost in conversion, one "No"
+    // printed after a page break, away from its question.
+    let rows = 0;
+    const kept = form.replace(/^(\d+\. [^\n]*)\n\n(Yes|No)$/gm, (_, question: string) => `${question}\n\n${++rows === 12 ? 'Yes' : 'Yes\n\nNo'}`);
+    expect(rows).toBeGreaterThan(40);
+    const answers = match(await parseText(new TextEncoder().encode(kept))).answers.filter((a) => a.type !== 'open' && a.number !== null);
+    expect(answers.filter((a) => a.choice !== null)).toEqual([]);
+    expect(answers.filter((a) => a.reason?.includes('leave both options standing'))).toHaveLength(1);
+  });
+
   describe('reads no choice from words that only look like one', () => {
     const form = readFileSync('corpus/text-glyph-inline/input.txt', 'utf8');
     const Q21 = '21. Are the rules, policies and procedures part of an induction process for all staff?';

@@ -25,6 +25,21 @@ describe('matcher on rendered templates', () => {
     });
   }
 
+  it('takes no closing question\'s wrapped end, "Principle 3?" on a line of its own, for the heading of principle 3', async () => {
+    const spec = sampleSpec(3);
+    // The headings set in table cells the reader does not know ("| Principle 3 |"), as a converter writes them.
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^(Principle \d+)$/gm, '| $1 |')
+      .replace(/requirements of (Principle \d+\?)(.*)$/gm, 'requirements of$2\n\n$1');
+    expect(text).toContain('\n\nPrinciple 3?\n');
+    const got = (await run(text)).answers.filter((a) => a.number !== null && /Have you identified/.test(a.question));
+    const expected = expectedFromSpec(spec).answers;
+    expect(got).toHaveLength(11);
+    // Each closing question read as its own, or not read: never with the next principle's boxes.
+    for (const a of got) if (a.choice !== null) expect([a.id, a.choice]).toEqual([a.id, expected.find((e) => e.id === a.id)!.choice]);
+    expect(got.filter((a) => a.choice !== null).length).toBeGreaterThan(8);
+  });
+
   it('tolerates questions shortened or reworded by the organisation', async () => {
     const spec = sampleSpec(4);
     spec.answers['P4.1'] = { text: 'A board meets quarterly.', wording: 'What governance arrangements do you have?' };

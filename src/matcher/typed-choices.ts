@@ -186,7 +186,7 @@ const CONDITION_WORD = /^(?:if|where|when|whenever|unless|otherwise|only|tick|se
 /**
  * Whether the organisation deleted the options it did not choose: the Yes/No questions with a label printed bare
  * under them hold about one each. Where the labels all stayed (a form whose boxes were lost in conversion, its table
- * saved as text with the cells parted), they hold about two, some of them out of order.
+ * saved as text with the cells parted), they hold about two, some of them out of order, or nearly all two.
  */
 export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before: Block[]; rest: Block[] } | null>, letters: boolean): boolean {
   const bare = (b: Block) => (b.kind === 'option' ? !b.option?.mark && b.option?.value !== null : typedValue(b.text, letters) !== null);
@@ -194,18 +194,21 @@ export function optionsDeleted(regions: ReadonlyArray<{ question: Block; before:
   let asked = 0;
   let labels = 0;
   let scattered = 0;
+  let lone = 0;
   for (const r of regions) {
     const found = r ? [...trailingLabels(r.question), ...[...r.before, ...r.rest].filter(bare)] : [];
     if (found.length === 0) continue;
     asked++;
     labels += found.length;
+    if (found.length === 1) lone++;
     // Labels out of the template's order or twice over ("No, No"; "Yes, No, No"): cells the layout moved apart.
     const ranks = found.map((b) => optionRank(valueOf(b)));
     if (ranks.some((rank, i) => i > 0 && rank <= ranks[i - 1]!)) scattered++;
   }
   // A few questions say little of the document's habit; nor do unanswered ones that keep both labels in order
-  // ("Yes", "No") beside ones answered by deleting one.
-  return asked < 4 || labels <= 1.3 * asked || scattered === 0;
+  // ("Yes", "No") beside ones answered by deleting one. But a label alone under fewer than a quarter of them, the
+  // rest keeping both, is one the layout moved from its other (past a page break), not the answer left standing.
+  return asked < 4 || labels <= 1.3 * asked || (scattered === 0 && 4 * lone >= asked);
 }
 
 /**

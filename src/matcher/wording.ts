@@ -11,7 +11,8 @@ import { contentWords, likeness } from '../similarity.js';
 export const QUESTION_THRESHOLD = 0.5;
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-export const PRINCIPLE_HEADING = new RegExp(`^(?:guiding\\s+)?principle\\s+(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b\\s*[:.\\-–—]?\\s*(.*)$`, 'i');
+/** "Principle 3" opening a line, but not "Principle 3?": the end of a closing question wrapped onto a line of its own. */
+export const PRINCIPLE_HEADING = new RegExp(`^(?:guiding\\s+)?principle\\s+(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b(?!\\s*\\?)\\s*[:.\\-–—]?\\s*(.*)$`, 'i');
 
 export function principleNumber(word: string): number {
   const n = NUMBER_WORDS.indexOf(word.toLowerCase());
