@@ -460,13 +460,19 @@ describe('PDF boxes away from their labels', () => {
     );
   });
 
-  it('reads a box glyph alone in its cell between a question and its comment, on the question\'s first line, under "Yes" and "No" headings', async () => {
+  /** A page with a table's heading row at `top`, cells at the given x, and box glyphs of the kind named. */
+  const headedPage = async (kind: 'unicode' | 'wingdings', size: [number, number], top: number, headings: ReadonlyArray<readonly [string, number]>) => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
-    const glyphs = new GlyphFont(pdf, 'wingdings');
-    const page = pdf.addPage([842, 595]);
+    const glyphs = new GlyphFont(pdf, kind);
+    const page = pdf.addPage(size);
     const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
-    for (const [s, x] of [['No.', 50], ['Question', 90], ['Yes', 440], ['No', 485], ['Comments', 520]] as const) t(s, x, 540);
+    for (const [s, x] of headings) t(s, x, top);
+    return { pdf, page, t, glyphs };
+  };
+
+  it('reads a box glyph alone in its cell between a question and its comment, on the question\'s first line, under "Yes" and "No" headings', async () => {
+    const { pdf, page, t, glyphs } = await headedPage('wingdings', [842, 595], 540, [['No.', 50], ['Question', 90], ['Yes', 440], ['No', 485], ['Comments', 520]]);
     // Each row's tick stands level with the first line of its question and of its comment, as cells set at their
     // top print it: text on both sides of it on the line.
     const rows = [
@@ -483,6 +489,32 @@ describe('PDF boxes away from their labels', () => {
     });
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph']);
+  });
+
+  it('reads a box glyph in each of the "Yes" and "No" columns, one ticked, between a question and its comment', async () => {
+    const { pdf, page, t, glyphs } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 80], ['Yes', 286], ['No', 323], ['Comments / evidence', 353]]);
+    const rows = [
+      ['1. Has your organisation paid a fee', 'cross', 'empty', 'ICO registration renewed'],
+      ['2. Do you update your assessment', 'empty', 'cross', 'No fundamental changes'],
+      ['3. Have you carried out an assessment', 'cross', 'cross', 'Signed off in May'],
+    ] as const;
+    rows.forEach(([question, yes, no, comment], i) => {
+      const y = 770 - 40 * i;
+      t(question, 50, y);
+      t('of the appointment?', 50, y - 13);
+      glyphs.draw(page, yes, 290, y, 10);
+      glyphs.draw(page, no, 326, y, 10);
+      t(comment, 353, y);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      'yes:checked:glyph',
+      'no:unchecked:glyph',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+      'yes:checked:glyph',
+      'no:checked:glyph',
+    ]);
   });
 
   it('keeps the "No." over the number column of a heading row repeated on every page a running line, not an option, where one page heads a column more', async () => {

@@ -417,11 +417,14 @@ function optionsCellEnd(parts: readonly Part[]): number | null {
       if (from === end - 1 && run.lead === '' && values.has('yes') && values.has('no') && parts[from]!.text.replace(LABEL_RE, '').includes('/')) return end;
       const [only] = run.options;
       if (from === end - 1 && run.lead === '' && run.options.length === 1 && only!.value !== null && only!.mark?.source === 'glyph') return end;
-      // A box alone in its cell between the question and the comments ("15 | question | ✓ | comment"), the labels
-      // heading the columns: a mark with no label, for the column headings to name. Marks side by side ("✔ | ✘")
-      // are a heading row's, not a row's answer.
+      // Boxes each alone in its cell between the question and the comments ("15 | question | ✓ | comment", "1. |
+      // question | ☒ | ☐ | comment"), the labels heading the columns: marks with no label, for the column headings to
+      // name. Different ticks side by side, none of them an empty box ("✔ | ✘"), are a heading row's, not a row's
+      // answer; the same one twice is a row ticked in both columns.
       const wordBefore = from >= 1 && /[\p{L}\p{N}]/u.test(parts[from - 1]!.text);
-      if (from === end - 1 && wordBefore && run.lead === '' && run.options.length === 1 && !only!.label && only!.value === null && only!.mark?.source === 'glyph') return end;
+      const boxesAlone = run.lead === '' && run.options.length === end - from && run.options.every((o) => !o.label && o.value === null && o.mark?.source === 'glyph');
+      const answerRow = () => run.options.some((o) => o.mark!.state === 'unchecked') || new Set(run.options.map((o) => o.mark!.detail)).size === 1;
+      if (wordBefore && boxesAlone && answerRow()) return end;
       // A cell whose options wrapped before their last label, "☐ Yes ☒" over "No" (see readWrappedCells).
       if (from === end - 1 && run.lead === '' && boxFirstCut(run.options)) return end;
     }
