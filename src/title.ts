@@ -91,8 +91,8 @@ function labelOf(block: Block): Label | null {
   return STOP.test(block.text) ? { field: null, rest: '', weak: false, standIn: false } : null;
 }
 
-/** The template's labels as printed, where a flattened table row runs several of them together. */
-const EMBEDDED = new RegExp(`\\s(?=(${[...TITLE_FIELDS.map((f) => f.label), 'Signature', 'Self Assessment Tool'].join('|')})\\b)`, 'gi');
+/** The template's labels as printed, where a flattened table row runs several of them together; "Date:" after a signature. */
+const EMBEDDED = new RegExp(`\\s(?=(${[...TITLE_FIELDS.map((f) => f.label), 'Signature', 'Self Assessment Tool', 'Date(?=\\s*:)'].join('|')})\\b)`, 'gi');
 
 /** "Name of organisation X Scope of surveillance camera system Y" → one block per label. */
 function splitLabels(blocks: readonly Block[]): Block[] {
@@ -149,10 +149,14 @@ const SIGN_OFF_INTRO = /^(?:(?:title(?: block)?|approval|declaration|sign[\s-]?o
  */
 export function trailingTitleStart(blocks: readonly Block[], from: number): number {
   const anchor = (b: Block) => labelOf(b)?.field && (isBareTitleLabel(b) || /^[^:]{1,60}:/.test(b.text));
+  const fieldsOf = (b: Block) => splitLabels([b]).filter(anchor).map((part) => labelOf(part)!.field!);
+  const signs = (b: Block) => b.kind !== 'option' && (SIGN_OFF_INTRO.test(b.text.trim()) || /^(?:signed|signature)\b/i.test(b.text.trim()));
   for (let i = Math.max(0, from); i < blocks.length; i++) {
-    if (!anchor(blocks[i]!)) continue;
-    const fields = new Set(blocks.slice(i, i + 16).filter(anchor).map((b) => labelOf(b)!.field));
-    if (fields.size < 2) continue;
+    if (fieldsOf(blocks[i]!).length === 0) continue;
+    const fields = new Set(blocks.slice(i, i + 16).flatMap(fieldsOf));
+    // A date alone is a sign-off's where a signature or the sign-off's heading or declaration comes with it.
+    const signed = fields.has('signOffDate') && blocks.slice(Math.max(from, i - 3), i + 1).some(signs);
+    if (fields.size < 2 && !signed) continue;
     let start = i;
     while (start - 1 > from && start > i - 2 && blocks[start - 1]!.kind !== 'option' && SIGN_OFF_INTRO.test(blocks[start - 1]!.text.trim())) start--;
     return start;

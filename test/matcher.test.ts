@@ -156,6 +156,22 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(moved), spec);
   });
 
+  it.each([
+    ['"Signed: … Date: …" on one line', 'Sign off\n\nSigned: A. Patel\tDate: 14/03/23'],
+    ['a signature and a date on lines of their own', 'Sign off\n\nSigned: A. Patel\n\nDate: 14/03/23'],
+    ['the declaration signed, its lines set apart, between the heading and the signature', 'Sign off\n\nI confirm that this self assessment has been reviewed and approved by the Senior Responsible\n\nOfficer.\n\nSigned: A. Patel\tDate: 14/03/23'],
+  ])('reads the sign-off date left blank at the start from a signature after the form (%s), and keeps it out of the last action plan', async (_, signOff) => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[12] = null;
+    const blank = renderText(spec, DEFAULT_TEXT_STYLE).replace(/^(Date of sign off\t)[^\n]*$/m, '$1');
+    const r = await run(`${blank}\n${signOff}\n`);
+    expect([r.organisation.signOffDate, r.organisation.signOffDateRaw]).toEqual(['2023-03-14', '14/03/23']);
+    expect(r.actionPlans.at(-1)!.text).toBeNull();
+    // A date in the plan with no signature is the plan's.
+    const dated = await run(`${blank}\nReview the signage by April.\n\nDate: 14/03/23\n`);
+    expect([dated.organisation.signOffDate, dated.actionPlans.at(-1)!.text]).toEqual([null, 'Review the signage by April.\nDate: 14/03/23']);
+  });
+
   it('reads the first of two assessments in one file, after an introduction quoting the principles, and says another follows', async () => {
     const first = sampleSpec(11);
     const second = sampleSpec(12);

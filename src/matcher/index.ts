@@ -167,7 +167,7 @@ export function match(doc: NormalisedDocument): MatchResult {
 /**
  * A heading of what documents print after the form: an appendix with its title ("Appendix B – DPIA screening
  * checklist", or a heading of its own, "Appendix B"), "Declaration", "Document history", "Version control", or a
- * sign-off over its signature ("Sign off", then "Signed: …"). Alone on its line, no sentence ("Appendix A to the
+ * sign-off over its signature ("Sign off", then "Signed: …", perhaps after the declaration signed). Alone on its line, no sentence ("Appendix A to the
  * review lists the sites."); not a plan's own words ("Sign off" as a step or a column's title, "Annex A" over a
  * line of the plan).
  */
@@ -177,8 +177,14 @@ function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
   if (b.kind === 'option' || /[.;,]$/.test(t) || t.split(/\s+/).length > 10) return false;
   if (/^(?:appendix|annexe?)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:\s*[:–—-]\s*\S.*)?$/i.test(t)) return b.kind === 'heading' || /[:–—-]\s*\S/.test(t.replace(/^\S+\s+\S+/, ''));
   if (/^(?:declaration|document\s+(?:control|history)|version\s+(?:control|history)|revision\s+history|change\s+(?:log|history))\s*:?$/i.test(t)) return true;
-  return /^(?:sign[\s-]?off|signatures?)\s*:?$/i.test(t) && /^(?:signed|signature|name)\b\s*[:\-–]/i.test(blocks[i + 1]?.text.trim() ?? '');
+  if (!/^(?:sign[\s-]?off|signatures?)\s*:?$/i.test(t)) return false;
+  const signature = (k: number) => /^(?:signed|signature|name)\b\s*[:\-–]/i.test(blocks[k]?.text.trim() ?? '');
+  // The declaration signed may stand between, its lines perhaps blocks of their own: "I confirm that this self
+  // assessment has been reviewed …".
+  return signature(i + 1) || (DECLARATION.test(blocks[i + 1]?.text.trim() ?? '') && (signature(i + 2) || signature(i + 3)));
 }
+
+const DECLARATION = /^i (?:confirm|certify|declare)\b/i;
 
 /**
  * A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"), printed again where it
