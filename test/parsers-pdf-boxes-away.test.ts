@@ -517,6 +517,24 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('reads drawn boxes under "Yes" and "No" headings on a page printing no other label, a comment beside them under a heading centred over its column', async () => {
+    const { pdf, page, t } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 80], ['Yes', 286], ['No', 318], ['Comments / evidence', 385]]);
+    const rows = [
+      ['1. Has your organisation paid a fee?', 'yes', 'ICO registration renewed annually.'],
+      ['2. Do you update your assessment?', 'no', ''],
+      ['3. Have you carried out an assessment?', 'yes', 'Signed off by the DPO.'],
+    ] as const;
+    rows.forEach(([question, crossed, comment], i) => {
+      const y = 770 - 40 * i;
+      t(question, 50, y);
+      drawBox(page, 288, y, crossed === 'yes');
+      drawBox(page, 318, y, crossed === 'no');
+      t(comment, 334, y);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector', 'yes:checked:vector', 'no:unchecked:vector']);
+  });
+
   it('keeps the "No." over the number column of a heading row repeated on every page a running line, not an option, where one page heads a column more', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

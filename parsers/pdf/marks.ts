@@ -95,8 +95,12 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const looseBoxes: Array<{ rect: Rect; mark: Mark }> = [];
   const claimedTokens = new Set<MarkToken>();
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
+  const rows = headingRows(text, groups);
+  // Column headings printed apart from any option ("No. | Question | Yes | No") over a page that marks nothing in its
+  // text: its boxes are drawn.
+  const headsDrawnBoxes = rows.length > 0 && text.tokens.length === 0 && !groups.some((g) => g.options.some((o) => o.mark));
   let painted: Rect[] = [];
-  if (bare.length > 0) {
+  if (bare.length > 0 || headsDrawnBoxes) {
     const drawn = await vectorShapes();
     painted = drawn?.highlights ?? [];
     // A square with a word printed over it is a highlight or a shaded cell, not a checkbox.
@@ -184,7 +188,6 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
     typedAlone.set(rect, part);
     looseBoxes.push({ rect, mark: glyphMark(t.char) ?? { state: 'checked', source: 'typed-mark', detail: t.char } });
   }
-  const rows = headingRows(text, groups);
   // A widget with no printed label beside it stands for the heading of the column it is in ("Yes" is every
   // checkbox's export value unless its author set another), or else for the option its export value names.
   const widgetMarks = new Map(looseWidgets.map((box) => [box.rect, { state: box.state, source: 'acroform', detail: box.detail } satisfies Mark]));
@@ -606,8 +609,12 @@ export function underColumnHeadings(
       const underneath = last.bottom - headBottom <= 1.6 * size;
       if (!underneath && !parts.some((p) => band(p) && p.x1 <= first.x0)) continue;
       // Text right after a mark makes it a bullet, unless the text starts a column of its own under the same
-      // heading row ("Yes | No | Comments").
-      const headed = (p: Part) => page.lines[head.options[0]!.line]?.parts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5) ?? false;
+      // heading row ("Yes | No | Comments"): level with a heading's start, or past the last label and under a heading
+      // set further right (centred in its cell, "Comments / evidence").
+      const headingParts = page.lines[head.options[0]!.line]?.parts ?? [];
+      const lastLabel = Math.max(...head.options.map((o) => o.rect.x1));
+      const headed = (p: Part) =>
+        headingParts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5 || (h.x0 > lastLabel && p.x0 > lastLabel && p.x0 < h.x1 && p.x1 > h.x0 && !optionValue(h.text)));
       if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
     // A mark on or near the line between two columns is under neither: it stands wholly inside one, 2 pt clear.
