@@ -13,6 +13,12 @@ describe('text parser', () => {
     expect(doc.blocks[2]!.provenance).toMatchObject({ line: 3, start: 7 });
   });
 
+  it('reads boxes followed by a control character nobody sees (U+0001, as an HTML export leaves after a checkbox) as boxes, offsets kept', async () => {
+    const doc = await parse(enc('Is it published?  ☐\u0001  Yes  ☒\u0001  No\n\nOn the website.\n'));
+    expect(doc.blocks.map(brief)).toEqual(['paragraph:Is it published?', 'option:yes:unchecked', 'option:no:checked', 'paragraph:On the website.']);
+    expect(doc.blocks[3]!.provenance).toMatchObject({ line: 3, start: 35 });
+  });
+
   it('reads a line opening with a box and its label, then words, as that option and a paragraph of the words', async () => {
     const doc = await parse(enc('Is it published?\n\n☒ Yes – on the council website.\n☐ No\n\n[x] No: not used\n\n☒ No-one may view it\n'));
     expect(doc.blocks.map(brief)).toEqual([

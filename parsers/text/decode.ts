@@ -2,9 +2,30 @@ import { ExtractError } from '../../src/errors.js';
 
 /**
  * Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else
- * Windows-1252, which is what older Word "Save as text" gives.
+ * Windows-1252, which is what older Word "Save as text" gives. Control
+ * characters other than line breaks, tabs and form feeds, which nobody reading
+ * the text sees, go: LibreOffice's HTML export leaves a U+0001 after each
+ * checkbox content control ("☒\u0001  Yes"), which a converter to Markdown
+ * keeps. The word before them moves right to fill their place, so that every
+ * offset past it still points into the file, and the gaps between words stay
+ * as the reader saw them ("  ☒  Yes", not "☒   Yes").
  */
 export function decodeText(bytes: Uint8Array): string {
+  const text = undecoded(bytes);
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(CONTROLS)) {
+    let word = m.index;
+    while (word > done && !/\s/.test(text[word - 1]!)) word--;
+    out += text.slice(done, word) + ' '.repeat(m[0].length) + text.slice(word, m.index);
+    done = m.index + m[0].length;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+const CONTROLS = /[\x00-\x08\x0b\x0e-\x1f\x7f]+/g;
+
+function undecoded(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const sample = bytes.subarray(0, 65536);
