@@ -389,6 +389,8 @@ describe('docx checkbox encodings', () => {
             r(run('Two?'), '', run('✓'), ''),
             r(run('Both?'), run('X'), run('X'), ''),
             r(run('Worded?'), run('Partly'), '', run('See the plan.')),
+            r(run('Boxed?'), contentControlCheckbox(false), run('In progress'), ''),
+            r(run('Later?'), '', run('X'), ''),
           ],
           cols,
         ),
@@ -399,9 +401,13 @@ describe('docx checkbox encodings', () => {
       ['no', 'checked', 'glyph', 'U+2713'],
       ['yes', 'checked', 'typed-mark', 'X'],
       ['no', 'checked', 'typed-mark', 'X'],
+      [null, 'unchecked', 'content-control', 'w14:checked w14:val="0"'],
+      ['no', 'checked', 'typed-mark', 'X'],
     ]);
-    // A heading column holding a word is not a row of answers in those columns.
+    // Words in a heading column are the organisation's answer, not a row of answers in those columns; the rows
+    // below them are still read.
     expect(doc.blocks.find((b) => b.text === 'Partly')?.kind).toBe('tableCell');
+    expect(doc.blocks.find((b) => b.text === 'In progress')?.kind).toBe('tableCell');
     expect(doc.blocks.some((b) => b.text === 'X' || b.text === '✓')).toBe(false);
   });
 

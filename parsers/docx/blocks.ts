@@ -480,12 +480,12 @@ export class BlockBuilder {
   /**
    * A row under column headings with an X, a tick or a box alone in the cell
    * under one of them: that column's option, ticked (or not, for an empty
-   * box). Returns false, ending the headings' reach, where a heading column
-   * holds anything else (other headings, a typed word): the rows below are no
-   * longer answers in those columns. A choice typed there ("N/A" in the Yes
-   * column) is the organisation's word, left as it is, and the rows below are
-   * still read. A row of another width than the heading row cannot be lined
-   * up with it and is left as it is.
+   * box). Returns false, ending the headings' reach, where heading columns
+   * hold anything else (other headings): the rows below are no longer answers
+   * in those columns. Words in one of them alone ("N/A" or "Partially" in the
+   * Yes column, perhaps a box in the other) are the organisation's, left as
+   * they are, and the rows below are still read. A row of another width than the heading row cannot be
+   * lined up with it and is left as it is.
    */
   private underHeadings(cells: Cell[], width: number, headings: Headings): boolean {
     if (width !== headings.width) return true;
@@ -503,7 +503,11 @@ export class BlockBuilder {
       if (b.kind === 'option') return b.option?.value === null && b.option.mark ? b.option.mark : null;
       return TYPED_MARK.test(b.text.trim()) ? ({ state: 'checked', source: 'typed-mark', detail: b.text.trim() } satisfies Mark) : null;
     });
-    if (marks.some((m) => m === null)) return false;
+    // Words in one heading column alone, any other holding a box ("Partially | ☐"), are the organisation's answer in
+    // words, left as they are; the rows below are still read. Words in more of them are a row of other headings.
+    const words = marks.filter((m) => m === null).length;
+    if (words === 1) return true;
+    if (words > 1) return false;
     headings.read = true;
     under.forEach((c, i) => {
       const value = headings.get(c.column)!;
