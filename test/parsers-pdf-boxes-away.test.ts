@@ -535,6 +535,28 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector', 'yes:checked:vector', 'no:unchecked:vector']);
   });
 
+  it('reads marks under "Yes" and "No" headings past a row answered in words typed in one of their columns', async () => {
+    const { pdf, t } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
+    // The words may wrap down their narrow column, one under the other.
+    const rows = [
+      ['1. Has your organisation paid a fee?', ['X'], 290, 'Renewed annually.'],
+      ['2. Have you carried out an assessment?', ['Partially'], 281, 'Sign-off awaited.'],
+      ['3. Do you update it regularly?', ['X'], 326, ''],
+      ['4. Do you review the system?', ['In', 'progress'], 318, ''],
+      ['5. Is footage encrypted?', ['X'], 290, ''],
+    ] as const;
+    rows.forEach(([question, typed, x, comment], i) => {
+      const y = 770 - 40 * i;
+      t(question, 50, y);
+      t('of the appointment?', 50, y - 13);
+      typed.forEach((word, k) => t(word, x, y - 13 * k));
+      t(comment, 353, y);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark', 'yes:checked:typed-mark']);
+    expect(d.blocks.find((b) => b.text === 'Partially')?.option).toBeUndefined();
+  });
+
   it('keeps the "No." over the number column of a heading row repeated on every page a running line, not an option, where one page heads a column more', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -487,6 +487,9 @@ export function strikeLines(label: Candidate, rules: Rule[]): number {
   return count;
 }
 
+/** What an organisation types in place of a tick: an answer neither Yes nor No yet. */
+const ANSWER_WORDS = /^(?:partially|partly|in part|in progress|ongoing|on-going|under review|not yet|pending|planned)\.?$/i;
+
 /** Nothing but box glyphs, ticks or an X. */
 function isMarkText(text: string): boolean {
   return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
@@ -597,7 +600,21 @@ export function underColumnHeadings(
     // "Yes | No"), is no other table's heading.
     const splits = columnSplits(head, borders);
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
-    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p) && !acrossColumns(p))) continue;
+    // A row's answer typed in words in one heading column alone, its question before it ("3. Have you … | Partially"),
+    // is no other table's headings; the words may wrap over two lines of a narrow column ("In" over "progress", even
+    // "Parti" over "ally").
+    const firstColumn = Math.min(...spans.map(([left]) => left));
+    const headingsEnd = Math.max(...head.options.map((o) => o.rect.x1));
+    const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd);
+    const stacked = (a: Part, b: Part | undefined) => b !== undefined && b.line === a.line + 1 && b.x0 < a.x1 && b.x1 > a.x0 && alone(b);
+    const answerWords = (p: Part) => {
+      const above = parts.find((q) => stacked(q, p));
+      const below = parts.find((q) => stacked(p, q));
+      const joined = (a: Part | undefined, b: Part | undefined) => (a && b ? [`${a.text.trim()}${b.text.trim()}`, `${a.text.trim()} ${b.text.trim()}`] : []);
+      return [p.text, ...joined(above, p), ...joined(p, below)].some((t) => ANSWER_WORDS.test(t.trim()));
+    };
+    const typedAnswer = (p: Part) => alone(p) && parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0) && answerWords(p);
+    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
     const markLines = new Map<number, number[]>();
     for (const p of between.filter((q) => isMarkText(q.text)))
       for (const [i, ch] of [...p.text].entries()) if (/\S/.test(ch)) markLines.set(p.line, [...(markLines.get(p.line) ?? []), (p.xs[i]! + p.xe[i]!) / 2]);
@@ -612,9 +629,8 @@ export function underColumnHeadings(
       // heading row ("Yes | No | Comments"): level with a heading's start, or past the last label and under a heading
       // set further right (centred in its cell, "Comments / evidence").
       const headingParts = page.lines[head.options[0]!.line]?.parts ?? [];
-      const lastLabel = Math.max(...head.options.map((o) => o.rect.x1));
       const headed = (p: Part) =>
-        headingParts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5 || (h.x0 > lastLabel && p.x0 > lastLabel && p.x0 < h.x1 && p.x1 > h.x0 && !optionValue(h.text)));
+        headingParts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5 || (h.x0 > headingsEnd && p.x0 > headingsEnd && p.x0 < h.x1 && p.x1 > h.x0 && !optionValue(h.text)));
       if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
     // A mark on or near the line between two columns is under neither: it stands wholly inside one, 2 pt clear.
