@@ -180,6 +180,19 @@ export function mergeTitleBlocks(first: Organisation, later: Organisation): Orga
   return merged;
 }
 
+/** Words that name a post: "Head of Community Safety", "Chief Nursing Officer", "Director of Housing". */
+const POST =
+  /\b(?:head|director|chief|manager|officer|lead|superintendent|supt|inspector|constable|commissioner|commander|sergeant|clerk|executive|controller|co-?ordinator|secretary|principal|registrar|chair(?:man|woman|person)?|governor|dean|deputy|assistant|advis[eo]r|administrator|president|treasurer|leader)\b/i;
+
+/**
+ * A name and a post in one value, the name first and the post after a comma ("Det Ch Supt Jane Doe, Head of Crime"):
+ * each; null where what follows the comma names no post ("Jane Doe, MBE", "Supt Jane Doe, Northvale Police").
+ */
+function nameAndPost(text: string): { name: string; post: string } | null {
+  const m = /^([^,\n]{3,60}),\s*([^\n]{3,160})$/.exec(text.trim());
+  return m && POST.test(m[2]!) ? { name: m[1]!.trim(), post: m[2]!.trim() } : null;
+}
+
 /** Reads a title block from the blocks before `before`: the form's start, or a sign-off printed after the form. */
 export function readTitleBlock(all: readonly Block[], before: number): Organisation {
   const blocks = splitLabels(all.slice(0, before));
@@ -249,6 +262,12 @@ export function readTitleBlock(all: readonly Block[], before: number): Organisat
     i = j - 1;
   }
   if (!values.signOffDate && undated) values.signOffDate = undated;
+  // A name and post given together where the block gives no post of its own ("Jane Doe, Head of Community Safety").
+  const named = !values.position && values.seniorResponsibleOfficer ? nameAndPost(values.seniorResponsibleOfficer.text) : null;
+  if (named) {
+    values.position = { text: named.post, provenance: values.seniorResponsibleOfficer!.provenance };
+    values.seniorResponsibleOfficer = { ...values.seniorResponsibleOfficer!, text: named.name };
+  }
   const provenance: Record<string, Provenance> = {};
   for (const [key, value] of Object.entries(values)) provenance[key] = value.provenance;
   const raw = values.signOffDate?.text ?? null;

@@ -26,6 +26,17 @@ const fields = ({ name, scope, seniorResponsibleOfficer, position, signOffDate }
 });
 
 describe('title block', () => {
+  it('parts a name and a post given together where no post is given apart, and nothing else after a comma', () => {
+    const read = (sro: string, position = '') =>
+      fields(fromRows([['Name of organisation', 'Northvale Police'], ['Senior Responsible Officer', sro], ...(position ? [['Position within organisation', position]] : [])]));
+    expect(read('Det Ch Supt Jane Doe, Head of Crime and Intelligence')).toMatchObject({ seniorResponsibleOfficer: 'Det Ch Supt Jane Doe', position: 'Head of Crime and Intelligence' });
+    expect(fields(fromRows([['SRO name and position', 'Dr Helen Carter, Chief Nursing Officer']]))).toMatchObject({ seniorResponsibleOfficer: 'Dr Helen Carter', position: 'Chief Nursing Officer' });
+    // A post given apart stays the post; words after a comma that name no post stay in the name.
+    expect(read('Jane Doe, Head of Community Safety', 'Director')).toMatchObject({ seniorResponsibleOfficer: 'Jane Doe, Head of Community Safety', position: 'Director' });
+    expect(read('Jane Doe, MBE')).toMatchObject({ seniorResponsibleOfficer: 'Jane Doe, MBE', position: null });
+    expect(read('Supt Jane Doe, Northvale Police')).toMatchObject({ seniorResponsibleOfficer: 'Supt Jane Doe, Northvale Police', position: null });
+  });
+
   it('leaves a field blank where the next line or row is another field of its own', async () => {
     expect(
       fields(
