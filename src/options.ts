@@ -245,6 +245,12 @@ export function readOptionRun(
   // in conversion), so the order does not say whether a box belongs to the label before it or after it. Only spacing can: a box between two labels goes with the one it
   // stands right beside when a wide gap parts it from the other ("Yes ✓    No"). Any other box is kept unlabelled.
   const order = labels > 0 && marks > 0 ? markOrder(run.map((t) => t.mark !== undefined)) : 'label-first';
+  // Two boxes side by side and a label short ("☐   ☒   N/A", a comment "N/A" after a Yes and a No box each in its own
+  // cell): which box the label is, if either, cannot be told. Every box is kept unlabelled, every label bare.
+  if (labels > 0 && marks > labels && run.some((t, i) => t.mark && run[i + 1]?.mark)) {
+    for (const t of run) options.push(t.label ? { label: t.label, value: optionValue(t.label), mark: null } : { label: '', value: null, mark: t.mark! });
+    return { lead, options };
+  }
   if (order === null) {
     const gap = (a: { end: number }, b: { index: number }) => line.slice(a.end, b.index);
     const tight = (g: string) => /^ ?$/.test(g);

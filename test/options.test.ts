@@ -30,6 +30,9 @@ describe('readOptionRun', () => {
     // A box at one end with the labels after (or before) it can only go one way.
     expect(summary('☒ Yes No')).toEqual(['yes:checked/glyph', 'no:none']);
     expect(summary('|_| Yes |_| No NA')).toEqual(['yes:unknown/placeholder', 'no:unknown/placeholder', 'na:none']);
+    // Two boxes side by side and a label short: the label may be either box's, or a comment after both.
+    expect(summary('Question?  ☐   ☒   N/A')).toEqual(['?:unchecked/glyph', '?:checked/glyph', 'na:none']);
+    expect(summary('Yes ☒ ☐')).toEqual(['yes:none', '?:checked/glyph', '?:unchecked/glyph']);
   });
 
   it('gives a box the option on its side of a slash', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
+import { GlyphFont, type BoxGlyph } from '../corpus/build/pdf-glyph-font.js';
 import { parse } from '../parsers/pdf/index.js';
 import { CORPUS, input, a4, drawBox, questionRow, show } from './pdf-fixtures.js';
 
@@ -468,7 +468,17 @@ describe('PDF boxes away from their labels', () => {
     const page = pdf.addPage(size);
     const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
     for (const [s, x] of headings) t(s, x, top);
-    return { pdf, page, t, glyphs };
+    /** Rows 40 pt apart from y = 770: a question (and a second line of it), a box glyph under Yes and one under No, a comment. */
+    const glyphRows = (rows: ReadonlyArray<readonly [string, BoxGlyph, BoxGlyph, string]>, secondLine = '') =>
+      rows.forEach(([question, yes, no, comment], i) => {
+        const y = 770 - 40 * i;
+        t(question, 50, y);
+        if (secondLine) t(secondLine, 50, y - 13);
+        glyphs.draw(page, yes, 290, y, 10);
+        glyphs.draw(page, no, 326, y, 10);
+        t(comment, 353, y);
+      });
+    return { pdf, page, t, glyphs, glyphRows };
   };
 
   it('reads a box glyph alone in its cell between a question and its comment, on the question\'s first line, under "Yes" and "No" headings', async () => {
@@ -492,20 +502,15 @@ describe('PDF boxes away from their labels', () => {
   });
 
   it('reads a box glyph in each of the "Yes" and "No" columns, one ticked, between a question and its comment', async () => {
-    const { pdf, page, t, glyphs } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 80], ['Yes', 286], ['No', 323], ['Comments / evidence', 353]]);
-    const rows = [
-      ['1. Has your organisation paid a fee', 'cross', 'empty', 'ICO registration renewed'],
-      ['2. Do you update your assessment', 'empty', 'cross', 'No fundamental changes'],
-      ['3. Have you carried out an assessment', 'cross', 'cross', 'Signed off in May'],
-    ] as const;
-    rows.forEach(([question, yes, no, comment], i) => {
-      const y = 770 - 40 * i;
-      t(question, 50, y);
-      t('of the appointment?', 50, y - 13);
-      glyphs.draw(page, yes, 290, y, 10);
-      glyphs.draw(page, no, 326, y, 10);
-      t(comment, 353, y);
-    });
+    const { pdf, glyphRows } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 80], ['Yes', 286], ['No', 323], ['Comments / evidence', 353]]);
+    glyphRows(
+      [
+        ['1. Has your organisation paid a fee', 'cross', 'empty', 'ICO registration renewed'],
+        ['2. Do you update your assessment', 'empty', 'cross', 'No fundamental changes'],
+        ['3. Have you carried out an assessment', 'cross', 'cross', 'Signed off in May'],
+      ],
+      'of the appointment?',
+    );
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
       'yes:checked:glyph',
@@ -515,6 +520,17 @@ describe('PDF boxes away from their labels', () => {
       'yes:checked:glyph',
       'no:checked:glyph',
     ]);
+  });
+
+  it('reads a comment "N/A" after a Yes and a No box each in its own cell as a comment, the boxes under their headings', async () => {
+    const { pdf, glyphRows } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
+    glyphRows([
+      ['1. Do you use drones?', 'empty', 'cross', 'N/A'],
+      ['2. Do you use body worn cameras?', 'cross', 'empty', 'N/A'],
+    ]);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(d.blocks.filter((b) => b.text === 'N/A').map((b) => b.kind)).toEqual(['tableCell', 'tableCell']);
   });
 
   it('reads drawn boxes under "Yes" and "No" headings on a page printing no other label, a comment beside them under a heading centred over its column', async () => {

@@ -268,7 +268,10 @@ function readLine(line: Line, groups: OptionGroup[], consumed: Set<Part>): void 
   if (all.length === 0) return;
   let read = closingRun(all);
   let parts = all;
-  if (!read.run) {
+  if (labelAfterBoxCells(all)) {
+    parts = all.slice(0, -1);
+    read = closingRun(parts);
+  } else if (!read.run) {
     // Options in a cell of their own with a column of comments after it: the comments stay text.
     const end = optionsCellEnd(all);
     if (end !== null) {
@@ -403,6 +406,19 @@ const MAX_OPTION_PARTS = 4;
  * over "☐ No", its first line level with the comments), or a part of options
  * a wrap cut (see boxFirstCut); null where there is none.
  */
+/**
+ * Two boxes or more each alone in its cell after the question, then a label alone in the last ("1. … | ☐ | ☒ | N/A"):
+ * a comment under column headings, the boxes the headings'. A label after one box ("☒ | N/A") is that box's.
+ */
+function labelAfterBoxCells(parts: readonly Part[]): boolean {
+  const last = parts.at(-1)!;
+  if (parts.length < 4 || optionValue(last.text) === null) return false;
+  const loneBox = (p: Part) => [...p.text.trim()].length === 1 && glyphMark(p.text.trim()) !== null;
+  let boxes = 0;
+  for (let k = parts.length - 2; k >= 0 && loneBox(parts[k]!); k--) boxes++;
+  return boxes >= 2 && boxes < parts.length - 1 && /[\p{L}\p{N}]/u.test(parts[parts.length - 2 - boxes]!.text);
+}
+
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {
     if (optionValue(parts[end]!.text) !== null || readOptionRun(parts[end]!.text, SLASH_JOINED)?.lead === '') continue;

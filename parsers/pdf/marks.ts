@@ -601,7 +601,7 @@ export function underColumnHeadings(
     const splits = columnSplits(head, borders);
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
     // A row's answer typed in words in one heading column alone, its question before it ("3. Have you … | Partially"),
-    // is no other table's headings; the words may wrap over two lines of a narrow column ("In" over "progress", even
+    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap over two lines of a narrow column ("In" over "progress", even
     // "Parti" over "ally").
     const firstColumn = Math.min(...spans.map(([left]) => left));
     const headingsEnd = Math.max(...head.options.map((o) => o.rect.x1));
@@ -614,7 +614,8 @@ export function underColumnHeadings(
       return [p.text, ...joined(above, p), ...joined(p, below)].some((t) => ANSWER_WORDS.test(t.trim()));
     };
     const typedAnswer = (p: Part) => alone(p) && parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0) && answerWords(p);
-    if (between.some((p) => !isMarkText(p.text) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
+    const notApplicable = (p: Part) => optionValue(p.text) === 'na';
+    if (between.some((p) => !isMarkText(p.text) && !notApplicable(p) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
     const markLines = new Map<number, number[]>();
     for (const p of between.filter((q) => isMarkText(q.text)))
       for (const [i, ch] of [...p.text].entries()) if (/\S/.test(ch)) markLines.set(p.line, [...(markLines.get(p.line) ?? []), (p.xs[i]! + p.xe[i]!) / 2]);
