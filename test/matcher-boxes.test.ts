@@ -9,6 +9,16 @@ import { parse as parseText } from '../parsers/text/index.js';
 import { enc, run, render, answer, expectMatchesSpec } from './matcher-fixtures.js';
 
 describe('matcher on rendered templates', () => {
+  it('says a question whose options are read from text printed invisible (an OCR layer) has boxes not read, not none ticked', async () => {
+    const bare = renderText(sampleSpec(5), DEFAULT_TEXT_STYLE).replace(/[☒☐] /g, '');
+    const doc = await parseText(enc(bare));
+    const reasons = (blocks: Block[]) => new Set(match({ ...doc, blocks }).answers.filter((a) => a.type !== 'open' && a.status === 'missing').map((a) => a.reason));
+    expect(reasons(doc.blocks)).toContain('no box ticked');
+    const unseen = reasons(doc.blocks.map((b) => ({ ...b, unshown: true })));
+    expect(unseen).not.toContain('no box ticked');
+    expect(unseen).toContain('its options are read from text printed invisible (an OCR layer over a scan): whether a box is ticked is not read');
+  });
+
   it('gives boxes after a question answered in words, and after another question, to that other question', async () => {
     const first = sampleSpec(22);
     const at = renderText(first, DEFAULT_TEXT_STYLE).indexOf('70. Have you identified');

@@ -451,7 +451,9 @@ function readChoice(parts: Parts): ChoiceReading {
       ? 'boxes printed in a font that maps them to no character: their state cannot be read'
       : unknown.length > 0
         ? `the boxes' state cannot be read: ${unknown[0]!.option!.mark!.detail ?? 'not recorded'}`
-        : options.length > 0 || printed.length > 0
+        : [...options, ...printed].length > 0 && [...options, ...printed].every((b) => b.unshown)
+          ? 'its options are read from text printed invisible (an OCR layer over a scan): whether a box is ticked is not read'
+          : options.length > 0 || printed.length > 0
         ? 'no box ticked'
         : (parts.soleDoubt ?? 'no Yes/No options found');
   return { choice: null, status: 'missing', reason, confidence: 0.9, evidence: NO_EVIDENCE };
