@@ -4,6 +4,36 @@ import { parse } from '../parsers/markdown/index.js';
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('markdown parser', () => {
+  it('reads a table written as HTML (cells holding paragraphs or lists) as table cells, a line each, entities read', async () => {
+    const md = [
+      '**What is the problem you face?**',
+      '',
+      '<table>',
+      '<tbody>',
+      '<tr class="odd">',
+      '<td><p>The council uses CCTV &amp; ANPR.</p>',
+      '<ul>',
+      '<li><p>Prevent crime</p></li>',
+      '</ul></td>',
+      '<td>☐ Yes ☒ No</td>',
+      '</tr>',
+      '</tbody>',
+      '</table>',
+      '',
+      '<div>Signed:&nbsp;A.&#160;Patel</div>',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    const show = (b: (typeof doc.blocks)[number]) => (b.option ? `${b.option.value}:${b.option.mark?.state}` : `${b.kind}:${b.text}`);
+    expect(doc.blocks.map((b) => [show(b), b.provenance.line])).toEqual([
+      ['paragraph:What is the problem you face?', 1],
+      ['tableCell:The council uses CCTV & ANPR.', 6],
+      ['tableCell:- Prevent crime', 6],
+      ['yes:unchecked', 10],
+      ['no:checked', 10],
+      ['paragraph:Signed: A. Patel', 15],
+    ]);
+  });
+
   it('keeps printed question numbers, headings and list items, without Markdown syntax', async () => {
     const md = [
       '## Principle 4',

@@ -5,6 +5,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { unified } from 'unified';
 import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
@@ -83,6 +84,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         emit(node.value, line(node) + 1, 'paragraph');
         return;
       case 'html':
+        readHtml(node.value, line(node));
         return;
       default:
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
@@ -102,6 +104,30 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     blocks.push({ kind: 'option', text: words?.label ?? text, provenance: position(item), option: { value, mark } });
     if (words) blocks.push({ kind: 'paragraph', text: words.rest, provenance: position(item) });
     return true;
+  };
+  /**
+   * A block of HTML, as a converter writes a table whose cells hold paragraphs or lists (pandoc's GFM): each row's
+   * cells as table cells, each line of a cell read as any line is; other HTML as paragraphs, a line each.
+   */
+  const readHtml = (html: string, startLine: number) => {
+    const lineOf = (at: number) => startLine + (html.slice(0, at).match(/\n/g)?.length ?? 0);
+    const at = (k: number) => {
+      const lineNo = lineOf(k);
+      return { line: lineNo, start: lineStarts[lineNo - 1] ?? 0, end: (lineStarts[lineNo] ?? source.length + 1) - 1 };
+    };
+    const rows = [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi)];
+    if (rows.length === 0) {
+      for (const text of htmlLines(html)) emit(text, startLine, 'paragraph');
+      return;
+    }
+    rows.forEach((row, r) => {
+      const inside = row.index + row[0].indexOf(row[1]!);
+      const cells = [...row[1]!.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]\s*>/gi)];
+      cells.forEach((cell, column) => {
+        for (const text of htmlLines(cell[1]!))
+          for (const b of lineBlocks(text, at(inside + cell.index))) blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
+      });
+    });
   };
   const position = (node: Nodes) => {
     const lineNo = line(node);
@@ -126,6 +152,23 @@ function marksUnder(texts: readonly string[], headings: ReadonlyMap<number, Opti
     marks.set(column, mark);
   }
   return marks.size > 0 ? marks : null;
+}
+
+/** An HTML fragment's text, a line for each paragraph, list item or line break, its tags gone and its entities read. */
+function htmlLines(html: string): string[] {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(?:br|\/p|\/li|\/div|\/h[1-6]|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
+      if (ref[0] !== '#') return decodeNamedCharacterReference(ref) || whole;
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 function line(node: Nodes): number {
