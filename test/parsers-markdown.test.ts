@@ -1,9 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/markdown/index.js';
+import type { Block } from '../src/document.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
+/** An option as its value and state, any other block as its kind and text. */
+const show = (b: Block) => (b.option ? `${b.option.value}:${b.option.mark?.state}` : `${b.kind}:${b.text}`);
 
 describe('markdown parser', () => {
+  it('reads a grid table (pandoc\'s) as table cells, a line for each paragraph or list item, the rest where it was', async () => {
+    const md = [
+      'Intro',
+      '',
+      '+----------------+------------------------+',
+      '| **Name of      | Mellstock District     |',
+      '| organisation** | Council                |',
+      '+================+========================+',
+      '| **Scope**      | Town centre CCTV       |',
+      '|                |                        |',
+      '|                | -   74 cameras         |',
+      '+----------------+------------------------+',
+      '| Is it used?    | ☐ Yes ☒ No             |',
+      '+----------------+------------------------+',
+      '',
+      'After the table.',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => [show(b), b.provenance.line, b.table ? `${b.table.row},${b.table.column}` : ''])).toEqual([
+      ['paragraph:Intro', 1, ''],
+      ['tableCell:Name of organisation', 4, '0,0'],
+      ['tableCell:Mellstock District Council', 4, '0,1'],
+      ['tableCell:Scope', 7, '1,0'],
+      ['tableCell:Town centre CCTV', 7, '1,1'],
+      ['tableCell:- 74 cameras', 7, '1,1'],
+      ['tableCell:Is it used?', 11, '2,0'],
+      ['yes:unchecked', 11, ''],
+      ['no:checked', 11, ''],
+      ['paragraph:After the table.', 14, ''],
+    ]);
+    expect(doc.blocks.at(-1)!.provenance.start).toBe(md.indexOf('After the table.'));
+  });
+
   it('reads a table written as HTML (cells holding paragraphs or lists) as table cells, a line each, entities read', async () => {
     const md = [
       '**What is the problem you face?**',
@@ -23,7 +59,6 @@ describe('markdown parser', () => {
       '<div>Signed:&nbsp;A.&#160;Patel</div>',
     ].join('\n');
     const doc = await parse(enc(md));
-    const show = (b: (typeof doc.blocks)[number]) => (b.option ? `${b.option.value}:${b.option.mark?.state}` : `${b.kind}:${b.text}`);
     expect(doc.blocks.map((b) => [show(b), b.provenance.line])).toEqual([
       ['paragraph:What is the problem you face?', 1],
       ['tableCell:The council uses CCTV & ANPR.', 6],

@@ -7,11 +7,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { unified } from 'unified';
-import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions } from '../../src/document.js';
+import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions, Provenance } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
 import { LABEL_OF, TYPED_MARK, glyphMark, labelThenWords, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
 import { decodeText } from '../text/decode.js';
+import { gridTables, type GridTable } from './grid.js';
 
 /** GFM for its tables (title blocks are often one) and task lists ("- [x] Yes"). */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -22,7 +23,8 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     throw new ExtractError('too-large', `Markdown file of ${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte limit`);
   }
   const source = decodeText(bytes);
-  const tree = processor.parse(source) as Root;
+  const grids = gridTables(source);
+  const tree = processor.parse(grids.masked) as Root;
   const blocks: Block[] = [];
   const lineStarts = lineOffsets(source);
   const emit = (text: string, startLine: number, kind: Exclude<BlockKind, 'option' | 'tableCell'>, level?: number) => {
@@ -56,30 +58,9 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         });
         return;
       }
-      case 'table': {
-        const rows = (node as Table).children;
-        const titles = rows[0]?.children.map((cell, column) => ({ column, text: inlineText(cell.children).trim() })) ?? [];
-        // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
-        const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
-        const headings = asks ? optionColumns(titles, true) : null;
-        // A cell's lines (split at <br>) are read as any line is: "☒ Yes ☐ No" is options, the rest the cell's text.
-        rows.forEach((row, r) => {
-          const texts = row.children.map((cell) => inlineText(cell.children));
-          const marks = r > 0 && headings ? marksUnder(texts.map((t) => t.trim()), headings) : null;
-          row.children.forEach((cell, column) => {
-            const value = marks && headings!.get(column);
-            if (value) {
-              const mark = marks.get(column);
-              if (mark) blocks.push({ kind: 'option', text: LABEL_OF[value], provenance: position(cell), option: { value, mark } });
-              return;
-            }
-            for (const piece of texts[column]!.split('\n'))
-              for (const b of lineBlocks(piece, position(cell)))
-                blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
-          });
-        });
+      case 'table':
+        readTable((node as Table).children.map((row) => row.children.map((cell, column) => ({ column, text: inlineText(cell.children), provenance: position(cell) }))));
         return;
-      }
       case 'code':
         emit(node.value, line(node) + 1, 'paragraph');
         return;
@@ -90,6 +71,38 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     }
   };
+  /**
+   * A table's rows of cells, each cell's text and where it is. A cell's lines (split at <br>) are read as any line is:
+   * "☒ Yes ☐ No" is options, the rest the cell's text.
+   */
+  const readTable = (rows: Array<Array<{ column: number; text: string; provenance: Provenance }>>) => {
+    const titles = rows[0]?.map(({ column, text }) => ({ column, text: text.trim() })) ?? [];
+    // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
+    const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
+    const headings = asks ? optionColumns(titles, true) : null;
+    rows.forEach((cells, r) => {
+      const marks = r > 0 && headings ? marksUnder(cells, headings) : null;
+      for (const { column, text, provenance } of cells) {
+        const value = marks && headings!.get(column);
+        if (value) {
+          const mark = marks.get(column);
+          if (mark) blocks.push({ kind: 'option', text: LABEL_OF[value], provenance, option: { value, mark } });
+          continue;
+        }
+        for (const piece of text.split('\n'))
+          for (const b of lineBlocks(piece, provenance)) blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
+      }
+    });
+  };
+  /** A grid table's rows, each cell's Markdown read as text: a line for each paragraph, list item or heading. */
+  const readGrid = (grid: GridTable) =>
+    readTable(
+      grid.rows.map((row) => {
+        const lineNo = row.line;
+        const provenance = { line: lineNo, start: lineStarts[lineNo - 1] ?? 0, end: (lineStarts[lineNo] ?? source.length + 1) - 1 };
+        return row.cells.map(({ column, markdown }) => ({ column, text: markdownLines(markdown).join('\n'), provenance }));
+      }),
+    );
   /**
    * A task-list item that is an option ("- [x] Yes") becomes that option with its box; one with words after the
    * option ("- [x] Yes – the policy is published") is the option, then a paragraph of the words.
@@ -133,7 +146,13 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const lineNo = line(node);
     return { line: lineNo, start: node.position?.start.offset ?? lineStarts[lineNo - 1] ?? 0, end: node.position?.end.offset ?? source.length };
   };
-  visit(tree);
+  // Grid tables, read apart, come in where they stand among the rest.
+  const pending = [...grids.tables];
+  for (const node of tree.children) {
+    while (pending.length > 0 && pending[0]!.line < line(node)) readGrid(pending.shift()!);
+    visit(node);
+  }
+  for (const grid of pending) readGrid(grid);
   return { format: 'markdown', blocks: pairMarksWithLabels(blocks), diagnostics: [] };
 }
 
@@ -142,16 +161,29 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
  * column's option, ticked. Null, leaving the row as it is, where no such cell holds one, or one holds anything else
  * (a word typed there is the organisation's own).
  */
-function marksUnder(texts: readonly string[], headings: ReadonlyMap<number, OptionValue>): Map<number, Mark> | null {
+function marksUnder(cells: ReadonlyArray<{ column: number; text: string }>, headings: ReadonlyMap<number, OptionValue>): Map<number, Mark> | null {
   const marks = new Map<number, Mark>();
   for (const column of headings.keys()) {
-    const text = texts[column] ?? '';
+    const text = cells.find((c) => c.column === column)?.text.trim() ?? '';
     if (!text) continue;
     const mark = glyphMark(text) ?? (TYPED_MARK.test(text) ? ({ state: 'checked', source: 'typed-mark', detail: text } satisfies Mark) : null);
     if (!mark) return null;
     marks.set(column, mark);
   }
   return marks.size > 0 ? marks : null;
+}
+
+/** Markdown's text a line for each paragraph (its wrapped lines joined), list item or heading. */
+function markdownLines(markdown: string): string[] {
+  const out: string[] = [];
+  const walk = (node: Nodes, prefix = ''): void => {
+    if (node.type === 'paragraph' || node.type === 'heading') out.push(prefix + inlineText(node.children).replace(/\s*\n\s*/g, ' ').trim());
+    else if (node.type === 'list')
+      node.children.forEach((item, i) => item.children.forEach((child, j) => walk(child, j > 0 ? '' : node.ordered ? `${(node.start ?? 1) + i}. ` : '- ')));
+    else if ('children' in node) for (const child of node.children as Nodes[]) walk(child, prefix);
+  };
+  walk(processor.parse(markdown) as Root);
+  return out.filter(Boolean);
 }
 
 /** An HTML fragment's text, a line for each paragraph, list item or line break, its tags gone and its entities read. */
