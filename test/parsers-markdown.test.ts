@@ -40,6 +40,38 @@ describe('markdown parser', () => {
     expect(doc.blocks.at(-1)!.provenance.start).toBe(md.indexOf('After the table.'));
   });
 
+  it('reads pandoc\'s multiline tables (rows parted by blank lines) and simple tables (a line a row) as table cells', async () => {
+    const md = [
+      '  ---------------------------------------------------------------',
+      '  1\\. Has your organisation paid a fee to     ☐   Yes   ☒   No',
+      '  the Information Commissioner?',
+      '',
+      '  2\\. Do you publish a report?                ☒   Yes   ☐   No',
+      '  ------------------------------------------ --- ----- --- ----',
+      '',
+      'Between.',
+      '',
+      '  -------------------------------- --- ----- --- ----',
+      '  Is the system used otherwise?    ☐   Yes   ☒   No',
+      '  No. It is only used for crime.',
+      '  -------------------------------- --- ----- --- ----',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.map((b) => [show(b), b.provenance.line])).toEqual([
+      ['tableCell:1. Has your organisation paid a fee to the Information Commissioner?', 2],
+      ['yes:unchecked', 2],
+      ['no:checked', 2],
+      ['tableCell:2. Do you publish a report?', 5],
+      ['yes:checked', 5],
+      ['no:unchecked', 5],
+      ['paragraph:Between.', 8],
+      ['tableCell:Is the system used otherwise?', 11],
+      ['yes:unchecked', 11],
+      ['no:checked', 11],
+      ['tableCell:No. It is only used for crime.', 12],
+    ]);
+  });
+
   it('reads a table written as HTML (cells holding paragraphs or lists) as table cells, a line each, entities read', async () => {
     const md = [
       '**What is the problem you face?**',

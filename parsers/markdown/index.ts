@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
 import { LABEL_OF, TYPED_MARK, glyphMark, labelThenWords, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
 import { decodeText } from '../text/decode.js';
-import { gridTables, type GridTable } from './grid.js';
+import { pandocTables, type GridTable } from './pandoc-tables.js';
 
 /** GFM for its tables (title blocks are often one) and task lists ("- [x] Yes"). */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -23,7 +23,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     throw new ExtractError('too-large', `Markdown file of ${bytes.byteLength} bytes exceeds the ${limits.maxInputBytes}-byte limit`);
   }
   const source = decodeText(bytes);
-  const grids = gridTables(source);
+  const grids = pandocTables(source);
   const tree = processor.parse(grids.masked) as Root;
   const blocks: Block[] = [];
   const lineStarts = lineOffsets(source);
@@ -94,7 +94,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       }
     });
   };
-  /** A grid table's rows, each cell's Markdown read as text: a line for each paragraph, list item or heading. */
+  /** A pandoc table's rows, each cell's Markdown read as text: a line for each paragraph, list item or heading. */
   const readGrid = (grid: GridTable) =>
     readTable(
       grid.rows.map((row) => {
@@ -146,7 +146,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
     const lineNo = line(node);
     return { line: lineNo, start: node.position?.start.offset ?? lineStarts[lineNo - 1] ?? 0, end: node.position?.end.offset ?? source.length };
   };
-  // Grid tables, read apart, come in where they stand among the rest.
+  // Pandoc's tables, read apart, come in where they stand among the rest.
   const pending = [...grids.tables];
   for (const node of tree.children) {
     while (pending.length > 0 && pending[0]!.line < line(node)) readGrid(pending.shift()!);
