@@ -40,6 +40,16 @@ describe('matcher on rendered templates', () => {
     expect(got.filter((a) => a.choice !== null).length).toBeGreaterThan(8);
   });
 
+  it('leaves the end of a question\'s wording that a page break set among its answer out of the answer', async () => {
+    const spec = sampleSpec(9);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /(20\. Do you have clear [^\n]*? of your surveillance) camera system\? If so, please specify\.(  [^\n]*)\n\n(Our CCTV policy sets out the purposes) (and is published on the council website\.)/,
+      '$1$2\n\n$3\n\ncamera system? If so, please specify.\n\n$4',
+    );
+    expect(text).toContain('\n\ncamera system? If so, please specify.\n\n');
+    expect(answer(await run(text), 'P5.1').text).toBe('Our CCTV policy sets out the purposes\nand is published on the council website.');
+  });
+
   it('tolerates questions shortened or reworded by the organisation', async () => {
     const spec = sampleSpec(4);
     spec.answers['P4.1'] = { text: 'A board meets quarterly.', wording: 'What governance arrangements do you have?' };

@@ -163,12 +163,21 @@ export function questionBlock(q: Question, blocks: readonly Block[], at: number,
 /**
  * The rest of a question that a page break split from its first part, found
  * among the answer: it ends in "?" and brings the printed question closer to
- * the template's wording.
+ * the template's wording; or it is the last words of the template's wording,
+ * three or more, that the printed question lacks ("camera system? If so,
+ * please specify.", "provide brief details)").
  */
 export function continuesQuestion(q: Question, question: Block, b: Block): boolean {
-  if (b.kind === 'option' || !/\?\s*$/.test(b.text) || leadingNumber(b.text) !== null) return false;
+  if (b.kind === 'option' || leadingNumber(b.text) !== null) return false;
+  const tail = words(b.text);
+  const asked = words(q.text);
+  const ends = tail.length >= 3 && tail.length < asked.length && tail.every((w, i) => w === asked[asked.length - tail.length + i]);
+  if (ends && !words(question.text).join(' ').endsWith(tail.join(' '))) return true;
+  if (!/\?\s*$/.test(b.text)) return false;
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
+
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** A question's own label: "10.4", "Q10a", "(v)", "iv.", "b)", "1.4(a)", "Q12.5(i)", "A10.1". */
 const QUESTION_LABEL =
