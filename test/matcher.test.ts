@@ -50,6 +50,19 @@ describe('matcher on rendered templates', () => {
     expect(answer(await run(text), 'P5.1').text).toBe('Our CCTV policy sets out the purposes\nand is published on the council website.');
   });
 
+  it.each([
+    ['labelled in its text', '20a. Is the BWV Standard Operating Procedure reviewed every year?  ☒ Yes  ☐ No'],
+    ['labelled in a cell before it', '20a.\tIs the BWV Standard Operating Procedure reviewed every year?\t☒ Yes  ☐ No'],
+  ])('ends an answer at a question the organisation added after its boxes and words (%s), with boxes of its own', async (_, local) => {
+    const spec = sampleSpec(9);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE).replace(
+      /(20\. Do you have clear [^\n]*\n\n[^\n]*\n\n)(21\. )/,
+      `$1${local}\n\nLast reviewed January 2023.\n\n$2`,
+    );
+    expect(text).toContain('Last reviewed January 2023.');
+    expectMatchesSpec(await run(text), spec);
+  });
+
   it('tolerates questions shortened or reworded by the organisation', async () => {
     const spec = sampleSpec(4);
     spec.answers['P4.1'] = { text: 'A board meets quarterly.', wording: 'What governance arrangements do you have?' };

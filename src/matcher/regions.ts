@@ -222,7 +222,25 @@ export function untilOtherQuestion(q: Question, question: Block, after: Block[],
           b.kind !== 'option' && b.text.length <= 80 && (SIGN_OFF.test(b.text) || isTitleLabel(b)) && beforeBoxes(i) && after.slice(0, i).some(answers),
       )
     : -1;
-  const end = [other, closing].filter((x) => x >= 0);
+  // A question the organisation added after this one's boxes and words, labelled as the form labels its questions
+  // ("20a. Are the procedures reviewed …?", or "20a." in a cell before it), with boxes of its own: those and what
+  // follows are its.
+  const reference = (b: Block | undefined) => b !== undefined && (REFERENCE.test(b.text.trim()) || LETTERED_REFERENCE.test(b.text.trim()));
+  const localAt = after.findIndex(
+    (b, i) =>
+      b.kind !== 'option' &&
+      b.text.length <= 400 &&
+      (QUESTION_LABEL.test(b.text) || reference(after[i - 1])) &&
+      endsAsQuestion(b.text) &&
+      after.slice(0, i).some((o) => o.kind === 'option') &&
+      after.slice(0, i).some(answers) &&
+      after.slice(i + 1).some((o) => o.kind === 'option') &&
+      questionScore(q, b) < QUESTION_THRESHOLD &&
+      !continuesQuestion(q, question, b),
+  );
+  // Its reference cell before it is its own too.
+  const local = localAt > 0 && reference(after[localAt - 1]) ? localAt - 1 : localAt;
+  const end = [other, closing, local].filter((x) => x >= 0);
   if (end.length) return { after: after.slice(0, Math.min(...end)), askedBefore: null };
   // The organisation's words: not a prompt of the form's, nor its advice, guidance or a line introducing them
   // ("Things to consider:").
