@@ -398,15 +398,6 @@ function closingRun(parts: readonly Part[]): { text: string; starts: number[]; r
 const MAX_OPTION_PARTS = 4;
 
 /**
- * Where a cell of options ends, with a column of text after it, as a table
- * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
- * run to its end. Only a whole Yes/No pair with a mark among it, ending a
- * part, or the form's "Yes / No" prompt filling a part, or one option with
- * its box filling a part of its own (a cell that stacks its options, "☒ Yes"
- * over "☐ No", its first line level with the comments), or a part of options
- * a wrap cut (see boxFirstCut); null where there is none.
- */
-/**
  * Two boxes or more each alone in its cell after the question, then a label alone in the last ("1. … | ☐ | ☒ | N/A"):
  * a comment under column headings, the boxes the headings'. A label after one box ("☒ | N/A") is that box's.
  */
@@ -419,6 +410,17 @@ function labelAfterBoxCells(parts: readonly Part[]): boolean {
   return boxes >= 2 && boxes < parts.length - 1 && /[\p{L}\p{N}]/u.test(parts[parts.length - 2 - boxes]!.text);
 }
 
+/**
+ * Where a cell of options ends, with a column of text after it, as a table
+ * row prints "question | Yes ☐ No ☒ | comments": how many of the line's parts
+ * run to its end. Only a whole Yes/No pair with a mark among it, ending a
+ * part, or the form's "Yes / No" prompt filling a part, or one option with
+ * its box filling a part of its own (a cell that stacks its options, "☒ Yes"
+ * over "☐ No", its first line level with the comments), or boxes each alone
+ * in a part of their own after the question's words (their labels heading the
+ * columns), or a part of options a wrap cut (see boxFirstCut); null where
+ * there is none.
+ */
 function optionsCellEnd(parts: readonly Part[]): number | null {
   for (let end = parts.length - 1; end >= 1; end--) {
     if (optionValue(parts[end]!.text) !== null || readOptionRun(parts[end]!.text, SLASH_JOINED)?.lead === '') continue;

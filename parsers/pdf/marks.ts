@@ -601,8 +601,8 @@ export function underColumnHeadings(
     const splits = columnSplits(head, borders);
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
     // A row's answer typed in words in one heading column alone, its question before it ("3. Have you … | Partially"),
-    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap over two lines of a narrow column ("In" over "progress", even
-    // "Parti" over "ally").
+    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap over
+    // two lines of a narrow column ("In" over "progress", even "Parti" over "ally").
     const firstColumn = Math.min(...spans.map(([left]) => left));
     const headingsEnd = Math.max(...head.options.map((o) => o.rect.x1));
     const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd);

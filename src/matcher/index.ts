@@ -167,9 +167,9 @@ export function match(doc: NormalisedDocument): MatchResult {
 /**
  * A heading of what documents print after the form: an appendix with its title ("Appendix B – DPIA screening
  * checklist", or a heading of its own, "Appendix B"), "Declaration", "Document history", "Version control", or a
- * sign-off over its signature ("Sign off", then "Signed: …", perhaps after the declaration signed). Alone on its line, no sentence ("Appendix A to the
- * review lists the sites."); not a plan's own words ("Sign off" as a step or a column's title, "Annex A" over a
- * line of the plan).
+ * sign-off over its signature ("Sign off", then "Signed: …", perhaps after the declaration signed). Alone on its
+ * line, no sentence ("Appendix A to the review lists the sites."); not a plan's own words ("Sign off" as a step or a
+ * column's title, "Annex A" over a line of the plan).
  */
 function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
   const b = blocks[i]!;
