@@ -234,7 +234,11 @@ export function readOptionRun(
   // Options printed after a question are set apart by a wide gap or follow its punctuation.
   const setApart = /\s\s$|\t$/.test(before) || /[?:.)]$/.test(lead);
   const typedOnly = run.every((t) => t.label || t.mark?.source === 'typed-mark');
-  if (lead && !setApart) return null;
+  // Or the run is a whole set of boxed options, each box before its label ("… more ☒ Yes ☐ No", a question whose
+  // first line a text conversion ended with its boxes): no words of a sentence.
+  const boxedSet =
+    labels >= 2 && marks === labels && run.every((t, i) => (i % 2 === 0 ? t.mark?.source === 'glyph' : t.label)) && values.has('yes') && values.has('no');
+  if (lead && !setApart && !boxedSet) return null;
   // Labels alone make an options row only when two or more are printed.
   if (marks === 0 && !isPrintedOptionRow(line, run, slash)) return null;
   // An "X" is a typed mark only beside a label on a line of options, or in a column of options a wide gap sets

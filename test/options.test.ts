@@ -20,6 +20,12 @@ describe('readOptionRun', () => {
     expect(readOptionRun('Yes / No (*)')?.options.some((o) => o.mark) ?? false).toBe(false);
   });
 
+  it('reads a whole set of boxed options ending a line straight after words, and nothing less', () => {
+    expect(summary('58. Have you identified any areas where action is required to conform more ☒ Yes ☐ No')).toEqual(['yes:checked/glyph', 'no:unchecked/glyph']);
+    expect(summary('Staff said ☒ Yes')).toBeNull();
+    expect(summary('The answer is Yes ☒ No ☐')).toBeNull();
+  });
+
   it('leaves a box unlabelled where one of a pair is missing and the order could go either way', () => {
     // A box between two labels, or a label between two boxes: the box may belong to either side.
     expect(summary('Yes ☒ No')).toEqual(['yes:none', '?:checked/glyph', 'no:none']);
