@@ -140,7 +140,9 @@ function stackedRun(blocks: readonly Block[], from: number): { labels: number[];
 }
 
 /** What introduces a sign-off printed after the form: its heading, or the declaration signed ("I confirm that …"). */
-const SIGN_OFF_INTRO = /^(?:(?:title(?: block)?|approval|declaration|sign[\s-]?off)\b[^.]{0,60}|i (?:confirm|certify|declare)\b.{0,300})$/i;
+/** The declaration a sign-off has signed: "I confirm that this self assessment …". */
+export const DECLARATION = /^i (?:confirm|certify|declare)\b/i;
+const SIGN_OFF_INTRO = new RegExp(`^(?:(?:title(?: block)?|approval|declaration|sign[\\s-]?off)\\b[^.]{0,60}|${DECLARATION.source.slice(1)}.{0,300})$`, 'i');
 
 /**
  * Where a title block printed after the form starts (a sign-off table at the end of the document), from `from`

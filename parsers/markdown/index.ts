@@ -27,12 +27,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const tree = processor.parse(grids.masked) as Root;
   const blocks: Block[] = [];
   const lineStarts = lineOffsets(source);
+  /** A whole line of the source, by its number, as provenance. */
+  const wholeLine = (lineNo: number): Provenance => ({ line: lineNo, start: lineStarts[lineNo - 1] ?? 0, end: (lineStarts[lineNo] ?? source.length + 1) - 1 });
   const emit = (text: string, startLine: number, kind: Exclude<BlockKind, 'option' | 'tableCell'>, level?: number) => {
     text.split('\n').forEach((line, i) => {
-      const lineNo = startLine + i;
-      const start = lineStarts[lineNo - 1] ?? 0;
-      const end = (lineStarts[lineNo] ?? source.length + 1) - 1;
-      for (const b of lineBlocks(line, { line: lineNo, start, end }, kind)) {
+      for (const b of lineBlocks(line, wholeLine(startLine + i), kind)) {
         if (level !== undefined && b.kind === 'heading') b.level = level;
         blocks.push(b);
       }
@@ -97,11 +96,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   /** A pandoc table's rows, each cell's Markdown read as text: a line for each paragraph, list item or heading. */
   const readGrid = (grid: GridTable) =>
     readTable(
-      grid.rows.map((row) => {
-        const lineNo = row.line;
-        const provenance = { line: lineNo, start: lineStarts[lineNo - 1] ?? 0, end: (lineStarts[lineNo] ?? source.length + 1) - 1 };
-        return row.cells.map(({ column, markdown }) => ({ column, text: markdownLines(markdown).join('\n'), provenance }));
-      }),
+      grid.rows.map((row) => row.cells.map(({ column, markdown }) => ({ column, text: markdownLines(markdown).join('\n'), provenance: wholeLine(row.line) }))),
     );
   /**
    * A task-list item that is an option ("- [x] Yes") becomes that option with its box; one with words after the
@@ -123,11 +118,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
    * cells as table cells, each line of a cell read as any line is; other HTML as paragraphs, a line each.
    */
   const readHtml = (html: string, startLine: number) => {
-    const lineOf = (at: number) => startLine + (html.slice(0, at).match(/\n/g)?.length ?? 0);
-    const at = (k: number) => {
-      const lineNo = lineOf(k);
-      return { line: lineNo, start: lineStarts[lineNo - 1] ?? 0, end: (lineStarts[lineNo] ?? source.length + 1) - 1 };
-    };
+    const at = (k: number) => wholeLine(startLine + (html.slice(0, k).match(/\n/g)?.length ?? 0));
     const rows = [...html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi)];
     if (rows.length === 0) {
       for (const text of htmlLines(html)) emit(text, startLine, 'paragraph');

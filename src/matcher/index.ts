@@ -11,7 +11,7 @@ import type { Block, Diagnostic, NormalisedDocument } from '../document.js';
 import { ExtractError } from '../errors.js';
 import type { ActionPlan, Answer, Organisation } from '../schema.js';
 import { findStatements, type Statement } from '../statements.js';
-import { mergeTitleBlocks, readTitleBlock, trailingTitleStart } from '../title.js';
+import { DECLARATION, mergeTitleBlocks, readTitleBlock, trailingTitleStart } from '../title.js';
 import { isBox, readAnswer, regionText } from './answer.js';
 import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
@@ -184,7 +184,6 @@ function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
   return signature(i + 1) || (DECLARATION.test(blocks[i + 1]?.text.trim() ?? '') && (signature(i + 2) || signature(i + 3)));
 }
 
-const DECLARATION = /^i (?:confirm|certify|declare)\b/i;
 
 /**
  * A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"), printed again where it
