@@ -6,7 +6,7 @@
 import type { Question } from '../catalogue.js';
 import type { Block } from '../document.js';
 import { beforeBoxes, optionValue, parted } from '../options.js';
-import { contentWords, likeness } from '../similarity.js';
+import { contentWords, likeness, words } from '../similarity.js';
 import { isTitleLabel } from '../title.js';
 import { onRowOf, placed, sameRowBefore, sameTableRow } from './rows.js';
 import { isChoiceCell } from './typed-choices.js';
@@ -177,7 +177,6 @@ export function continuesQuestion(q: Question, question: Block, b: Block): boole
   return questionScore(q, { ...question, text: `${question.text} ${b.text}` }) >= questionScore(q, question) + HEAD_GAIN;
 }
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** A question's own label: "10.4", "Q10a", "(v)", "iv.", "b)", "1.4(a)", "Q12.5(i)", "A10.1". */
 const QUESTION_LABEL =
