@@ -7,10 +7,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { unified } from 'unified';
-import type { Block, BlockKind, Mark, NormalisedDocument, OptionValue, ParseOptions, Provenance } from '../../src/document.js';
+import type { Block, BlockKind, NormalisedDocument, ParseOptions, Provenance } from '../../src/document.js';
 import { DEFAULT_LIMITS } from '../../src/document.js';
 import { ExtractError } from '../../src/errors.js';
-import { LABEL_OF, TYPED_MARK, glyphMark, labelThenWords, lineBlocks, optionColumns, optionValue, pairMarksWithLabels } from '../../src/options.js';
+import { labelThenWords, lineBlocks, optionValue, pairMarksWithLabels } from '../../src/options.js';
+import { tableBlocks, type TableCell } from '../../src/table-cells.js';
 import { decodeText } from '../text/decode.js';
 import { pandocTables, type GridTable } from './pandoc-tables.js';
 
@@ -70,29 +71,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
     }
   };
-  /**
-   * A table's rows of cells, each cell's text and where it is. A cell's lines (split at <br>) are read as any line is:
-   * "☒ Yes ☐ No" is options, the rest the cell's text.
-   */
-  const readTable = (rows: Array<Array<{ column: number; text: string; provenance: Provenance }>>) => {
-    const titles = rows[0]?.map(({ column, text }) => ({ column, text: text.trim() })) ?? [];
-    // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
-    const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
-    const headings = asks ? optionColumns(titles, true) : null;
-    rows.forEach((cells, r) => {
-      const marks = r > 0 && headings ? marksUnder(cells, headings) : null;
-      for (const { column, text, provenance } of cells) {
-        const value = marks && headings!.get(column);
-        if (value) {
-          const mark = marks.get(column);
-          if (mark) blocks.push({ kind: 'option', text: LABEL_OF[value], provenance, option: { value, mark } });
-          continue;
-        }
-        for (const piece of text.split('\n'))
-          for (const b of lineBlocks(piece, provenance)) blocks.push(b.kind === 'option' ? b : { ...b, kind: 'tableCell', table: { row: r, column } });
-      }
-    });
-  };
+  const readTable = (rows: TableCell[][]) => blocks.push(...tableBlocks(rows));
   /** A pandoc table's rows, each cell's Markdown read as text: a line for each paragraph, list item or heading. */
   const readGrid = (grid: GridTable) =>
     readTable(
@@ -145,23 +124,6 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   }
   for (const grid of pending) readGrid(grid);
   return { format: 'markdown', blocks: pairMarksWithLabels(blocks), diagnostics: [] };
-}
-
-/**
- * A row's marks under the "Yes" | "No" column headings: an X or a tick (or a box glyph) alone in such a cell is that
- * column's option, ticked. Null, leaving the row as it is, where no such cell holds one, or one holds anything else
- * (a word typed there is the organisation's own).
- */
-function marksUnder(cells: ReadonlyArray<{ column: number; text: string }>, headings: ReadonlyMap<number, OptionValue>): Map<number, Mark> | null {
-  const marks = new Map<number, Mark>();
-  for (const column of headings.keys()) {
-    const text = cells.find((c) => c.column === column)?.text.trim() ?? '';
-    if (!text) continue;
-    const mark = glyphMark(text) ?? (TYPED_MARK.test(text) ? ({ state: 'checked', source: 'typed-mark', detail: text } satisfies Mark) : null);
-    if (!mark) return null;
-    marks.set(column, mark);
-  }
-  return marks.size > 0 ? marks : null;
 }
 
 /** Markdown's text a line for each paragraph (its wrapped lines joined), list item or heading. */

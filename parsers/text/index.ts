@@ -8,6 +8,8 @@ import { ExtractError } from '../../src/errors.js';
 import { boxGlyphs, documentMarkOrder, lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import { decodeText } from './decode.js';
+import { layoutTables, type LayoutTable } from './layout-tables.js';
+import { tableBlocks } from '../../src/table-cells.js';
 
 interface Line {
   text: string;
@@ -39,16 +41,31 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const lines = splitLines(source);
   const pages = lines.length ? lines[lines.length - 1]!.page : 1;
   const furniture = pageFurniture(lines, pages);
+  const at = (line: { line: number; page: number }, start: number, end: number): Provenance => ({ line: line.line, start, end, ...(pages > 1 ? { page: line.page } : {}) });
+  // Tables printed in columns are read as tables; the lines between them as paragraphs.
+  const tables = layoutTables(lines, furniture, (line, start, end) => at(line, start, end));
+  const parts: Array<Line[] | LayoutTable> = [];
+  let next = 0;
+  for (const table of tables) {
+    parts.push(lines.slice(next, table.first), table);
+    next = table.last + 1;
+  }
+  parts.push(lines.slice(next));
+  const wrapWidth = Math.min(lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0) * 0.6, 60);
+  const read = parts.map((part) => (Array.isArray(part) ? paragraphs(part, wrapWidth) : part));
+  const order = documentMarkOrder(read.flatMap((part) => (Array.isArray(part) ? part.flatMap((p) => [p.text, p.options ?? '']) : [])));
   const blocks: Block[] = [];
-  const paras = paragraphs(lines);
-  const order = documentMarkOrder(paras.flatMap((p) => [p.text, p.options ?? '']));
-  for (const para of paras) {
-    const provenance: Provenance = { line: para.line, start: para.start, end: para.end };
-    if (pages > 1) provenance.page = para.page;
-    const read = (text: string) => lineBlocks(text, provenance, 'paragraph', order);
-    const made = [...read(para.text), ...(para.options ? read(para.options) : []), ...(para.comment ? read(para.comment) : [])];
-    if (furniture.has(para.line)) for (const b of made) b.furniture = true;
-    blocks.push(...made);
+  for (const part of read) {
+    if (!Array.isArray(part)) {
+      blocks.push(...tableBlocks(part.rows, part.titlesShown));
+      continue;
+    }
+    for (const para of part) {
+      const lineBlocksOf = (text: string) => lineBlocks(text, at(para, para.start, para.end), 'paragraph', order);
+      const made = [...lineBlocksOf(para.text), ...(para.options ? lineBlocksOf(para.options) : []), ...(para.comment ? lineBlocksOf(para.comment) : [])];
+      if (furniture.has(para.line)) for (const b of made) b.furniture = true;
+      blocks.push(...made);
+    }
   }
   return { format: 'text', pages: pages > 1 ? pages : undefined, blocks: pairMarksWithLabels(blocks), diagnostics: [] };
 }
@@ -86,9 +103,7 @@ function splitLines(source: string): Line[] {
  * more goes on only into a word in lower case, after a letter or comma.
  * Lines of options and tab-separated cells stay on their own.
  */
-function paragraphs(lines: Line[]): Line[] {
-  const widest = lines.reduce((w, l) => Math.max(w, l.text.trimEnd().length), 0);
-  const wrapWidth = Math.min(widest * 0.6, 60);
+function paragraphs(lines: Line[], wrapWidth: number): Line[] {
   const out: Line[] = [];
   for (const [i, raw] of lines.entries()) {
     if (!raw.text.trim()) {
