@@ -8,6 +8,7 @@ import { ExtractError } from '../../src/errors.js';
 import { boxGlyphs, documentMarkOrder, lineBlocks, optionValue, pairMarksWithLabels, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
 import { decodeText } from './decode.js';
+import { labelColumns } from './label-columns.js';
 import { layoutTables, type LayoutTable } from './layout-tables.js';
 import { tableBlocks } from '../../src/table-cells.js';
 
@@ -42,8 +43,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const pages = lines.length ? lines[lines.length - 1]!.page : 1;
   const furniture = pageFurniture(lines, pages);
   const at = (line: { line: number; page: number }, start: number, end: number): Provenance => ({ line: line.line, start, end, ...(pages > 1 ? { page: line.page } : {}) });
-  // Tables printed in columns are read as tables; the lines between them as paragraphs.
-  const tables = layoutTables(lines, furniture, (line, start, end) => at(line, start, end));
+  // Tables printed in columns are read as tables, and so is a title block of labels and values; the lines between
+  // them as paragraphs.
+  const questions = layoutTables(lines, furniture, at);
+  const inQuestions = (i: number) => questions.some((t) => t.first <= i && i <= t.last);
+  const tables = [...questions, ...labelColumns(lines, inQuestions, furniture, at)].sort((a, b) => a.first - b.first);
   const parts: Array<Line[] | LayoutTable> = [];
   let next = 0;
   for (const table of tables) {
