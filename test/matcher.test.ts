@@ -156,6 +156,13 @@ describe('matcher on rendered templates', () => {
     const fromText = await run(text);
     expectMatchesSpec(fromText, spec);
     expect(answer(fromText, 'P1.5')).toMatchObject({ status: 'missing', text: null });
+    // LibreOffice's text export gives each cell a line of its own.
+    const stacked = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^Action Plan\n\n(?=Principle 2\n)/m, 'Action Plan\nAction\nOwner\nTarget date\n\n')
+      .replace(/^Publish the annual report$/m, 'Action\nOwner\nTarget date\nPublish the annual report');
+    const fromStacked = await run(stacked);
+    expectMatchesSpec(fromStacked, spec);
+    expect(answer(fromStacked, 'P1.5')).toMatchObject({ status: 'missing', text: null });
   });
 
   it('answers Principle 1\'s closing question with its plan where its cell only points to the plan ("See Action Plan below")', async () => {

@@ -187,7 +187,7 @@ function headsTrailingMatter(blocks: readonly Block[], i: number): boolean {
 
 /**
  * A plan set out as a table opens with its columns' titles ("Action | Owner | Target date"), printed again where it
- * runs on to the next page: no words of the plan. A text conversion runs them into one line.
+ * runs on to the next page: no words of the plan. A text conversion runs them into one line, or gives each a line.
  */
 function withoutColumnTitles(body: readonly Block[]): Block[] {
   const out: Block[] = [];
@@ -195,6 +195,8 @@ function withoutColumnTitles(body: readonly Block[]): Block[] {
     const b = body[i]!;
     let n = i + 1;
     if (b.kind === 'tableCell' && b.table) while (body[n]?.kind === 'tableCell' && body[n]!.table?.row === b.table.row) n++;
+    // Where the format keeps no rows, a title to a line (a table saved as text): two or more in a row.
+    else if (!b.table && b.kind !== 'option' && PLAN_COLUMN.test(b.text.trim())) while (n < body.length && !body[n]!.table && body[n]!.kind !== 'option' && PLAN_COLUMN.test(body[n]!.text.trim())) n++;
     const row = body.slice(i, n);
     const titles = row.length >= 2 ? row.every((c) => PLAN_COLUMN.test(c.text.trim())) : b.kind !== 'option' && PLAN_COLUMNS_ROW.test(b.text.trim());
     if (!titles) out.push(...row);
