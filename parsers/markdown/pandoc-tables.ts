@@ -22,7 +22,11 @@ export interface GridRow {
 }
 
 export interface GridTable {
+  /** Line numbers (1-based) of its first and last lines. */
   line: number;
+  end: number;
+  /** A grid table ("+---+" borders), not a multiline or simple one. */
+  grid: boolean;
   rows: GridRow[];
 }
 
@@ -41,7 +45,8 @@ export function pandocTables(source: string): { masked: string; tables: GridTabl
   for (let i = 0; i < lines.length; i++) {
     const end = BORDER.test(lines[i]!) ? gridEnd(lines, i) : DASHES.test(lines[i]!) || DASH_RUNS.test(lines[i]!) ? multilineEnd(lines, i) : -1;
     if (end < 0) continue;
-    tables.push({ line: i + 1, rows: BORDER.test(lines[i]!) ? readRows(lines, i, end) : multilineRows(lines, i, end) });
+    const grid = BORDER.test(lines[i]!);
+    tables.push({ line: i + 1, end: end + 1, grid, rows: grid ? readRows(lines, i, end) : multilineRows(lines, i, end) });
     for (let k = i; k <= end; k++) mask.add(k);
     i = end;
   }

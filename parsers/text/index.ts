@@ -10,6 +10,7 @@ import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-nu
 import { decodeText } from './decode.js';
 import { labelColumns } from './label-columns.js';
 import { layoutTables, type LayoutTable } from './layout-tables.js';
+import { plainTextTables } from './pandoc-tables.js';
 import { tableBlocks } from '../../src/table-cells.js';
 
 interface Line {
@@ -45,9 +46,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const at = (line: { line: number; page: number }, start: number, end: number): Provenance => ({ line: line.line, start, end, ...(pages > 1 ? { page: line.page } : {}) });
   // Tables printed in columns are read as tables, and so is a title block of labels and values; the lines between
   // them as paragraphs.
-  const questions = layoutTables(lines, furniture, at);
-  const inQuestions = (i: number) => questions.some((t) => t.first <= i && i <= t.last);
-  const tables = [...questions, ...labelColumns(lines, inQuestions, furniture, at)].sort((a, b) => a.first - b.first);
+  const grids = plainTextTables(source, lines, at);
+  const inGrids = (i: number) => grids.some((t) => t.first <= i && i <= t.last);
+  const questions = layoutTables(lines, furniture, at).filter((t) => !inGrids(t.first) && !inGrids(t.last));
+  const taken = (i: number) => inGrids(i) || questions.some((t) => t.first <= i && i <= t.last);
+  const tables = [...grids, ...questions, ...labelColumns(lines, taken, furniture, at)].sort((a, b) => a.first - b.first);
   const parts: Array<Line[] | LayoutTable> = [];
   let next = 0;
   for (const table of tables) {
