@@ -553,13 +553,15 @@ describe('PDF boxes away from their labels', () => {
 
   it('reads marks under "Yes" and "No" headings past a row answered in words typed in one of their columns', async () => {
     const { pdf, t } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
-    // The words may wrap down their narrow column, one under the other.
+    // The words may wrap down their narrow column, one under the other, even broken inside a word.
     const rows = [
       ['1. Has your organisation paid a fee?', ['X'], 290, 'Renewed annually.'],
       ['2. Have you carried out an assessment?', ['Partially'], 281, 'Sign-off awaited.'],
       ['3. Do you update it regularly?', ['X'], 326, ''],
       ['4. Do you review the system?', ['In', 'progress'], 318, ''],
       ['5. Is footage encrypted?', ['X'], 290, ''],
+      ['6. Do you audit access?', ['In', 'prog', 'ress'], 320, ''],
+      ['7. Are the signs in place?', ['X'], 326, ''],
     ] as const;
     rows.forEach(([question, typed, x, comment], i) => {
       const y = 770 - 40 * i;
@@ -569,7 +571,7 @@ describe('PDF boxes away from their labels', () => {
       t(comment, 353, y);
     });
     const d = await parse(await pdf.save());
-    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark', 'yes:checked:typed-mark']);
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark', 'yes:checked:typed-mark', 'no:checked:typed-mark']);
     expect(d.blocks.find((b) => b.text === 'Partially')?.option).toBeUndefined();
   });
 
@@ -599,6 +601,22 @@ describe('PDF boxes away from their labels', () => {
     await cellRow(pdf, pdf.addPage([595, 842]), edges, 780, ['2.2', 'Do you audit disclosures?', '', '✔', 'Planned.']);
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'no:checked:glyph']);
+  });
+
+  it('reads drawn boxes in a bordered table run on to a page without its "Yes" and "No" headings, that page printing no mark in its text', async () => {
+    const pdf = await PDFDocument.create();
+    const edges = [50, 100, 320, 360, 400, 545];
+    const first = pdf.addPage([595, 842]);
+    await cellRow(pdf, first, edges, 800, ['Ref', 'Question', 'Yes', 'No', 'Comments']);
+    await cellRow(pdf, first, edges, 760, ['2.1', 'Do you publish an annual report?', '', '', 'Each June.']);
+    drawBox(first, 335, 740, true);
+    drawBox(first, 375, 740, false);
+    const next = pdf.addPage([595, 842]);
+    await cellRow(pdf, next, edges, 780, ['2.2', 'Do you audit disclosures?', '', '', 'Planned.']);
+    drawBox(next, 335, 760, false);
+    drawBox(next, 375, 760, true);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector']);
   });
 
   it('reads an X or tick in a bordered table run on to later pages without its "Yes" and "No" headings, only in cells bounded as theirs are', async () => {

@@ -97,8 +97,8 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   const bare = labels.filter((c) => !c.mark && !paired.has(c));
   const rows = headingRows(text, groups);
   // Column headings printed apart from any option ("No. | Question | Yes | No") over a page that marks nothing in its
-  // text: its boxes are drawn.
-  const headsDrawnBoxes = rows.length > 0 && text.tokens.length === 0 && !groups.some((g) => g.options.some((o) => o.mark));
+  // text, or an earlier page's going on over it: its boxes are drawn.
+  const headsDrawnBoxes = (rows.length > 0 || sources.carried !== null) && text.tokens.length === 0 && !groups.some((g) => g.options.some((o) => o.mark));
   let painted: Rect[] = [];
   if (bare.length > 0 || headsDrawnBoxes) {
     const drawn = await vectorShapes();
@@ -488,7 +488,9 @@ export function strikeLines(label: Candidate, rules: Rule[]): number {
 }
 
 /** What an organisation types in place of a tick: an answer neither Yes nor No yet. */
-const ANSWER_WORDS = /^(?:partially|partly|in part|in progress|ongoing|on-going|under review|not yet|pending|planned)\.?$/i;
+const ANSWER_WORDS = /^(?:partially|partly|inpart|inprogress|ongoing|on-going|underreview|notyet|pending|planned)\.?$/i;
+/** Most lines a narrow column breaks such words over. */
+const MAX_STACKED = 3;
 
 /** Nothing but box glyphs, ticks or an X. */
 function isMarkText(text: string): boolean {
@@ -601,19 +603,28 @@ export function underColumnHeadings(
     const splits = columnSplits(head, borders);
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
     // A row's answer typed in words in one heading column alone, its question before it ("3. Have you … | Partially"),
-    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap over
-    // two lines of a narrow column ("In" over "progress", even "Parti" over "ally").
+    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap down
+    // a narrow column ("In" over "progress", even "Parti" over "ally", or "In", "prog", "ress"), the question beside
+    // any of their lines.
     const firstColumn = Math.min(...spans.map(([left]) => left));
     const headingsEnd = Math.max(...head.options.map((o) => o.rect.x1));
     const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd);
     const stacked = (a: Part, b: Part | undefined) => b !== undefined && b.line === a.line + 1 && b.x0 < a.x1 && b.x1 > a.x0 && alone(b);
-    const answerWords = (p: Part) => {
-      const above = parts.find((q) => stacked(q, p));
-      const below = parts.find((q) => stacked(p, q));
-      const joined = (a: Part | undefined, b: Part | undefined) => (a && b ? [`${a.text.trim()}${b.text.trim()}`, `${a.text.trim()} ${b.text.trim()}`] : []);
-      return [p.text, ...joined(above, p), ...joined(p, below)].some((t) => ANSWER_WORDS.test(t.trim()));
+    const questionBefore = (p: Part) => parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0);
+    /** The lines of answer words this part is one of, spaces aside: a narrow column may break a word anywhere ("In", "prog", "ress"). */
+    const answerWords = (p: Part): Part[] | null => {
+      const chain = [p];
+      for (let a: Part | undefined = p; chain.length < MAX_STACKED && (a = parts.find((q) => stacked(q, a!))); ) chain.unshift(a);
+      for (let b: Part | undefined = p; chain.length < 2 * MAX_STACKED && (b = parts.find((q) => stacked(b!, q))); ) chain.push(b);
+      const at = chain.indexOf(p);
+      for (let from = Math.max(0, at - MAX_STACKED + 1); from <= at; from++)
+        for (let to = at + 1; to <= Math.min(chain.length, from + MAX_STACKED); to++) {
+          const run = chain.slice(from, to);
+          if (ANSWER_WORDS.test(run.map((q) => q.text).join('').replace(/\s+/g, ''))) return run;
+        }
+      return null;
     };
-    const typedAnswer = (p: Part) => alone(p) && parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0) && answerWords(p);
+    const typedAnswer = (p: Part) => alone(p) && (answerWords(p)?.some(questionBefore) ?? false);
     const notApplicable = (p: Part) => optionValue(p.text) === 'na';
     if (between.some((p) => !isMarkText(p.text) && !notApplicable(p) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
     const markLines = new Map<number, number[]>();
