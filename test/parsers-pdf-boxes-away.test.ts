@@ -603,6 +603,45 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'no:checked:glyph']);
   });
 
+  it('reads marks under the headings past answers typed in a column beside a box left in the other, or an option\'s word typed in the wrong one', async () => {
+    const { pdf, page, t, glyphs } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
+    // Row 2's Yes box gave way to "Parti" over "ally", row 3's to the word "No"; each left its No box.
+    const rows = [
+      ['1. Have you identified any camera', ['cross'], 'cross', 'Renewed annually.'],
+      ['2. Have you conducted an evaluation', ['Parti', 'ally'], 'empty', 'Under way.'],
+      ['3. Does the storage ensure integrity', ['No'], 'empty', 'Checked on export.'],
+      ['4. Do you update it regularly', ['empty'], 'cross', ''],
+    ] as const;
+    rows.forEach(([question, yes, no, comment], i) => {
+      const y = 770 - 40 * i;
+      t(question, 50, y);
+      if (yes[0] === 'cross' || yes[0] === 'empty') glyphs.draw(page, yes[0], 290, y, 10);
+      else yes.forEach((word, k) => t(word, 286, y - 13 * k));
+      glyphs.draw(page, no, 326, y, 10);
+      t(comment, 353, y);
+    });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      'yes:checked:glyph',
+      'no:checked:glyph',
+      'no:unchecked:glyph',
+      'no:unchecked:glyph',
+      'yes:unchecked:glyph',
+      'no:checked:glyph',
+    ]);
+  });
+
+  it('carries "Yes" and "No" headings on to the next page past a row answered in words typed in one of their columns', async () => {
+    const pdf = await PDFDocument.create();
+    const edges = [50, 100, 320, 360, 400, 545];
+    const first = pdf.addPage([595, 842]);
+    for (const [r, cells] of [['Ref', 'Question', 'Yes', 'No', 'Comments'], ['2.1', 'Do you publish an annual report?', 'Partly', '', 'Draft only.']].entries())
+      await cellRow(pdf, first, edges, 800 - 40 * r, cells);
+    await cellRow(pdf, pdf.addPage([595, 842]), edges, 780, ['2.2', 'Do you audit disclosures?', '', 'X', 'Planned.']);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['no:checked:typed-mark']);
+  });
+
   it('reads drawn boxes in a bordered table run on to a page without its "Yes" and "No" headings, that page printing no mark in its text', async () => {
     const pdf = await PDFDocument.create();
     const edges = [50, 100, 320, 360, 400, 545];
@@ -644,9 +683,9 @@ describe('PDF boxes away from their labels', () => {
     const merged = pdf.addPage([595, 842]);
     await cellRow(pdf, merged, [50, 100, 320, 545], 790, ['2.35', 'How do you handle complaints?', 'Through the corporate complaints procedure.']);
     await cellRow(pdf, merged, edges, 750, ['2.36', 'Do you publish complaint figures?', 'X', '', 'Yearly.']);
-    // Still no headings, the table goes on; but here a word stands in the Yes column above the mark.
+    // Still no headings, the table goes on; but here a word stands in the Yes column above the mark, no answer's.
     await tablePage(760, edges, [
-      ['2.4', 'Do you review the system?', 'Partly', '', 'The board.'],
+      ['2.4', 'Do you review the system?', 'Met', '', 'The board.'],
       ['2.5', 'Are the signs in place?', 'X', '', 'At every site.'],
     ]);
     // Another table, its columns bounded elsewhere: the carried headings say nothing of its cells.
@@ -678,7 +717,7 @@ describe('PDF boxes away from their labels', () => {
       'yes:checked:typed-mark',
       'Yearly.',
       'Do you review the system?',
-      'Partly',
+      'Met',
       'The board.',
       'Are the signs in place?',
       'X',

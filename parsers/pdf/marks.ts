@@ -602,29 +602,9 @@ export function underColumnHeadings(
     // "Yes | No"), is no other table's heading.
     const splits = columnSplits(head, borders);
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
-    // A row's answer typed in words in one heading column alone, its question before it ("3. Have you … | Partially"),
-    // is no other table's headings, nor is "N/A" alone (a comment, or a choice typed there); the words may wrap down
-    // a narrow column ("In" over "progress", even "Parti" over "ally", or "In", "prog", "ress"), the question beside
-    // any of their lines.
-    const firstColumn = Math.min(...spans.map(([left]) => left));
-    const headingsEnd = Math.max(...head.options.map((o) => o.rect.x1));
-    const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd);
-    const stacked = (a: Part, b: Part | undefined) => b !== undefined && b.line === a.line + 1 && b.x0 < a.x1 && b.x1 > a.x0 && alone(b);
-    const questionBefore = (p: Part) => parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0);
-    /** The lines of answer words this part is one of, spaces aside: a narrow column may break a word anywhere ("In", "prog", "ress"). */
-    const answerWords = (p: Part): Part[] | null => {
-      const chain = [p];
-      for (let a: Part | undefined = p; chain.length < MAX_STACKED && (a = parts.find((q) => stacked(q, a!))); ) chain.unshift(a);
-      for (let b: Part | undefined = p; chain.length < 2 * MAX_STACKED && (b = parts.find((q) => stacked(b!, q))); ) chain.push(b);
-      const at = chain.indexOf(p);
-      for (let from = Math.max(0, at - MAX_STACKED + 1); from <= at; from++)
-        for (let to = at + 1; to <= Math.min(chain.length, from + MAX_STACKED); to++) {
-          const run = chain.slice(from, to);
-          if (ANSWER_WORDS.test(run.map((q) => q.text).join('').replace(/\s+/g, ''))) return run;
-        }
-      return null;
-    };
-    const typedAnswer = (p: Part) => alone(p) && (answerWords(p)?.some(questionBefore) ?? false);
+    // A row's answer typed in words in one heading column (see typedAnswerWords) is no other table's headings, nor is
+    // "N/A" alone (a comment, or a choice typed there).
+    const typedAnswer = typedAnswerWords(parts, Math.min(...spans.map(([left]) => left)), right);
     const notApplicable = (p: Part) => optionValue(p.text) === 'na';
     if (between.some((p) => !isMarkText(p.text) && !notApplicable(p) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
     const markLines = new Map<number, number[]>();
@@ -642,7 +622,7 @@ export function underColumnHeadings(
       // set further right (centred in its cell, "Comments / evidence").
       const headingParts = page.lines[head.options[0]!.line]?.parts ?? [];
       const headed = (p: Part) =>
-        headingParts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5 || (h.x0 > headingsEnd && p.x0 > headingsEnd && p.x0 < h.x1 && p.x1 > h.x0 && !optionValue(h.text)));
+        headingParts.some((h) => Math.abs(h.x0 - p.x0) <= 1.5 || (h.x0 > right && p.x0 > right && p.x0 < h.x1 && p.x1 > h.x0 && !optionValue(h.text)));
       if (parts.some((p) => band(p) && row.marks.some((m) => p.x0 >= m.rect.x1 - 0.5 && p.x0 - m.rect.x1 <= 2 * size) && !optionValue(p.text) && !headed(p))) continue;
     }
     // A mark on or near the line between two columns is under neither: it stands wholly inside one, 2 pt clear.
@@ -745,6 +725,32 @@ async function tableGoesOn(page: PageText, carried: BorderedHeadings, vectorShap
 }
 
 /**
+ * Whether a part is a row's answer typed in words in one heading column, its question before it on the row
+ * ("3. Have you … | Partially", or an option's word, "No" typed in the Yes column): alone in the columns from `firstColumn` to `headingsEnd` but for a box or mark in
+ * another ("Parti" over "ally" in Yes, "☐" left in No), the words perhaps wrapped down a narrow column ("In" over
+ * "progress", even "Parti" over "ally", or "In", "prog", "ress"), the question beside any of their lines.
+ */
+function typedAnswerWords(parts: readonly Part[], firstColumn: number, headingsEnd: number): (p: Part) => boolean {
+  const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd && !isMarkText(q.text));
+  const stacked = (a: Part, b: Part | undefined) => b !== undefined && b.line === a.line + 1 && b.x0 < a.x1 && b.x1 > a.x0 && alone(b);
+  const questionBefore = (p: Part) => parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0);
+  /** The lines of answer words this part is one of, spaces aside: a narrow column may break a word anywhere. */
+  const answerWords = (p: Part): Part[] | null => {
+    const chain = [p];
+    for (let a: Part | undefined = p; chain.length < MAX_STACKED && (a = parts.find((q) => stacked(q, a!))); ) chain.unshift(a);
+    for (let b: Part | undefined = p; chain.length < 2 * MAX_STACKED && (b = parts.find((q) => stacked(b!, q))); ) chain.push(b);
+    const at = chain.indexOf(p);
+    for (let from = Math.max(0, at - MAX_STACKED + 1); from <= at; from++)
+      for (let to = at + 1; to <= Math.min(chain.length, from + MAX_STACKED); to++) {
+        const run = chain.slice(from, to);
+        if (ANSWER_WORDS.test(run.map((q) => q.text).join('').replace(/\s+/g, ''))) return run;
+      }
+    return null;
+  };
+  return (p) => alone(p) && (optionValue(p.text) !== null ? questionBefore(p) : (answerWords(p)?.some(questionBefore) ?? false));
+}
+
+/**
  * How far down the page, from `from`, the carried columns stop being the table's (the top of the first line
  * that says so; Infinity where none does): a table's heading row ("Ref | Question | Comments"), a line with two
  * different ticks or crosses (a heading row of marks, "✔ | ✘", even where a repeated one was taken for a running
@@ -757,6 +763,11 @@ function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): 
   const inColumn = (x: number) => carried.columns.some((c) => x >= c.left && x < c.right);
   const parts = page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture && !isMarkText(p.text)));
   const merged = (p: Part) => parts.some((q) => Math.abs(q.x0 - p.x0) <= 1 && Math.abs(q.top - p.top) <= 3 * size && q.x1 > right + 4 * size);
+  const typedAnswer = typedAnswerWords(
+    page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture)),
+    Math.min(...carried.columns.map((c) => c.left)),
+    right,
+  );
   const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').map((ch) => ch.toLowerCase());
   const breaks = page.lines.find((line) => {
     if (line.top < from - 0.5) return false;
@@ -765,7 +776,7 @@ function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): 
     const shown = line.parts.filter((p) => !p.furniture && !isMarkText(p.text));
     const words = shown.flatMap((p) => p.text.replace(/[.:]/g, ' ').trim().split(/\s+/)).filter(Boolean);
     if (words.length >= 2 && words.every((w) => COLUMN_TITLE.test(w))) return true;
-    return shown.some((p) => inColumn(p.x0) && optionValue(p.text) === null && !merged(p));
+    return shown.some((p) => inColumn(p.x0) && optionValue(p.text) === null && !merged(p) && !typedAnswer(p));
   });
   return breaks?.top ?? Infinity;
 }
