@@ -430,7 +430,13 @@ export function pairMarksWithLabels(blocks: Block[]): Block[] {
       i++;
       continue;
     }
-    const order = markOrder(units.map(isMark));
+    // Labels with the form's first option missing, no fewer of them than boxes ("✓", "No", "N/A": a table's headings
+    // printed after its first row, "Yes" long before, alone): a box may be the missing label's, so none is paired.
+    // Not where an option stands a little before, read as one ("☐ Yes", a plan's lines, "☒ No"; "☐ Yes ☒", "No").
+    const labels = units.filter(isLabel).map((u) => optionValue(u.text));
+    const optionBefore = out.slice(-FIRST_OPTION_REACH).some((b) => b.kind === 'option' && b.option?.value !== null && b.option?.value !== undefined);
+    const firstMissing = !labels.includes('yes') && !optionBefore && labels.length >= units.length - labels.length;
+    const order = firstMissing ? null : markOrder(units.map(isMark));
     for (let k = 0; k < units.length; k++) {
       const u = units[k]!;
       const next = units[k + 1];
@@ -514,6 +520,8 @@ function onOneLine(a: Block, b: Block): boolean {
   return a.provenance.page === b.provenance.page && a.provenance.line === b.provenance.line && Math.abs((a.provenance.y ?? 0) - (b.provenance.y ?? 0)) <= LINE_SLACK;
 }
 
+/** How many blocks before a run of boxes and labels its first option may stand. */
+const FIRST_OPTION_REACH = 8;
 /** How far apart (points) the tops of a box and a label on one printed line may be. */
 const LINE_SLACK = 6;
 /** Most boxes paired within their own line or cell in one run that are weighed against the run as a whole. */

@@ -152,6 +152,19 @@ describe('pairMarksWithLabels', () => {
     expect(paired([label('Q?', 1), label('Yes', 2), box('☒', 3), label('No', 4), box('☐', 5)])).toEqual(['Q?', 'yes:checked', 'no:unchecked']);
   });
 
+  it('pairs no box with a label where the first option is missing, unless it stands a little before with a box of its own', () => {
+    // A table's headings printed after its first row's tick (pdftotext without -layout): "Yes" alone long before.
+    expect(paired([label('Yes', 1), label('Q?', 2), box('✓', 3), label('No', 4), label('N/A', 5)])).toEqual(['Yes', 'Q?', '?:checked', 'No', 'N/A']);
+    expect(paired([label('Yes', 1), label('Q?', 2), box('✓', 3), label('No', 4)])).toEqual(['Yes', 'Q?', '?:checked', 'No']);
+    // "☐" / "Yes" / an action plan's lines / "☒" / "No": the row's Yes had its own box.
+    expect(paired([label('Q?', 1), box('☐', 2), label('Yes', 3), label('Action Plan', 4), box('☒', 5), label('No', 6)])).toEqual([
+      'Q?',
+      'yes:unchecked',
+      'Action Plan',
+      'no:checked',
+    ]);
+  });
+
   it('leaves a box between two labels unpaired', () => {
     expect(paired([label('Q?', 1), label('Yes', 2), box('☒', 3), label('No', 4)])).toEqual(['Q?', 'Yes', '?:checked', 'No']);
   });

@@ -74,6 +74,20 @@ describe('text parser: tables laid out in columns', () => {
     expect(single.blocks.filter((b) => b.kind === 'option').map((b) => `${b.option!.value}:${b.option!.mark?.state}`)).toEqual(['null:checked']);
   });
 
+  it('reads no lone mark by its place on a later page the titles are not printed on again, where the page may be set to another grid', async () => {
+    // Page 2 set four characters left of page 1: its X, under No, stands by page 1's Yes.
+    const moved = ` ${'2.'.padEnd(7)}${'Do you update your assessment?'.padEnd(43)}X${' '.repeat(9)}Reviewed yearly.`;
+    const pair = ` ${'3.'.padEnd(7)}${'Do you audit access?'.padEnd(39)}☐${' '.repeat(9)}☒    Monthly.`;
+    const text = [HEADING, row('1.', 'Has your organisation paid a fee?', 'X', '', 'Renewed.'), '\f' + moved, pair].join('\n');
+    const doc = await parse(enc(text));
+    expect(doc.blocks.filter((b) => b.kind === 'option' && b.option!.mark).map((b) => `${b.option!.value}:${b.option!.mark!.state}:${b.provenance.page}`)).toEqual([
+      'yes:checked:1',
+      'null:checked:2',
+      'yes:unchecked:2',
+      'no:checked:2',
+    ]);
+  });
+
   it('keeps a word typed in a Yes or No column as the answer\'s text, with no option ticked', async () => {
     const doc = await parse(enc([HEADING, row('3.', 'Have you carried out a data', 'Parti', '', 'DPIA drafted.'), row('', 'protection impact assessment?', 'ally')].join('\n')));
     expect(doc.blocks.filter((b) => b.option?.mark)).toEqual([]);

@@ -32,6 +32,16 @@ describe('text parser', () => {
     ]);
   });
 
+  it('reads boxes in cells of their own side by side before a comment as the row\'s, none as the comment\'s first word\'s', async () => {
+    const doc = await parse(enc(' 4.6   If the system is jointly operated, is it clear who does what?   ☐   ☒   Yes – see the collaboration agreement'));
+    expect(doc.blocks.map(brief)).toEqual([
+      'paragraph:4.6 If the system is jointly operated, is it clear who does what?',
+      'option:null:unchecked',
+      'option:null:checked',
+      'paragraph:Yes – see the collaboration agreement',
+    ]);
+  });
+
   it('reads a layout conversion\'s table of question, boxes and comments: the question and the comment each joined up, the boxes between', async () => {
     // Columns as pdftotext -layout sets them: number, question, response, comments.
     const row = (no: string, question: string, boxes = '', comment = '') => `${no.padEnd(6)}${question.padEnd(62)}${boxes.padEnd(12)}${comment}`.trimEnd();

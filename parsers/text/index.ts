@@ -214,8 +214,12 @@ function splitComment(line: Line, commentAt: number | undefined): Line {
   // before the question) nor a choice typed in a response column of its own (the boxes are then another column's).
   const k = cells.findIndex((c, i) => i > 0 && i < cells.length - 1 && boxesOnly(c.text) && cells[i - 1]!.text.split(' ').length >= 3 && optionValue(cells[i - 1]!.text) === null);
   if (k > 0) {
-    const rest = cells[k + 1]!;
-    return { ...line, text: line.text.slice(0, cells[k]!.at).trimEnd(), options: cells[k]!.text, optionsAt: cells[k]!.at, comment: line.text.slice(rest.at).trim(), commentAt: rest.at, cut: true };
+    // Boxes in cells of their own, side by side ("☐   ☒"), are all the row's: none is the comment's first word's.
+    let last = k;
+    while (last + 2 < cells.length && boxesOnly(cells[last + 1]!.text)) last++;
+    const rest = cells[last + 1]!;
+    const options = line.text.slice(cells[k]!.at, cells[last]!.at + cells[last]!.text.length);
+    return { ...line, text: line.text.slice(0, cells[k]!.at).trimEnd(), options, optionsAt: cells[k]!.at, comment: line.text.slice(rest.at).trim(), commentAt: rest.at, cut: true };
   }
   // A line of the question beside the comment's next line.
   const last = cells[cells.length - 1]!;

@@ -33,6 +33,13 @@ interface Phrase {
   end: number;
 }
 
+/** A heading's columns and titles, and the page it is printed on, which a table may go on under. */
+interface Carried {
+  columns: readonly Column[];
+  titles: TableCell[];
+  page: number;
+}
+
 interface Column {
   at: number;
   end: number;
@@ -51,7 +58,7 @@ const BULLET = /^[•·▪◦‣\uF0A7\uF0B7o*-]\s/u;
 export function layoutTables(lines: readonly SourceLine[], furniture: ReadonlySet<number>, provenance: (line: SourceLine, from: number, to: number) => Provenance): LayoutTable[] {
   const tables: LayoutTable[] = [];
   /** The last heading's columns, which a table broken by a principle's heading goes on under without printing them again. */
-  let carried: { columns: readonly Column[]; titles: TableCell[] } | null = null;
+  let carried: Carried | null = null;
   let goesOn = false;
   /** Lines left, after a principle's heading, in which its first question may open a row with no number. */
   let unnumbered = 0;
@@ -66,11 +73,11 @@ export function layoutTables(lines: readonly SourceLine[], furniture: ReadonlySe
       // An action plan's numbered points are no rows of the table; the next principle's questions are.
       if (/^\s*action\s+plan\b/i.test(line.text)) goesOn = false;
       else if (TABLE_END.test(line.text)) [goesOn, unnumbered] = [true, 4];
-      else if (goesOn && opensRow(line, carried.columns, unnumbered-- > 0)) table = readTable(lines, i, carried.columns, furniture, provenance, carried.titles);
+      else if (goesOn && opensRow(line, carried.columns, unnumbered-- > 0)) table = readTable(lines, i, carried.columns, furniture, provenance, carried);
     }
     if (!table) continue;
     tables.push(table);
-    if (columns) carried = { columns, titles: table.rows[0]! };
+    if (columns) carried = { columns, titles: table.rows[0]!, page: line.page };
     goesOn = true;
     unnumbered = 0;
     i = table.last;
@@ -116,13 +123,15 @@ function readTable(
   heading: readonly Column[],
   furniture: ReadonlySet<number>,
   provenance: (line: SourceLine, from: number, to: number) => Provenance,
-  titlesAbove: TableCell[] | null,
+  above: Carried | null,
 ): LayoutTable | null {
   const numberColumn = heading.findIndex((c) => c.role === 'number');
   const questionColumn = heading.findIndex((c) => c.role === 'question');
+  const lastOption = heading.findLastIndex((c) => c.role === 'option');
+  const firstAfter = heading.findIndex((c) => c.role === 'after');
   const headingLine = lines[first]!;
   const titles =
-    titlesAbove ??
+    above?.titles ??
     [...headingLine.text.matchAll(HEADING_CELL)].map((m, column) => ({
       column,
       text: m[0],
@@ -146,7 +155,10 @@ function readTable(
     row = null;
   };
 
-  for (let i = titlesAbove ? first : first + 1; i < lines.length; i++) {
+  // Columns are where the heading puts them only on its own page: a layout conversion sets each page to a character
+  // grid of its own, which may put a later page's columns several characters either way.
+  const headingPage = above?.page ?? headingLine.page;
+  for (let i = above ? first : first + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (headingColumns(line.text)) break;
     if (!line.text.trim() || furniture.has(line.line)) continue;
@@ -156,16 +168,16 @@ function readTable(
     // paragraph under the table, not a row of it.
     if (placed.some(({ column }) => column === null)) break;
     // A box for each option, in a row across the options' columns ("☒   ☐"), is each the option of its place, however
-    // far the line's spacing moved them. Any other mark not plainly under one option's heading, or on a line of its
-    // own (a row's boxes set halfway down it, which the conversion places by the words around it, not by where it
-    // stands), is no option's: a mark with no label.
+    // far the line's spacing moved them. Any other mark not plainly under one option's heading, on a page other than
+    // the heading's, or on a line of its own (a row's boxes set halfway down it, which the conversion places by the
+    // words around it, not by where it stands), is no option's: a mark with no label.
     const pair = boxesInOrder(placed, heading);
     const options = heading.filter((c) => c.role === 'option');
     for (const at of placed) {
       if (!cellMark(at.p.text)) continue;
       const k = pair.indexOf(at);
       if (k >= 0) at.column = heading.indexOf(options[k]!);
-      else if (placed.length === 1 || heading[at.column!]!.role !== 'option' || !plainlyUnder(at.p, heading)) at.loose = true;
+      else if (placed.length === 1 || line.page !== headingPage || heading[at.column!]!.role !== 'option' || !plainlyUnder(at.p, heading)) at.loose = true;
     }
     const number = placed.find(({ column }) => column === numberColumn);
     const asked = placed.find(({ column }) => column === questionColumn);
@@ -182,9 +194,12 @@ function readTable(
         row!.loose.push({ text: p.text, line, from: line.start + p.at, to: line.start + p.end });
         continue;
       }
-      // Words starting where the row's comment started, on a line set closer than the heading's: more of the comment.
-      const comment = [...row!.cells].find(([k, c]) => heading[k]!.role === 'after' && Math.abs(c.at - p.at) <= 1);
-      const column = heading[placedIn!]!.role === 'option' && comment && !cellMark(p.text) ? comment[0] : placedIn!;
+      // Words starting where the row's comment started, on a line set closer than the heading's, or after a mark in the
+      // last option's column: the comment.
+      const comment = [...row!.cells].find(([k, c]) => heading[k]!.role === 'after' && Math.abs(c.at - p.at) <= 1)?.[0];
+      const afterMark = placedIn === lastOption && firstAfter >= 0 && placed.some((m) => m.column === lastOption && m.p.end <= p.at && cellMark(m.p.text));
+      const words = heading[placedIn!]!.role === 'option' && !cellMark(p.text);
+      const column = words && comment !== undefined ? comment : words && afterMark ? firstAfter : placedIn!;
       const cell = row!.cells.get(column);
       const from = line.start + p.at;
       const to = line.start + p.end;
@@ -197,7 +212,7 @@ function readTable(
   }
   close();
   // A heading line with no row under it is some other line that happens to read so.
-  return rows.length > 1 ? { first, last, rows, titlesShown: titlesAbove === null } : null;
+  return rows.length > 1 ? { first, last, rows, titlesShown: above === null } : null;
 }
 
 /**
