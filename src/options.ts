@@ -75,15 +75,18 @@ export const LABEL_OF: Readonly<Record<OptionValue, string>> = { yes: 'Yes', no:
 export const TYPED_MARK = /^[xX✓✔✗✘]$/;
 
 /**
- * The options a table's heading row names, by column: "Yes" and "No" (and "N/A"), each a whole cell, in the
+ * The options a table's heading row names, by column: "Yes" and "No" (and "N/A"; "Y" and "N"), each a whole cell, in the
  * template's order where the row may be any row of a table; in any order, each once, where it is known to be the
  * heading row (a Markdown table's first). A "No." or "No" heading the row's first cell, before the "Yes", names the
  * question numbers under it. Takes the row's cells in order, each its column and its text.
  */
+/** Yes and No abbreviated as column titles ("Ref | Question | Y | N"), which a label beside a box never is. */
+const COLUMN_LETTER: Readonly<Record<string, OptionValue>> = { Y: 'yes', N: 'no' };
+
 export function optionColumns(cells: ReadonlyArray<{ column: number; text: string }>, heading = false): Map<number, OptionValue> | null {
   const columns = new Map<number, OptionValue>();
   cells.forEach(({ column, text }, i) => {
-    const value = optionValue(text);
+    const value = optionValue(text) ?? COLUMN_LETTER[text.trim()] ?? null;
     if (value && !(value === 'no' && i === 0 && /^no\.?$/i.test(text.trim()))) columns.set(column, value);
   });
   const values = [...columns.values()];

@@ -88,6 +88,27 @@ describe('text parser: tables laid out in columns', () => {
     ]);
   });
 
+  it('reads titles a narrow table sets a single space apart, or abbreviates to "Y" and "N"', async () => {
+    const narrow = ' No. Question                              Yes No Comments';
+    const row1 = ` 1.  Has your organisation paid a fee?${' '.repeat(5)}X     Renewed.`;
+    const doc = await parse(enc([narrow, row1].join('\n')));
+    expect(doc.blocks.map(brief)).toEqual([
+      'tableCell@0.0:No.',
+      'tableCell@0.1:Question',
+      'tableCell@0.2:Yes',
+      'tableCell@0.3:No',
+      'tableCell@0.4:Comments',
+      'tableCell@1.0:1.',
+      'tableCell@1.1:Has your organisation paid a fee?',
+      'option:yes:checked',
+      'tableCell@1.4:Renewed.',
+    ]);
+    const letters = ' Ref      Question                                         Y     N   Evidence';
+    const row2 = ` 2.1      Has your organisation paid a registration         ☒    ☐`;
+    const abbreviated = await parse(enc([letters, row2].join('\n')));
+    expect(abbreviated.blocks.filter((b) => b.kind === 'option').map((b) => `${b.option!.value}:${b.option!.mark?.state}`)).toEqual(['yes:checked', 'no:unchecked']);
+  });
+
   it('keeps a word typed in a Yes or No column as the answer\'s text, with no option ticked', async () => {
     const doc = await parse(enc([HEADING, row('3.', 'Have you carried out a data', 'Parti', '', 'DPIA drafted.'), row('', 'protection impact assessment?', 'ally')].join('\n')));
     expect(doc.blocks.filter((b) => b.option?.mark)).toEqual([]);

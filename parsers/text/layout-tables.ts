@@ -47,11 +47,13 @@ interface Column {
 }
 
 const PHRASE = /\S+(?: {1,2}\S+)*/g;
-/** A heading's cells: a heading prints its column titles at least two spaces apart. */
+/** A heading's cells: a heading prints its column titles at least two spaces apart, but see headingCells. */
 const HEADING_CELL = /\S+(?: \S+)*/g;
 /** A row's reference in its number column: "4", "4.", "12)", "Q4", "20a", "2.1". */
 const ROW_NUMBER = /^(?:Q\.?\s?)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$/i;
 /** Lines that close a question table whatever column they start in. */
+/** Yes and No abbreviated, as narrow columns title them ("Y | N"). */
+const ABBREVIATED = /^[YN]$/;
 const TABLE_END = /^\s*(?:principle\s+\d+\b(?!\s*\?)|action\s+plan\b)/i;
 const BULLET = /^[•·▪◦‣\uF0A7\uF0B7o*-]\s/u;
 
@@ -102,7 +104,7 @@ function opensRow(line: SourceLine, columns: readonly Column[], unnumbered: bool
  */
 function headingColumns(text: string): Column[] | null {
   if (text.includes('\t')) return null;
-  const cells = [...text.matchAll(HEADING_CELL)].map((m) => ({ text: m[0], at: m.index }));
+  const cells = headingCells(text);
   const options = optionColumns(cells.map((c, column) => ({ column, text: c.text })));
   const question = cells.findIndex((c) => /\bquestions?\b/i.test(c.text));
   if (!options || question < 0 || [...options.keys()].some((k) => k < question)) return null;
@@ -115,6 +117,27 @@ function headingColumns(text: string): Column[] | null {
     end: c.at + c.text.length,
     role: k < question ? 'number' : k === question ? 'question' : options.has(k) ? 'option' : 'after',
   }));
+}
+
+/**
+ * A heading line's column titles, each where it starts. Narrow columns may set titles a single space apart ("Yes No
+ * Comments", "No. Question"): an option's title (or "No.") is a cell of its own wherever it stands, unless a slash
+ * joins it to the next ("Yes / No", one column).
+ */
+function headingCells(text: string): Array<{ text: string; at: number }> {
+  const isTitle = (word: string) => optionValue(word) !== null || ABBREVIATED.test(word);
+  return [...text.matchAll(HEADING_CELL)].flatMap((m) => {
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], at: m.index + w.index }));
+    const cells: Array<{ text: string; at: number }> = [];
+    words.forEach((w, k) => {
+      const previous = words[k - 1];
+      const joined = previous && (w.text === '/' || previous.text === '/');
+      const apart = previous && !joined && (isTitle(w.text) || isTitle(previous.text));
+      if (cells.length === 0 || apart) cells.push({ ...w });
+      else cells[cells.length - 1]!.text = text.slice(cells[cells.length - 1]!.at, w.at + w.text.length);
+    });
+    return cells;
+  });
 }
 
 function readTable(
@@ -132,10 +155,10 @@ function readTable(
   const headingLine = lines[first]!;
   const titles =
     above?.titles ??
-    [...headingLine.text.matchAll(HEADING_CELL)].map((m, column) => ({
+    headingCells(headingLine.text).map((c, column) => ({
       column,
-      text: m[0],
-      provenance: provenance(headingLine, m.index, m.index + m[0].length),
+      text: c.text,
+      provenance: provenance(headingLine, headingLine.start + c.at, headingLine.start + c.at + c.text.length),
     }));
   const rows: TableCell[][] = [titles];
   /** The row being read: each column's lines, and whether a number opened it. */
@@ -226,7 +249,7 @@ function columnOf(p: Phrase, columns: readonly Column[]): number | null {
   // A column's words start at its left edge, which lies left of its title where the title is centred: a mark under
   // "Yes" may start a character or two before it, a comment just after the last option's title.
   const optionsFrom = options[0]!.at - 2;
-  const afterFrom = after.length > 0 ? options[options.length - 1]!.end + 2 : Infinity;
+  const afterFrom = after.length > 0 ? Math.min(options[options.length - 1]!.end + 2, after[0]!.at - 1) : Infinity;
   if (p.at < question.at - 1) {
     const number = columns.findIndex((c) => c.role === 'number');
     if (number < 0 || p.end > optionsFrom) return null;
