@@ -72,6 +72,29 @@ describe('markdown parser', () => {
     ]);
   });
 
+  it('reads a pandoc multiline table with a heading row through to its closing rule, not only to the rule under its heading', async () => {
+    const md = [
+      '  -------------------------------------------------------',
+      '  No.   Question                        Yes   No   Comments',
+      '  ----- ------------------------------- ----- ---- --------',
+      '  1\\.   Has your organisation paid a    X          Renewed',
+      '        registration fee?',
+      '',
+      '  2\\.   Do you publish a report?              X    ',
+      '  -------------------------------------------------------',
+    ].join('\n');
+    const doc = await parse(enc(md));
+    expect(doc.blocks.filter((b) => b.kind !== 'tableCell' || b.table!.row > 0).map(show)).toEqual([
+      'tableCell:1.',
+      'tableCell:Has your organisation paid a registration fee?',
+      'yes:checked',
+      'tableCell:Renewed',
+      'tableCell:2.',
+      'tableCell:Do you publish a report?',
+      'no:checked',
+    ]);
+  });
+
   it('reads a table written as HTML (cells holding paragraphs or lists) as table cells, a line each, entities read', async () => {
     const md = [
       '**What is the problem you face?**',

@@ -72,7 +72,7 @@ function multilineEnd(lines: readonly string[], start: number): number {
   let runs = DASH_RUNS.test(lines[start]!);
   for (let k = start + 1; k < Math.min(lines.length, start + MAX_TABLE_LINES); k++) {
     const line = lines[k]!;
-    if (DASH_RUNS.test(line) && lines[k + 1]?.trim() && !DASHES.test(lines[start]!)) {
+    if (DASH_RUNS.test(line) && lines[k + 1]?.trim()) {
       runs = true;
       continue;
     }
