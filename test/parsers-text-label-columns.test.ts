@@ -30,6 +30,19 @@ describe('text parser: a title block of labels and values in two columns', () =>
     expect(doc.blocks[3]!.provenance).toMatchObject({ line: 2, start: text.indexOf('Twelve') });
   });
 
+  it('joins a label wrapped a word to a line, each in capitals ("Senior" over "Responsible" over "Officer")', async () => {
+    const text = [row('Name of', 'Kestle Borough Council'), row('organisation'), row('Senior', 'Gareth Pryce-Evans'), row('Responsible'), row('Officer'), row('Date of sign off', '12/12/2024')].join('\n');
+    const doc = await parse(enc(text));
+    expect(doc.blocks.map(brief)).toEqual([
+      'tableCell@0.0:Name of organisation',
+      'tableCell@0.1:Kestle Borough Council',
+      'tableCell@1.0:Senior Responsible Officer',
+      'tableCell@1.1:Gareth Pryce-Evans',
+      'tableCell@2.0:Date of sign off',
+      'tableCell@2.1:12/12/2024',
+    ]);
+  });
+
   it('leaves a block whose values are set beside the middle of their labels as lines: whose lines are whose cannot be told', async () => {
     const text = [
       row('Name of organisation', 'Westcombe Police'),

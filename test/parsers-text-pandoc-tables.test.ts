@@ -32,6 +32,31 @@ describe("text parser: pandoc's plain text tables", () => {
     expect(doc.blocks[3]!.provenance).toMatchObject({ line: 6, start: text.indexOf('| Scope') });
   });
 
+  it('reads a title set a letter to a line in a narrow column as the word, so that "Y", "e", "s" heads the Yes column', async () => {
+    const text = [
+      '+---+------------------------------+---+---+--------------+',
+      '| N | Question                     | Y | N | Comments     |',
+      '| o |                              | e | o |              |',
+      '| . |                              | s |   |              |',
+      '+===+==============================+===+===+==============+',
+      '| 1 | Have you paid the fee?       | X |   | Renewed.     |',
+      '+---+------------------------------+---+---+--------------+',
+    ].join('\n');
+    const doc = await parse(enc(text));
+    expect(doc.blocks.map(brief)).toEqual([
+      'tableCell@0.0:No.',
+      'tableCell@0.1:Question',
+      'tableCell@0.2:Yes',
+      'tableCell@0.3:No',
+      'tableCell@0.4:Comments',
+      'tableCell@1.0:1',
+      'tableCell@1.1:Have you paid the fee?',
+      'option:Yes',
+      'tableCell@1.4:Renewed.',
+    ]);
+    expect(doc.blocks.find((b) => b.kind === 'option')!.option).toMatchObject({ value: 'yes', mark: { state: 'checked' } });
+  });
+
   it('reads columns under dash rules as a table only where a grid table shows the text is pandoc\'s', async () => {
     const alone = await parse(enc(['Action Plan', '', ...RULED].join('\n')));
     expect(alone.blocks.some((b) => b.kind === 'tableCell')).toBe(false);

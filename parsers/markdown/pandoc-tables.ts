@@ -141,7 +141,10 @@ function readRow(lines: readonly string[], border: string, first: number, last: 
   for (let k = 0; k + 1 < edges.length; k++) {
     const [left, right] = [edges[k]! + 1, edges[k + 1]!];
     const text = lines.slice(first, last + 1).map((l) => l.slice(left, right).replace(/\s+$/, ''));
-    cells.push({ markdown: dedent(text), column: pluses.indexOf(edges[k]!) });
+    // A title in a column too narrow for it, a letter to a line ("N", "o", "."): the word.
+    const letters = text.map((t) => t.trim()).filter(Boolean);
+    const markdown = letters.length >= 2 && letters.every((t) => [...t].length === 1) ? letters.join('') : dedent(text);
+    cells.push({ markdown, column: pluses.indexOf(edges[k]!) });
   }
   return { line: first + 1, cells };
 }

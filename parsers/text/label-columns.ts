@@ -16,6 +16,8 @@ const MARGIN = 4;
 /** Fewest rows, and fewest of them the template's labels, that make a title block. */
 const MIN_ROWS = 3;
 const MIN_LABELS = 2;
+/** Most lines a label wraps over. */
+const MAX_LABEL_LINES = 3;
 
 interface Cell {
   text: string;
@@ -51,6 +53,7 @@ function readBlock(
   provenance: (line: SourceLine, from: number, to: number) => Provenance,
 ): LayoutTable | null {
   type Part = { text: string; line: SourceLine; from: number; to: number };
+  const text = (parts: Part[]) => parts.map((p) => p.text).join(' ');
   const rows: Array<{ label: Part[]; value: Part[] }> = [];
   let last = first;
   let blanks = 0;
@@ -79,8 +82,18 @@ function readBlock(
     blanks = 0;
     last = i;
   }
-  const text = (parts: Part[]) => parts.map((p) => p.text).join(' ');
-  const labels = rows.filter((r) => isTitleLabel({ kind: 'paragraph', text: text(r.label), provenance: {} }));
+  // A label's next words may open their lines in capitals too ("Senior" over "Responsible" over "Officer"): rows with
+  // no value of their own go on a label that is none of the template's where with them it is.
+  for (let k = 0; k < rows.length; k++) {
+    if (isLabel(text(rows[k]!.label))) continue;
+    for (let n = 1; n <= MAX_LABEL_LINES - 1 && k + n < rows.length && rows[k + n]!.value.length === 0; n++) {
+      const joined = rows.slice(k, k + n + 1).flatMap((r) => r.label);
+      if (!isLabel(text(joined))) continue;
+      rows.splice(k, n + 1, { label: joined, value: rows[k]!.value });
+      break;
+    }
+  }
+  const labels = rows.filter((r) => isLabel(text(r.label)));
   if (rows.length < MIN_ROWS || labels.length < MIN_LABELS) return null;
   if (rows.some((r) => /\?$/.test(text(r.label)) || readOptionRun(text(r.value)))) return null;
   const cell = (column: number, parts: Part[]): TableCell => ({ column, text: text(parts), provenance: provenance(parts[0]!.line, parts[0]!.from, parts[parts.length - 1]!.to) });
@@ -91,6 +104,9 @@ function readBlock(
     titlesShown: true,
   };
 }
+
+/** Whether words are one of the title block's labels, as the title reader takes them. */
+const isLabel = (words: string) => isTitleLabel({ kind: 'paragraph', text: words, provenance: {} });
 
 /** A line's cells, set apart by three spaces or more. */
 function cellsOf(text: string): Cell[] {
