@@ -141,9 +141,9 @@ function readRow(lines: readonly string[], border: string, first: number, last: 
   for (let k = 0; k + 1 < edges.length; k++) {
     const [left, right] = [edges[k]! + 1, edges[k + 1]!];
     const text = lines.slice(first, last + 1).map((l) => l.slice(left, right).replace(/\s+$/, ''));
-    // A title in a column too narrow for it, a letter to a line ("N", "o", "."): the word.
-    const letters = text.map((t) => t.trim()).filter(Boolean);
-    const markdown = letters.length >= 2 && letters.every((t) => [...t].length === 1) ? letters.join('') : dedent(text);
+    // A word in a column too narrow for it, a letter or two to a line ("N", "o", "."; "Y", "es"; "1", ".", "1"): the word.
+    const pieces = text.map((t) => t.trim()).filter(Boolean);
+    const markdown = pieces.length >= 2 && pieces.every((t) => [...t].length <= 2) ? pieces.join('') : dedent(text);
     cells.push({ markdown, column: pluses.indexOf(edges[k]!) });
   }
   return { line: first + 1, cells };
