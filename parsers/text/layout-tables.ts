@@ -52,6 +52,8 @@ const HEADING_CELL = /\S+(?: \S+)*/g;
 /** A row's reference in its number column: "4", "4.", "12)", "Q4", "20a", "2.1". */
 const ROW_NUMBER = /^(?:Q\.?\s?)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$/i;
 /** Lines that close a question table whatever column they start in. */
+/** The title of a table's question column. */
+const QUESTION_TITLE = /\bquestions?\b/i;
 /** Yes and No abbreviated, as narrow columns title them ("Y | N"). */
 const ABBREVIATED = /^[YN]$/;
 const TABLE_END = /^\s*(?:principle\s+\d+\b(?!\s*\?)|action\s+plan\b)/i;
@@ -103,10 +105,10 @@ function opensRow(line: SourceLine, columns: readonly Column[], unnumbered: bool
  * with any columns before the question (its number) and after the options (comments). Null for any other line.
  */
 function headingColumns(text: string): Column[] | null {
-  if (text.includes('\t')) return null;
+  if (text.includes('\t') || !QUESTION_TITLE.test(text)) return null;
   const cells = headingCells(text);
   const options = optionColumns(cells.map((c, column) => ({ column, text: c.text })));
-  const question = cells.findIndex((c) => /\bquestions?\b/i.test(c.text));
+  const question = cells.findIndex((c) => QUESTION_TITLE.test(c.text));
   if (!options || question < 0 || [...options.keys()].some((k) => k < question)) return null;
   const firstOption = Math.min(...options.keys());
   const lastOption = Math.max(...options.keys());
