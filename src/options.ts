@@ -19,7 +19,7 @@ export function optionRank(value: OptionValue | null | undefined): number {
 
 /** The option a label names, or null when it is not an option label. */
 export function optionValue(label: string): OptionValue | null {
-  const t = label.trim().replace(/[.:;,]+$/, '');
+  const t = welshMasked(label).trim().replace(/[.:;,]+$/, '');
   for (const [re, value] of LABELS) if (re.test(t)) return value;
   return null;
 }
@@ -191,10 +191,30 @@ export type MarkOrder = 'mark-first' | 'label-first';
  * (a column headed "Yes/No" is no row of options). A label typed after the
  * boxed options, naming one of them, marks that one (see typedAfterBoxes).
  */
+/**
+ * A bilingual form's options, Welsh and English ("Ie / Yes", "Na / No", "Amh. / N/A", or English first): the Welsh
+ * word masked with spaces, so that each is read as its English label where it stands. Only a word with its own
+ * translation: "Na" alone is as likely "N/A" as Welsh "No", and stays as it is.
+ */
+const WELSH_BEFORE = /\b(Ie|Na|Amh\.?)(\s*\/\s*)(?=(Yes|No|N\/A)\b)/gi;
+const WELSH_AFTER = /\b(Yes|No|N\/A)(\s*\/\s*)(Ie|Na|Amh\.?)(?![\w.])/gi;
+const WELSH: Readonly<Record<string, string>> = { ie: 'yes', na: 'no', amh: 'n/a', 'amh.': 'n/a' };
+
+function welshMasked(line: string): string {
+  if (!/\b(?:ie|na|amh)\b/i.test(line)) return line;
+  const blank = (s: string) => ' '.repeat(s.length);
+  return line
+    .replace(WELSH_BEFORE, (whole, welsh: string, slash: string, english: string) => (WELSH[welsh.toLowerCase()] === english.toLowerCase() ? blank(welsh + slash) : whole))
+    .replace(WELSH_AFTER, (whole, english: string, slash: string, welsh: string) =>
+      WELSH[welsh.toLowerCase()] === english.toLowerCase() ? english + blank(slash + welsh) : whole,
+    );
+}
+
 export function readOptionRun(
   line: string,
   { slashJoined = false, documentOrder }: { slashJoined?: boolean; /** The way the document's other rows put boxes and labels (see documentMarkOrder). */ documentOrder?: MarkOrder } = {},
 ): OptionRun | null {
+  line = welshMasked(line);
   const tokens: Array<{ index: number; end: number; mark?: Mark; label?: string; bullet?: boolean }> = [];
   const slash = slashJoined ? /^ ?\/ ?$/ : /^ \/ $/;
   for (const m of line.matchAll(slashJoined ? TOKEN_SLASH_JOINED : TOKEN)) {

@@ -35,6 +35,8 @@ const UNSIGNED = /^\W*(?:tbc|tba|to be (?:signed|confirmed|agreed|approved)|awai
 const STOP = /^(signature|signed|self[- ]assessment tool)\b\s*[:\-–]?\s*/i;
 /** Another field's name ("Telephone", "Contact email"), which a title block may hold besides the template's. */
 const OTHER_FIELD = /^(?:[\p{L}-]+\s+){0,2}(?:tel(?:ephone)?|phone|mobile|fax|e-?mail|address|postcode|website|contact(?: details)?|number|version|author)$/iu;
+/** Words of another language before a slash and the template's label ("Enw'r sefydliad / Name of organisation"). */
+const BILINGUAL = /^[^/:\d]{2,40}?\s\/\s+(\S.*)$/;
 /** Longest label line; a longer block starting with the same words is prose. */
 const MAX_LABEL_LINE = 200;
 
@@ -60,6 +62,10 @@ export function isBareTitleLabel(block: Block): boolean {
 
 function labelOf(block: Block): Label | null {
   if (block.kind === 'option' || block.text.length > MAX_LABEL_LINE) return null;
+  // A bilingual form's label gives another language's words first ("Enw'r sefydliad / Name of organisation"): the
+  // label is the template's words after the slash.
+  const other = BILINGUAL.exec(block.text);
+  if (other && TITLE_FIELDS.some(({ key }) => LABELS[key].test(other[1]!))) block = { ...block, text: other[1]! };
   for (const { key } of TITLE_FIELDS) {
     const m = LABELS[key].exec(block.text);
     if (!m) continue;

@@ -135,6 +135,17 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(text), spec);
   });
 
+  it('reads a bilingual form\'s headings, "Egwyddor 2 / Principle 2" and "Cynllun Gweithredu / Action Plan", as the principles\' and plans\'', async () => {
+    const spec = sampleSpec(8);
+    spec.actionPlans[3] = 'Replace the signs at the bus station.';
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^Principle (\d+)$/gm, 'Egwyddor $1 / Principle $1')
+      .replace(/^Action Plan$/gm, 'Cynllun Gweithredu / Action Plan');
+    expect(text).toContain('Egwyddor 3 / Principle 3');
+    expect(text).toContain('Cynllun Gweithredu / Action Plan');
+    expectMatchesSpec(await run(text), spec);
+  });
+
   it('leaves the column titles of a plan set out as a table ("Action | Owner | Target date") out of the plan, and a table of titles alone is no plan', async () => {
     const spec = sampleSpec(8);
     spec.actionPlans[1] = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../src/document.js';
-import { documentMarkOrder, glyphMark, pairMarksWithLabels, readOptionRun } from '../src/options.js';
+import { documentMarkOrder, glyphMark, optionValue, pairMarksWithLabels, readOptionRun } from '../src/options.js';
 
 const summary = (line: string) =>
   readOptionRun(line)?.options.map(({ value, mark, typed = mark }) => `${value ?? '?'}:${typed ? `${typed.state}/${typed.source}` : 'none'}`) ?? null;
@@ -39,6 +39,17 @@ describe('readOptionRun', () => {
     // Two boxes side by side and a label short: the label may be either box's, or a comment after both.
     expect(summary('Question?  ☐   ☒   N/A')).toEqual(['?:unchecked/glyph', '?:checked/glyph', 'na:none']);
     expect(summary('Yes ☒ ☐')).toEqual(['yes:none', '?:checked/glyph', '?:unchecked/glyph']);
+  });
+
+  it('reads a bilingual form\'s options by their English words, a Welsh word only with its own translation', () => {
+    const read = (line: string) => readOptionRun(line)?.options.map((o) => `${o.value}:${o.mark?.state ?? 'none'}`);
+    expect(read('☐ Ie / Yes ☒ Na / No ☐ Amh. / N/A')).toEqual(['yes:unchecked', 'no:checked', 'na:unchecked']);
+    expect(read('☐ Yes / Ie ☒ No / Na')).toEqual(['yes:unchecked', 'no:checked']);
+    expect(optionValue('Na / No')).toBe('no');
+    expect(optionValue('Ie / Yes')).toBe('yes');
+    // "Na" alone is as likely N/A; a pair that does not translate is no label.
+    expect(optionValue('Na')).toBe('na');
+    expect(optionValue('Ie / No')).toBeNull();
   });
 
   it('gives a box the option on its side of a slash', () => {

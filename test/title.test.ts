@@ -37,6 +37,19 @@ describe('title block', () => {
     expect(read('Supt Jane Doe, Northvale Police')).toMatchObject({ seniorResponsibleOfficer: 'Supt Jane Doe, Northvale Police', position: null });
   });
 
+  it('reads a bilingual form\'s labels by the template\'s words after the slash', () => {
+    expect(
+      fields(
+        fromRows([
+          ["Enw'r sefydliad / Name of organisation", 'Cyngor Cwm Teifi / Cwm Teifi Council'],
+          ['Uwch Swyddog Cyfrifol / Senior Responsible Officer', 'Rhian Pritchard'],
+          ['Swydd yn y sefydliad / Position within organisation', 'Head of Community Safety'],
+          ['Dyddiad llofnodi / Date of sign off', '14/03/2024'],
+        ]),
+      ),
+    ).toEqual({ name: 'Cyngor Cwm Teifi / Cwm Teifi Council', scope: null, seniorResponsibleOfficer: 'Rhian Pritchard', position: 'Head of Community Safety', signOffDate: '2024-03-14' });
+  });
+
   it('leaves a field blank where the next line or row is another field of its own', async () => {
     expect(
       fields(

@@ -12,14 +12,14 @@ export const QUESTION_THRESHOLD = 0.5;
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 /** "Principle 3" opening a line, but not "Principle 3?": the end of a closing question wrapped onto a line of its own. */
-export const PRINCIPLE_HEADING = new RegExp(`^(?:guiding\\s+)?principle\\s+(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b(?!\\s*\\?)\\s*[:.\\-–—]?\\s*(.*)$`, 'i');
+export const PRINCIPLE_HEADING = new RegExp(`^(?:egwyddor\\s+\\d{1,2}\\s*\\/\\s*)?(?:guiding\\s+)?principle\\s+(\\d{1,2}|${NUMBER_WORDS.join('|')})\\b(?!\\s*\\?)\\s*[:.\\-–—]?\\s*(.*)$`, 'i');
 
 export function principleNumber(word: string): number {
   const n = NUMBER_WORDS.indexOf(word.toLowerCase());
   return n >= 0 ? n + 1 : Number(word);
 }
 /** "Action Plan", or "Action Plan – Principle 2" naming its principle, and what follows on its line. */
-export const ACTION_PLAN = /^action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
+export const ACTION_PLAN = /^(?:cynllun\s+gweithredu\s*\/\s*)?action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
 /** A column's title in an action plan set out as a table: "Action", "Owner", "Target date", "Timescale", "Status". */
 const PLAN_TITLE =
   String.raw`(?:no\.?|#|ref(?:erence)?\.?|(?:proposed\s+|agreed\s+)?actions?(?:\s+(?:required|needed|proposed|to\s+be\s+taken))?|owner|responsib(?:le|ility)(?:\s+(?:officer|person|lead))?|lead(?:\s+officer)?|by\s+whom|(?:target|due|completion|review)\s+date|date|deadline|timescales?|time\s*frame|by\s+when|status|progress|priority|rag(?:\s+status)?|comments?|notes?|updates?|outcomes?|resources?)`;
