@@ -203,11 +203,11 @@ const WELSH: Readonly<Record<string, string>> = { ie: 'yes', na: 'no', amh: 'n/a
 function welshMasked(line: string): string {
   if (!/\b(?:ie|na|amh)\b/i.test(line)) return line;
   const blank = (s: string) => ' '.repeat(s.length);
+  // "NA" in capitals is English's not applicable ("Yes / No / NA").
+  const translates = (welsh: string, english: string) => welsh !== 'NA' && WELSH[welsh.toLowerCase()] === english.toLowerCase();
   return line
-    .replace(WELSH_BEFORE, (whole, welsh: string, slash: string, english: string) => (WELSH[welsh.toLowerCase()] === english.toLowerCase() ? blank(welsh + slash) : whole))
-    .replace(WELSH_AFTER, (whole, english: string, slash: string, welsh: string) =>
-      WELSH[welsh.toLowerCase()] === english.toLowerCase() ? english + blank(slash + welsh) : whole,
-    );
+    .replace(WELSH_BEFORE, (whole, welsh: string, slash: string, english: string) => (translates(welsh, english) ? blank(welsh + slash) : whole))
+    .replace(WELSH_AFTER, (whole, english: string, slash: string, welsh: string) => (translates(welsh, english) ? english + blank(slash + welsh) : whole));
 }
 
 export function readOptionRun(

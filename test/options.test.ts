@@ -50,6 +50,8 @@ describe('readOptionRun', () => {
     // "Na" alone is as likely N/A; a pair that does not translate is no label.
     expect(optionValue('Na')).toBe('na');
     expect(optionValue('Ie / No')).toBeNull();
+    // "NA" in capitals after "No" is English's third option, not Welsh.
+    expect(readOptionRun('Yes / No / NA ☒')?.options.map((o) => `${o.value}:${o.mark?.state ?? 'none'}`)).toEqual(['yes:none', 'no:none', 'na:checked']);
   });
 
   it('gives a box the option on its side of a slash', () => {
