@@ -631,6 +631,20 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('takes an option\'s word over its own column, with words before it, for a table of the organisation\'s own, not a typed answer', async () => {
+    const { pdf, page, t, glyphs } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
+    t('1. Are signs in place at every site?', 50, 770);
+    glyphs.draw(page, 'cross', 290, 770, 10);
+    glyphs.draw(page, 'empty', 326, 770, 10);
+    // The organisation's own list under the row: "Site | Yes", then a site with an X under its own "Yes".
+    t('Site checked', 50, 740);
+    t('Yes', 286, 740);
+    t('Market Place', 50, 720);
+    t('X', 290, 720);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option?.mark).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph']);
+  });
+
   it('carries "Yes" and "No" headings on to the next page past a row answered in words typed in one of their columns', async () => {
     const pdf = await PDFDocument.create();
     const edges = [50, 100, 320, 360, 400, 545];

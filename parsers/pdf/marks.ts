@@ -604,7 +604,7 @@ export function underColumnHeadings(
     const acrossColumns = (p: Part) => splits.length > 0 && splits.some((x) => p.x0 < x && bordersAcross(p.top, p.bottom, borders!).every((b) => Math.abs(b - x) > 1));
     // A row's answer typed in words in one heading column (see typedAnswerWords) is no other table's headings, nor is
     // "N/A" alone (a comment, or a choice typed there).
-    const typedAnswer = typedAnswerWords(parts, Math.min(...spans.map(([left]) => left)), right);
+    const typedAnswer = typedAnswerWords(parts, Math.min(...spans.map(([left]) => left)), right, (x) => head.options.find((_, k) => x >= spans[k]![0] && x < spans[k]![1])?.value ?? null);
     const notApplicable = (p: Part) => optionValue(p.text) === 'na';
     if (between.some((p) => !isMarkText(p.text) && !notApplicable(p) && inSpan(p.x0) && !merged(p) && !acrossColumns(p) && !typedAnswer(p))) continue;
     const markLines = new Map<number, number[]>();
@@ -726,11 +726,17 @@ async function tableGoesOn(page: PageText, carried: BorderedHeadings, vectorShap
 
 /**
  * Whether a part is a row's answer typed in words in one heading column, its question before it on the row
- * ("3. Have you … | Partially", or an option's word, "No" typed in the Yes column): alone in the columns from `firstColumn` to `headingsEnd` but for a box or mark in
+ * ("3. Have you … | Partially", or another option's word, "No" typed in the Yes column): alone in the columns from `firstColumn` to `headingsEnd` but for a box or mark in
  * another ("Parti" over "ally" in Yes, "☐" left in No), the words perhaps wrapped down a narrow column ("In" over
  * "progress", even "Parti" over "ally", or "In", "prog", "ress"), the question beside any of their lines.
  */
-function typedAnswerWords(parts: readonly Part[], firstColumn: number, headingsEnd: number): (p: Part) => boolean {
+function typedAnswerWords(
+  parts: readonly Part[],
+  firstColumn: number,
+  headingsEnd: number,
+  /** The option whose column a point stands in. */
+  columnAt: (x: number) => OptionValue | null,
+): (p: Part) => boolean {
   const alone = (p: Part) => !parts.some((q) => q !== p && q.line === p.line && q.x0 >= firstColumn && q.x0 < headingsEnd && !isMarkText(q.text));
   const stacked = (a: Part, b: Part | undefined) => b !== undefined && b.line === a.line + 1 && b.x0 < a.x1 && b.x1 > a.x0 && alone(b);
   const questionBefore = (p: Part) => parts.some((q) => q.line === p.line && q.x0 < firstColumn && q.x1 <= p.x0);
@@ -747,7 +753,13 @@ function typedAnswerWords(parts: readonly Part[], firstColumn: number, headingsE
       }
     return null;
   };
-  return (p) => alone(p) && (optionValue(p.text) !== null ? questionBefore(p) : (answerWords(p)?.some(questionBefore) ?? false));
+  // An option's word names another column's: one naming its own ("Yes" over the Yes column) may head a table of its own.
+  const otherOption = (p: Part) => {
+    const value = optionValue(p.text);
+    const column = columnAt(p.x0);
+    return value !== null && column !== null && value !== column;
+  };
+  return (p) => alone(p) && (optionValue(p.text) !== null ? otherOption(p) && questionBefore(p) : (answerWords(p)?.some(questionBefore) ?? false));
 }
 
 /**
@@ -767,6 +779,7 @@ function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): 
     page.lines.flatMap((l) => l.parts.filter((p) => !p.furniture)),
     Math.min(...carried.columns.map((c) => c.left)),
     right,
+    (x) => carried.columns.find((c) => x >= c.left && x < c.right)?.value ?? null,
   );
   const ticks = (p: Part) => [...p.text].filter((ch) => ch === 'X' || ch === 'x' || glyphMark(ch)?.state === 'checked').map((ch) => ch.toLowerCase());
   const breaks = page.lines.find((line) => {
