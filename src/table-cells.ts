@@ -14,6 +14,9 @@ export interface TableCell {
   looseMark?: Mark;
 }
 
+/** The title of a table's question column. */
+export const QUESTION_TITLE = /\bquestions?\b/i;
+
 /**
  * A row under "Yes" | "No" column headings whose option cells hold a mark alone gives an option for each marked
  * column; every other cell, and every cell of other tables, is read line by line as any line is ("☒ Yes ☐ No" is
@@ -23,7 +26,7 @@ export function tableBlocks(rows: ReadonlyArray<ReadonlyArray<TableCell>>, title
   const blocks: Block[] = [];
   const titles = rows[0]?.map(({ column, text }) => ({ column, text: text.trim() })) ?? [];
   // Only a table of the form's questions: a list of sites or actions with Yes | No columns answers none of them.
-  const asks = titles.some((t) => /\bquestions?\b/i.test(t.text));
+  const asks = titles.some((t) => QUESTION_TITLE.test(t.text));
   const headings = asks ? optionColumns(titles, true) : null;
   rows.forEach((cells, r) => {
     // Titles printed over an earlier part of the table (before a page break or a heading) are not read again here.

@@ -7,7 +7,7 @@
  */
 import type { Provenance } from '../../src/document.js';
 import { glyphMark, optionColumns, optionValue } from '../../src/options.js';
-import { cellMark, type TableCell } from '../../src/table-cells.js';
+import { QUESTION_TITLE, cellMark, type TableCell } from '../../src/table-cells.js';
 
 export interface SourceLine {
   text: string;
@@ -52,8 +52,6 @@ const HEADING_CELL = /\S+(?: \S+)*/g;
 /** A row's reference in its number column: "4", "4.", "12)", "Q4", "20a", "2.1". */
 const ROW_NUMBER = /^(?:Q\.?\s?)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$/i;
 /** Lines that close a question table whatever column they start in. */
-/** The title of a table's question column. */
-const QUESTION_TITLE = /\bquestions?\b/i;
 /** Yes and No abbreviated, as narrow columns title them ("Y | N"). */
 const ABBREVIATED = /^[YN]$/;
 const TABLE_END = /^\s*(?:principle\s+\d+\b(?!\s*\?)|action\s+plan\b)/i;

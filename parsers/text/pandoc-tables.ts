@@ -14,17 +14,21 @@ import type { LayoutTable, SourceLine } from './layout-tables.js';
 export function plainTextTables(source: string, lines: readonly SourceLine[], provenance: (line: SourceLine, from: number, to: number) => Provenance): LayoutTable[] {
   const { tables } = pandocTables(source);
   if (!tables.some((t) => t.grid)) return [];
-  const index = (lineNo: number) => lines.findIndex((l) => l.line === lineNo);
+  // A line number's first and last entries: a form feed parts one source line into two.
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  lines.forEach((l, i) => {
+    if (!firstAt.has(l.line)) firstAt.set(l.line, i);
+    lastAt.set(l.line, i);
+  });
   return tables.flatMap((table): LayoutTable[] => {
-    const first = index(table.line);
-    const last = index(table.end);
-    if (first < 0 || last < 0) return [];
-    const rows = table.rows.map((row) =>
-      row.cells.map((cell): TableCell => {
-        const line = lines[index(row.line)]!;
-        return { column: cell.column, text: cellLines(cell.markdown).join('\n'), provenance: provenance(line, line.start, line.start + line.text.length) };
-      }),
-    );
+    const first = firstAt.get(table.line);
+    const last = lastAt.get(table.end);
+    if (first === undefined || last === undefined) return [];
+    const rows = table.rows.map((row) => {
+      const line = lines[firstAt.get(row.line)!]!;
+      return row.cells.map((cell): TableCell => ({ column: cell.column, text: cellLines(cell.markdown).join('\n'), provenance: provenance(line, line.start, line.start + line.text.length) }));
+    });
     return rows.length > 0 ? [{ first, last, rows, titlesShown: true }] : [];
   });
 }
