@@ -84,7 +84,8 @@ function labelOf(block: Block): Label | null {
     // After the template's own wording, words in lower case are the value run on ("Scope of surveillance camera
     // system town centre: 14 cameras").
     const whole = TITLE_FIELDS.some((f) => f.key === key && m[0].replace(/[\s:\-–]+$/, '').toLowerCase() === f.label.toLowerCase());
-    const tail = whole || /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
+    // Though not a slash and more label ("Date of sign off / review"), the label's other name.
+    const tail = (whole && !rest.startsWith('/')) || /[:\-–]\s*$/.test(m[0]) ? null : LABEL_TAIL.exec(rest);
     // Label words only, up to a colon or filling a cell: a value may run on after its label in lower case ("Position
     // within organisation parish clerk", "Scope cctv: 14 cameras"). A date's label may say more ("Date signed off by
     // the chief officer:"): what follows it must be a date anyway.

@@ -37,6 +37,10 @@ describe('title block', () => {
     expect(read('Supt Jane Doe, Northvale Police')).toMatchObject({ seniorResponsibleOfficer: 'Supt Jane Doe, Northvale Police', position: null });
   });
 
+  it('reads a label the template\'s words then a slash and another name ("Date of sign off / review") as the label, its value beside it', () => {
+    expect(fields(fromRows([['Date of sign off / review', '5 March 2025'], ['Signature'], ['Review date', 'March 2026']]))).toMatchObject({ signOffDate: '2025-03-05' });
+  });
+
   it('reads a bilingual form\'s labels by the template\'s words after the slash', () => {
     expect(
       fields(
