@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/text/index.js';
+import { brief, enc } from './text-fixtures.js';
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const brief = (b: { kind: string; text: string; table?: { row: number; column: number } }) => `${b.kind}${b.table ? `@${b.table.row}.${b.table.column}` : ''}:${b.text}`;
 const row = (label: string, value = '') => ` ${label.padEnd(38)}${value}`.trimEnd();
 
 describe('text parser: a title block of labels and values in two columns', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/text/index.js';
-
-const enc = (s: string) => new TextEncoder().encode(s);
-const brief = (b: { kind: string; text: string; table?: { row: number; column: number }; option?: { value: string | null; mark: { state: string } | null } }) =>
-  b.option ? `${b.kind}:${b.option.value}:${b.option.mark?.state ?? 'none'}` : `${b.kind}${b.table ? `@${b.table.row}.${b.table.column}` : ''}:${b.text}`;
+import { brief, enc } from './text-fixtures.js';
 
 /** A line as `pdftotext -layout` sets a No. | Question | Yes | No | Comments table: each cell at its column. */
 const row = (no: string, question: string, yes = '', no_ = '', comment = '') =>

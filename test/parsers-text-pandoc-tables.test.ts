@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../parsers/text/index.js';
-
-const enc = (s: string) => new TextEncoder().encode(s);
-const brief = (b: { kind: string; text: string; table?: { row: number; column: number } }) => `${b.kind}${b.table ? `@${b.table.row}.${b.table.column}` : ''}:${b.text}`;
+import { brief, enc } from './text-fixtures.js';
 
 const GRID = [
   '+-----------------------+----------------------------------------------+',
@@ -51,7 +49,7 @@ describe("text parser: pandoc's plain text tables", () => {
       'tableCell@0.4:Comments',
       'tableCell@1.0:1',
       'tableCell@1.1:Have you paid the fee?',
-      'option:Yes',
+      'option:yes:checked',
       'tableCell@1.4:Renewed.',
     ]);
     expect(doc.blocks.find((b) => b.kind === 'option')!.option).toMatchObject({ value: 'yes', mark: { state: 'checked' } });
