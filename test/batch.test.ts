@@ -281,12 +281,13 @@ describe('batch runs', () => {
     for (const bad of ['crash.txt', 'hang.txt', 'oom.txt']) writeFileSync(path.join(dir, bad), renderText(sampleSpec(7)));
     const out = folder('out');
     const started = performance.now();
-    const { result } = await batch([dir], out, { workerUrl: fixture, limits: { timeoutMs: 1000 }, maxMemoryMb: 128 });
+    // Long enough for a normal document on a loaded machine, as the limit is per document.
+    const { result } = await batch([dir], out, { workerUrl: fixture, limits: { timeoutMs: 3000 }, maxMemoryMb: 128 });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(result.extracted).toBe(4);
     const errors = Object.fromEntries(result.report.errors.map((e) => [path.basename(e.path), [e.code, e.message]]));
     expect(errors['crash.txt']).toEqual(['internal', 'worker crashed: exited with code 7']);
-    expect(errors['hang.txt']).toEqual(['timeout', 'took longer than the 1 s time limit (--timeout)']);
+    expect(errors['hang.txt']).toEqual(['timeout', 'took longer than the 3 s time limit (--timeout)']);
     expect(errors['oom.txt']).toEqual(['internal', 'worker ran out of memory']);
     expect(readFileSync(path.join(out, 'dataset.jsonl'), 'utf8').trim().split('\n')).toHaveLength(4);
   });
@@ -342,7 +343,8 @@ describe('batch runs', () => {
     const lock = path.join(out, '.scc-extract.lock');
     const [a, b] = await Promise.all([cli([dir, '--out', out, '--concurrency', '1']), cli([dir, '--out', out, '--concurrency', '1'])]);
     for (const { code, stderr } of [a, b]) {
-      if (code === 2) expect(stderr).toMatch(/^scc-extract: another scc-extract run \(process \d+\) is writing to --out /);
+      // The lock may be read in the instant between its making and its pid being written: held, by a run not yet named.
+      if (code === 2) expect(stderr).toMatch(/^scc-extract: another scc-extract run (\(process \d+\) )?is writing to --out /);
       else expect(code).toBe(1);
     }
     expect(existsSync(lock)).toBe(false);
