@@ -135,7 +135,7 @@ describe('matcher on rendered templates', () => {
     expectMatchesSpec(await run(text), spec);
   });
 
-  it('reads a bilingual form\'s headings, "Egwyddor 2 / Principle 2" and "Cynllun Gweithredu / Action Plan", as the principles\' and plans\'', async () => {
+  it('reads a bilingual form\'s headings, "Egwyddor 2 / Principle 2" and "Cynllun Gweithredu / Action Plan", as the principles\' and plans\', and its questions asked in Welsh as well as English', async () => {
     const spec = sampleSpec(8);
     spec.actionPlans[3] = 'Replace the signs at the bus station.';
     const text = renderText(spec, DEFAULT_TEXT_STYLE)
@@ -144,6 +144,13 @@ describe('matcher on rendered templates', () => {
     expect(text).toContain('Egwyddor 3 / Principle 3');
     expect(text).toContain('Cynllun Gweithredu / Action Plan');
     expectMatchesSpec(await run(text), spec);
+    // Each question asked in Welsh too, before its English or after it: neither the answer above nor the one below.
+    const asked = text
+      .replace(/^What is the lawful basis/m, "Beth yw'r sail gyfreithlon dros eich defnydd o wyliadwriaeth?\n\n$&")
+      .replace(/^5\. How have you documented/m, "5. Sut ydych wedi cofnodi unrhyw benderfyniad nad oes angen asesiad effaith diogelu data?\n\n$&")
+      .replace(/^What is your justification.*$/m, '$&\n\nBeth yw eich cyfiawnhad dros wyliadwriaeth fod yn angenrheidiol ac yn gymesur?');
+    expect(asked.match(/^(Beth|5\. Sut)/gm)).toHaveLength(3);
+    expectMatchesSpec(await run(asked), spec);
   });
 
   it('leaves the column titles of a plan set out as a table ("Action | Owner | Target date") out of the plan, and a table of titles alone is no plan', async () => {

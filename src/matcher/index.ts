@@ -15,9 +15,9 @@ import { DECLARATION, mergeTitleBlocks, readTitleBlock, trailingTitleStart } fro
 import { isBox, readAnswer, regionText } from './answer.js';
 import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
-import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, untilOtherQuestion, wrappedHead } from './regions.js';
+import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, translationBefore, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
-import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN, PLAN_COLUMNS_ROW } from './wording.js';
+import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN, PLAN_COLUMNS_ROW, WELSH_LABEL } from './wording.js';
 
 export interface MatchResult {
   organisation: Organisation;
@@ -74,7 +74,11 @@ export function match(doc: NormalisedDocument): MatchResult {
   // A question's first line may sit in the block before the one that matched, and boxes printed
   // to its left on its row come before it in reading order: both belong to the question.
   const matched = new Set(questionAt.filter((at): at is number => at !== null));
-  const heads = questionAt.map((at, i) => (at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched)));
+  // A bilingual form asks each question in both languages, the one matched and the other beside it.
+  const bilingual = blocks.some((b) => b.kind !== 'option' && WELSH_LABEL.test(b.text));
+  const heads = questionAt.map((at, i) =>
+    at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched) || (bilingual ? translationBefore(blocks, at, matched) : 0),
+  );
   const responseFirst = responseFirstTables(doc.blocks);
   const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst, matched)));
   const questionStarts = questionAt.map((at, i) => (at === null ? null : at - heads[i]! - leading[i]!));
@@ -127,7 +131,7 @@ export function match(doc: NormalisedDocument): MatchResult {
   const regions = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
     if (at === null) return null;
-    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
+    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries, bilingual);
     const start = at - heads[qi]! - leading[qi]!;
     const before = blocks.slice(start, at - heads[qi]!).filter(isChoiceCell);
     const between = blocks.slice(at - heads[qi]! + 1, at);

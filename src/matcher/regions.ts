@@ -145,18 +145,39 @@ export function wrappedHead(q: Question, blocks: readonly Block[], at: number, m
 }
 
 /**
+ * In a bilingual form, the question in the other language printed straight before the one matched: a block of its
+ * own ending in a question mark that matched no question. It opens the question, and ends the answer above.
+ */
+export function translationBefore(blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
+  const prev = blocks[at - 1];
+  return prev && !matched.has(at - 1) && asksInOtherWords(prev) ? 1 : 0;
+}
+
+const asksInOtherWords = (b: Block) => b.kind !== 'option' && b.text.length <= 600 && /\?\s*$/.test(b.text);
+
+/**
  * The question's block, joined with its wrapped first line, and with the next
  * block where that carries the question on ("If so please explain.", or the
- * rest of a question cut mid-sentence), so neither is taken for an answer.
+ * rest of a question cut mid-sentence, or in a bilingual form the question in
+ * its other language), so neither is taken for an answer.
  */
-export function questionBlock(q: Question, blocks: readonly Block[], at: number, head: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
+export function questionBlock(
+  q: Question,
+  blocks: readonly Block[],
+  at: number,
+  head: number,
+  boundaries: ReadonlySet<number>,
+  bilingual: boolean,
+): { block: Block; span: number } {
   const first = blocks[at]!;
   const block = head ? { ...first, text: `${blocks[at - head]!.text} ${first.text}`, provenance: blocks[at - head]!.provenance } : first;
   const next = blocks[at + 1];
-  if (!next || next.kind === 'option' || boundaries.has(at + 1) || leadingNumber(next.text) !== null) return { block, span: 1 };
+  if (!next || next.kind === 'option' || boundaries.has(at + 1)) return { block, span: 1 };
+  const joined = { ...block, text: `${block.text} ${next.text}` };
+  if (bilingual && /\?\s*$/.test(block.text) && asksInOtherWords(next)) return { block: joined, span: 2 };
+  if (leadingNumber(next.text) !== null) return { block, span: 1 };
   const continues = !/\?\s*$/.test(block.text) || /\?\s*$/.test(next.text) || FOLLOW_ON.test(next.text);
   if (!continues || next.text.length > 200) return { block, span: 1 };
-  const joined = { ...block, text: `${block.text} ${next.text}` };
   return questionScore(q, joined) > questionScore(q, block) ? { block: joined, span: 2 } : { block, span: 1 };
 }
 

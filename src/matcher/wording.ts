@@ -20,6 +20,11 @@ export function principleNumber(word: string): number {
 }
 /** "Action Plan", or "Action Plan – Principle 2" naming its principle, and what follows on its line. */
 export const ACTION_PLAN = /^(?:cynllun\s+gweithredu\s*\/\s*)?action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
+/**
+ * The Welsh half of a bilingual form's own labels ("Egwyddor 2 / Principle 2", "Cynllun Gweithredu / Action Plan"):
+ * such a form prints each question in Welsh too, beside or before its English.
+ */
+export const WELSH_LABEL = /^\s*(?:egwyddor\s+\d{1,2}|cynllun\s+gweithredu)\s*\//i;
 /** A column's title in an action plan set out as a table: "Action", "Owner", "Target date", "Timescale", "Status". */
 const PLAN_TITLE =
   String.raw`(?:no\.?|#|ref(?:erence)?\.?|(?:proposed\s+|agreed\s+)?actions?(?:\s+(?:required|needed|proposed|to\s+be\s+taken))?|owner|responsib(?:le|ility)(?:\s+(?:officer|person|lead))?|lead(?:\s+officer)?|by\s+whom|(?:target|due|completion|review)\s+date|date|deadline|timescales?|time\s*frame|by\s+when|status|progress|priority|rag(?:\s+status)?|comments?|notes?|updates?|outcomes?|resources?)`;
