@@ -144,13 +144,21 @@ describe('matcher on rendered templates', () => {
     expect(text).toContain('Egwyddor 3 / Principle 3');
     expect(text).toContain('Cynllun Gweithredu / Action Plan');
     expectMatchesSpec(await run(text), spec);
-    // Each question asked in Welsh too, before its English or after it: neither the answer above nor the one below.
+    // Questions asked in Welsh too, before their English: in neither the answer above nor the one below.
     const asked = text
       .replace(/^What is the lawful basis/m, "Beth yw'r sail gyfreithlon dros eich defnydd o wyliadwriaeth?\n\n$&")
       .replace(/^5\. How have you documented/m, "5. Sut ydych wedi cofnodi unrhyw benderfyniad nad oes angen asesiad effaith diogelu data?\n\n$&")
-      .replace(/^What is your justification.*$/m, '$&\n\nBeth yw eich cyfiawnhad dros wyliadwriaeth fod yn angenrheidiol ac yn gymesur?');
+      .replace(/^What is your justification/m, 'Beth yw eich cyfiawnhad dros wyliadwriaeth fod yn angenrheidiol ac yn gymesur?\n\n$&');
     expect(asked.match(/^(Beth|5\. Sut)/gm)).toHaveLength(3);
     expectMatchesSpec(await run(asked), spec);
+    // The Welsh first and numbered, the boxes on its line: the boxes are the question's below, not the answer's above.
+    const welshFirst = text.replace(/^(\d+)\. (.*\?)(  ☐ Yes  ☒ No|  ☒ Yes  ☐ No)$/gm, '$1. A yw hwn yn gwestiwn yn Gymraeg?$3\n$2');
+    expect(welshFirst.match(/Gymraeg\?  ☐ Yes/g)!.length).toBeGreaterThan(10);
+    expectMatchesSpec(await run(welshFirst), spec);
+    // The English first with its boxes, the Welsh after them (a follow-on after its question mark).
+    const englishFirst = text.replace(/^(\d+\. .*\?(?:  ☐ Yes  ☒ No|  ☒ Yes  ☐ No))$/gm, '$1\nA yw hwn yn gwestiwn yn Gymraeg? Os felly, eglurwch.');
+    expect(englishFirst.match(/Gymraeg\? Os/g)!.length).toBeGreaterThan(10);
+    expectMatchesSpec(await run(englishFirst), spec);
   });
 
   it('leaves the column titles of a plan set out as a table ("Action | Owner | Target date") out of the plan, and a table of titles alone is no plan', async () => {

@@ -15,7 +15,7 @@ import { DECLARATION, mergeTitleBlocks, readTitleBlock, trailingTitleStart } fro
 import { isBox, readAnswer, regionText } from './answer.js';
 import { keepContent, numberColumnTitles } from './content.js';
 import { MIN_QUESTIONS, chooseForm } from './form.js';
-import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, translationBefore, untilOtherQuestion, wrappedHead } from './regions.js';
+import { boxesLeftBefore, carriedOn, continuesQuestion, questionBlock, responseFirstTables, rowCellsBefore, translationAfter, translationBefore, translationSide, untilOtherQuestion, wrappedHead } from './regions.js';
 import { isChoiceCell, isLetter, lettersAnswer, optionsDeleted, periodColumns, twoAnswerColumns } from './typed-choices.js';
 import { ACTION_PLAN, isGuidance, leadingNumber, PLAN_COLUMN, PLAN_COLUMNS_ROW, WELSH_LABEL } from './wording.js';
 
@@ -75,9 +75,9 @@ export function match(doc: NormalisedDocument): MatchResult {
   // to its left on its row come before it in reading order: both belong to the question.
   const matched = new Set(questionAt.filter((at): at is number => at !== null));
   // A bilingual form asks each question in both languages, the one matched and the other beside it.
-  const bilingual = blocks.some((b) => b.kind !== 'option' && WELSH_LABEL.test(b.text));
+  const translated = blocks.some((b) => b.kind !== 'option' && WELSH_LABEL.test(b.text)) ? translationSide(blocks, matched) : null;
   const heads = questionAt.map((at, i) =>
-    at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched) || (bilingual ? translationBefore(blocks, at, matched) : 0),
+    at === null ? 0 : wrappedHead(QUESTIONS[i]!, blocks, at, matched) || (translated === 'before' ? translationBefore(blocks, at, matched) : 0),
   );
   const responseFirst = responseFirstTables(doc.blocks);
   const leading = questionAt.map((at, i) => (at === null ? 0 : rowCellsBefore(blocks, at - heads[i]!, responseFirst, matched)));
@@ -131,13 +131,14 @@ export function match(doc: NormalisedDocument): MatchResult {
   const regions = QUESTIONS.map((q, qi) => {
     const at = questionAt[qi] ?? null;
     if (at === null) return null;
-    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries, bilingual);
+    const question = questionBlock(q, blocks, at, heads[qi]!, boundaries);
     const start = at - heads[qi]! - leading[qi]!;
     const before = blocks.slice(start, at - heads[qi]!).filter(isChoiceCell);
     const between = blocks.slice(at - heads[qi]! + 1, at);
     const last = questionAt.every((x) => x === null || x <= at);
     const { after, askedBefore } = untilOtherQuestion(q, question.block, blocks.slice(at + question.span, nextBoundary(boundaries, at, blocks.length)).filter(answering), last);
-    const rest = [...between, ...after.filter((b) => !continuesQuestion(q, question.block, b))];
+    const translation = translated === 'after' ? translationAfter(after) : null;
+    const rest = [...between, ...after.filter((b) => b !== translation && !continuesQuestion(q, question.block, b))];
     const stated = statements.filter((s) => (s.principle !== null || !perPrinciple) && refersTo(s, q, printedNumbers[qi]!, printedNumbers));
     return { question: question.block, before, rest, stated, boxesBefore: boxesLeftBefore(blocks, start), askedBefore };
   });

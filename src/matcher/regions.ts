@@ -146,38 +146,63 @@ export function wrappedHead(q: Question, blocks: readonly Block[], at: number, m
 
 /**
  * In a bilingual form, the question in the other language printed straight before the one matched: a block of its
- * own ending in a question mark that matched no question. It opens the question, and ends the answer above.
+ * own ending in a question mark that matched no question, perhaps with the question's boxes printed beside it on its
+ * row (and so read before the matched block). It opens the question, and ends the answer above.
  */
 export function translationBefore(blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
-  const prev = blocks[at - 1];
-  return prev && !matched.has(at - 1) && asksInOtherWords(prev) ? 1 : 0;
+  let k = 1;
+  while (at - k >= 0 && blocks[at - k]!.kind === 'option') k++;
+  const prev = blocks[at - k];
+  if (!prev || matched.has(at - k) || !asksInOtherWords(prev)) return 0;
+  // On its row: a table's or a page's, or its own line of text.
+  const beside = (b: Block) => sameRowBefore(prev, b) || (prev.provenance.y === undefined && prev.provenance.line !== undefined && b.provenance.line === prev.provenance.line);
+  return blocks.slice(at - k + 1, at).every(beside) ? k : 0;
 }
 
-const asksInOtherWords = (b: Block) => b.kind !== 'option' && b.text.length <= 600 && /\?\s*$/.test(b.text);
+/** A question mark ending the block, or before a short follow-on ("Os felly, eglurwch.": if so, explain). */
+const asksInOtherWords = (b: Block) => b.kind !== 'option' && b.text.length <= 600 && /\?[^?]{0,40}$/.test(b.text);
+
+/** In a bilingual form that prints a question's other wording after it, that block: the first after the question but its boxes. */
+export function translationAfter(after: readonly Block[]): Block | null {
+  const first = after.find((b) => b.kind !== 'option');
+  return first && asksInOtherWords(first) ? first : null;
+}
+
+/**
+ * Whether a bilingual form prints each question's other wording before the one matched or after it, by the
+ * questions that say so plainly: such a block on one side with no other question beyond it. Where questions follow
+ * each other with no answer between, a block between two of them could be either's.
+ */
+export function translationSide(blocks: readonly Block[], matched: ReadonlySet<number>): 'before' | 'after' | null {
+  const step = (from: number, by: number) => {
+    let i = from + by;
+    while (blocks[i]?.kind === 'option') i += by;
+    return i;
+  };
+  let before = 0;
+  let after = 0;
+  for (const at of matched)
+    for (const by of [-1, 1]) {
+      const i = step(at, by);
+      const b = blocks[i];
+      if (b && !matched.has(i) && asksInOtherWords(b) && !matched.has(step(i, by))) by < 0 ? before++ : after++;
+    }
+  return before > after ? 'before' : after > before ? 'after' : null;
+}
 
 /**
  * The question's block, joined with its wrapped first line, and with the next
  * block where that carries the question on ("If so please explain.", or the
- * rest of a question cut mid-sentence, or in a bilingual form the question in
- * its other language), so neither is taken for an answer.
+ * rest of a question cut mid-sentence), so neither is taken for an answer.
  */
-export function questionBlock(
-  q: Question,
-  blocks: readonly Block[],
-  at: number,
-  head: number,
-  boundaries: ReadonlySet<number>,
-  bilingual: boolean,
-): { block: Block; span: number } {
+export function questionBlock(q: Question, blocks: readonly Block[], at: number, head: number, boundaries: ReadonlySet<number>): { block: Block; span: number } {
   const first = blocks[at]!;
   const block = head ? { ...first, text: `${blocks[at - head]!.text} ${first.text}`, provenance: blocks[at - head]!.provenance } : first;
   const next = blocks[at + 1];
-  if (!next || next.kind === 'option' || boundaries.has(at + 1)) return { block, span: 1 };
-  const joined = { ...block, text: `${block.text} ${next.text}` };
-  if (bilingual && /\?\s*$/.test(block.text) && asksInOtherWords(next)) return { block: joined, span: 2 };
-  if (leadingNumber(next.text) !== null) return { block, span: 1 };
+  if (!next || next.kind === 'option' || boundaries.has(at + 1) || leadingNumber(next.text) !== null) return { block, span: 1 };
   const continues = !/\?\s*$/.test(block.text) || /\?\s*$/.test(next.text) || FOLLOW_ON.test(next.text);
   if (!continues || next.text.length > 200) return { block, span: 1 };
+  const joined = { ...block, text: `${block.text} ${next.text}` };
   return questionScore(q, joined) > questionScore(q, block) ? { block: joined, span: 2 } : { block, span: 1 };
 }
 
