@@ -17,6 +17,14 @@ async function cellRow(pdf: PDFDocument, page: PDFPage, edges: readonly number[]
   });
 }
 
+/** A numbered question row ("1. Question?") with an X typed at `x`, the number in a column of its own. */
+function xRow(t: (s: string, x: number, y: number) => void, y: number, question: string, x: number): void {
+  const [number, ...words] = question.split(' ');
+  t(number!, 50, y);
+  t(words.join(' '), 80, y);
+  t('X', x, y);
+}
+
 /** A cross in a 9 pt box whose lower left corner is at (x, y), as content-stream operators. */
 const cross = (x: number, y: number) => `0.75 w ${x + 1.5} ${y + 0.5} m ${x + 7.5} ${y + 6.5} l S ${x + 1.5} ${y + 6.5} m ${x + 7.5} ${y + 0.5} l S`;
 
@@ -902,5 +910,40 @@ describe('PDF options at the top of a page', () => {
     });
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+  });
+
+  it('reads a heading wrapped a piece a line down a narrow column ("Y" over "es", "N" over "o", "N/" over "A") as the label it is', async () => {
+    const { pdf, t } = await a4(10);
+    for (const [s, x] of [['No.', 50], ['Question', 80], ['Y', 303], ['N', 326], ['N/', 348], ['Comments', 372]] as const) t(s, x, 780);
+    for (const [s, x] of [['es', 303], ['o', 326], ['A', 348]] as const) t(s, x, 768.5);
+    xRow(t, 750, '1. Do you publish an annual report?', 304);
+    xRow(t, 725, '2. Do you audit disclosures?', 327);
+    xRow(t, 700, '3. Do you fly drones?', 350);
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:checked:typed-mark', 'na:checked:typed-mark']);
+    expect(d.blocks.some((b) => /\b(es|o)\b/.test(b.text))).toBe(false);
+  });
+
+  it('takes a table nested in a comments cell ("Site | Yes | No") for the heading of its own rows only: the rows below stay under the table round it', async () => {
+    const { pdf, t } = await a4(10);
+    for (const [s, x] of [['No.', 50], ['Question', 80], ['Yes', 300], ['No', 330], ['Comments', 360]] as const) t(s, x, 780);
+    xRow(t, 750, '1. Do you check your signs?', 304);
+    t('Signs were checked at every site:', 360, 750);
+    for (const [s, x] of [['Site', 365], ['Yes', 470], ['No', 510]] as const) t(s, x, 730);
+    t('Market Square', 365, 712);
+    t('X', 474, 712);
+    t('Bus station', 365, 694);
+    t('X', 513, 694);
+    xRow(t, 660, '2. Do you publish a contact point?', 333);
+    xRow(t, 630, '3. Do you review the system each year?', 304);
+    const d = await parse(await pdf.save());
+    const options = d.blocks.filter((b) => b.option);
+    expect(options.map((b) => [show(b), b.provenance.x])).toEqual([
+      ['yes:checked:typed-mark', 304],
+      ['yes:checked:typed-mark', 474],
+      ['no:checked:typed-mark', 513],
+      ['no:checked:typed-mark', 333],
+      ['yes:checked:typed-mark', 304],
+    ]);
   });
 });

@@ -581,10 +581,12 @@ export function underColumnHeadings(
   for (const row of rows) {
     const first = row.marks[0]!.rect;
     const last = row.marks[row.marks.length - 1]!.rect;
-    // The nearest heading row above.
-    const head = heads
-      .filter((h) => h.options[0]!.rect.bottom <= first.top + 0.5)
-      .sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom)[0];
+    // The nearest heading row above; past a table nested in a cell right of the columns of the one above it
+    // ("Site | Yes | No" in a comments cell), whose headings head only the rows in their own columns.
+    const above = heads.filter((h) => h.options[0]!.rect.bottom <= first.top + 0.5).sort((a, b) => b.options[0]!.rect.bottom - a.options[0]!.rect.bottom);
+    let at = 0;
+    while (at + 1 < above.length && nestedRightOf(above[at]!, above[at + 1]!, page) && !row.marks.every((m) => headingColumns(above[at]!, page).some((span) => m.rect.x0 >= span[0] && m.rect.x1 <= span[1]))) at++;
+    const head = above[at];
     if (!head) continue;
     // Between the headings and the row, text starting in a heading's column (other headings, "Y | N", "Partly
     // met", a word) or a line of two or more marks not all in the columns ("✔ | ✘" headings of a table set
@@ -634,6 +636,13 @@ export function underColumnHeadings(
     if (group) out.push(group);
   }
   return { groups: out, headings, heads };
+}
+
+/** Whether every word on the inner heading row's line stands right of the outer row's headings: a table in a cell of the outer. */
+function nestedRightOf(inner: OptionGroup, outer: OptionGroup, page: PageText): boolean {
+  const right = Math.max(...outer.options.map((o) => o.rect.x1));
+  const parts = page.lines[inner.options[0]!.line]?.parts.filter((p) => !p.furniture) ?? [];
+  return parts.length > 0 && parts.every((p) => p.x0 > right + outer.options[0]!.size);
 }
 
 /** Two labels or more and no mark of their own: a row that may head columns of marks. */

@@ -5,7 +5,7 @@
  */
 import type { Rect } from './geometry.js';
 import { mul } from './geometry.js';
-import { glyphMark } from '../../src/options.js';
+import { glyphMark, optionValue } from '../../src/options.js';
 
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff',
@@ -81,6 +81,8 @@ interface Item extends Rect {
   overlaid: boolean;
   /** Whether its characters' widths differ as a proportional font's do (not an OCR layer's or a monospace font's). */
   proportional: boolean;
+  /** A label joined from pieces wrapped down a narrow column (see joinStackedLabels): a cell of its own. */
+  stacked?: boolean;
 }
 
 interface TextItemLike {
@@ -181,7 +183,7 @@ export function readPageText(
       // An OCR layer's glyphs are given one width each, stretched to the word the scan shows.
       proportional: it.unseen !== true && style.fontFamily !== 'monospace' });
   }
-  const lines = groupLines(dedupe(items));
+  const lines = groupLines(joinStackedLabels(dedupe(items)));
   const stops = columnStops(lines);
   const tokens: MarkToken[] = [];
   const out: Line[] = lines.map((lineItems, index) => {
@@ -241,6 +243,34 @@ function markedBoxes(parts: Part[]): Part[] {
     }
   }
   return emptied.size ? parts.filter((p) => !emptied.has(p)) : parts;
+}
+
+/**
+ * An option's label wrapped down a column too narrow for it, a piece a line ("Y" over "es", "N" over "o", "N/"
+ * over "A", "Ie /" over "Yes"): one label, where the first piece is printed. Each piece stands alone on its line
+ * (no word runs on from it), the second straight below the first, aligned at the left or centred on it.
+ */
+function joinStackedLabels(items: Item[]): Item[] {
+  const pieces = items.filter((it) => it.text.length <= 4 && /^[A-Z]/.test(it.text) && !it.unseen);
+  if (pieces.length === 0) return items;
+  const alone = (it: Item) => !items.some((o) => o !== it && Math.abs(o.baseline - it.baseline) <= 0.4 * it.size && o.x1 > it.x0 - 0.5 * it.size && o.x0 < it.x1 + 0.5 * it.size);
+  const taken = new Set<Item>();
+  for (const a of pieces) {
+    if (taken.has(a) || !alone(a)) continue;
+    const below = items.filter((b) => {
+      const drop = b.baseline - a.baseline;
+      return b !== a && !taken.has(b) && drop > 0.6 * a.size && drop <= 1.6 * a.size && Math.abs(b.size - a.size) <= 0.2 * a.size && b.x1 > a.x0 && b.x0 < a.x1 + a.size;
+    });
+    const b = below.length === 1 ? below[0]! : null;
+    if (!b || b.text.length > 4 || b.unseen || !alone(b)) continue;
+    const aligned = Math.abs(b.x0 - a.x0) <= 0.35 * a.size || Math.abs(b.x0 + b.x1 - a.x0 - a.x1) <= 0.7 * a.size;
+    if (!aligned || !(/\/$/.test(a.text) || /^[a-z]/.test(b.text))) continue;
+    const text = [`${a.text}${b.text}`, `${a.text} ${b.text}`].find((t) => optionValue(t) !== null && /^[\p{L}/ .]+$/u.test(t));
+    if (!text) continue;
+    taken.add(b);
+    Object.assign(a, { text, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), stacked: true });
+  }
+  return taken.size ? items.filter((it) => !taken.has(it)) : items;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -344,7 +374,7 @@ function splitParts(items: Item[], stops: number[], free: number[], line: number
       // Text laid on other text stands apart from it, not one word with it: typed over the page's own ("X" on
       // "No"), or one of them printed invisible (an OCR reading over the printed words).
       const layered = gap < 0 && last !== null && (it.overlaid || last.overlaid || it.unseen !== last.unseen);
-      const column = gap >= 1.5 * size || atStop || layered;
+      const column = gap >= 1.5 * size || atStop || layered || (gap >= 0.25 * size && (it.stacked || last?.stacked));
       last = it;
       if (column && !LIST_MARKER.test(cur.text)) {
         parts.push(cur);
