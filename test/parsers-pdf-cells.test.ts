@@ -135,6 +135,25 @@ describe('PDF options stacked in a cell', () => {
   });
 });
 
+describe('PDF cells centred down a tall row', () => {
+  it('puts the boxes printed on the number\'s line, level with the question\'s middle, in the number cell\'s place in the row', async () => {
+    const { pdf, page, t } = await a4(10);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    ['Do you quarantine all relevant', 'information and images relating', 'to a reported incident until the', 'incident is resolved?'].forEach((q, i) => t(q, 135, 700 - 14 * i));
+    t('34.', 100, 679);
+    glyphs.draw(page, 'cross', 285, 679, 10);
+    glyphs.draw(page, 'empty', 320, 679, 10);
+    for (const [s, x] of [['Yes', 283], ['No', 318]] as const) t(s, x, 730);
+    const d = await parse(await pdf.save());
+    const number = d.blocks.find((b) => b.text === '34.')!;
+    const options = d.blocks.filter((b) => b.option);
+    expect(options.map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(number.table).toBeDefined();
+    for (const o of options) expect(o.table).toEqual(number.table);
+    expect(d.blocks.find((b) => b.text.startsWith('Do you quarantine'))!.table).toEqual({ row: number.table!.row, column: number.table!.column + 1 });
+  });
+});
+
 describe('PDF lone labels stacked in a cell', () => {
   it('reads "Yes" over "No" highlighted in a cell beside comments; typed answers in rows one under another stay typed', async () => {
     const { pdf, page, t, w } = await a4(10);

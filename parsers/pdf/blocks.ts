@@ -502,6 +502,9 @@ export function pageBlocks(layout: PageLayout, bodySize: number): { blocks: Bloc
         const b = u.blocks[0]!;
         b.kind = 'tableCell';
         b.table = { row: tableRow, column };
+        // Boxes printed on the cell's line ("34.  ☒  ☐", a row's number and boxes centred down a tall row) stand in
+        // its row too, before the cells right of it in reading order.
+        for (const o of u.blocks) if (o.kind === 'option') o.table = { row: tableRow, column };
       });
       tableRow++;
     } else tableRow = 0;
