@@ -511,4 +511,52 @@ describe('boxes printed to the left of their question', () => {
       expect(result.answers.find((x) => x.id === q.id)!.choice, q.id).toBe(ticked === 'yes' || ticked === 'no' ? ticked : null);
     }
   });
+
+  it('gives a row its boxes where its number and boxes are centred down it, read before its question, and its comment where that falls between the question\'s lines', () => {
+    const spec = sampleSpec(31);
+    const blocks: Block[] = [];
+    let y = 800;
+    let page = 1;
+    let row = 0;
+    for (const p of PRINCIPLES) {
+      blocks.push({ kind: 'heading', text: `Principle ${p.number}`, provenance: { page, x: 50, y } }, { kind: 'paragraph', text: p.statement, provenance: { page, x: 50, y } });
+      for (const q of QUESTIONS.filter((x) => x.principle === p.number)) {
+        y -= 100;
+        if (y < 60) [y, page] = [700, page + 1];
+        row++;
+        // A tall row, its cells centred down it: the number and the boxes level with the question's middle line.
+        const middle = { page, x: 100, y: y - 40 };
+        const cell = (column: number) => ({ row, column });
+        if (q.number !== null) blocks.push({ kind: 'tableCell', text: `${q.number}.`, provenance: middle, table: cell(0) });
+        const a = spec.answers[q.id] ?? {};
+        if (q.type !== 'open')
+          for (const value of ['yes', 'no'] as const)
+            blocks.push({ kind: 'option', text: value === 'yes' ? 'Yes' : 'No', provenance: { ...middle, x: value === 'yes' ? 285 : 320 }, option: { value, mark: { state: a.ticked === value ? 'checked' : 'unchecked', source: 'glyph' } }, table: cell(0) });
+        blocks.push({ kind: 'tableCell', text: q.text, provenance: { page, x: 135, y }, table: cell(1) });
+      }
+    }
+    const result = match({ format: 'pdf', blocks, diagnostics: [] });
+    for (const q of QUESTIONS.filter((x) => x.type === 'yesno')) {
+      const ticked = spec.answers[q.id]?.ticked;
+      expect(result.answers.find((x) => x.id === q.id)!.choice, q.id).toBe(ticked === 'yes' || ticked === 'no' ? ticked : null);
+    }
+
+    // The number level with the question's second line, which it opens in reading order, and the comment set between.
+    const p46 = QUESTIONS.find((q) => q.id === 'P4.6')!;
+    const at = blocks.findIndex((b) => b.text === p46.text);
+    const [{ provenance }] = [blocks[at]!];
+    const [first, second] = [p46.text.slice(0, p46.text.indexOf(' clear')), p46.text.slice(p46.text.indexOf('clear'))];
+    const boxes = blocks.slice(at - 2, at).map((b) => ({ ...b, option: { ...b.option!, mark: { state: b.option!.value === 'no' ? 'checked' : 'unchecked', source: 'glyph' } } }) as Block);
+    blocks.splice(
+      at - 3,
+      4,
+      { kind: 'paragraph', text: first, provenance },
+      { kind: 'paragraph', text: 'Yes – see the collaboration agreement with the Regional Organised Crime Unit.', provenance: { ...provenance, x: 350, y: provenance.y! - 20 } },
+      { kind: 'paragraph', text: `18. ${second}`, provenance: { ...provenance, x: 100, y: provenance.y! - 40 } },
+      ...boxes,
+    );
+    const split = match({ format: 'pdf', blocks, diagnostics: [] });
+    expect(split.answers.find((x) => x.id === 'P4.6')).toMatchObject({ choice: null, status: 'ambiguous', text: 'Yes – see the collaboration agreement with the Regional Organised Crime Unit.' });
+    expect(split.answers.find((x) => x.id === 'P4.5')!.text ?? '').not.toContain('collaboration');
+  });
 });

@@ -88,6 +88,17 @@ export function responseFirstTables(blocks: readonly Block[]): Set<Block> {
 /** The end of a word a narrow heading cell carried onto a line of its own. */
 const BROKEN_END = /^\p{Ll}{1,4}$/u;
 
+/** How far right of a question, in PDF points, a block stands in another column (a comments column) of its table. */
+const ASIDE = 150;
+
+/**
+ * A block on the question's page, well right of it: another column's, which a table whose cells are centred down
+ * their rows sets between a question's lines in reading order ("Yes – see the agreement" between "If the system is
+ * jointly owned, is it" and "18. clear what each partner …").
+ */
+const inColumnRightOf = (b: Block, head: Block) =>
+  b.provenance.page === head.provenance.page && b.provenance.x !== undefined && head.provenance.x !== undefined && b.provenance.x >= head.provenance.x + ASIDE;
+
 /** Improvement in likeness that joining a wrapped first line must bring. */
 const HEAD_GAIN = 0.05;
 
@@ -122,7 +133,9 @@ export function carriedOn(questionAt: Array<number | null>, blocks: readonly Blo
  */
 export function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
   const head = blocks[at]!;
-  if (leadingNumber(head.text) !== null) return 0;
+  // A numbered block opens its question, unless the words after the number run on from a line before ("18. clear
+  // what each partner …": a row's number centred down it, printed level with the question's middle).
+  if (leadingNumber(head.text) !== null && !/^\s*\S+\s+\p{Ll}/u.test(head.text)) return 0;
   // The first line's row-mates, right of it (the comments), may stand between the two parts.
   const rowMates: Block[] = [];
   const alone = questionScore(q, head);
@@ -130,7 +143,7 @@ export function wrappedHead(q: Question, blocks: readonly Block[], at: number, m
     // Another question's block is never this one's first line.
     if (matched.has(at - k)) return 0;
     const prev = blocks[at - k]!;
-    if (isAnswerCell(prev)) continue;
+    if (isAnswerCell(prev) || inColumnRightOf(prev, head)) continue;
     // Where a layout ran the row's boxes and comments into the first line, its words are those before the boxes.
     const line = beforeBoxes(prev.text);
     const joins =
