@@ -1,4 +1,4 @@
-import { PDFString, rgb } from 'pdf-lib';
+import { PDFOperator, PDFOperatorNames, PDFString, rectangle, rgb } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { GlyphFont } from '../corpus/build/pdf-glyph-font.js';
 import { parse } from '../parsers/pdf/index.js';
@@ -219,5 +219,26 @@ describe('PDF rings drawn into the page', () => {
     box(391, 733, true);
     const d = await parse(await pdf.save());
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector']);
+  });
+
+  it('reads a box painted as a frame, a square filled with a smaller one cut out of it (WeasyPrint\'s border), as an empty box, not a filled one', async () => {
+    const { pdf, page, t } = await a4(10);
+    // "x y 10 10 re  x-1 y-1 12 12 re f*": the band between the two is the border; the other way round, wound
+    // opposite ways and filled nonzero, as other painters do.
+    const frame = (x: number, y: number, evenOdd: boolean) =>
+      page.pushOperators(
+        rectangle(x, y, 10, 10),
+        ...(evenOdd ? [rectangle(x - 1, y - 1, 12, 12)] : [rectangle(x - 1, y + 11, 12, -12)]),
+        PDFOperator.of(evenOdd ? PDFOperatorNames.FillEvenOdd : PDFOperatorNames.FillNonZero),
+      );
+    for (const [s, x] of [['Question', 60], ['Yes', 340], ['No', 390], ['Comments', 430]] as const) t(s, x, 780);
+    for (const [row, y, ticked, evenOdd] of [[1, 760, 340, true], [2, 735, 390, false]] as const) {
+      t(`${row}. ${row === 1 ? 'Do you publish an annual report?' : 'Do you audit disclosures?'}`, 60, y);
+      frame(341, y - 1, evenOdd);
+      frame(391, y - 1, evenOdd);
+      t('X', ticked + 2.5, y);
+    }
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:typed-mark']);
   });
 });

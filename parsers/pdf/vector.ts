@@ -206,9 +206,21 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const inked = (stroke && luminance(s.strokeColour) < 0.85) || (fill && (s.fillPattern || luminance(s.fillColour) < 0.85));
         // Clipped to nothing, or to somewhere else: none of it shows.
         if (s.clip && (width(s.clip) <= 0.01 || height(s.clip) <= 0.01)) break;
+        const holes = fill ? rectangleHoles(subs, op === ops.eoFill || op === ops.eoFillStroke || op === ops.closeEOFillStroke) : new Map<Subpath, Subpath>();
+        const cutOut = new Set(holes.values());
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
           if (s.clip && !overlaps(rect, s.clip)) continue;
+          if (cutOut.has(sub)) continue;
+          const hole = holes.get(sub);
+          if (hole) {
+            // Painted as a frame: an outline as wide as the band between the two, nothing filled.
+            const inner = rectFromPoints(hole.points);
+            const band = Math.min(inner.x0 - rect.x0, rect.x1 - inner.x1, inner.top - rect.top, rect.bottom - inner.bottom);
+            const frameInked = s.fillPattern || luminance(s.fillColour) < 0.85;
+            shapes.push({ rect, stroke: true, fill: false, fillDark: false, inked: frameInked, isRect: true, isRound: false, roundedSquare: false, closed: true, segments: sub.segments, curves: 0, strokeWidth: band });
+            continue;
+          }
           const isRound = sub.curves >= 4 && sub.closed && Math.abs(width(rect) - height(rect)) <= 0.1 * Math.max(width(rect), height(rect));
           const roundedSquare = isRound && sub.segments.length - sub.curves >= 4;
           const isRect = isAxisRect(sub.points);
@@ -328,6 +340,37 @@ export function intersection(a: Rect, b: Rect): Rect {
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x0 <= b.x1 && b.x0 <= a.x1 && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/**
+ * Rectangles filled with a rectangle inside each cut out of it (filled even-odd, or the inner one wound the other
+ * way), as WeasyPrint paints a box's border: each outer one with its hole.
+ */
+function rectangleHoles(subs: readonly Subpath[], evenOdd: boolean): Map<Subpath, Subpath> {
+  const holes = new Map<Subpath, Subpath>();
+  const rects = subs.filter((sub) => isAxisRect(sub.points));
+  if (rects.length < 2) return holes;
+  for (const outer of rects) {
+    const o = rectFromPoints(outer.points);
+    const inner = rects.find((sub) => {
+      if (sub === outer || holes.has(sub) || [...holes.values()].includes(sub)) return false;
+      const i = rectFromPoints(sub.points);
+      const band = Math.min(i.x0 - o.x0, o.x1 - i.x1, i.top - o.top, o.bottom - i.bottom);
+      return band > 0 && band <= 0.25 * Math.min(width(o), height(o)) && (evenOdd || Math.sign(signedArea(sub.points)) !== Math.sign(signedArea(outer.points)));
+    });
+    if (inner) holes.set(outer, inner);
+  }
+  return holes;
+}
+
+function signedArea(points: ReadonlyArray<[number, number]>): number {
+  let area = 0;
+  for (let k = 0; k < points.length; k++) {
+    const [x0, y0] = points[k]!;
+    const [x1, y1] = points[(k + 1) % points.length]!;
+    area += x0 * y1 - x1 * y0;
+  }
+  return area / 2;
 }
 
 export interface Subpath {
