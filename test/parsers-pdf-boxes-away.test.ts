@@ -611,6 +611,25 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph', 'no:checked:glyph']);
   });
 
+  it('carries "Yes" and "No" headings on to a page whose first line reaches a little above its cell\'s top border, and reads "No Comments", a narrow heading set a word space from the next, as the "No" heading', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const symbols = await pdf.embedFont(StandardFonts.ZapfDingbats);
+    const edges = [50, 100, 320, 345, 370, 545];
+    const first = pdf.addPage([595, 842]);
+    await cellRow(pdf, first, edges, 800, ['Ref', 'Question', 'Yes', '', '']);
+    first.drawText('No Comments', { x: 349, y: 776, size: 10, font });
+    await cellRow(pdf, first, edges, 760, ['2.1', 'Do you publish an annual report?', '✔', '', '']);
+    // The next page's first row set tight under its top border: the letters' ascent reaches over it.
+    const next = pdf.addPage([595, 842]);
+    edges.slice(0, -1).forEach((x, c) => next.drawRectangle({ x, y: 740, width: edges[c + 1]! - x, height: 40, borderWidth: 0.5, borderColor: rgb(0, 0, 0) }));
+    next.drawText('2.2', { x: 54, y: 773, size: 10, font });
+    next.drawText('Do you audit disclosures?', { x: 104, y: 773, size: 10, font });
+    next.drawText('✔', { x: 351, y: 773, size: 10, font: symbols });
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:checked:glyph']);
+  });
+
   it('reads marks under the headings past answers typed in a column beside a box left in the other, or an option\'s word typed in the wrong one', async () => {
     const { pdf, page, t, glyphs } = await headedPage('unicode', [595, 842], 800, [['No.', 50], ['Question', 120], ['Yes', 286], ['No', 323], ['Comments / evidence', 385]]);
     // Row 2's Yes box gave way to "Parti" over "ally", row 3's to the word "No"; each left its No box.

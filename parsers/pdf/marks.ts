@@ -497,10 +497,15 @@ function isMarkText(text: string): boolean {
   return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
 }
 
-/** The words of a part that holds option labels alone ("Yes", "Yes No"), each where it is printed; null for any other part. */
+/**
+ * The words of a part that holds option labels alone ("Yes", "Yes No"), each where it is printed, or labels run into
+ * the next column's title ("No Comments", a narrow column's heading set a word space from the next); null for any
+ * other part.
+ */
 function labelWords(part: Part): Array<{ label: string; x0: number; x1: number }> | null {
-  if (!/^\s*(yes|no|n\/a)(\s+(yes|no|n\/a))*\s*$/i.test(part.text)) return null;
-  return [...part.text.matchAll(/\S+/g)].map((m) => ({ label: m[0], x0: part.xs[m.index!]!, x1: part.xe[m.index! + m[0].length - 1]! }));
+  const m = /^(\s*(?:yes|no|n\/a)(?:\s+(?:yes|no|n\/a))*)(?:\s+(?:comments?|evidence|notes?|remarks|details)(?:\s*\/\s*\w+)?)?\s*$/i.exec(part.text);
+  if (!m) return null;
+  return [...m[1]!.matchAll(/\S+/g)].map((w) => ({ label: w[0], x0: part.xs[w.index!]!, x1: part.xe[w.index! + w[0].length - 1]! }));
 }
 
 /**
@@ -728,7 +733,9 @@ async function tableGoesOn(page: PageText, carried: BorderedHeadings, vectorShap
   if (!first) return false;
   const drawn = await vectorShapes();
   if (!drawn) return false;
-  const xs = bordersAcross(first.top, first.bottom, drawn.borders);
+  // Borders across the line's middle: a font's ascent may reach a little above the top border of the cell it is in.
+  const middle = (first.top + first.bottom) / 2;
+  const xs = bordersAcross(middle - 1, middle + 1, drawn.borders);
   const near = (x: number) => xs.some((b) => Math.abs(b - x) <= 1);
   return near(carried.frame.left) && near(carried.frame.right);
 }
@@ -819,7 +826,9 @@ function underCarriedHeadings(rows: readonly MarkRow[], carried: BorderedHeading
     const first = row.marks[0]!.rect;
     const last = row.marks[row.marks.length - 1]!.rect;
     const band = (p: Part) => p.top < last.bottom && p.bottom > first.top;
-    const xs = bordersAcross(Math.min(...row.marks.map((m) => m.rect.top)), Math.max(...row.marks.map((m) => m.rect.bottom)), borders);
+    // Across the marks' middle: a glyph's ascent may reach a little above its cell's top border.
+    const middle = (Math.min(...row.marks.map((m) => m.rect.top)) + Math.max(...row.marks.map((m) => m.rect.bottom))) / 2;
+    const xs = bordersAcross(middle - 1, middle + 1, borders);
     const columns = row.marks.map((m) => {
       const cell = cellAround(m.rect.x0, m.rect.x1, xs);
       return cell ? (carried.columns.find((c) => Math.abs(c.left - cell.left) <= 1 && Math.abs(c.right - cell.right) <= 1) ?? null) : null;
