@@ -600,6 +600,24 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => !b.furniture).map(show)).toEqual(questions.flatMap((q, i) => [String(i + 1), q]));
   });
 
+  it('reads the boxes of each page\'s first row under a heading row repeated at the top of every page, though they stand at one place on each', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    const questions = ['Do you publish an annual report?', 'Do you audit disclosures?', 'Do you consult the public?'];
+    for (const [i, question] of questions.entries()) {
+      const page = pdf.addPage([595, 842]);
+      const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+      for (const [s, x] of [['No.', 50], ['Question', 90], ['Yes', 330], ['No', 370], ['Comments', 440]] as const) t(s, x, 800);
+      t(`${i + 1}.`, 50, 780);
+      t(question, 90, 780);
+      glyphs.draw(page, i === 1 ? 'empty' : 'cross', 332, 780, 10);
+      glyphs.draw(page, i === 1 ? 'cross' : 'empty', 372, 780, 10);
+    }
+    const d = await parse(await pdf.save());
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+  });
+
   it('carries "Yes" and "No" headings past a row ticked in both columns, which is an answer, not a heading row of marks', async () => {
     const pdf = await PDFDocument.create();
     const edges = [50, 100, 320, 360, 400, 545];

@@ -5,7 +5,7 @@
  */
 import { optionValue, readOptionRun } from '../../src/options.js';
 import { bareNumber, isPageLabel, keepingStepWithPages } from '../../src/page-numbers.js';
-import type { PageText, Part } from './text.js';
+import { isMarkText, type PageText, type Part } from './text.js';
 
 const BAND = 0.13;
 
@@ -70,13 +70,15 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
   }
   // A "Yes" or "No" (or "☒ Yes") that recurs at one height is running text in a repeated heading row or legend,
   // where the whole line recurs; on a line with text of its own (a table's first row on a page) it is that row's
-  // option. On a heading row that recurs but for a column some pages add ("N/A"), that column's title runs too.
+  // option, and so is a box or mark alone there ("☒", the first row's under a heading row repeated on each page). On
+  // a heading row that recurs but for a column some pages add ("N/A"), that column's title runs too.
   for (const page of pages)
     for (const line of page.lines) {
-      const words = line.parts.filter((p) => p.text.trim() && !isOption(p.text));
+      const words = line.parts.filter((p) => p.text.trim() && !isOption(p.text) && !isMarkText(p.text));
       const options = line.parts.filter((p) => isOption(p.text));
-      if (words.some((p) => !p.furniture)) for (const part of options) part.furniture = false;
-      else if (words.length >= 2 && options.some((p) => p.furniture)) for (const part of options) part.furniture = true;
+      if (words.some((p) => !p.furniture)) {
+        for (const part of line.parts) if (part.text.trim() && (isOption(part.text) || isMarkText(part.text))) part.furniture = false;
+      } else if (words.length >= 2 && options.some((p) => p.furniture)) for (const part of options) part.furniture = true;
     }
 }
 

@@ -11,7 +11,7 @@ import { centreX, centreY, containsPoint, height, verticalOverlap, width, type R
 import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem } from './cells.js';
 import { findOptions, joinLines, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
-import type { MarkToken, PageText, Part } from './text.js';
+import { isMarkText, type MarkToken, type PageText, type Part } from './text.js';
 import { markOverGlyph, type Rule, type Shape, type VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
@@ -492,10 +492,6 @@ const ANSWER_WORDS = /^(?:partially|partly|inpart|inprogress|ongoing|on-going|un
 /** Most lines a narrow column breaks such words over. */
 const MAX_STACKED = 3;
 
-/** Nothing but box glyphs, ticks or an X. */
-function isMarkText(text: string): boolean {
-  return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
-}
 
 /**
  * The words of a part that holds option labels alone ("Yes", "Yes No"), each where it is printed, or labels run into

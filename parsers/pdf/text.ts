@@ -102,6 +102,11 @@ interface Style {
   fontFamily?: string;
 }
 
+/** Nothing but box glyphs, ticks or an X. */
+export function isMarkText(text: string): boolean {
+  return [...text.replace(/\s+/g, '')].every((ch) => glyphMark(ch) !== null || ch === 'X' || ch === 'x');
+}
+
 /** A lone mark character: "X" or a tick not part of a word. */
 const TOKEN_RE = /(?<![\p{L}\p{N}])[xX✓✔✗✘](?![\p{L}\p{N}])/gu;
 
