@@ -144,14 +144,8 @@ describe('matcher on rendered templates', () => {
     expect(text).toContain('Egwyddor 3 / Principle 3');
     expect(text).toContain('Cynllun Gweithredu / Action Plan');
     expectMatchesSpec(await run(text), spec);
-    // Questions asked in Welsh too, before their English: in neither the answer above nor the one below.
-    const asked = text
-      .replace(/^What is the lawful basis/m, "Beth yw'r sail gyfreithlon dros eich defnydd o wyliadwriaeth?\n\n$&")
-      .replace(/^5\. How have you documented/m, "5. Sut ydych wedi cofnodi unrhyw benderfyniad nad oes angen asesiad effaith diogelu data?\n\n$&")
-      .replace(/^What is your justification/m, 'Beth yw eich cyfiawnhad dros wyliadwriaeth fod yn angenrheidiol ac yn gymesur?\n\n$&');
-    expect(asked.match(/^(Beth|5\. Sut)/gm)).toHaveLength(3);
-    expectMatchesSpec(await run(asked), spec);
-    // The Welsh first and numbered, the boxes on its line: the boxes are the question's below, not the answer's above.
+    // Each question asked in Welsh too, first and numbered, the boxes on its line: the boxes are the question's below,
+    // not the answer's above, and the Welsh in neither answer.
     const welshFirst = text.replace(/^(\d+)\. (.*\?)(  ☐ Yes  ☒ No|  ☒ Yes  ☐ No)$/gm, '$1. A yw hwn yn gwestiwn yn Gymraeg?$3\n$2');
     expect(welshFirst.match(/Gymraeg\?  ☐ Yes/g)!.length).toBeGreaterThan(10);
     expectMatchesSpec(await run(welshFirst), spec);
@@ -159,6 +153,22 @@ describe('matcher on rendered templates', () => {
     const englishFirst = text.replace(/^(\d+\. .*\?(?:  ☐ Yes  ☒ No|  ☒ Yes  ☐ No))$/gm, '$1\nA yw hwn yn gwestiwn yn Gymraeg? Os felly, eglurwch.');
     expect(englishFirst.match(/Gymraeg\? Os/g)!.length).toBeGreaterThan(10);
     expectMatchesSpec(await run(englishFirst), spec);
+    // Headings alone in Welsh, and two answers in words that end in a question mark: no Welsh wording to leave out.
+    const answeredInWords = text
+      .replace(/^(25\. .*\?)  .*$/m, '$1\n\nNo – why would they? Our operators are council employees.\n\nYes, the contractor holds SIA licences for its own staff.')
+      .replace(/^(33\. .*\?)  .*$/m, '$1\n\nNo. How long do police have to view images? There is no limit set.\n\nYes – images are kept for 31 days.');
+    const words = await run(answeredInWords);
+    for (const id of ['P5.6', 'P6.4']) expect(answer(words, id)).toMatchObject({ choice: null });
+  });
+
+  it('takes a numbered line in lower case for a question of its own in a text, not for the end of the line above: the boxes before it are the question above\'s', async () => {
+    const spec = sampleSpec(8);
+    const text = renderText(spec, DEFAULT_TEXT_STYLE)
+      .replace(/^(9\. .*\?)  (.*)$/m, '$1\n\nSigns also state that our surveillance camera systems use body worn cameras\n\n$2')
+      .replace(/^10\. .*$/m, '10. do you inform those present that images and sound are being recorded?');
+    const r = await run(text);
+    expect(answer(r, 'P3.3')).toMatchObject({ choice: expectedFromSpec(spec).answers.find((a) => a.id === 'P3.3')!.choice, status: 'answered' });
+    expect(answer(r, 'P3.4')).toMatchObject({ choice: null });
   });
 
   it('leaves the column titles of a plan set out as a table ("Action | Owner | Target date") out of the plan, and a table of titles alone is no plan', async () => {

@@ -133,9 +133,11 @@ export function carriedOn(questionAt: Array<number | null>, blocks: readonly Blo
  */
 export function wrappedHead(q: Question, blocks: readonly Block[], at: number, matched: ReadonlySet<number>): number {
   const head = blocks[at]!;
-  // A numbered block opens its question, unless the words after the number run on from a line before ("18. clear
-  // what each partner …": a row's number centred down it, printed level with the question's middle).
-  if (leadingNumber(head.text) !== null && !/^\s*\S+\s+\p{Ll}/u.test(head.text)) return 0;
+  // A numbered block opens its question, unless, on a page, the words after the number run on from a line before
+  // ("18. clear what each partner …": a row's number centred down it, printed level with the question's middle).
+  // Then only another column's words may stand between the two: a box or an answer before it is the row above's.
+  const runsOn = leadingNumber(head.text) !== null;
+  if (runsOn && !(head.provenance.y !== undefined && /^\s*\S+\s+\p{Ll}/u.test(head.text))) return 0;
   // The first line's row-mates, right of it (the comments), may stand between the two parts.
   const rowMates: Block[] = [];
   const alone = questionScore(q, head);
@@ -143,7 +145,11 @@ export function wrappedHead(q: Question, blocks: readonly Block[], at: number, m
     // Another question's block is never this one's first line.
     if (matched.has(at - k)) return 0;
     const prev = blocks[at - k]!;
-    if (isAnswerCell(prev) || inColumnRightOf(prev, head)) continue;
+    if (inColumnRightOf(prev, head)) continue;
+    if (isAnswerCell(prev)) {
+      if (runsOn) return 0;
+      continue;
+    }
     // Where a layout ran the row's boxes and comments into the first line, its words are those before the boxes.
     const line = beforeBoxes(prev.text);
     const joins =
@@ -172,8 +178,12 @@ export function translationBefore(blocks: readonly Block[], at: number, matched:
   return blocks.slice(at - k + 1, at).every(beside) ? k : 0;
 }
 
-/** A question mark ending the block, or before a short follow-on ("Os felly, eglurwch.": if so, explain). */
-const asksInOtherWords = (b: Block) => b.kind !== 'option' && b.text.length <= 600 && /\?[^?]{0,40}$/.test(b.text);
+/**
+ * A question mark ending the block, or before a short follow-on ("Os felly, eglurwch.": if so, explain); not an
+ * answer opening with a choice ("No – is it needed?", "Ie / Yes").
+ */
+const asksInOtherWords = (b: Block) =>
+  b.kind !== 'option' && b.text.length <= 600 && /\?[^?]{0,40}$/.test(b.text) && !/^\W*(?:yes|no|n\/a|ie|na)\b/i.test(b.text);
 
 /** In a bilingual form that prints a question's other wording after it, that block: the first after the question but its boxes. */
 export function translationAfter(after: readonly Block[]): Block | null {
@@ -183,8 +193,8 @@ export function translationAfter(after: readonly Block[]): Block | null {
 
 /**
  * Whether a bilingual form prints each question's other wording before the one matched or after it, by the
- * questions that say so plainly: such a block on one side with no other question beyond it. Where questions follow
- * each other with no answer between, a block between two of them could be either's.
+ * questions that say so plainly: such a block on one side only, or on one side with no other question beyond it.
+ * Where questions follow each other with no answer between, a block between two of them could be either's.
  */
 export function translationSide(blocks: readonly Block[], matched: ReadonlySet<number>): 'before' | 'after' | null {
   const step = (from: number, by: number) => {
@@ -192,15 +202,16 @@ export function translationSide(blocks: readonly Block[], matched: ReadonlySet<n
     while (blocks[i]?.kind === 'option') i += by;
     return i;
   };
+  const asks = (i: number) => blocks[i] !== undefined && !matched.has(i) && asksInOtherWords(blocks[i]!);
   let before = 0;
   let after = 0;
-  for (const at of matched)
-    for (const by of [-1, 1]) {
-      const i = step(at, by);
-      const b = blocks[i];
-      if (b && !matched.has(i) && asksInOtherWords(b) && !matched.has(step(i, by))) by < 0 ? before++ : after++;
-    }
-  return before > after ? 'before' : after > before ? 'after' : null;
+  for (const at of matched) {
+    const [b, a] = [step(at, -1), step(at, 1)];
+    if (asks(b) && (!asks(a) || !matched.has(step(b, -1)))) before++;
+    if (asks(a) && (!asks(b) || !matched.has(step(a, 1)))) after++;
+  }
+  // A few answers that happen to end in a question mark say nothing.
+  return before > after && before >= 3 ? 'before' : after > before && after >= 3 ? 'after' : null;
 }
 
 /**
