@@ -238,7 +238,18 @@ describe('PDF rings drawn into the page', () => {
       frame(391, y - 1, evenOdd);
       t('X', ticked + 2.5, y);
     }
+    // A ticked box drawn in one path, "▣": a square inside the frame's hole is painted again.
+    t('3. Do you consult the public?', 60, 710);
+    page.pushOperators(rectangle(340, 708, 12, 12), rectangle(341, 709, 10, 10), rectangle(343, 711, 6, 6), PDFOperator.of(PDFOperatorNames.FillEvenOdd));
+    frame(391, 709, true);
     const d = await parse(await pdf.save());
-    expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:typed-mark', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:typed-mark']);
+    expect(d.blocks.filter((b) => b.option).map(show)).toEqual([
+      'yes:checked:typed-mark',
+      'no:unchecked:vector',
+      'yes:unchecked:vector',
+      'no:checked:typed-mark',
+      'yes:checked:vector',
+      'no:unchecked:vector',
+    ]);
   });
 });

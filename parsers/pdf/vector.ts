@@ -348,17 +348,24 @@ function overlaps(a: Rect, b: Rect): boolean {
  */
 function rectangleHoles(subs: readonly Subpath[], evenOdd: boolean): Map<Subpath, Subpath> {
   const holes = new Map<Subpath, Subpath>();
-  const rects = subs.filter((sub) => isAxisRect(sub.points));
+  const area = (sub: Subpath) => Math.abs(signedArea(sub.points));
+  // Largest first, each taking the largest inside it as its hole: a square inside the hole ("▣", a ticked box drawn
+  // in one path) is painted again, a filled shape of its own.
+  const rects = subs.filter((sub) => isAxisRect(sub.points)).sort((a, b) => area(b) - area(a));
   if (rects.length < 2) return holes;
+  const cut = new Set<Subpath>();
   for (const outer of rects) {
+    if (cut.has(outer)) continue;
     const o = rectFromPoints(outer.points);
     const inner = rects.find((sub) => {
-      if (sub === outer || holes.has(sub) || [...holes.values()].includes(sub)) return false;
+      if (sub === outer || cut.has(sub) || holes.has(sub)) return false;
       const i = rectFromPoints(sub.points);
       const band = Math.min(i.x0 - o.x0, o.x1 - i.x1, i.top - o.top, o.bottom - i.bottom);
       return band > 0 && band <= 0.25 * Math.min(width(o), height(o)) && (evenOdd || Math.sign(signedArea(sub.points)) !== Math.sign(signedArea(outer.points)));
     });
-    if (inner) holes.set(outer, inner);
+    if (!inner) continue;
+    holes.set(outer, inner);
+    cut.add(inner);
   }
   return holes;
 }
