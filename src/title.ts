@@ -93,7 +93,11 @@ function labelOf(block: Block): Label | null {
     const colon = tail !== null && tail[0] !== tail[1];
     if (tail && (colon || block.table) && ((key === 'signOffDate' && colon) || words.split(/\s+/).every((w) => LABEL_WORDS.has(w.replace(/^\(|\)$/g, '')))))
       return { field: OTHER_TAIL.test(words) ? null : key, rest: rest.slice(tail[0].length).trim(), weak: false, standIn };
-    return { field: key, rest, weak: /^\p{L}+\s*$/u.test(m[0]), standIn };
+    const weak = /^\p{L}+\s*$/u.test(m[0]);
+    // One word in lower case run on into more (the template's introduction wrapped to open a line, "organisation
+    // identify if you're complying with …") is prose, not a label and its value.
+    if (weak && /^\p{Ll}/u.test(m[0]) && /^\p{Ll}/u.test(rest)) continue;
+    return { field: key, rest, weak, standIn };
   }
   return STOP.test(block.text) ? { field: null, rest: '', weak: false, standIn: false } : null;
 }

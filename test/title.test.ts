@@ -37,6 +37,16 @@ describe('title block', () => {
     expect(read('Supt Jane Doe, Northvale Police')).toMatchObject({ seniorResponsibleOfficer: 'Supt Jane Doe, Northvale Police', position: null });
   });
 
+  it('takes the introduction wrapped to open a block with "organisation" for prose, not the name\'s label, and reads the name from its own label', () => {
+    const intro: Block = { kind: 'paragraph', text: "organisation identify if you're complying with the principles in the Code.", provenance: { page: 1, x: 60, y: 700 } };
+    const rows: Block[] = [
+      ['Name of organisation', 'Eastfield Hospitals NHS Foundation Trust'],
+      ['Senior Responsible Officer', 'Dr Olusegun Adeyemi'],
+    ].flatMap(([label, value], row) => [label!, value!].map((text, column) => ({ kind: 'tableCell', text, table: { row, column }, provenance: { page: 1, x: 60 + 200 * column, y: 650 - 20 * row } }) as Block));
+    const read = readTitleBlock([intro, ...rows], rows.length + 1);
+    expect(fields(read)).toMatchObject({ name: 'Eastfield Hospitals NHS Foundation Trust', seniorResponsibleOfficer: 'Dr Olusegun Adeyemi' });
+  });
+
   it('reads a label the template\'s words then a slash and another name ("Date of sign off / review") as the label, its value beside it', () => {
     expect(fields(fromRows([['Date of sign off / review', '5 March 2025'], ['Signature'], ['Review date', 'March 2026']]))).toMatchObject({ signOffDate: '2025-03-05' });
   });
