@@ -5,6 +5,7 @@ import { PRINCIPLES, QUESTIONS } from '../src/catalogue.js';
 import type { Block, Mark } from '../src/document.js';
 import { glyphMark } from '../src/options.js';
 import { match } from '../src/matcher/index.js';
+import { sameRowBefore } from '../src/matcher/rows.js';
 import { parse as parseText } from '../parsers/text/index.js';
 import { enc, run, render, answer, expectMatchesSpec } from './matcher-fixtures.js';
 
@@ -510,6 +511,12 @@ describe('boxes printed to the left of their question', () => {
       const ticked = spec.answers[q.id]?.ticked;
       expect(result.answers.find((x) => x.id === q.id)!.choice, q.id).toBe(ticked === 'yes' || ticked === 'no' ? ticked : null);
     }
+  });
+
+  it('takes table cells for one row only on one page: rows are counted afresh on each', () => {
+    const cell = (page: number, column: number): Block => ({ kind: 'tableCell', text: 'x', provenance: { page, x: 100 * column, y: 700 }, table: { row: 0, column } });
+    expect(sameRowBefore(cell(1, 0), cell(1, 1))).toBe(true);
+    expect(sameRowBefore(cell(1, 0), cell(2, 1))).toBe(false);
   });
 
   it('gives a row its boxes where its number and boxes are centred down it, read before its question, and its comment where that falls between the question\'s lines', () => {

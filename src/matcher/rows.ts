@@ -8,7 +8,8 @@ export const placed = (b: Block) => b.table !== undefined || b.provenance.y !== 
 const ROW_TOLERANCE = 6;
 
 export function sameRowBefore(a: Block, b: Block): boolean {
-  if (a.table && b.table) return a.table.row === b.table.row && a.table.column < b.table.column;
+  // Rows are counted afresh on each page (and in each table): a row of one page is no row of another's.
+  if (a.table && b.table) return a.table.row === b.table.row && a.table.column < b.table.column && a.provenance.page === b.provenance.page;
   const pa = a.provenance;
   const pb = b.provenance;
   if (pa.y !== undefined && pb.y !== undefined && pa.page === pb.page) {
