@@ -178,6 +178,8 @@ describe('PDF marks a filler stamps over drawn boxes', () => {
       'yes:checked:vector',
       'no:unchecked:vector',
     ]);
+    // The X typed in a box is its mark, no word of an answer.
+    expect(d.blocks.filter((b) => !b.option && b.text.trim() === 'X')).toEqual([]);
   });
 });
 
@@ -221,7 +223,7 @@ describe('PDF rings drawn into the page', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:vector', 'no:unchecked:vector', 'yes:unchecked:vector', 'no:checked:vector']);
   });
 
-  it('reads a box painted as a frame, a square filled with a smaller one cut out of it (WeasyPrint\'s border), as an empty box, not a filled one', async () => {
+  it('reads a box painted as a frame, a square filled with a smaller one cut out of it (WeasyPrint\'s border), as an empty box, not a filled one, and an X typed in it as its mark alone', async () => {
     const { pdf, page, t } = await a4(10);
     // "x y 10 10 re  x-1 y-1 12 12 re f*": the band between the two is the border; the other way round, wound
     // opposite ways and filled nonzero, as other painters do.
@@ -251,5 +253,7 @@ describe('PDF rings drawn into the page', () => {
       'yes:checked:vector',
       'no:unchecked:vector',
     ]);
+    // The X typed in a box is its mark, no word of an answer.
+    expect(d.blocks.filter((b) => !b.option && b.text.trim() === 'X')).toEqual([]);
   });
 });

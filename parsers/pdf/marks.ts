@@ -266,6 +266,11 @@ export async function resolveMarks(text: PageText, toUser: readonly number[], so
   // A "Yes / No" prompt nothing marks stays text: a choice typed beside it is the answer.
   const prompt = (g: OptionGroup) => g.slashed !== undefined && !g.options.some((o) => o.mark || paired.has(o));
   for (const g of groups) if (g.slashed && !prompt(g)) for (const p of g.slashed) consumed.add(p);
+  // An X typed in a drawn box, alone in its cell, is that box's mark, no word of the answer.
+  for (const t of claimedTokens) {
+    const part = text.lines[t.line]?.parts.find((p) => p.text.trim() === t.char && p.x0 <= t.x0 + 0.5 && p.x1 >= t.x1 - 0.5);
+    if (part) consumed.add(part);
+  }
   const kept = [...groups.filter((g) => !g.lone && !headed.headings.has(g) && !prompt(g)), ...keep, ...extra];
   return { groups: kept, consumed, fields, diagnostics, headings };
 }
