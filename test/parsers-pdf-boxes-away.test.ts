@@ -17,6 +17,13 @@ async function cellRow(pdf: PDFDocument, page: PDFPage, edges: readonly number[]
   });
 }
 
+/** A page headed "No. | Question | Yes | No | Comments", for rows of X typed in the columns (see xRow). */
+async function xTablePage() {
+  const page = await a4(10);
+  for (const [s, x] of [['No.', 50], ['Question', 80], ['Yes', 300], ['No', 330], ['Comments', 360]] as const) page.t(s, x, 780);
+  return page;
+}
+
 /** A numbered question row ("1. Question?") with an X typed at `x`, the number in a column of its own. */
 function xRow(t: (s: string, x: number, y: number) => void, y: number, question: string, x: number): void {
   const [number, ...words] = question.split(' ');
@@ -618,6 +625,42 @@ describe('PDF boxes away from their labels', () => {
     expect(d.blocks.filter((b) => b.option).map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:unchecked:glyph', 'no:checked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
   });
 
+  it('leaves a box in a footer that names each page differently ("Retention of images   Example: ☒ ☐") in the footer, under the Yes and No columns though it stands', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const glyphs = new GlyphFont(pdf, 'unicode');
+    for (const [i, question] of ['Do you publish an annual report?', 'Do you audit disclosures?', 'Do you consult the public?'].entries()) {
+      const page = pdf.addPage([595, 842]);
+      const t = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+      for (const [s, x] of [['No.', 50], ['Question', 90], ['Yes', 330], ['No', 370], ['Comments', 440]] as const) t(s, x, 800);
+      t(`${i + 1}.`, 50, 780);
+      t(question, 90, 780);
+      glyphs.draw(page, 'cross', 332, 780, 10);
+      glyphs.draw(page, 'empty', 372, 780, 10);
+      t(['Governance', 'Retention of images', 'Access and disclosure'][i]!, 50, 40);
+      t('Example:', 270, 40);
+      glyphs.draw(page, 'cross', 332, 40, 10);
+      glyphs.draw(page, 'empty', 372, 40, 10);
+    }
+    const d = await parse(await pdf.save());
+    const options = d.blocks.filter((b) => b.option);
+    expect(options.map(show)).toEqual(['yes:checked:glyph', 'no:unchecked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph', 'yes:checked:glyph', 'no:unchecked:glyph']);
+    expect(options.every((b) => b.provenance.y! > 700)).toBe(true);
+  });
+
+  it('reads "No comments" typed in an answer row\'s comments cell as the answer\'s words, not as a "No" heading over the rows below', async () => {
+    const { pdf, t } = await xTablePage();
+    // Row 1 answered by the word "Yes" in its column, with "No comments" in its comments cell.
+    for (const [s, x] of [['1.', 50], ['Do you publish an annual report?', 80], ['Yes', 300], ['No comments', 360]] as const) t(s, x, 750);
+    xRow(t, 720, '2. Do you audit disclosures?', 333);
+    xRow(t, 690, '3. Do you consult the public?', 303);
+    const d = await parse(await pdf.save());
+    // Row 2's X stands under No: never the Yes of a heading made of row 1's words.
+    const row2 = d.blocks.filter((b) => b.option && Math.abs(b.provenance.y! - d.blocks.find((q) => q.text.startsWith('2.'))!.provenance.y!) < 2);
+    expect(row2.map(show)).not.toContain('yes:checked:typed-mark');
+    expect(d.blocks.map((b) => b.text)).toContain('No comments');
+  });
+
   it('carries "Yes" and "No" headings past a row ticked in both columns, which is an answer, not a heading row of marks', async () => {
     const pdf = await PDFDocument.create();
     const edges = [50, 100, 320, 360, 400, 545];
@@ -962,8 +1005,7 @@ describe('PDF options at the top of a page', () => {
   });
 
   it('takes a table nested in a comments cell ("Site | Yes | No") for the heading of its own rows only: the rows below stay under the table round it', async () => {
-    const { pdf, t } = await a4(10);
-    for (const [s, x] of [['No.', 50], ['Question', 80], ['Yes', 300], ['No', 330], ['Comments', 360]] as const) t(s, x, 780);
+    const { pdf, t } = await xTablePage();
     xRow(t, 750, '1. Do you check your signs?', 304);
     t('Signs were checked at every site:', 360, 750);
     for (const [s, x] of [['Site', 365], ['Yes', 470], ['No', 510]] as const) t(s, x, 730);

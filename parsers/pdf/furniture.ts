@@ -70,16 +70,24 @@ export function markFurniture(pages: PageText[], bodySize: number): void {
   }
   // A "Yes" or "No" (or "☒ Yes") that recurs at one height is running text in a repeated heading row or legend,
   // where the whole line recurs; on a line with text of its own (a table's first row on a page) it is that row's
-  // option, and so is a box or mark alone there ("☒", the first row's under a heading row repeated on each page). On
-  // a heading row that recurs but for a column some pages add ("N/A"), that column's title runs too.
+  // option, and so is a box or mark alone there straight under a heading row repeated on each page ("☒", the first
+  // row's; not a footer's legend, "Example: ☒"). On a heading row that recurs but for a column some pages add
+  // ("N/A"), that column's title runs too.
   for (const page of pages)
     for (const line of page.lines) {
       const words = line.parts.filter((p) => p.text.trim() && !isOption(p.text) && !isMarkText(p.text));
       const options = line.parts.filter((p) => isOption(p.text));
       if (words.some((p) => !p.furniture)) {
-        for (const part of line.parts) if (part.text.trim() && (isOption(part.text) || isMarkText(part.text))) part.furniture = false;
+        const underHeadings = headingRowAbove(page, line.index);
+        for (const part of line.parts) if (part.text.trim() && (isOption(part.text) || (underHeadings && isMarkText(part.text)))) part.furniture = false;
       } else if (words.length >= 2 && options.some((p) => p.furniture)) for (const part of options) part.furniture = true;
     }
+}
+
+/** Whether the line above is a running heading row with option labels in it ("No. | Question | Yes | No"). */
+function headingRowAbove(page: PageText, index: number): boolean {
+  const above = page.lines[index - 1];
+  return above !== undefined && above.parts.every((p) => p.furniture) && above.parts.some((p) => isOption(p.text));
 }
 
 /** Options and nothing else: "No", "☒ Yes", "☒ Yes ☐ No"; not "No.", the number column's title. */

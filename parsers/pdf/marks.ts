@@ -11,7 +11,7 @@ import { centreX, centreY, containsPoint, height, verticalOverlap, width, type R
 import { bordersAcross, gridOf, pairInCells, type CellBorder, type CellItem } from './cells.js';
 import { findOptions, joinLines, stackedLoneLabels, unseenMark, type Candidate, type OptionGroup, type PlacedMark } from './labels.js';
 import { assignTokens, pairBoxes } from './pairing.js';
-import { isMarkText, type MarkToken, type PageText, type Part } from './text.js';
+import { isMarkText, type Line, type MarkToken, type PageText, type Part } from './text.js';
 import { markOverGlyph, type Rule, type Shape, type VectorBox } from './vector.js';
 import { mismatchDiagnostic, type TextFieldValue, type WidgetBox } from './widgets.js';
 import { provenance } from './blocks.js';
@@ -503,11 +503,16 @@ const MAX_STACKED = 3;
  * the next column's title ("No Comments", a narrow column's heading set a word space from the next); null for any
  * other part.
  */
-function labelWords(part: Part): Array<{ label: string; x0: number; x1: number }> | null {
-  const m = /^(\s*(?:yes|no|n\/a)(?:\s+(?:yes|no|n\/a))*)(?:\s+(?:comments?|evidence|notes?|remarks|details)(?:\s*\/\s*\w+)?)?\s*$/i.exec(part.text);
+function labelWords(part: Part, line: Line): Array<{ label: string; x0: number; x1: number }> | null {
+  const m = /^(\s*(?:yes|no|n\/a)(?:\s+(?:yes|no|n\/a))*)(\s+(?:comments?|evidence|notes?|remarks|details)(?:\s*\/\s*\w+)?)?\s*$/i.exec(part.text);
   if (!m) return null;
+  // Run into a title only on a line of column titles: "No comments" typed in an answer row is an answer's words.
+  if (m[2] && !line.parts.every((p) => p === part || p.furniture || isTitles(p.text))) return null;
   return [...m[1]!.matchAll(/\S+/g)].map((w) => ({ label: w[0], x0: part.xs[w.index!]!, x1: part.xe[w.index! + w[0].length - 1]! }));
 }
+
+/** Column titles and nothing else: "No.", "Question", "Yes", "Comments / evidence". */
+const isTitles = (text: string) => text.replace(/[.:]/g, ' ').trim().split(/\s+/).every((w) => COLUMN_TITLE.test(w));
 
 /**
  * Heading rows that are not option groups of their own: "Yes" and "No" (and
@@ -523,7 +528,7 @@ function headingRows(page: PageText, groups: OptionGroup[]): Array<{ group: Opti
   for (const line of page.lines) {
     if (grouped.has(line.index) || line.parts.some((p) => boxGlyphs(p.text).length > 0)) continue;
     // The line's label words in order; a part that is not labels alone stands between them as null.
-    const words = line.parts.flatMap((part) => labelWords(part)?.map((w) => ({ ...w, part })) ?? [null]);
+    const words = line.parts.flatMap((part) => labelWords(part, line)?.map((w) => ({ ...w, part })) ?? [null]);
     const at = words.findIndex((w) => w !== null);
     if (at < 0) continue;
     const row = [words[at]!];
@@ -804,8 +809,7 @@ function columnsBreak(page: PageText, carried: BorderedHeadings, from: number): 
     // A heading row of marks shows two different ones ("✔ | ✘"); a row answered in both columns ticks the same twice.
     if (new Set(line.parts.filter((p) => isMarkText(p.text)).flatMap(ticks)).size >= 2) return true;
     const shown = line.parts.filter((p) => !p.furniture && !isMarkText(p.text));
-    const words = shown.flatMap((p) => p.text.replace(/[.:]/g, ' ').trim().split(/\s+/)).filter(Boolean);
-    if (words.length >= 2 && words.every((w) => COLUMN_TITLE.test(w))) return true;
+    if (shown.flatMap((p) => p.text.replace(/[.:]/g, ' ').trim().split(/\s+/)).filter(Boolean).length >= 2 && shown.every((p) => isTitles(p.text))) return true;
     return shown.some((p) => inColumn(p.x0) && optionValue(p.text) === null && !merged(p) && !typedAnswer(p));
   });
   return breaks?.top ?? Infinity;
