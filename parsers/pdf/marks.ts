@@ -497,7 +497,6 @@ const ANSWER_WORDS = /^(?:partially|partly|inpart|inprogress|ongoing|on-going|un
 /** Most lines a narrow column breaks such words over. */
 const MAX_STACKED = 3;
 
-
 /**
  * The words of a part that holds option labels alone ("Yes", "Yes No"), each where it is printed, or labels run into
  * the next column's title ("No Comments", a narrow column's heading set a word space from the next); null for any

@@ -210,8 +210,7 @@ export function collectShapes(fnArray: ArrayLike<number>, argsArray: ArrayLike<u
         const cutOut = new Set(holes.values());
         for (const sub of subs) {
           const rect = rectFromPoints(sub.points);
-          if (s.clip && !overlaps(rect, s.clip)) continue;
-          if (cutOut.has(sub)) continue;
+          if ((s.clip && !overlaps(rect, s.clip)) || cutOut.has(sub)) continue;
           const hole = holes.get(sub);
           if (hole) {
             // Painted as a frame: an outline as wide as the band between the two, nothing filled.

@@ -22,7 +22,7 @@ export function principleNumber(word: string): number {
 export const ACTION_PLAN = /^(?:cynllun\s+gweithredu\s*\/\s*)?action\s*plan\b[\s:.\-–—]*(?:(?:for\s+)?principle\s+\d{1,2}\b[\s:.\-–—]*)?(\S.*)?$/i;
 /**
  * The Welsh half of a bilingual form's own labels ("Egwyddor 2 / Principle 2", "Cynllun Gweithredu / Action Plan"):
- * such a form prints each question in Welsh too, beside or before its English.
+ * such a form prints each question in Welsh too, before or after its English.
  */
 export const WELSH_LABEL = /^\s*(?:egwyddor\s+\d{1,2}|cynllun\s+gweithredu)\s*\//i;
 /** A column's title in an action plan set out as a table: "Action", "Owner", "Target date", "Timescale", "Status". */
