@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, StandardFonts, TextRenderingMode, popGraphicsState, pushGraphicsState, rgb, setTextRenderingMode, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { textRuns, type TextStateOps } from '../parsers/pdf/invisible.js';
+import { mayHideText, textRuns, type TextStateOps } from '../parsers/pdf/invisible.js';
 import { parse } from '../parsers/pdf/index.js';
 import { a4, questionRow, show } from './pdf-fixtures.js';
 
@@ -62,6 +62,30 @@ describe('PDF text printed invisible', () => {
       { start: [300, 0], end: [300 + (10 + 4) * 0.5, 0], size: 10, shown: true },
       { start: [14, 0], end: [28, 0], size: 20, shown: false },
     ]);
+  });
+
+  it('passes over a page that paints white only under its text, and over no page where white could hide a word', () => {
+    const names = ['save', 'restore', 'paintFormXObjectBegin', 'paintFormXObjectEnd', 'setFillRGBColor', 'setStrokeRGBColor', 'setTextRenderingMode', 'showText', 'constructPath', 'fill', 'stroke'] as const;
+    const ops = Object.fromEntries(names.map((name, i) => [name, i + 1])) as unknown as TextStateOps;
+    const page = (...steps: Array<[(typeof names)[number], ...unknown[]]>) =>
+      mayHideText(
+        steps.map(([name]) => ops[name]),
+        steps.map(([, ...a]) => (a[0] === 'fill' || a[0] === 'stroke' ? [ops[a[0]]] : a)),
+        ops,
+      );
+    const word: ['showText', unknown] = ['showText', [{ width: 500 }]];
+    const whiteSheet: Array<[(typeof names)[number], ...unknown[]]> = [['setFillRGBColor', '#ffffff'], ['constructPath', 'fill']];
+    expect(page(...whiteSheet, ['setFillRGBColor', '#000000'], word, ['constructPath', 'stroke'])).toBe(false);
+    // White set inside a form or a saved state, ended before the words.
+    expect(page(['paintFormXObjectBegin'], ['setFillRGBColor', '#ffffff'], ['paintFormXObjectEnd'], word)).toBe(false);
+    expect(page(...whiteSheet, word, ['setFillRGBColor', '#ffffff'], word)).toBe(true);
+    expect(page(word, ...whiteSheet)).toBe(true);
+    // The sheet's white comes back with the state restored after the words: a patch then painted may cover them.
+    expect(page(['setFillRGBColor', '#ffffff'], ['save'], ['setFillRGBColor', '#000000'], word, ['restore'], ['constructPath', 'fill'])).toBe(true);
+    expect(page(['setTextRenderingMode', 3], word)).toBe(true);
+    // Outlined in white: seen by its stroke.
+    expect(page(['setTextRenderingMode', 1], ['setStrokeRGBColor', '#ffffff'], word)).toBe(true);
+    expect(page(['setTextRenderingMode', 1], ['setFillRGBColor', '#ffffff'], word)).toBe(false);
   });
 
   it('keeps words printed invisible as text that gives no choice, and reads the words painted beside them', async () => {

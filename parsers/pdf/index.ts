@@ -19,7 +19,7 @@ import { explain, openDocument, pdfjs } from './pdfjs.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { RawObjects, type PageContent } from './raw.js';
 import { rowBorders } from './rows.js';
-import { invisibleItems, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
+import { invisibleItems, mayHideText, textRuns, type InvisibleItems, type TextStateOps } from './invisible.js';
 import { glyphKey, readBoxGlyph, readBoxGlyphs, readType3BoxGlyph, type BoxGlyph, type ShownGlyph } from './glyphs.js';
 import { readPageText, UNMAPPED_GLYPH, type PageText } from './text.js';
 import { collectShapes, findBoxes, findCellBorders, findRules, highlighterFills, penShapes, readPictures, ringsRound, type Ops } from './vector.js';
@@ -131,10 +131,10 @@ async function invisibleOn(page: PDFPageProxy, items: TextItem[], measured: Page
   if ((measured?.invisibleText === false && measured.lightFill === false) || !items.some((it) => it.str?.trim())) return null;
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const fontMatrixOf = (font: string) => (page.commonObjs.has(font) ? (page.commonObjs.get(font) as { fontMatrix?: number[] }).fontMatrix : undefined);
-  const found = invisibleItems(items, textRuns(ops.fnArray, ops.argsArray, OPS, fontMatrixOf));
+  const found = mayHideText(ops.fnArray, ops.argsArray, OPS) ? invisibleItems(items, textRuns(ops.fnArray, ops.argsArray, OPS, fontMatrixOf)) : null;
   // Every page of an encrypted file comes here: an operator list that found nothing is not held to the end. Elsewhere
   // it is kept for reading the page's drawing.
-  if (measured === null && found.unseen.size + found.copies.size + found.covered.size === 0) page.cleanup();
+  if (measured === null && (found === null || found.unseen.size + found.copies.size + found.covered.size === 0)) page.cleanup();
   return found;
 }
 

@@ -81,6 +81,15 @@ type Glyph = { width?: number; isSpace?: boolean } | number | null;
 
 const DEFAULT_FONT_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
 
+/** Follows the operations that set the fill or the stroke colour. */
+function setColour(s: { fill: string; stroke: string }, fn: number, args: unknown[], ops: TextStateOps): void {
+  if (fn === ops.setFillRGBColor && typeof args[0] === 'string') s.fill = args[0];
+  else if (fn === ops.setStrokeRGBColor && typeof args[0] === 'string') s.stroke = args[0];
+  // A pattern (a gradient, a tiling) is taken as ink: it hides nothing and shows what is painted in it.
+  else if (fn === ops.setFillColorN) s.fill = PATTERN;
+  else if (fn === ops.setStrokeColorN) s.stroke = PATTERN;
+}
+
 /** Render modes that paint nothing themselves: 3 (invisible) and 7 (clip only). */
 const paints = (mode: number) => mode !== 3 && mode !== 7;
 
@@ -204,19 +213,6 @@ export function textRuns(
       case ops.eoClip:
         pendingClip = true;
         break;
-      case ops.setFillRGBColor:
-        if (typeof args[0] === 'string') s.fill = args[0];
-        break;
-      case ops.setStrokeRGBColor:
-        if (typeof args[0] === 'string') s.stroke = args[0];
-        break;
-      // A pattern (a gradient, a tiling) is taken as ink: it hides nothing and shows what is painted in it.
-      case ops.setFillColorN:
-        s.fill = PATTERN;
-        break;
-      case ops.setStrokeColorN:
-        s.stroke = PATTERN;
-        break;
       case ops.setLineWidth:
         s.lineWidth = num(args[0], 1);
         break;
@@ -289,6 +285,7 @@ export function textRuns(
         break;
       }
       default:
+        setColour(s, fn, args, ops);
         break;
     }
   }
@@ -302,6 +299,51 @@ export function textRuns(
     if (covered || white) run.hidden = true;
   });
   return runs;
+}
+
+/**
+ * Whether textRuns could find any text here that nobody sees: text shown in
+ * render mode 3 or 7, or in a colour near white, or a fill near white painted
+ * after some text. Followed through saved states and forms as textRuns
+ * follows them, with nothing else worked out; most pages set white only to
+ * paint their sheet before any text, and are passed over at this cost.
+ */
+export function mayHideText(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: TextStateOps): boolean {
+  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  let s = { fill: '#000000', stroke: '#000000', mode: 0 };
+  const stack: Array<typeof s> = [];
+  let shownText = false;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = (argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case ops.save:
+      case ops.paintFormXObjectBegin:
+        stack.push({ ...s });
+        break;
+      case ops.restore:
+      case ops.paintFormXObjectEnd:
+        s = stack.pop() ?? s;
+        break;
+      case ops.setTextRenderingMode:
+        s.mode = typeof args[0] === 'number' && Number.isFinite(args[0]) ? args[0] : 0;
+        break;
+      case ops.showText: {
+        if (!paints(s.mode)) return true;
+        const paint = s.mode === 1 || s.mode === 5 ? luminance(s.stroke) : s.mode === 2 || s.mode === 6 ? Math.min(luminance(s.fill), luminance(s.stroke)) : luminance(s.fill);
+        if (paint >= 0.95) return true;
+        shownText = true;
+        break;
+      }
+      case ops.constructPath:
+        if (shownText && fillOps.has(args[0] as number) && luminance(s.fill) >= 0.85) return true;
+        break;
+      default:
+        setColour(s, fn, args, ops);
+        break;
+    }
+  }
+  return false;
 }
 
 /** Points along a run a little in from its ends (where the glyphs' ink is, inside their side bearings), raised from the baseline into its glyphs. */

@@ -90,12 +90,18 @@ const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
 
+/** Colours seen so far: a page sets a handful, once for each path or word it paints. */
+const LUMINANCES = new Map<string, number>();
+
 /** Luminance of a "#rrggbb" colour, 0 (black) to 1 (white). */
 export function luminance(hex: string): number {
+  const known = LUMINANCES.get(hex);
+  if (known !== undefined) return known;
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return 0;
-  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const [r, g, b] = m ? ([m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255) as [number, number, number]) : [0, 0, 0];
+  const value = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  if (LUMINANCES.size < 4096) LUMINANCES.set(hex, value);
+  return value;
 }
 
 /** Graphics state that decides whether a path shows. */
