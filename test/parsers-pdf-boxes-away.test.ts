@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { GlyphFont, type BoxGlyph } from '../corpus/build/pdf-glyph-font.js';
-import { parse } from '../parsers/pdf/index.js';
+import { lastStats, parse } from '../parsers/pdf/index.js';
 import { CORPUS, input, a4, drawBox, questionRow, show } from './pdf-fixtures.js';
 
 /** Bordered cells 40 pt high from `top` down at the given x edges, their texts one to a cell ('' for none): ✔ and ✘ in ZapfDingbats, an X centred. */
@@ -412,6 +412,25 @@ describe('PDF boxes away from their labels', () => {
       'yes:checked:acroform',
       'no:unchecked:acroform',
     ]);
+  });
+
+  it('asks for annotations only on pages that have them, their own or a page-tree node\'s above them', async () => {
+    await parse(input('glyph-msgothic'));
+    expect(lastStats.annotationPages).toBe(0);
+    const { pdf, page, t } = await a4(10);
+    t('1. Do you publish an annual report?', 50, 740);
+    t('Yes', 300, 740);
+    addCheckBox(pdf, page, { name: 'q1y', x: 285, y: 738, checked: true });
+    t('No', 350, 740);
+    addCheckBox(pdf, page, { name: 'q1n', x: 335, y: 738, checked: false });
+    const expected = ['1. Do you publish an annual report?', 'yes:checked:acroform', 'no:unchecked:acroform'];
+    expect((await parse(await pdf.save())).blocks.map(show)).toEqual(expected);
+    expect(lastStats.annotationPages).toBe(1);
+    // The same widgets listed on the page tree's root: pdf.js, as other readers, takes them for the page's own.
+    page.node.Parent()!.set(PDFName.of('Annots'), page.node.get(PDFName.of('Annots'))!);
+    page.node.delete(PDFName.of('Annots'));
+    expect((await parse(await pdf.save())).blocks.map(show)).toEqual(expected);
+    expect(lastStats.annotationPages).toBe(1);
   });
 
   it('names a form checkbox by its tooltip where its export value names no option, unless its row\'s tooltips name one option twice or name them out of order', async () => {

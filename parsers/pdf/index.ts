@@ -47,10 +47,12 @@ const megabytes = (n: number) => `${n / 1024 / 1024} MB`;
 export interface PdfStats {
   /** Pages whose operator list was read for drawn boxes. */
   vectorPages: number;
+  /** Pages whose annotations were asked of pdf.js. */
+  annotationPages: number;
 }
 
 /** Counters from the last parse, for tests of what was read. */
-export const lastStats: PdfStats = { vectorPages: 0 };
+export const lastStats: PdfStats = { vectorPages: 0, annotationPages: 0 };
 
 function latin1(bytes: Uint8Array, from: number, to: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.byteLength) - from)).toString('latin1');
@@ -146,6 +148,7 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
   const task = openDocument(pdf, options.password);
   guard.stop = () => void task.destroy().catch(() => {});
   lastStats.vectorPages = 0;
+  lastStats.annotationPages = 0;
   try {
     guard.progress = 'the document structure';
     const doc = await guard.run(task.promise);
@@ -215,7 +218,11 @@ export async function parse(bytes: Uint8Array, options: ParseOptions = {}): Prom
       const read = tooLarge ? 0 : await guard.run(boxesFromOutlines(page, content.items as TextItem[]));
       if (read > 0)
         pageNotes.push({ code: 'box-glyph-outline', message: `page ${n}: ${read} box glyph${read === 1 ? '' : 's'} printed in a font that maps them to no character, read from their outlines (a frame with a cross or tick inside as ticked, an empty frame as empty)`, provenance: { page: n } });
-      const annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
+      let annotations: unknown[] = [];
+      if (!page.ref || mayHaveAnnotations(rawObjects(), page.ref.num)) {
+        annotations = await guard.run(page.getAnnotations({ intent: 'display' }));
+        lastStats.annotationPages++;
+      }
       content.items.push(...typedText(annotations, inShownLayer, alignmentOf));
       const text = readPageText(n, content as unknown as Parameters<typeof readPageText>[1], display, viewport.width, viewport.height, dingbats);
       totalChars += text.chars;
@@ -379,6 +386,25 @@ async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise
     read++;
   }
   return read;
+}
+
+/**
+ * Whether a page may have annotations: it has a list of them that is not
+ * empty, or a page-tree node above it has (pdf.js inherits it as it does
+ * /Resources), or its object cannot be read here. Most pages of a Word export
+ * have none, and pdf.js is then not asked for them.
+ */
+function mayHaveAnnotations(raw: RawObjects, page: number): boolean {
+  let node: number | null = page;
+  for (let depth = 0; node !== null && depth < 32; depth++) {
+    const entries = raw.entries(node);
+    if (entries === null) return true;
+    // The nearest /Annots is the page's, an empty array (as some writers give every page) as much as any.
+    if (entries.Annots !== undefined) return !/^\[\s*\]$/.test(entries.Annots);
+    const parent = /^(\d+)\s+\d+\s+R$/.exec(entries.Parent ?? '');
+    node = parent ? Number(parent[1]) : null;
+  }
+  return node !== null;
 }
 
 /** The most common font size, by characters: the body text. */
