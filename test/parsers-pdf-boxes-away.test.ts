@@ -414,6 +414,21 @@ describe('PDF boxes away from their labels', () => {
     ]);
   });
 
+  it('reads no state from a form checkbox set to a state it has no appearance for, as LibreOffice 7.4 saves a ticked "No" box', async () => {
+    const { pdf, page, t } = await a4(10);
+    t('1. Do you publish an annual report?', 50, 740);
+    t('Yes', 300, 740);
+    addCheckBox(pdf, page, { name: 'q1y', x: 285, y: 738, checked: true });
+    t('No', 350, 740);
+    addCheckBox(pdf, page, { name: 'q1n', x: 335, y: 738, checked: false, exportValue: 'No' });
+    const no = pdf.getForm().getCheckBox('q1n').acroField;
+    no.dict.set(PDFName.of('V'), PDFName.of('Yes'));
+    no.getWidgets()[0]!.dict.set(PDFName.of('AS'), PDFName.of('Yes'));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:acroform', 'no:unknown:acroform']);
+    expect(d.diagnostics.find((x) => x.code === 'appearance-value-mismatch')?.message).toMatch(/"q1n" is set to \/Yes, a state it has no appearance for \(its states are \/No and \/Off\)/);
+  });
+
   it('asks for annotations only on pages that have them, their own or a page-tree node\'s above them', async () => {
     await parse(input('glyph-msgothic'));
     expect(lastStats.annotationPages).toBe(0);

@@ -99,7 +99,12 @@ export function readWidgets(
       const checked = value === on;
       const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
       const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on, tooltip };
-      if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
+      if (rawAS !== undefined && typeof a.exportValue === 'string' && rawAS !== on && rawAS !== 'Off') {
+        // An appearance state the box has no appearance for (LibreOffice 7.4 saves every ticked box as /Yes, whatever
+        // its own name for ticked): one viewer shows it empty, another ticked.
+        box.mismatch = `checkbox "${a.fieldName ?? ''}" is set to /${rawAS}, a state it has no appearance for (its states are /${on} and /Off): viewers show it empty or ticked, so whether it is ticked cannot be told`;
+        box.state = 'unknown';
+      } else if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
         box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
         box.state = 'conflicting';
       }
