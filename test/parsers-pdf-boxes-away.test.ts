@@ -74,6 +74,17 @@ function addCheckBox(pdf: PDFDocument, page: PDFPage, o: { name: string; x: numb
   }
 }
 
+/** A page with one question and its Yes and No form checkboxes, ticked as given. */
+async function checkBoxRow(yes: boolean, no: boolean, noExportValue?: string) {
+  const { pdf, page, t } = await a4(10);
+  t('1. Do you publish an annual report?', 50, 740);
+  t('Yes', 300, 740);
+  addCheckBox(pdf, page, { name: 'q1y', x: 285, y: 738, checked: yes });
+  t('No', 350, 740);
+  addCheckBox(pdf, page, { name: 'q1n', x: 335, y: 738, checked: no, exportValue: noExportValue });
+  return { pdf, page };
+}
+
 describe('PDF boxes away from their labels', () => {
   it('reads a dark filled square with rounded corners as a ticked box, a filled dot as none', async () => {
     const { page, t, pdf } = await a4(10);
@@ -415,12 +426,7 @@ describe('PDF boxes away from their labels', () => {
   });
 
   it('reads no state from a form checkbox set to a state it has no appearance for, as LibreOffice 7.4 saves a ticked "No" box', async () => {
-    const { pdf, page, t } = await a4(10);
-    t('1. Do you publish an annual report?', 50, 740);
-    t('Yes', 300, 740);
-    addCheckBox(pdf, page, { name: 'q1y', x: 285, y: 738, checked: true });
-    t('No', 350, 740);
-    addCheckBox(pdf, page, { name: 'q1n', x: 335, y: 738, checked: false, exportValue: 'No' });
+    const { pdf } = await checkBoxRow(true, false, 'No');
     const no = pdf.getForm().getCheckBox('q1n').acroField;
     no.dict.set(PDFName.of('V'), PDFName.of('Yes'));
     no.getWidgets()[0]!.dict.set(PDFName.of('AS'), PDFName.of('Yes'));
@@ -429,15 +435,22 @@ describe('PDF boxes away from their labels', () => {
     expect(d.diagnostics.find((x) => x.code === 'appearance-value-mismatch')?.message).toMatch(/"q1n" is set to \/Yes, a state it has no appearance for \(its states are \/No and \/Off\)/);
   });
 
+  it('reads a form checkbox as pdf.js does where the file keeps another object of its number later, in a copy of another PDF kept inside it', async () => {
+    const { pdf } = await checkBoxRow(false, true);
+    // Last year's form, attached uncompressed, its boxes the other way round under the same object numbers.
+    const copy = (name: string, state: string) => {
+      const ref = pdf.context.getObjectRef(pdf.getForm().getCheckBox(name).acroField.dict)!;
+      return `${ref.objectNumber} 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Btn /V /${state} /AS /${state} >>\nendobj\n`;
+    };
+    pdf.context.register(pdf.context.stream(copy('q1y', 'Yes') + copy('q1n', 'Off')));
+    const d = await parse(await pdf.save({ useObjectStreams: false }));
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:acroform', 'no:checked:acroform']);
+  });
+
   it('asks for annotations only on pages that have them, their own or a page-tree node\'s above them', async () => {
     await parse(input('glyph-msgothic'));
     expect(lastStats.annotationPages).toBe(0);
-    const { pdf, page, t } = await a4(10);
-    t('1. Do you publish an annual report?', 50, 740);
-    t('Yes', 300, 740);
-    addCheckBox(pdf, page, { name: 'q1y', x: 285, y: 738, checked: true });
-    t('No', 350, 740);
-    addCheckBox(pdf, page, { name: 'q1n', x: 335, y: 738, checked: false });
+    const { pdf, page } = await checkBoxRow(true, false);
     const expected = ['1. Do you publish an annual report?', 'yes:checked:acroform', 'no:unchecked:acroform'];
     expect((await parse(await pdf.save())).blocks.map(show)).toEqual(expected);
     expect(lastStats.annotationPages).toBe(1);
@@ -445,6 +458,13 @@ describe('PDF boxes away from their labels', () => {
     page.node.Parent()!.set(PDFName.of('Annots'), page.node.get(PDFName.of('Annots'))!);
     page.node.delete(PDFName.of('Annots'));
     expect((await parse(await pdf.save())).blocks.map(show)).toEqual(expected);
+    expect(lastStats.annotationPages).toBe(1);
+    // A copy of another PDF kept uncompressed inside this one (an attachment) whose page has the same object number
+    // and no annotations, later in the file: which page object is meant is not told from the bytes alone.
+    page.node.set(PDFName.of('Annots'), page.node.Parent()!.get(PDFName.of('Annots'))!);
+    page.node.Parent()!.delete(PDFName.of('Annots'));
+    pdf.context.register(pdf.context.stream(`${pdf.context.getObjectRef(page.node)!.objectNumber} 0 obj\n<< /Type /Page /Parent 1 0 R >>\nendobj`));
+    expect((await parse(await pdf.save({ useObjectStreams: false }))).blocks.map(show)).toEqual(expected);
     expect(lastStats.annotationPages).toBe(1);
   });
 

@@ -391,13 +391,13 @@ async function boxesFromOutlines(page: PDFPageProxy, items: TextItem[]): Promise
 /**
  * Whether a page may have annotations: it has a list of them that is not
  * empty, or a page-tree node above it has (pdf.js inherits it as it does
- * /Resources), or its object cannot be read here. Most pages of a Word export
- * have none, and pdf.js is then not asked for them.
+ * /Resources), or its object cannot be read here for sure. Most pages of a
+ * Word export have none, and pdf.js is then not asked for them.
  */
 function mayHaveAnnotations(raw: RawObjects, page: number): boolean {
   let node: number | null = page;
   for (let depth = 0; node !== null && depth < 32; depth++) {
-    const entries = raw.entries(node);
+    const entries = raw.isSure(node) ? raw.entries(node) : null;
     if (entries === null) return true;
     // The nearest /Annots is the page's, an empty array (as some writers give every page) as much as any.
     if (entries.Annots !== undefined) return !/^\[\s*\]$/.test(entries.Annots);

@@ -57,6 +57,9 @@ export class RawObjects {
   private plain: Map<number, { offset: number; body: number }> | null = null;
   private encryptedFile: boolean | null = null;
   private readonly cache = new Map<number, RawEntries | null>();
+  /** Objects defined more than once, and whether some object stream could not be read here. */
+  private readonly repeated = new Set<number>();
+  private unreadStreams = false;
 
   constructor(private readonly bytes: Uint8Array) {}
 
@@ -95,12 +98,18 @@ export class RawObjects {
   }
 
   /** An entry, following /Parent for inheritable field entries such as /V. */
-  inherited(num: number, key: string, depth = 0): string | undefined {
+  inherited(num: number, key: string): string | undefined {
+    const from = this.holder(num, key);
+    return from === undefined ? undefined : this.entries(from)![key];
+  }
+
+  /** The object, `num` or one up its /Parent chain, whose own entry `key` is the one `num` inherits. */
+  holder(num: number, key: string, depth = 0): number | undefined {
     const e = this.entries(num);
     if (!e) return undefined;
-    if (e[key] !== undefined) return e[key];
+    if (e[key] !== undefined) return num;
     const parent = /^(\d+)\s+\d+\s+R$/.exec(e.Parent ?? '');
-    if (parent && depth < 8) return this.inherited(Number(parent[1]), key, depth + 1);
+    if (parent && depth < 8) return this.holder(Number(parent[1]), key, depth + 1);
     return undefined;
   }
 
@@ -201,15 +210,33 @@ export class RawObjects {
   private plainObjects(): Map<number, { offset: number; body: number }> {
     if (this.plain) return this.plain;
     this.plain = new Map();
-    for (const m of this.source().matchAll(/(?<![0-9])(\d+)\s+\d+\s+obj\b/g)) this.plain.set(Number(m[1]), { offset: m.index, body: m.index + m[0].length });
+    for (const m of this.source().matchAll(/(?<![0-9])(\d+)\s+\d+\s+obj\b/g)) {
+      const num = Number(m[1]);
+      if (this.plain.has(num)) this.repeated.add(num);
+      this.plain.set(num, { offset: m.index, body: m.index + m[0].length });
+    }
     return this.plain;
+  }
+
+  /**
+   * Whether object `num` read here is surely the one pdf.js reads: defined once in the file, and no object stream
+   * left unread. The last definition wins here, which is right for an update appended to a file but not for a copy
+   * of another PDF kept uncompressed inside it (an attachment), whose objects may share its numbers.
+   */
+  isSure(num: number): boolean {
+    this.plainObjects();
+    this.objectStreams();
+    return !this.repeated.has(num) && !this.unreadStreams && !(this.plain!.has(num) && this.streams!.has(num));
   }
 
   private objectStreams(): Map<number, Located> {
     if (this.streams) return this.streams;
     this.streams = new Map();
     const src = this.source();
-    if (this.encrypted()) return this.streams;
+    if (this.encrypted()) {
+      this.unreadStreams = /\/Type\s*\/ObjStm\b/.test(src);
+      return this.streams;
+    }
     for (const m of src.matchAll(/\/Type\s*\/ObjStm\b/g)) {
       const objStart = src.lastIndexOf(' obj', m.index!);
       const dictStart = src.lastIndexOf('<<', m.index!);
@@ -217,7 +244,10 @@ export class RawObjects {
       const streamKw = src.indexOf('stream', m.index!);
       if (streamKw < 0) continue;
       const dict = src.slice(dictStart, streamKw);
-      if (!/\/FlateDecode/.test(dict) || /\/DecodeParms/.test(dict)) continue;
+      if (!/\/FlateDecode/.test(dict) || /\/DecodeParms/.test(dict)) {
+        this.unreadStreams = true;
+        continue;
+      }
       const n = Number(/\/N\s+(\d+)/.exec(dict)?.[1]);
       const first = Number(/\/First\s+(\d+)/.exec(dict)?.[1]);
       const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1]);
@@ -225,11 +255,15 @@ export class RawObjects {
       if (src[dataStart] === '\r') dataStart++;
       if (src[dataStart] === '\n') dataStart++;
       const dataEnd = Number.isFinite(length) && length > 0 ? dataStart + length : src.indexOf('endstream', dataStart);
-      if (!Number.isFinite(n) || !Number.isFinite(first) || dataEnd <= dataStart) continue;
-      let data: string;
-      try {
-        data = inflateSync(this.bytes.subarray(dataStart, dataEnd), { maxOutputLength: MAX_INFLATE }).toString('latin1');
-      } catch {
+      let data: string | null = null;
+      if (Number.isFinite(n) && Number.isFinite(first) && dataEnd > dataStart)
+        try {
+          data = inflateSync(this.bytes.subarray(dataStart, dataEnd), { maxOutputLength: MAX_INFLATE }).toString('latin1');
+        } catch {
+          data = null;
+        }
+      if (data === null) {
+        this.unreadStreams = true;
         continue;
       }
       const header = data.slice(0, first).trim().split(/\s+/).map(Number);
@@ -237,6 +271,7 @@ export class RawObjects {
         const objNum = header[i]!;
         const from = first + header[i + 1]!;
         const to = i + 3 < header.length ? first + header[i + 3]! : data.length;
+        if (this.streams.has(objNum)) this.repeated.add(objNum);
         this.streams.set(objNum, { offset: m.index!, body: data.slice(from, to) });
       }
     }

@@ -90,8 +90,16 @@ export function readWidgets(
       boxes.push({ rect, state: 'unknown', detail: `${a.checkBox ? 'checkbox' : 'radio'} in a layer that may be switched off`, exportValue: typeof a.exportValue === 'string' ? a.exportValue : null, tooltip });
       continue;
     }
-    const rawV = num !== null && entries ? decodeName(entries.inherited(num, 'V')) : undefined;
-    const rawAS = num !== null && entries ? decodeName(entries.entries(num)?.AS) : undefined;
+    const vFrom = num !== null && entries ? entries.holder(num, 'V') : undefined;
+    let rawV = vFrom !== undefined ? decodeName(entries!.entries(vFrom)!.V) : undefined;
+    let rawAS = num !== null && entries ? decodeName(entries.entries(num)?.AS) : undefined;
+    // An object defined twice (an update appended to the file, or a copy of another PDF kept inside it, whose objects
+    // may share its numbers) is read here as its last definition. A widget's is trusted only where it has the
+    // appearance state pdf.js read (a checkbox's value as pdf.js reports it); a field's above it, holding the value,
+    // cannot be checked so, and is not used.
+    if (a.checkBox && num !== null && !entries!.isSure(num) && rawAS !== undefined && typeof a.fieldValue === 'string' && rawAS !== a.fieldValue)
+      rawV = rawAS = undefined;
+    if (vFrom !== undefined && vFrom !== num && !entries!.isSure(vFrom)) rawV = undefined;
     if (a.checkBox) {
       const on = typeof a.exportValue === 'string' ? a.exportValue : 'Yes';
       // pdf.js reports /AS as the value; the raw /V, when present, is the value.
