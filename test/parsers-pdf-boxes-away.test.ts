@@ -433,6 +433,14 @@ describe('PDF boxes away from their labels', () => {
     const d = await parse(await pdf.save());
     expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:checked:acroform', 'no:unknown:acroform']);
     expect(d.diagnostics.find((x) => x.code === 'appearance-value-mismatch')?.message).toMatch(/"q1n" is set to \/Yes, a state it has no appearance for \(its states are \/No and \/Off\)/);
+    // A box with an appearance for Off alone, set to /Yes: pdf.js makes up a tick for it, other viewers show it empty.
+    const bare = await checkBoxRow(false, false);
+    const yes = bare.pdf.getForm().getCheckBox('q1y').acroField;
+    const ap = yes.getWidgets()[0]!.dict.lookup(PDFName.of('AP'), PDFDict);
+    for (const key of ['N', 'D']) ap.lookupMaybe(PDFName.of(key), PDFDict)?.delete(PDFName.of('Yes'));
+    yes.dict.set(PDFName.of('V'), PDFName.of('Yes'));
+    yes.getWidgets()[0]!.dict.set(PDFName.of('AS'), PDFName.of('Yes'));
+    expect((await parse(await bare.pdf.save({ updateFieldAppearances: false }))).blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:acroform', 'no:unchecked:acroform']);
   });
 
   it('reads a form checkbox as pdf.js does where the file keeps another object of its number later, in a copy of another PDF kept inside it', async () => {

@@ -158,7 +158,7 @@ export class RawObjects {
   }
 
   /** A dictionary given inline ("<< … >>") or by reference. */
-  private dictionary(value: string): RawEntries | null {
+  dictionary(value: string): RawEntries | null {
     const ref = /^(\d+)\s+\d+\s+R$/.exec(value.trim());
     return ref ? this.entries(Number(ref[1])) : topLevel(value);
   }

@@ -48,6 +48,14 @@ function decodeName(raw: string | undefined): string | undefined {
   return raw.slice(1).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** The names of a widget's normal appearance states (/AP /N), decoded; null where they cannot be read. */
+function appearanceStates(raw: RawObjects, num: number): string[] | null {
+  const ap = raw.entries(num)?.AP;
+  const normal = ap === undefined ? undefined : raw.dictionary(ap)?.N;
+  const states = normal === undefined ? null : raw.dictionary(normal);
+  return states ? Object.keys(states).map((name) => decodeName(`/${name}`)!) : null;
+}
+
 function objectNumber(id: string | undefined): number | null {
   const m = /^(\d+)R/.exec(id ?? '');
   return m ? Number(m[1]) : null;
@@ -107,10 +115,12 @@ export function readWidgets(
       const checked = value === on;
       const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
       const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on, tooltip };
-      if (rawAS !== undefined && typeof a.exportValue === 'string' && rawAS !== on && rawAS !== 'Off') {
+      // The states the box has appearances for, as the file names them (pdf.js decodes names past ASCII otherwise).
+      const states = rawAS !== undefined ? appearanceStates(entries!, num!) : null;
+      if (rawAS !== undefined && states !== null && rawAS !== 'Off' && !states.includes(rawAS)) {
         // An appearance state the box has no appearance for (LibreOffice 7.4 saves every ticked box as /Yes, whatever
         // its own name for ticked): one viewer shows it empty, another ticked.
-        box.mismatch = `checkbox "${a.fieldName ?? ''}" is set to /${rawAS}, a state it has no appearance for (its states are /${on} and /Off): viewers show it empty or ticked, so whether it is ticked cannot be told`;
+        box.mismatch = `checkbox "${a.fieldName ?? ''}" is set to /${rawAS}, a state it has no appearance for (its states are /${states.join(' and /')}): viewers show it empty or ticked, so whether it is ticked cannot be told`;
         box.state = 'unknown';
       } else if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
         box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
