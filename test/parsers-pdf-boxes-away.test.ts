@@ -443,6 +443,14 @@ describe('PDF boxes away from their labels', () => {
     expect((await parse(await bare.pdf.save({ updateFieldAppearances: false }))).blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unknown:acroform', 'no:unchecked:acroform']);
   });
 
+  it('reads a form checkbox whose name for ticked is not ASCII, written in UTF-8 bytes, as ticked', async () => {
+    // "Ναι" (Greek for yes), as /#CE#9D#CE#B1#CE#B9: pdf.js decodes the box's states as PDFDocEncoding, but not its value.
+    const { pdf } = await checkBoxRow(false, true, Buffer.from('Ναι', 'utf8').toString('latin1'));
+    const d = await parse(await pdf.save());
+    expect(d.blocks.map(show)).toEqual(['1. Do you publish an annual report?', 'yes:unchecked:acroform', 'no:checked:acroform']);
+    expect(d.diagnostics.filter((x) => x.code === 'appearance-value-mismatch')).toEqual([]);
+  });
+
   it('reads a form checkbox as pdf.js does where the file keeps another object of its number later, in a copy of another PDF kept inside it', async () => {
     const { pdf } = await checkBoxRow(false, true);
     // Last year's form, attached uncompressed, its boxes the other way round under the same object numbers.

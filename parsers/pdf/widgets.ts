@@ -110,20 +110,24 @@ export function readWidgets(
     if (vFrom !== undefined && vFrom !== num && !entries!.isSure(vFrom)) rawV = undefined;
     if (a.checkBox) {
       const on = typeof a.exportValue === 'string' ? a.exportValue : 'Yes';
+      // The states the box has appearances for, as the file names them: decoded as its raw /V and /AS are, which pdf.js
+      // decodes otherwise past ASCII. Raw names are compared with the file's own name for ticked, pdf.js's with its.
+      const states = num !== null && entries ? appearanceStates(entries, num) : null;
+      const named = states?.filter((state) => state !== 'Off') ?? [];
+      const rawOn = named.length === 1 ? named[0]! : on;
       // pdf.js reports /AS as the value; the raw /V, when present, is the value.
       const value = rawV ?? (typeof a.fieldValue === 'string' ? a.fieldValue : 'Off');
-      const checked = value === on;
+      const checked = value === (rawV !== undefined ? rawOn : on);
       const appearance = rawAS ?? (typeof a.fieldValue === 'string' ? a.fieldValue : undefined);
+      const shownTicked = appearance === (rawAS !== undefined ? rawOn : on);
       const box: WidgetBox = { rect, state: checked ? 'checked' : 'unchecked', detail: `checkbox V=/${value} AS=/${appearance ?? '?'} on=/${on}`, exportValue: on, tooltip };
-      // The states the box has appearances for, as the file names them (pdf.js decodes names past ASCII otherwise).
-      const states = rawAS !== undefined ? appearanceStates(entries!, num!) : null;
       if (rawAS !== undefined && states !== null && rawAS !== 'Off' && !states.includes(rawAS)) {
         // An appearance state the box has no appearance for (LibreOffice 7.4 saves every ticked box as /Yes, whatever
         // its own name for ticked): one viewer shows it empty, another ticked.
         box.mismatch = `checkbox "${a.fieldName ?? ''}" is set to /${rawAS}, a state it has no appearance for (its states are /${states.join(' and /')}): viewers show it empty or ticked, so whether it is ticked cannot be told`;
         box.state = 'unknown';
-      } else if (rawV !== undefined && appearance !== undefined && (appearance === on) !== checked) {
-        box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${appearance === on ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
+      } else if (rawV !== undefined && appearance !== undefined && shownTicked !== checked) {
+        box.mismatch = `checkbox "${a.fieldName ?? ''}" shows ${shownTicked ? 'ticked' : 'empty'} (/AS /${appearance}) but its value is /${value}; which was meant cannot be told`;
         box.state = 'conflicting';
       }
       boxes.push(box);
